@@ -1,0 +1,53 @@
+import type { CliCommand, CliIo } from '../kernel/cli-command.js';
+import { loadConfig } from '../kernel/config.js';
+import { openDatabase } from '../kernel/db/database.js';
+import { migrate } from '../kernel/db/migrate.js';
+import { ModuleRegistry } from '../kernel/modules/module-registry.js';
+import { allModules } from '../modules/index.js';
+import { moduleCommands } from './module-commands.js';
+import { serve } from './serve.js';
+
+const USAGE = `Usage: werkverbund <command>
+
+  serve [--demo]        start the server (PORT, WERKVERBUND_DATA, DATABASE_URL)
+  migrate               apply database migrations and exit
+${Object.entries(moduleCommands)
+  .flatMap(([group, commands]) => Object.keys(commands).map((c) => `  ${group} ${c} --input FILE   (or JSON on stdin)`))
+  .join('\n')}
+`;
+
+const io: CliIo = {
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === 'help') {
+    io.stdout(USAGE);
+    return command ? 0 : 1;
+  }
+  if (command === 'serve') {
+    await serve(rest);
+    return -1;
+  }
+  if (command === 'migrate') {
+    const database = await openDatabase(loadConfig());
+    const ran = await migrate(database, new ModuleRegistry(allModules).modules.map((m) => ({ moduleId: m.id, migrations: m.migrations })));
+    io.stdout(ran.length ? `applied: ${ran.join(', ')}\n` : 'database is up to date\n');
+    await database.close();
+    return 0;
+  }
+  const group = moduleCommands[command];
+  const sub: CliCommand | undefined = group?.[rest[0] ?? ''];
+  if (!sub) {
+    io.stderr(`unknown command: ${argv.join(' ')}\n\n${USAGE}`);
+    return 2;
+  }
+  return sub(rest.slice(1), io);
+}

@@ -1,0 +1,31 @@
+import { loadConfig } from '../kernel/config.js';
+import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoData } from '../kernel/demo-data.js';
+import { createInstance } from '../kernel/instance.js';
+import { allModules } from '../modules/index.js';
+
+export async function serve(args: string[]): Promise<void> {
+  const config = loadConfig();
+  const started = Date.now();
+  const instance = await createInstance(config, allModules);
+  if (args.includes('--demo')) await ensureDemoData(instance.ctx);
+  await instance.app.listen({ port: config.port, host: config.host });
+  const address = instance.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
+  const lines = [
+    '',
+    `  Werkverbund is running: http://localhost:${port}`,
+    `  Database: ${where}`,
+    ...(args.includes('--demo') ? [`  Demo sign-in: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`] : []),
+    `  API documentation: http://localhost:${port}/api/docs`,
+    `  Ready after ${Date.now() - started} ms. Stop with Ctrl+C.`,
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  const stop = async () => {
+    await instance.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,107 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { hashPassword, verifyPassword } from '../auth/password.js';
+import { SESSION_DAYS, createSession, deleteSession } from '../auth/session-store.js';
+import { findUserByEmail, insertUser } from '../auth/user-store.js';
+import { writeAudit } from '../audit/audit-log.js';
+import { createCompany } from '../tenancy/company-store.js';
+import type { AppContext } from './app-context.js';
+import { requireUser } from './guards.js';
+import { loadMe } from './me.js';
+import { ProblemError } from './problem.js';
+import { SESSION_COOKIE } from './session-hook.js';
+
+export const emailSchema = z.email().max(254).transform((e) => e.toLowerCase());
+export const passwordSchema = z.string().min(10).max(200);
+export const personNameSchema = z.string().trim().min(1).max(200);
+export const localeSchema = z.enum(['de', 'en']);
+
+export const newUserSchema = z.object({ name: personNameSchema, email: emailSchema, password: passwordSchema });
+
+async function startSession(ctx: AppContext, reply: FastifyReply, userId: string) {
+  const session = await createSession(ctx.db, userId);
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.config.secureCookies,
+    path: '/',
+    maxAge: SESSION_DAYS * 86_400,
+  });
+  return session.csrfToken;
+}
+
+export async function createUser(ctx: AppContext, input: z.infer<typeof newUserSchema>, locale: string) {
+  if (await findUserByEmail(ctx.db, input.email)) throw new ProblemError(409, 'email_taken');
+  return insertUser(ctx.db, { email: input.email, name: input.name, passwordHash: await hashPassword(input.password), locale });
+}
+
+export { startSession };
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.wv;
+  const signInLimit = { rateLimit: { max: ctx.config.signInRateLimit, timeWindow: '1 minute' } };
+
+  app.post('/auth/signup', {
+    config: signInLimit,
+    schema: {
+      tags: ['auth'],
+      summary: 'Create a company and its owner; starts a session',
+      body: z.object({ company: z.object({ name: z.string().trim().min(1).max(200) }), user: newUserSchema, locale: localeSchema.optional() }),
+    },
+  }, async (request, reply) => {
+    const { company, user, locale } = request.body;
+    const userId = await createUser(ctx, user, locale ?? request.locale);
+    const tenantId = await createCompany(ctx.db, ctx.registry, { name: company.name, ownerId: userId });
+    await writeAudit(ctx.db, { tenantId, actorId: userId, action: 'company.created', target: company.name });
+    const csrfToken = await startSession(ctx, reply, userId);
+    const me = await loadMe(app, { id: userId, email: user.email, name: user.name, locale: locale ?? request.locale }, csrfToken);
+    return reply.status(201).send(me);
+  });
+
+  app.post('/auth/login', {
+    config: signInLimit,
+    schema: { tags: ['auth'], summary: 'Sign in; starts a session', body: z.object({ email: z.string().max(254), password: z.string().max(200) }) },
+  }, async (request, reply) => {
+    const found = await findUserByEmail(ctx.db, request.body.email.trim());
+    const ok = await verifyPassword(found?.password_hash, request.body.password);
+    if (!found || !ok) throw new ProblemError(401, 'invalid_credentials');
+    const csrfToken = await startSession(ctx, reply, found.id);
+    const me = await loadMe(app, found, csrfToken);
+    for (const company of me.companies) {
+      await writeAudit(ctx.db, { tenantId: company.id, actorId: found.id, action: 'auth.signed_in', target: found.email });
+    }
+    return me;
+  });
+
+  app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'End the session' } }, async (request, reply) => {
+    if (request.auth) await deleteSession(ctx.db, request.auth.sessionHash);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get('/me', { schema: { tags: ['auth'], summary: 'The signed-in user, their companies and the CSRF token' } }, async (request) => {
+    const user = requireUser(request);
+    return loadMe(app, user, request.auth!.csrfToken);
+  });
+
+  app.patch('/me', {
+    schema: { tags: ['auth'], summary: 'Change name or language', body: z.object({ name: personNameSchema.optional(), locale: localeSchema.optional() }) },
+  }, async (request) => {
+    const user = requireUser(request);
+    const patch = request.body;
+    if (patch.name !== undefined || patch.locale !== undefined) {
+      await ctx.db.updateTable('users').set(patch).where('id', '=', user.id).execute();
+    }
+    return loadMe(app, { ...user, ...patch }, request.auth!.csrfToken);
+  });
+
+  app.post('/companies', {
+    schema: { tags: ['companies'], summary: 'Create another company; the caller becomes its owner', body: z.object({ name: z.string().trim().min(1).max(200) }) },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    const tenantId = await createCompany(ctx.db, ctx.registry, { name: request.body.name, ownerId: user.id });
+    await writeAudit(ctx.db, { tenantId, actorId: user.id, action: 'company.created', target: request.body.name });
+    return reply.status(201).send({ id: tenantId });
+  });
+};

@@ -1,0 +1,40 @@
+import type { FastifyRequest } from 'fastify';
+import { ProblemError, forbidden, unauthenticated } from './problem.js';
+import type { AuthUser, TenantContext } from './app-context.js';
+import type { Role } from '../tenancy/roles.js';
+
+export function requireUser(request: FastifyRequest): AuthUser {
+  if (!request.auth) throw unauthenticated();
+  return request.auth.user;
+}
+
+/**
+ * preHandler for every company route (`/companies/:companyId/…`): the caller must be a member,
+ * the permission's module must be switched on, and the role must hold the permission.
+ * Non-members get 404 so that company ids cannot be probed.
+ */
+export function requirePermission(permission: string) {
+  return async (request: FastifyRequest) => {
+    const user = requireUser(request);
+    const { db, registry } = request.server.wv;
+    const companyId = (request.params as { companyId?: string }).companyId;
+    if (!companyId || !/^[0-9a-f-]{36}$/i.test(companyId)) throw new ProblemError(404, 'not_found', { what: 'company' });
+    const membership = await db
+      .selectFrom('memberships')
+      .select('role')
+      .where('tenant_id', '=', companyId)
+      .where('user_id', '=', user.id)
+      .executeTakeFirst();
+    if (!membership) throw new ProblemError(404, 'not_found', { what: 'company' });
+    const role = membership.role as Role;
+    const module = registry.moduleOfPermission(permission);
+    if (!(await registry.isEnabled(db, companyId, module.id))) throw new ProblemError(403, 'module_disabled');
+    if (!registry.roleHas(role, permission)) throw forbidden();
+    request.tenant = { tenantId: companyId, userId: user.id, role };
+  };
+}
+
+export function tenantOf(request: FastifyRequest): TenantContext {
+  if (!request.tenant) throw new Error('route is missing requirePermission');
+  return request.tenant;
+}

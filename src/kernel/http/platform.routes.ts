@@ -1,0 +1,14 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { authRoutes } from './auth.routes.js';
+import { companyRoutes } from './company.routes.js';
+import { exportRoutes } from './export.routes.js';
+import { invitationsRoutes } from './invitations.routes.js';
+import { membersRoutes } from './members.routes.js';
+
+export const platformRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(authRoutes);
+  await app.register(companyRoutes);
+  await app.register(membersRoutes);
+  await app.register(invitationsRoutes);
+  await app.register(exportRoutes);
+};

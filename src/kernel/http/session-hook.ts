@@ -1,0 +1,35 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { hashToken } from '../auth/secret-token.js';
+import { pickLocale } from '../i18n/server-messages.js';
+import { ProblemError } from './problem.js';
+
+export const SESSION_COOKIE = 'wv_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Resolves the session cookie to a user and enforces the CSRF token on state-changing requests. */
+export async function sessionHook(request: FastifyRequest, _reply: FastifyReply) {
+  request.auth = null;
+  request.tenant = null;
+  const token = request.cookies[SESSION_COOKIE];
+  if (token) {
+    const hash = hashToken(token);
+    const row = await request.server.wv.db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select(['u.id', 'u.email', 'u.name', 'u.locale', 's.csrf_token', 's.expires_at'])
+      .where('s.id_hash', '=', hash)
+      .executeTakeFirst();
+    if (row && new Date(row.expires_at) > new Date()) {
+      request.auth = {
+        user: { id: row.id, email: row.email, name: row.name, locale: row.locale },
+        sessionHash: hash,
+        csrfToken: row.csrf_token,
+      };
+    }
+  }
+  request.locale = pickLocale(request.auth?.user.locale, request.headers['accept-language']);
+  if (request.auth && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== request.auth.csrfToken) {
+    throw new ProblemError(403, 'csrf');
+  }
+}

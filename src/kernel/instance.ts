@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { type Database, openDatabase } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import type { AppContext } from './http/app-context.js';
+import { type BuildAppOptions, buildApp } from './http/build-app.js';
+import { createMailer } from './mail/mailer.js';
+import type { ModuleManifest } from './modules/module-manifest.js';
+import { ModuleRegistry } from './modules/module-registry.js';
+
+export interface Instance {
+  app: FastifyInstance;
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+/** Opens (or takes) the database, applies migrations and builds the HTTP app. */
+export async function createInstance(
+  config: Config,
+  modules: ModuleManifest[],
+  options: BuildAppOptions & { database?: Database } = {},
+): Promise<Instance> {
+  const registry = new ModuleRegistry(modules);
+  const database = options.database ?? (await openDatabase(config));
+  await migrate(database, registry.modules.map((m) => ({ moduleId: m.id, migrations: m.migrations })));
+  const ctx: AppContext = { config, database, db: database.db, registry, mailer: createMailer(config.smtpUrl, config.mailFrom) };
+  const app = await buildApp(ctx, options);
+  return {
+    app,
+    ctx,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}

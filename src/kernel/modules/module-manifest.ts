@@ -1,0 +1,58 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Migration } from '../db/migrate.js';
+import type { Db } from '../db/database.js';
+import type { Role } from '../tenancy/roles.js';
+
+export type Localized = { de: string; en: string };
+
+export interface PermissionDeclaration {
+  /** `<module>.<action>`, e.g. `check.answer`. */
+  id: string;
+  description: Localized;
+  /** Roles that hold this permission. Owners hold every permission. */
+  roles: Role[];
+}
+
+export interface NavigationEntry {
+  /** Path below `/app`, e.g. `/check`. */
+  path: string;
+  label: Localized;
+  /** Permission needed to see the entry. */
+  permission: string;
+}
+
+/** Personal data a module processes, for the records of processing activities (GDPR Art. 30). */
+export interface PersonalDataDeclaration {
+  category: Localized;
+  purpose: Localized;
+  dataSubjects: Localized;
+  retention: Localized;
+}
+
+export interface DemoContext {
+  db: Db;
+  tenantId: string;
+  ownerId: string;
+}
+
+export interface ModuleManifest {
+  id: string;
+  name: Localized;
+  description: Localized;
+  dependsOn: string[];
+  /** Kernel modules are always on and cannot be switched off. */
+  core?: boolean;
+  /** Whether a new company has the module switched on. */
+  enabledByDefault?: boolean;
+  migrations: Migration[];
+  /** Tenant tables this module owns (all carry tenant_id), exported in this order. */
+  tables: string[];
+  /** Columns never exported (secrets such as token hashes), as `table.column`. */
+  secretColumns?: string[];
+  permissions: PermissionDeclaration[];
+  navigation: NavigationEntry[];
+  personalData: PersonalDataDeclaration[];
+  /** Routes, registered under `/api/v1`. */
+  routes?: FastifyPluginAsync;
+  demo?: (ctx: DemoContext) => Promise<void>;
+}

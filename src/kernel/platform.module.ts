@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import type { ModuleManifest } from './modules/module-manifest.js';
+import { platformRoutes } from './http/platform.routes.js';
+
+const migration = (name: string) => ({
+  name,
+  sql: readFileSync(new URL(`./migrations/${name}.sql`, import.meta.url), 'utf8'),
+});
+
+/** The kernel's own manifest: companies, people, roles, modules, audit log, export. */
+export const platformModule: ModuleManifest = {
+  id: 'platform',
+  core: true,
+  name: { de: 'Plattform', en: 'Platform' },
+  description: { de: 'Unternehmen, Personen, Rollen, Module, Protokoll und Export.', en: 'Companies, people, roles, modules, audit log and export.' },
+  dependsOn: [],
+  migrations: [migration('20261123_0001_platform')],
+  tables: ['memberships', 'invitations', 'tenant_modules', 'audit_log'],
+  secretColumns: ['invitations.token_hash'],
+  permissions: [
+    { id: 'company.read', description: { de: 'Unternehmensprofil ansehen', en: 'View the company profile' }, roles: ['admin', 'member', 'shopfloor', 'viewer', 'advisor'] },
+    { id: 'company.update', description: { de: 'Unternehmensprofil ändern', en: 'Change the company profile' }, roles: ['admin'] },
+    { id: 'members.read', description: { de: 'Mitglieder ansehen', en: 'View members' }, roles: ['admin', 'member', 'viewer', 'advisor'] },
+    { id: 'members.manage', description: { de: 'Mitglieder einladen, Rollen ändern, Zugriff entziehen', en: 'Invite members, change roles, revoke access' }, roles: ['admin'] },
+    { id: 'modules.manage', description: { de: 'Module ein- und ausschalten', en: 'Switch modules on and off' }, roles: [] },
+    { id: 'audit.read', description: { de: 'Protokoll lesen', en: 'Read the audit log' }, roles: ['admin'] },
+    { id: 'export.download', description: { de: 'Alle Daten exportieren', en: 'Export all data' }, roles: [] },
+  ],
+  navigation: [],
+  personalData: [
+    {
+      category: { de: 'Name, E-Mail-Adresse, Rolle, Anmeldezeitpunkte', en: 'Name, e-mail address, role, sign-in times' },
+      purpose: { de: 'Zugang zur Software und Nachvollziehbarkeit von Änderungen', en: 'Access to the software and traceability of changes' },
+      dataSubjects: { de: 'Beschäftigte, Berater', en: 'Employees, advisors' },
+      retention: { de: 'Solange die Mitgliedschaft besteht; Protokoll 3 Jahre', en: 'While the membership lasts; audit log 3 years' },
+    },
+  ],
+  routes: platformRoutes,
+};

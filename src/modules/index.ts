@@ -1,0 +1,5 @@
+import { platformModule } from '../kernel/platform.module.js';
+import type { ModuleManifest } from '../kernel/modules/module-manifest.js';
+
+/** Every module of this build. The kernel orders them by their declared dependencies. */
+export const allModules: ModuleManifest[] = [platformModule];
