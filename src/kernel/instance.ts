@@ -23,7 +23,7 @@ export async function createInstance(
   const registry = new ModuleRegistry(modules);
   const database = options.database ?? (await openDatabase(config));
   await migrate(database, registry.modules.map((m) => ({ moduleId: m.id, migrations: m.migrations })));
-  const ctx: AppContext = { config, database, db: database.db, registry, mailer: createMailer(config.smtpUrl, config.mailFrom) };
+  const ctx: AppContext = { config, database, db: database.db, registry, mailer: createMailer(config.smtpUrl, config.mailFrom), routes: [] };
   const app = await buildApp(ctx, options);
   return {
     app,

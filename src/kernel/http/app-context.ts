@@ -11,6 +11,8 @@ export interface AppContext {
   db: Db;
   registry: ModuleRegistry;
   mailer: Mailer;
+  /** Every registered route, for the tenant-isolation test and the docs. */
+  routes: Array<{ method: string; url: string }>;
 }
 
 export interface AuthUser {

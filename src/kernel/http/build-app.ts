@@ -63,6 +63,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
 
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (method !== 'HEAD') ctx.routes.push({ method, url: route.url });
+  });
   await app.register(async (api) => {
     api.setValidatorCompiler(validatorCompiler);
     api.setSerializerCompiler(serializerCompiler);

@@ -12,7 +12,7 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, registry } = app.wv;
 
   app.get('/companies/:companyId', {
-    preHandler: requirePermission('company.read'),
+    onRequest: requirePermission('company.read'),
     schema: { tags: ['companies'], summary: 'Company name and profile', params: companyParams },
   }, async (request) => {
     const company = await getCompany(db, tenantOf(request).tenantId);
@@ -21,7 +21,7 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.patch('/companies/:companyId', {
-    preHandler: requirePermission('company.update'),
+    onRequest: requirePermission('company.update'),
     schema: {
       tags: ['companies'],
       summary: 'Change name and profile (the profile is replaced as a whole)',
@@ -37,7 +37,7 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/companies/:companyId/modules', {
-    preHandler: requirePermission('company.read'),
+    onRequest: requirePermission('company.read'),
     schema: { tags: ['modules'], summary: 'Modules and whether they are switched on', params: companyParams },
   }, async (request) => {
     const states = await registry.states(db, tenantOf(request).tenantId);
@@ -48,7 +48,7 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.put('/companies/:companyId/modules/:moduleId', {
-    preHandler: requirePermission('modules.manage'),
+    onRequest: requirePermission('modules.manage'),
     schema: {
       tags: ['modules'],
       summary: 'Switch a module on or off',
@@ -73,7 +73,7 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/companies/:companyId/audit', {
-    preHandler: requirePermission('audit.read'),
+    onRequest: requirePermission('audit.read'),
     schema: {
       tags: ['audit'],
       summary: 'Audit log, newest first',

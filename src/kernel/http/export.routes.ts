@@ -8,7 +8,7 @@ import { requirePermission, tenantOf } from './guards.js';
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, registry } = app.wv;
   app.get('/companies/:companyId/export', {
-    preHandler: requirePermission('export.download'),
+    onRequest: requirePermission('export.download'),
     schema: { tags: ['export'], summary: 'All company data as a ZIP of JSON files with a manifest', params: companyParams },
   }, async (request, reply) => {
     const t = tenantOf(request);

@@ -9,7 +9,7 @@ export function requireUser(request: FastifyRequest): AuthUser {
 }
 
 /**
- * preHandler for every company route (`/companies/:companyId/…`): the caller must be a member,
+ * onRequest hook for every company route (runs before body validation, so outsiders learn nothing) (`/companies/:companyId/…`): the caller must be a member,
  * the permission's module must be switched on, and the role must hold the permission.
  * Non-members get 404 so that company ids cannot be probed.
  */

@@ -33,7 +33,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   app.get('/companies/:companyId/invitations', {
-    preHandler: requirePermission('members.manage'),
+    onRequest: requirePermission('members.manage'),
     schema: { tags: ['members'], summary: 'Open invitations', params: companyParams },
   }, async (request) => {
     const rows = await db
@@ -49,7 +49,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/companies/:companyId/invitations', {
-    preHandler: requirePermission('members.manage'),
+    onRequest: requirePermission('members.manage'),
     schema: {
       tags: ['members'],
       summary: 'Invite a person (or grant an advisor access); returns the link once',
@@ -87,7 +87,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.delete('/companies/:companyId/invitations/:invitationId', {
-    preHandler: requirePermission('members.manage'),
+    onRequest: requirePermission('members.manage'),
     schema: { tags: ['members'], summary: 'Withdraw an invitation', params: companyParams.extend({ invitationId: z.uuid() }) },
   }, async (request, reply) => {
     const t = tenantOf(request);

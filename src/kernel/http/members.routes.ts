@@ -31,7 +31,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.wv;
 
   app.get('/companies/:companyId/members', {
-    preHandler: requirePermission('members.read'),
+    onRequest: requirePermission('members.read'),
     schema: { tags: ['members'], summary: 'People with access to the company', params: companyParams },
   }, async (request) => {
     const rows = await db
@@ -45,7 +45,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.patch('/companies/:companyId/members/:userId', {
-    preHandler: requirePermission('members.manage'),
+    onRequest: requirePermission('members.manage'),
     schema: { tags: ['members'], summary: 'Change a member\'s role', params: memberParams, body: z.object({ role: z.enum(ROLES) }) },
   }, async (request) => {
     const t = tenantOf(request);
@@ -65,7 +65,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.delete('/companies/:companyId/members/:userId', {
-    preHandler: requirePermission('members.manage'),
+    onRequest: requirePermission('members.manage'),
     schema: { tags: ['members'], summary: 'Revoke a member\'s or advisor\'s access', params: memberParams },
   }, async (request, reply) => {
     const t = tenantOf(request);

@@ -1,0 +1,7 @@
+import type { TestClient } from '../kernel/testing/test-instance.js';
+
+/**
+ * Per module: creates some data in a company through the API and returns the ids its routes take
+ * as path parameters (by parameter name), so the tenant-isolation test can aim at real objects.
+ */
+export const isolationFixtures: Record<string, (client: TestClient, companyId: string) => Promise<Record<string, string>>> = {};
