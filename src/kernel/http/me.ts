@@ -25,7 +25,7 @@ export async function loadMe(app: FastifyInstance, user: AuthUser, csrfToken: st
         name: row.name as string,
         role,
         permissions: registry.permissionsOf(role).filter((p) => enabled.has(registry.moduleOfPermission(p).id)),
-        modules: states,
+        modules: states.map((s) => ({ ...s, name: registry.get(s.id)!.name })),
         navigation,
       };
     }),

@@ -1,0 +1,44 @@
+import { lazy } from 'react';
+import { Navigate, createBrowserRouter } from 'react-router';
+import { useMe } from '../api/me';
+import { Loading } from '../components/loading';
+import { AppLayout } from '../layout/app-layout';
+import { InvitePage } from '../pages/invite-page';
+import { OverviewPage } from '../pages/overview-page';
+import { SignInPage } from '../pages/sign-in-page';
+import { SignUpPage } from '../pages/sign-up-page';
+import { webModules } from '../web-modules';
+
+const ProfilePage = lazy(() => import('../pages/profile-page'));
+const MembersPage = lazy(() => import('../pages/members-page'));
+const ModulesPage = lazy(() => import('../pages/modules-page'));
+const AuditPage = lazy(() => import('../pages/audit-page'));
+const ExportPage = lazy(() => import('../pages/export-page'));
+
+function Home() {
+  const { data: me, isLoading } = useMe();
+  if (isLoading) return <Loading />;
+  if (!me) return <Navigate to="/signin" replace />;
+  return <Navigate to={me.companies[0] ? `/c/${me.companies[0].id}` : '/signin'} replace />;
+}
+
+export const router = createBrowserRouter([
+  { path: '/', element: <Home /> },
+  { path: '/signin', element: <SignInPage /> },
+  { path: '/signup', element: <SignUpPage /> },
+  { path: '/invite', element: <InvitePage /> },
+  {
+    path: '/c/:companyId',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <OverviewPage /> },
+      { path: 'profile', element: <ProfilePage /> },
+      { path: 'members', element: <MembersPage /> },
+      { path: 'modules', element: <ModulesPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: 'export', element: <ExportPage /> },
+      ...webModules.flatMap((m) => m.routes),
+    ],
+  },
+  { path: '*', element: <Navigate to="/" replace /> },
+]);

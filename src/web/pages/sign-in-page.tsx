@@ -1,0 +1,39 @@
+import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { post } from '../api/client';
+import { ME_KEY, type Me } from '../api/me';
+import { ProblemAlert } from '../components/problem-alert';
+import { AuthCard } from './auth-card';
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const login = useMutation({
+    mutationFn: () => post<Me>('/auth/login', { email, password }),
+    onSuccess: (me) => {
+      queryClient.setQueryData(ME_KEY, me);
+      const next = params.get('next');
+      navigate(next && next.startsWith('/') ? next : me.companies[0] ? `/c/${me.companies[0].id}` : '/');
+    },
+  });
+  return (
+    <AuthCard title={t('auth.signInTitle')}>
+      <form onSubmit={(e) => { e.preventDefault(); login.mutate(); }}>
+        <Stack>
+          <ProblemAlert error={login.error} />
+          <TextInput label={t('auth.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+          <PasswordInput label={t('auth.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <Button type="submit" loading={login.isPending} size="md">{t('auth.signIn')}</Button>
+          <Anchor component={Link} to="/signup" size="sm">{t('auth.noAccount')}</Anchor>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,12 @@
+import type { RouteObject } from 'react-router';
+
+/**
+ * The web part of each module: its routes below `/c/:companyId`. The navigation entries come
+ * from the server (only switched-on modules, only what the role may see).
+ */
+export interface WebModule {
+  id: string;
+  routes: RouteObject[];
+}
+
+export const webModules: WebModule[] = [];
