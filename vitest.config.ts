@@ -6,6 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     globalSetup: ['src/kernel/testing/global-setup.ts'],
+    setupFiles: ['src/kernel/testing/fast-check-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
   },
