@@ -1,5 +1,6 @@
 import { platformModule } from '../kernel/platform.module.js';
 import type { ModuleManifest } from '../kernel/modules/module-manifest.js';
+import { checkModule } from './check/module.js';
 
 /** Every module of this build. The kernel orders them by their declared dependencies. */
-export const allModules: ModuleManifest[] = [platformModule];
+export const allModules: ModuleManifest[] = [platformModule, checkModule];

@@ -8,9 +8,13 @@ const load = (locale: Locale): Messages =>
 
 const catalogues: Record<Locale, Messages> = { de: load('de'), en: load('en') };
 
-/** Adds a module's server messages (merged under its own top-level keys). */
+/** Adds a module's server messages, e.g. its own `errors.<code>` entries (merged one level deep). */
 export function addServerMessages(locale: Locale, messages: Messages): void {
-  catalogues[locale] = { ...catalogues[locale], ...messages };
+  const target = catalogues[locale];
+  for (const [key, value] of Object.entries(messages)) {
+    const existing = target[key];
+    target[key] = existing && typeof existing === 'object' && typeof value === 'object' ? { ...(existing as Messages), ...(value as Messages) } : value;
+  }
 }
 
 export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
