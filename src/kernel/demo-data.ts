@@ -26,6 +26,7 @@ export async function ensureDemoData(ctx: AppContext): Promise<{ created: boolea
       await ctx.db.insertInto('tenant_modules').values({ tenant_id: tenantId, module_id: module.id, enabled: true, changed_by: ownerId }).execute();
     }
   }
+  ctx.access.invalidateAccess();
   for (const module of ctx.registry.modules) {
     if (module.demo) await module.demo({ db: ctx.db, tenantId, ownerId });
   }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { AccessCache } from './auth/access-cache.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -23,7 +24,7 @@ export async function createInstance(
   const registry = new ModuleRegistry(modules);
   const database = options.database ?? (await openDatabase(config));
   await migrate(database, registry.modules.map((m) => ({ moduleId: m.id, migrations: m.migrations })));
-  const ctx: AppContext = { config, database, db: database.db, registry, mailer: createMailer(config.smtpUrl, config.mailFrom), routes: [] };
+  const ctx: AppContext = { config, database, db: database.db, registry, mailer: createMailer(config.smtpUrl, config.mailFrom), access: new AccessCache(), routes: [] };
   const app = await buildApp(ctx, options);
   return {
     app,

@@ -1,3 +1,4 @@
+import type { AccessCache } from '../auth/access-cache.js';
 import type { Config } from '../config.js';
 import type { Database, Db } from '../db/database.js';
 import type { Locale } from '../i18n/server-messages.js';
@@ -11,6 +12,7 @@ export interface AppContext {
   db: Db;
   registry: ModuleRegistry;
   mailer: Mailer;
+  access: AccessCache;
   /** Every registered route, for the tenant-isolation test and the docs. */
   routes: Array<{ method: string; url: string }>;
 }

@@ -53,6 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     const { company, user, locale } = request.body;
     const userId = await createUser(ctx, user, locale ?? request.locale);
     const tenantId = await createCompany(ctx.db, ctx.registry, { name: company.name, ownerId: userId });
+    ctx.access.invalidateAccess();
     await writeAudit(ctx.db, { tenantId, actorId: userId, action: 'company.created', target: company.name });
     const csrfToken = await startSession(ctx, reply, userId);
     const me = await loadMe(app, { id: userId, email: user.email, name: user.name, locale: locale ?? request.locale }, csrfToken);
@@ -75,7 +76,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'End the session' } }, async (request, reply) => {
-    if (request.auth) await deleteSession(ctx.db, request.auth.sessionHash);
+    if (request.auth) {
+      const hash = request.auth.sessionHash;
+      await deleteSession(ctx.db, hash);
+      ctx.access.dropSessions((_, h) => h === hash);
+    }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
@@ -92,6 +97,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     const patch = request.body;
     if (patch.name !== undefined || patch.locale !== undefined) {
       await ctx.db.updateTable('users').set(patch).where('id', '=', user.id).execute();
+      ctx.access.dropSessions((auth) => auth.user.id === user.id);
     }
     return loadMe(app, { ...user, ...patch }, request.auth!.csrfToken);
   });
@@ -101,6 +107,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const user = requireUser(request);
     const tenantId = await createCompany(ctx.db, ctx.registry, { name: request.body.name, ownerId: user.id });
+    ctx.access.invalidateAccess();
     await writeAudit(ctx.db, { tenantId, actorId: user.id, action: 'company.created', target: request.body.name });
     return reply.status(201).send({ id: tenantId });
   });

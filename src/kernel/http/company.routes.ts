@@ -9,7 +9,7 @@ import { ProblemError, notFound } from './problem.js';
 export const companyParams = z.object({ companyId: z.uuid() });
 
 export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, registry } = app.wv;
+  const { db, registry, access } = app.wv;
 
   app.get('/companies/:companyId', {
     onRequest: requirePermission('company.read'),
@@ -31,6 +31,7 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const t = tenantOf(request);
     await updateCompany(db, t.tenantId, request.body);
+    access.invalidateAccess();
     await writeAudit(db, { tenantId: t.tenantId, actorId: t.userId, action: 'company.updated', details: request.body });
     const company = await getCompany(db, t.tenantId);
     return { ...company!, sizeClass: company!.profile.employees ? sizeClassOf(company!.profile.employees) : null };
@@ -68,6 +69,7 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
       .values({ tenant_id: t.tenantId, module_id: module.id, enabled: request.body.enabled, changed_by: t.userId })
       .onConflict((oc) => oc.columns(['tenant_id', 'module_id']).doUpdateSet({ enabled: request.body.enabled, changed_by: t.userId, changed_at: new Date() }))
       .execute();
+    access.invalidateAccess();
     await writeAudit(db, { tenantId: t.tenantId, actorId: t.userId, action: request.body.enabled ? 'module.enabled' : 'module.disabled', target: module.id });
     return { id: module.id, enabled: request.body.enabled };
   });

@@ -16,19 +16,14 @@ export function requireUser(request: FastifyRequest): AuthUser {
 export function requirePermission(permission: string) {
   return async (request: FastifyRequest) => {
     const user = requireUser(request);
-    const { db, registry } = request.server.wv;
+    const { db, registry, access } = request.server.wv;
     const companyId = (request.params as { companyId?: string }).companyId;
-    if (!companyId || !/^[0-9a-f-]{36}$/i.test(companyId)) throw new ProblemError(404, 'not_found', { what: 'company' });
-    const membership = await db
-      .selectFrom('memberships')
-      .select('role')
-      .where('tenant_id', '=', companyId)
-      .where('user_id', '=', user.id)
-      .executeTakeFirst();
-    if (!membership) throw new ProblemError(404, 'not_found', { what: 'company' });
+    const membership = (await access.membershipsOf(db, user.id)).find((m) => m.tenantId === companyId);
+    if (!companyId || !membership) throw new ProblemError(404, 'not_found', { what: 'company' });
     const role = membership.role as Role;
     const module = registry.moduleOfPermission(permission);
-    if (!(await registry.isEnabled(db, companyId, module.id))) throw new ProblemError(403, 'module_disabled');
+    const states = await access.moduleStates(db, registry, companyId);
+    if (!states.some((s) => s.id === module.id && s.enabled)) throw new ProblemError(403, 'module_disabled');
     if (!registry.roleHas(role, permission)) throw forbidden();
     request.tenant = { tenantId: companyId, userId: user.id, role };
   };

@@ -138,6 +138,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod = async (app) => {
       await trx.insertInto('memberships').values({ tenant_id: inv.tenant_id, user_id: user.id, role: inv.role }).execute();
       await trx.updateTable('invitations').set({ accepted_at: new Date(), accepted_by: user.id }).where('tenant_id', '=', inv.tenant_id).where('id', '=', inv.id).execute();
     });
+    ctx.access.invalidateAccess();
     await writeAudit(db, { tenantId: inv.tenant_id, actorId: user.id, action: 'invitation.accepted', target: user.email, details: { role: inv.role } });
     if (!csrfToken) csrfToken = await startSession(ctx, reply, user.id);
     return { companyId: inv.tenant_id, me: await loadMe(app, user, csrfToken) };

@@ -4,25 +4,19 @@ import type { Role } from '../tenancy/roles.js';
 
 /** The signed-in user, their companies, and per company the role, permissions, modules and navigation. */
 export async function loadMe(app: FastifyInstance, user: AuthUser, csrfToken: string) {
-  const { db, registry } = app.wv;
-  const rows = await db
-    .selectFrom('memberships as m')
-    .innerJoin('tenants as t', 't.id', 'm.tenant_id')
-    .select(['t.id', 't.name', 'm.role'])
-    .where('m.user_id', '=', user.id)
-    .orderBy('t.name')
-    .execute();
+  const { db, registry, access } = app.wv;
+  const rows = await access.membershipsOf(db, user.id);
   const companies = await Promise.all(
     rows.map(async (row) => {
       const role = row.role as Role;
-      const states = await registry.states(db, row.id);
+      const states = await access.moduleStates(db, registry, row.tenantId);
       const enabled = new Set(states.filter((s) => s.enabled).map((s) => s.id));
       const navigation = registry.modules
         .filter((m) => enabled.has(m.id))
         .flatMap((m) => m.navigation.filter((n) => registry.roleHas(role, n.permission)).map((n) => ({ moduleId: m.id, path: n.path, label: n.label })));
       return {
-        id: row.id as string,
-        name: row.name as string,
+        id: row.tenantId,
+        name: row.name,
         role,
         permissions: registry.permissionsOf(role).filter((p) => enabled.has(registry.moduleOfPermission(p).id)),
         modules: states.map((s) => ({ ...s, name: registry.get(s.id)!.name })),

@@ -28,7 +28,7 @@ export function assertMayGrant(actor: TenantContext, currentRole: Role | undefin
 }
 
 export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.wv;
+  const { db, access } = app.wv;
 
   app.get('/companies/:companyId/members', {
     onRequest: requirePermission('members.read'),
@@ -60,6 +60,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     assertMayGrant(t, target.role as Role, role);
     if (target.role === 'owner' && role !== 'owner' && (await ownerCount(db, t.tenantId)) <= 1) throw new ProblemError(409, 'last_owner');
     await db.updateTable('memberships').set({ role }).where('tenant_id', '=', t.tenantId).where('user_id', '=', request.params.userId).execute();
+    access.invalidateAccess();
     await writeAudit(db, { tenantId: t.tenantId, actorId: t.userId, action: 'member.role_changed', target: request.params.userId, details: { from: target.role, to: role } });
     return { userId: request.params.userId, role };
   });
@@ -79,6 +80,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     assertMayGrant(t, target.role as Role, undefined);
     if (target.role === 'owner' && (await ownerCount(db, t.tenantId)) <= 1) throw new ProblemError(409, 'last_owner');
     await db.deleteFrom('memberships').where('tenant_id', '=', t.tenantId).where('user_id', '=', request.params.userId).execute();
+    access.invalidateAccess();
     await writeAudit(db, { tenantId: t.tenantId, actorId: t.userId, action: 'member.removed', target: request.params.userId, details: { role: target.role } });
     return reply.status(204).send();
   });

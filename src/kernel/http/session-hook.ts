@@ -14,19 +14,20 @@ export async function sessionHook(request: FastifyRequest, _reply: FastifyReply)
   const token = request.cookies[SESSION_COOKIE];
   if (token) {
     const hash = hashToken(token);
-    const row = await request.server.wv.db
-      .selectFrom('sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .select(['u.id', 'u.email', 'u.name', 'u.locale', 's.csrf_token', 's.expires_at'])
-      .where('s.id_hash', '=', hash)
-      .executeTakeFirst();
-    if (row && new Date(row.expires_at) > new Date()) {
-      request.auth = {
-        user: { id: row.id, email: row.email, name: row.name, locale: row.locale },
-        sessionHash: hash,
-        csrfToken: row.csrf_token,
+    const { db, access } = request.server.wv;
+    request.auth = await access.session(hash, async () => {
+      const row = await db
+        .selectFrom('sessions as s')
+        .innerJoin('users as u', 'u.id', 's.user_id')
+        .select(['u.id', 'u.email', 'u.name', 'u.locale', 's.csrf_token', 's.expires_at'])
+        .where('s.id_hash', '=', hash)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        auth: { user: { id: row.id, email: row.email, name: row.name, locale: row.locale }, sessionHash: hash, csrfToken: row.csrf_token },
+        expiresAt: new Date(row.expires_at),
       };
-    }
+    });
   }
   request.locale = pickLocale(request.auth?.user.locale, request.headers['accept-language']);
   if (request.auth && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== request.auth.csrfToken) {

@@ -111,7 +111,7 @@ describe.each(testDatabaseKinds())('Digital-Check API on the %s database', (kind
 
   it('shows anonymous peer percentiles only for groups of at least five opted-in firms', async () => {
     const section = '28';
-    const firms = [];
+    const firms: Array<Awaited<ReturnType<typeof company>> & { run: string }> = [];
     for (let i = 0; i < 5; i++) {
       const f = await company(`Peer ${kind} ${i}`, `peer${i}@peer-${kind}.example`, { employees: 150 + i, industry: section });
       const run = (await f.owner.post(`${f.api}/runs`)).body.id;
