@@ -1,11 +1,13 @@
 import type { CliCommand } from '../kernel/cli-command.js';
 import { checkCommands } from '../modules/check/cli.js';
+import { investCommands } from '../modules/invest/cli.js';
 import { roadmapCommands } from '../modules/roadmap/cli.js';
 import { shopfloorCommands } from '../modules/shopfloor/cli.js';
 
 /** Command groups of the modules, e.g. `werkverbund check score`. */
 export const moduleCommands: Record<string, Record<string, CliCommand>> = {
   check: checkCommands,
+  invest: investCommands,
   roadmap: roadmapCommands,
   shopfloor: shopfloorCommands,
 };
