@@ -113,6 +113,20 @@ describe.runIf(browserAvailable())('platform in Chromium', () => {
     await owner.getByRole('cell', { name: 'Einladung angenommen' }).waitFor();
     await expectAccessible(owner, 'audit log');
 
+    // Module switch: the navigation follows
+    const nav = owner.getByRole('navigation', { name: 'Hauptnavigation' });
+    await nav.getByRole('link', { name: 'Digital-Check' }).waitFor();
+    await owner.getByRole('link', { name: 'Module' }).click();
+    const checkCard = owner.getByTestId('module-check');
+    await checkCard.getByRole('switch').uncheck();
+    await expect.poll(() => nav.getByRole('link', { name: 'Digital-Check' }).count()).toBe(0);
+    await expectAccessible(owner, 'modules');
+    await screenshot(owner, 'platform-modules');
+    await checkCard.getByRole('switch').check();
+    await nav.getByRole('link', { name: 'Digital-Check' }).waitFor();
+    const actions = (await instance.ctx.db.selectFrom('audit_log').select('action').where('tenant_id', '=', companyId).execute()).map((r) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(['module.disabled', 'module.enabled']));
+
     // Export downloads a ZIP with a manifest
     await owner.getByRole('link', { name: 'Datenexport' }).click();
     const [download] = await Promise.all([owner.waitForEvent('download'), owner.getByRole('link', { name: 'Alle Daten herunterladen' }).click()]);

@@ -20,6 +20,8 @@ export default function ModulesPage() {
   const modules = useQuery({ queryKey: key, queryFn: () => get<ModuleInfo[]>(`/companies/${company.id}/modules`) });
   const toggle = useMutation({
     mutationFn: (v: { id: string; enabled: boolean }) => put(`/companies/${company.id}/modules/${v.id}`, { enabled: v.enabled }),
+    // show the new state at once; the refetch below corrects it if the server refused
+    onMutate: (v) => queryClient.setQueryData<ModuleInfo[]>(key, (old) => old?.map((m) => (m.id === v.id ? { ...m, enabled: v.enabled } : m))),
     onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: key }), queryClient.invalidateQueries({ queryKey: ME_KEY })]),
   });
   if (!modules.data) return <Loading />;
