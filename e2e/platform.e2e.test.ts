@@ -150,6 +150,17 @@ describe.runIf(browserAvailable())('platform in Chromium', () => {
     await owner.getByRole('heading', { name: 'Willkommen, Sabine Schmidt' }).waitFor();
     await screenshot(owner, 'platform-overview');
 
+    // A second company of her own, from the user menu
+    await owner.getByRole('button', { name: 'Sabine Schmidt' }).click();
+    await owner.getByRole('menuitem', { name: 'Weiteres Unternehmen anlegen' }).click();
+    const dialog = owner.getByRole('dialog', { name: 'Weiteres Unternehmen anlegen' });
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await dialog.getByTestId('problem').waitFor();
+    await dialog.getByLabel('Name des Unternehmens').fill('Schmidt Service GmbH');
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await owner.getByRole('heading', { name: 'Unternehmensprofil' }).waitFor();
+    await expect.poll(() => owner.getByTestId('company-switch').inputValue()).toBe('Schmidt Service GmbH');
+
     // 400 and 401 are the deliberate bad sign-up and wrong password above; anything else (CSP, script errors) fails
     expect(consoleErrors.filter((e) => !/status of 40[01]/.test(e))).toEqual([]);
   });

@@ -4,6 +4,7 @@ import './app/app.css';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { setNonce } from 'get-nonce';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
@@ -14,6 +15,8 @@ import './i18n/i18n';
 
 // The server puts a per-request nonce here; Mantine's style elements must carry it (strict CSP).
 const nonce = document.querySelector('meta[name="csp-nonce"]')?.getAttribute('content') ?? '';
+// The scroll lock of dialogs injects a style element through get-nonce.
+setNonce(nonce);
 document.documentElement.lang = initialLanguage();
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });

@@ -9,6 +9,7 @@ import { ME_KEY, type MeCompany, useMe } from '../api/me';
 import { useFormat } from '../i18n/format';
 import { setLanguage } from '../i18n/i18n';
 import { LanguageSwitch } from './language-switch';
+import { NewCompanyModal } from './new-company-modal';
 import { Loading } from '../components/loading';
 
 const PLATFORM_PAGES: Array<{ path: string; key: string; permission: string }> = [
@@ -38,6 +39,7 @@ export function AppLayout() {
   const location = useLocation();
   const queryClient = useQueryClient();
   const [opened, { toggle, close }] = useDisclosure();
+  const [creating, creatingControls] = useDisclosure();
 
   useEffect(() => {
     if (me && me.user.locale !== i18n.language) void setLanguage(me.user.locale);
@@ -87,6 +89,7 @@ export function AppLayout() {
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>{me.user.email}</Menu.Label>
+                <Menu.Item onClick={creatingControls.open}>{t('nav.newCompany')}</Menu.Item>
                 <Menu.Item onClick={signOut}>{t('nav.signOut')}</Menu.Item>
               </Menu.Dropdown>
             </Menu>
@@ -110,6 +113,7 @@ export function AppLayout() {
           })}
         </ScrollArea>
       </AppShell.Navbar>
+      <NewCompanyModal opened={creating} onClose={creatingControls.close} />
       <AppShell.Main id="main" tabIndex={-1}>
         <Box maw={1200}>
           <Suspense fallback={<Loading />}>
