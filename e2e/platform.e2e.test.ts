@@ -113,17 +113,20 @@ describe.runIf(browserAvailable())('platform in Chromium', () => {
     await owner.getByRole('cell', { name: 'Einladung angenommen' }).waitFor();
     await expectAccessible(owner, 'audit log');
 
-    // Module switch: the navigation follows
+    // Module switch: the navigation follows; a module others need stays on with a clear message
     const nav = owner.getByRole('navigation', { name: 'Hauptnavigation' });
-    await nav.getByRole('link', { name: 'Digital-Check' }).waitFor();
+    await nav.getByRole('link', { name: 'Investitionen' }).waitFor();
     await owner.getByRole('link', { name: 'Module' }).click();
-    const checkCard = owner.getByTestId('module-check');
-    await checkCard.getByRole('switch').uncheck();
-    await expect.poll(() => nav.getByRole('link', { name: 'Digital-Check' }).count()).toBe(0);
+    const investCard = owner.getByTestId('module-invest');
+    await investCard.getByRole('switch').uncheck();
+    await expect.poll(() => nav.getByRole('link', { name: 'Investitionen' }).count()).toBe(0);
+    await owner.getByTestId('module-check').getByRole('switch').click();
+    await owner.getByText(/Erst die abhängigen Module anpassen: Roadmap/).waitFor();
+    await nav.getByRole('link', { name: 'Digital-Check' }).waitFor();
     await expectAccessible(owner, 'modules');
     await screenshot(owner, 'platform-modules');
-    await checkCard.getByRole('switch').check();
-    await nav.getByRole('link', { name: 'Digital-Check' }).waitFor();
+    await investCard.getByRole('switch').check();
+    await nav.getByRole('link', { name: 'Investitionen' }).waitFor();
     const actions = (await instance.ctx.db.selectFrom('audit_log').select('action').where('tenant_id', '=', companyId).execute()).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['module.disabled', 'module.enabled']));
 
@@ -161,7 +164,8 @@ describe.runIf(browserAvailable())('platform in Chromium', () => {
     await owner.getByRole('heading', { name: 'Unternehmensprofil' }).waitFor();
     await expect.poll(() => owner.getByTestId('company-switch').inputValue()).toBe('Schmidt Service GmbH');
 
-    // 400 and 401 are the deliberate bad sign-up and wrong password above; anything else (CSP, script errors) fails
-    expect(consoleErrors.filter((e) => !/status of 40[01]/.test(e))).toEqual([]);
+    // 400, 401 and 409 are the deliberate bad sign-up, wrong password and refused module switch above;
+    // anything else (CSP, script errors) fails
+    expect(consoleErrors.filter((e) => !/status of 40[019] /.test(e))).toEqual([]);
   });
 });

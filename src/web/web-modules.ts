@@ -1,4 +1,7 @@
 import type { RouteObject } from 'react-router';
+import { checkWebModule } from '../modules/check/web/index';
+import { investWebModule } from '../modules/invest/web/index';
+import { roadmapWebModule } from '../modules/roadmap/web/index';
 
 /**
  * The web part of each module: its routes below `/c/:companyId`. The navigation entries come
@@ -9,4 +12,4 @@ export interface WebModule {
   routes: RouteObject[];
 }
 
-export const webModules: WebModule[] = [];
+export const webModules: WebModule[] = [checkWebModule, roadmapWebModule, investWebModule];

@@ -157,11 +157,17 @@ describe.each(testDatabaseKinds())('Digital-Check API on the %s database', (kind
 
     const me = await owner.get('/api/v1/me');
     expect(me.body.companies[0].navigation.map((n: { moduleId: string }) => n.moduleId)).toContain('check');
+    // the roadmap builds on the check: switching the check off is refused while the roadmap is on
+    const refused = await owner.put(`/api/v1/companies/${id}/modules/check`, { enabled: false });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'module_dependency', modules: ['roadmap'] });
+    expect((await owner.put(`/api/v1/companies/${id}/modules/roadmap`, { enabled: false })).status).toBe(200);
     expect((await owner.put(`/api/v1/companies/${id}/modules/check`, { enabled: false })).status).toBe(200);
     const off = await owner.get(`${api}/runs`);
     expect(off.status).toBe(403);
     expect(off.body.code).toBe('module_disabled');
-    expect((await owner.get('/api/v1/me')).body.companies[0].navigation).toEqual([]);
+    expect((await owner.get('/api/v1/me')).body.companies[0].navigation.map((n: { moduleId: string }) => n.moduleId)).not.toContain('check');
+    expect((await owner.put(`/api/v1/companies/${id}/modules/roadmap`, { enabled: true })).body).toMatchObject({ code: 'module_dependency', modules: ['check'] });
     await owner.put(`/api/v1/companies/${id}/modules/check`, { enabled: true });
     expect((await owner.get(`${api}/runs`)).status).toBe(200);
   });

@@ -32,3 +32,4 @@ export {
   type EvaluationResult,
   type ScenarioFigures,
 } from './domain/evaluate.js';
+export { evaluationsForPlanItems, type PlanItemEvaluation } from './plan-item-evaluations.js';

@@ -1,7 +1,7 @@
 import { Alert, Badge, Card, Group, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { get, put } from '../api/client';
+import { ApiError, get, put } from '../api/client';
 import { ME_KEY, type Localized } from '../api/me';
 import { Loading } from '../components/loading';
 import { PageHeader } from '../components/page-header';
@@ -31,7 +31,7 @@ export default function ModulesPage() {
     <>
       <PageHeader title={t('modules.title')} intro={t('modules.intro')} />
       {!canManage && <Alert mb="md">{t('modules.ownerOnly')}</Alert>}
-      <ProblemAlert error={toggle.error} />
+      <ProblemAlert error={withModuleNames(toggle.error, nameOf)} />
       <SimpleGrid cols={{ base: 1, md: 2 }} mt="md">
         {modules.data.map((m) => (
           <Card key={m.id} withBorder padding="lg" data-testid={`module-${m.id}`}>
@@ -59,4 +59,10 @@ export default function ModulesPage() {
       </SimpleGrid>
     </>
   );
+}
+
+/** A dependency refusal names module ids; people read module names. */
+function withModuleNames(error: unknown, nameOf: (id: string) => string): unknown {
+  if (!(error instanceof ApiError) || !Array.isArray(error.body.modules)) return error;
+  return new ApiError(error.status, error.code, error.title, error.errors, { ...error.body, modules: (error.body.modules as string[]).map(nameOf) });
 }

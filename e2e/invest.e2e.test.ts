@@ -1,0 +1,141 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Instance } from '../src/kernel/instance.js';
+import { startServer } from './support/server.js';
+import { TABLET, browserAvailable, expectAccessible, launchBrowser, newContext, screenshot, watchConsole } from './support/browser.js';
+
+const PASSWORD = 'Drehbank und Fräse 2026';
+const euro = (cents: number) => new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(Math.round(cents) / 100);
+const npvOf = (rate: number, flows: number[]) => flows.reduce((sum, f, t) => sum + f / (1 + rate) ** t, 0);
+const norm = (s: string | null) => (s ?? '').replace(/\s/g, ' ').trim();
+
+// Inputs typed below, worked out by hand in cents (4 years, 10 %):
+// expected: −10 000 € + 20 % subsidy, then 4 000 € savings − 1 000 € running costs, 500 € residual value.
+const EXPECTED = [-800_000, 300_000, 300_000, 300_000, 350_000];
+// worst: investment +20 % (12 000 € less 20 %), savings −30 % (2 800 €).
+const WORST = [-960_000, 180_000, 180_000, 180_000, 230_000];
+const BEST = [-700_000, 400_000, 400_000, 400_000, 450_000];
+const cumulative = (flows: number[]) => flows.map((_, t) => flows.slice(0, t + 1).reduce((a, b) => a + b, 0));
+const SCORES = { risk: 4, timeToEffect: 5, brandImage: 3, staffSatisfaction: 4, strategicFit: 3, supplierDependency: 3 };
+const WEIGHTS = { risk: 0.25, timeToEffect: 0.15, brandImage: 0.1, staffSatisfaction: 0.15, strategicFit: 0.25, supplierDependency: 0.1 };
+
+describe.runIf(browserAvailable())('investment evaluation in Chromium', () => {
+  let browser: Browser;
+  let instance: Instance;
+  let baseURL: string;
+
+  beforeAll(async () => {
+    ({ instance, baseURL } = await startServer());
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await instance?.close();
+  });
+
+  async function signUp(page: Page) {
+    await page.goto('/signup');
+    await page.getByLabel('Name des Unternehmens').fill('Schmidt Präzisionsteile GmbH');
+    await page.getByLabel('Ihr Name').fill('Sabine Schmidt');
+    await page.getByLabel('E-Mail-Adresse').fill('sabine@invest.example');
+    await page.getByLabel(/^Passwort/).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Registrieren' }).click();
+    await page.getByRole('heading', { name: 'Unternehmensprofil' }).waitFor();
+    return new URL(page.url()).pathname.split('/')[2];
+  }
+
+  async function create(page: Page, companyId: string, title: string) {
+    await page.goto(`/c/${companyId}/invest`);
+    await page.getByLabel('Titel der neuen Bewertung').fill(title);
+    await page.getByRole('button', { name: 'Bewertung anlegen' }).click();
+    await page.getByRole('heading', { name: title }).waitFor();
+  }
+
+  it('evaluates a measure with three scenarios, shows figures, chart and utility, and compares alternatives', async () => {
+    const page = await (await newContext(browser, baseURL, TABLET)).newPage();
+    const consoleErrors = watchConsole(page);
+    const companyId = await signUp(page);
+
+    await page.goto(`/c/${companyId}/invest`);
+    await page.getByRole('heading', { name: 'Investitionsbewertung' }).waitFor();
+    await expectAccessible(page, 'invest list (empty)');
+    await create(page, companyId, 'Tablets in der Fertigung');
+
+    await page.getByLabel('Planungszeitraum (Jahre)').fill('4');
+    await page.getByLabel('Kalkulationszinssatz').fill('10');
+    await page.getByLabel('Investition', { exact: true }).fill('10000');
+    await page.locator('label', { hasText: /^Anteil$/ }).click();
+    await page.getByLabel('Förderquote (%)').fill('20');
+    await page.getByLabel('Laufende Kosten pro Jahr').fill('1000');
+    await page.getByLabel('Einsparungen pro Jahr').fill('4000');
+    await page.getByLabel('Restwert', { exact: true }).fill('500');
+    await expect.poll(async () => norm(await page.getByLabel('Investition', { exact: true }).inputValue())).toBe('10.000 €');
+
+    await page.getByLabel('Ungünstiger Fall: Investition (%)').fill('20');
+    await page.getByLabel('Ungünstiger Fall: Laufende Kosten (%)').fill('0');
+    await page.getByLabel('Ungünstiger Fall: Einsparungen (%)').fill('-30');
+    const best = page.getByTestId('scenario-best');
+    await best.locator('label', { hasText: 'Eigene Zahlungen' }).click();
+    for (const [year, cents] of BEST.entries()) await page.getByLabel(`Günstiger Fall: Jahr ${year} (€)`).fill(String(cents / 100));
+
+    for (const [id, score] of Object.entries(SCORES)) {
+      await page.locator(`[data-criterion="${id}"]`).locator('label', { hasText: new RegExp(`^${score}$`) }).click();
+    }
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Gespeichert').waitFor();
+
+    // Figures: NPV per scenario, payback, and the decision sheet with the utility score
+    const figure = (id: string, scenario: string) => page.locator(`[data-figure="${id}"] [data-scenario="${scenario}"]`);
+    for (const [scenario, flows] of [['worst', WORST], ['expected', EXPECTED], ['best', BEST]] as const) {
+      await expect.poll(async () => norm(await figure('npv', scenario).textContent()), { message: scenario }).toBe(norm(euro(npvOf(0.1, flows))));
+    }
+    expect(norm(await figure('paybackYears', 'expected').textContent())).toBe('2,7 Jahre');
+    expect(norm(await figure('paybackYears', 'worst').textContent())).toBe('nicht erreicht');
+    expect(norm(await figure('paybackYears', 'best').textContent())).toBe('1,8 Jahre');
+    expect(norm(await figure('roi', 'expected').textContent())).toBe('56,3 %');
+    const utility = Object.entries(SCORES).reduce((s, [id, score]) => s + WEIGHTS[id as keyof typeof WEIGHTS] * score, 0) / 5 * 100;
+    expect(norm(await page.getByTestId('decision-utility').textContent())).toBe(`${Math.round(utility)} / 100`);
+    expect(norm(await page.getByTestId('decision-npv').textContent())).toBe(norm(euro(npvOf(0.1, EXPECTED))));
+
+    // Chart: three lines in the SVG, and the same values in the accessible table
+    const chart = page.getByTestId('cumulative-chart');
+    await expect.poll(() => chart.locator('svg path[fill="none"]').count()).toBeGreaterThanOrEqual(3);
+    for (const label of ['Ungünstiger Fall', 'Erwarteter Fall', 'Günstiger Fall']) expect(await chart.locator('svg text', { hasText: label }).count()).toBeGreaterThan(0);
+    const rows = page.getByTestId('cumulative-table').locator('tbody tr');
+    expect(await rows.count()).toBe(5);
+    const lastRow = (await rows.nth(4).locator('td').allTextContents()).map(norm);
+    expect(lastRow).toEqual([WORST, EXPECTED, BEST].map((f) => norm(euro(cumulative(f)[4]))));
+    await expectAccessible(page, 'invest editor');
+    await screenshot(page, 'invest-editor');
+
+    // Stored: a reload shows the same
+    await page.reload();
+    await expect.poll(async () => norm(await figure('npv', 'best').textContent())).toBe(norm(euro(npvOf(0.1, BEST))));
+    expect(norm(await page.getByLabel('Förderquote (%)').inputValue())).toBe('20 %');
+
+    // A second alternative, then the comparison
+    await create(page, companyId, 'Maschinendaten erfassen');
+    await page.getByLabel('Investition', { exact: true }).fill('45000');
+    await page.getByLabel('Einsparungen pro Jahr').fill('11500');
+    for (const id of Object.keys(SCORES)) await page.locator(`[data-criterion="${id}"]`).locator('label', { hasText: /^2$/ }).click();
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Gespeichert').waitFor();
+
+    await page.goto(`/c/${companyId}/invest`);
+    await page.getByLabel('Tablets in der Fertigung für den Vergleich auswählen').check();
+    await page.getByLabel('Maschinendaten erfassen für den Vergleich auswählen').check();
+    await expectAccessible(page, 'invest list');
+    await screenshot(page, 'invest-list');
+    await page.getByRole('button', { name: 'Ausgewählte vergleichen' }).click();
+    const comparison = page.getByTestId('comparison');
+    await comparison.waitFor();
+    const rank = (await comparison.locator('tbody tr').first().locator('td').allTextContents()).map(norm);
+    expect(rank).toEqual(['1', '2']);
+    const common = (await comparison.locator('tbody tr').nth(1).locator('td').allTextContents()).map(norm);
+    expect(common).toEqual([`${Math.round(utility)} / 100`, '40 / 100']);
+    await expectAccessible(page, 'invest comparison');
+    await screenshot(page, 'invest-compare');
+    // The sign-up page asks who is signed in before anyone is: that 401 is expected.
+    expect(consoleErrors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+  });
+});

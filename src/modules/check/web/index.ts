@@ -1,0 +1,15 @@
+import { createElement, lazy } from 'react';
+import type { WebModule } from '../../../web/web-modules';
+
+const CheckHomePage = lazy(() => import('./pages/check-home-page'));
+const CheckAnswerPage = lazy(() => import('./pages/check-answer-page'));
+const CheckResultsPage = lazy(() => import('./pages/check-results-page'));
+
+export const checkWebModule: WebModule = {
+  id: 'check',
+  routes: [
+    { path: 'check', element: createElement(CheckHomePage) },
+    { path: 'check/:checkId', element: createElement(CheckAnswerPage) },
+    { path: 'check/:checkId/results', element: createElement(CheckResultsPage) },
+  ],
+};

@@ -1,0 +1,15 @@
+import { createElement, lazy } from 'react';
+import type { WebModule } from '../../../web/web-modules';
+
+const InvestListPage = lazy(() => import('./pages/invest-list-page'));
+const InvestEditorPage = lazy(() => import('./pages/invest-editor-page'));
+const InvestComparePage = lazy(() => import('./pages/invest-compare-page'));
+
+export const investWebModule: WebModule = {
+  id: 'invest',
+  routes: [
+    { path: 'invest', element: createElement(InvestListPage) },
+    { path: 'invest/compare', element: createElement(InvestComparePage) },
+    { path: 'invest/:evaluationId', element: createElement(InvestEditorPage) },
+  ],
+};

@@ -1,0 +1,156 @@
+import '../load-translations';
+import { Alert, Anchor, Button, Card, Grid, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { del, put } from '../../../../web/api/client';
+import { Loading } from '../../../../web/components/loading';
+import { PageHeader } from '../../../../web/components/page-header';
+import { ProblemAlert } from '../../../../web/components/problem-alert';
+import { useFormat } from '../../../../web/i18n/format';
+import { useCompany } from '../../../../web/layout/app-layout';
+import { netCashFlows } from '../../domain/cash-flows';
+import { evaluationResults } from '../../domain/evaluation-results';
+import type { EvaluationData, EvaluationDetail, EvaluationResults } from '../../schemas';
+import { investKeys, investPath, useEvaluation } from '../api';
+import { CumulativeChart } from '../components/cumulative-chart';
+import { DecisionSheet } from '../components/decision-sheet';
+import { FiguresTable } from '../components/figures-table';
+import { InputsForm } from '../components/inputs-form';
+import { ScenarioEditor } from '../components/scenario-editor';
+import { UtilityEditor } from '../components/utility-editor';
+
+const dataOf = ({ id: _id, createdAt: _c, updatedAt: _u, results: _r, ...data }: EvaluationDetail): EvaluationData => data;
+
+/** Figures follow every keystroke (same domain code as the server); saving stores the inputs. */
+function useLiveResults(form: EvaluationData | undefined): { results?: EvaluationResults; error?: string } {
+  return useMemo(() => {
+    if (!form) return {};
+    try {
+      return { results: evaluationResults(form) };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  }, [form]);
+}
+
+export default function InvestEditorPage() {
+  const { t } = useTranslation();
+  const { locale } = useFormat();
+  const company = useCompany();
+  const { evaluationId = '' } = useParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const stored = useEvaluation(company.id, evaluationId);
+  const [form, setForm] = useState<EvaluationData>();
+  const [dirty, setDirty] = useState(false);
+  useEffect(() => {
+    if (stored.data && !dirty) setForm(dataOf(stored.data));
+  }, [stored.data, dirty]);
+  const live = useLiveResults(form);
+  const canEdit = company.permissions.includes('invest.edit');
+  const url = `${investPath(company.id)}/evaluations/${evaluationId}`;
+  const save = useMutation({
+    mutationFn: (data: EvaluationData) => put<EvaluationDetail>(url, data),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(investKeys.detail(company.id, evaluationId), saved);
+      void queryClient.invalidateQueries({ queryKey: investKeys.list(company.id) });
+      setDirty(false);
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => del(url),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: investKeys.list(company.id) });
+      navigate(`/c/${company.id}/invest`);
+    },
+  });
+
+  if (stored.error) return <ProblemAlert error={stored.error} />;
+  if (!form) return <Loading />;
+  const change = (patch: Partial<EvaluationData>) => {
+    setForm({ ...form, ...patch });
+    setDirty(true);
+    save.reset();
+  };
+  const setHorizon = (horizonYears: number) => {
+    const fit = (flows: number[]) => Array.from({ length: horizonYears + 1 }, (_, i) => flows[i] ?? 0);
+    const scenarios = { ...form.scenarios };
+    for (const name of ['worst', 'best'] as const) {
+      const spec = scenarios[name];
+      if (spec.mode === 'cashFlows') scenarios[name] = { mode: 'cashFlows', cashFlowsCents: fit(spec.cashFlowsCents) };
+    }
+    change({ horizonYears, scenarios });
+  };
+  const results = live.results;
+
+  return (
+    <>
+      <PageHeader title={form.title || t('invest.web.evaluation')} intro={form.measureId ? t('invest.web.linkedMeasure', { measure: form.measureId }) : undefined}>
+        <Anchor component={Link} to={`/c/${company.id}/invest`}>{t('invest.web.back')}</Anchor>
+      </PageHeader>
+      <Stack gap="lg">
+        {results && <DecisionSheet results={results} />}
+        {live.error && <Alert color="red" role="alert">{t('invest.web.invalid', { reason: live.error })}</Alert>}
+        <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+          <Stack gap="lg">
+            <Card withBorder padding="md">
+              <Title order={2} size="h4" mb="sm">{t('invest.web.basics')}</Title>
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+                <TextInput label={t('invest.web.titleLabel')} value={form.title} maxLength={200} required onChange={(e) => change({ title: e.currentTarget.value })} />
+                <NumberInput label={t('invest.web.horizon')} value={form.horizonYears} min={1} max={30} allowDecimal={false} onChange={(v) => setHorizon(Math.min(30, Math.max(1, Number(v) || 1)))} />
+                <Textarea label={t('invest.web.description')} value={form.description} autosize minRows={2} maxLength={5000} onChange={(e) => change({ description: e.currentTarget.value })} />
+                <NumberInput
+                  label={t('invest.discountRate.label')}
+                  description={t('invest.discountRate.explanation')}
+                  value={Math.round(form.discountRate * 10000) / 100}
+                  min={0}
+                  max={100}
+                  decimalScale={2}
+                  decimalSeparator={locale === 'de-DE' ? ',' : '.'}
+                  suffix=" %"
+                  onChange={(v) => change({ discountRate: (Number(v) || 0) / 100 })}
+                />
+              </SimpleGrid>
+            </Card>
+            <InputsForm inputs={form.inputs} onChange={(inputs) => change({ inputs })} />
+            <Card withBorder padding="md">
+              <Title order={2} size="h4">{t('invest.web.scenariosTitle')}</Title>
+              <Text size="sm" c="dimmed" mb="sm">{t('invest.web.scenariosIntro')}</Text>
+              <Grid>
+                {(['worst', 'best'] as const).map((name) => (
+                  <Grid.Col key={name} span={{ base: 12, sm: 6 }}>
+                    <ScenarioEditor
+                      name={name}
+                      spec={form.scenarios[name]}
+                      currentFlows={results ? netCashFlows(results.scenarios[name].years) : Array.from({ length: form.horizonYears + 1 }, () => 0)}
+                      onChange={(spec) => change({ scenarios: { ...form.scenarios, [name]: spec } })}
+                    />
+                  </Grid.Col>
+                ))}
+              </Grid>
+            </Card>
+          </Stack>
+        </fieldset>
+        {results && <FiguresTable results={results} />}
+        {results && <CumulativeChart chart={results.chart} />}
+        <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+          <UtilityEditor criteria={form.criteria} utility={results?.utility ?? null} onChange={(criteria) => change({ criteria })} />
+        </fieldset>
+        {save.error && <ProblemAlert error={save.error} />}
+        {canEdit && (
+          <Card withBorder padding="sm" pos="sticky" bottom={0} style={{ zIndex: 5 }}>
+            <Group justify="space-between">
+              <Group>
+                <Button onClick={() => save.mutate(form)} loading={save.isPending} disabled={!dirty}>{t('invest.web.save')}</Button>
+                <Text size="sm" fw={600} role="status">{dirty ? t('invest.web.unsaved') : save.isSuccess ? t('invest.web.saved') : ''}</Text>
+              </Group>
+              <Button variant="subtle" color="red" loading={remove.isPending} onClick={() => window.confirm(t('invest.web.confirmDelete')) && remove.mutate()}>{t('invest.web.delete')}</Button>
+            </Group>
+          </Card>
+        )}
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Instance } from '../../../kernel/instance.js';
+import { TestClient, startTestInstance } from '../../../kernel/testing/test-instance.js';
+import { demoCompany } from './demo-company.test-support.js';
+import { REPORT_LABELS } from './report-labels.js';
+
+async function pdfPages(data: Buffer): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, standardFontDataUrl: `${process.cwd()}/node_modules/pdfjs-dist/standard_fonts/` }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const view = page.view;
+    expect([Math.round(view[2]!), Math.round(view[3]!)]).toEqual([595, 842]);
+    const content = await page.getTextContent();
+    pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' ').replace(/\s+/g, ' '));
+  }
+  await doc.destroy();
+  return pages;
+}
+
+describe('Board report (PDF)', () => {
+  let instance: Instance;
+  let client: TestClient;
+  let api: string;
+  beforeAll(async () => {
+    instance = await startTestInstance('embedded');
+    ({ client, api } = await demoCompany(instance));
+  });
+  afterAll(async () => instance?.close());
+
+  for (const lang of ['de', 'en'] as const) {
+    it(`has the expected pages and texts in ${lang}`, async () => {
+      const L = REPORT_LABELS[lang];
+      const res = await client.get(`${api}/report.pdf?lang=${lang}`);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      const pages = await pdfPages(res.raw.rawPayload);
+      const all = pages.join('\n');
+      const find = (text: string) => pages.findIndex((p) => p.includes(text));
+
+      expect(pages[0]).toContain(L.title);
+      expect(pages[0]).toContain('Muster Report GmbH');
+      expect(pages[0]).toContain(L.profile);
+      for (const [i, page] of pages.entries()) expect(page).toContain(L.page(i + 1, pages.length));
+
+      const suggestions = (await client.get(`${api}/suggestions`)).body.suggestions;
+      const plan = (await client.get(`${api}/plan`)).body;
+      const order = [L.dimensions, L.classifications, L.measures, L.matrix, L.plan].map(find);
+      expect(order.every((i) => i > 0)).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+      expect(pages[order[0]!]).toContain(L.strengths);
+      expect(pages[order[0]!]).toContain(L.gaps);
+      expect(pages[order[1]!]).toMatch(/Fraunhofer ISI/);
+      expect(pages[order[1]!]).toMatch(/201[56]/);
+      expect(all).toContain(suggestions[0].title[lang].slice(0, 30));
+      expect(all).toContain(suggestions[0].reason[lang].slice(0, 30));
+      const planPages = pages.slice(order[4]!).join(' ');
+      for (const item of plan.items) expect(planPages).toContain(item.title[lang].slice(0, 20));
+      expect(planPages).toContain(plan.items.find((i: { startQuarter: string | null }) => i.startQuarter).startQuarter.replace('-', ' '));
+    });
+  }
+
+  it('rejects an unknown language', async () => {
+    const res = await client.get(`${api}/report.pdf?lang=fr`);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('validation');
+  });
+});

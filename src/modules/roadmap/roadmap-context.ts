@@ -1,0 +1,9 @@
+import type { Db } from '../../kernel/db/database.js';
+import type { TenantContext } from '../../kernel/http/app-context.js';
+
+/** What every roadmap service function needs: the database, the caller's company and language. */
+export interface RoadmapContext {
+  db: Db;
+  tenant: TenantContext;
+  lang: 'de' | 'en';
+}

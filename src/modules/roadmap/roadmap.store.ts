@@ -1,0 +1,162 @@
+import { sql } from 'kysely';
+import type { Db } from '../../kernel/db/database.js';
+import { uuidv7 } from '../../kernel/db/uuid-v7.js';
+import type { PlanStatus } from './schemas.js';
+
+export interface PlanItemRow {
+  id: string;
+  measure_id: string | null;
+  title: string | null;
+  description: string | null;
+  status: PlanStatus;
+  owner_user_id: string | null;
+  owner_name: string | null;
+  owner_text: string | null;
+  start_quarter: string | null;
+  end_quarter: string | null;
+  micro_goal: string | null;
+  kpi_name: string | null;
+  kpi_target: string | null;
+  kpi_unit: string | null;
+  source_check_id: string | null;
+  accepted_at: Date;
+  done_at: Date | null;
+}
+
+export type PlanItemPatch = Partial<Omit<PlanItemRow, 'id' | 'owner_name' | 'accepted_at' | 'measure_id' | 'source_check_id'>>;
+
+export async function listPlanItems(db: Db, tenantId: string): Promise<PlanItemRow[]> {
+  return db
+    .selectFrom('roadmap_plan_items as p')
+    .leftJoin('users as u', 'u.id', 'p.owner_user_id')
+    .select([
+      'p.id', 'p.measure_id', 'p.title', 'p.description', 'p.status', 'p.owner_user_id', 'u.name as owner_name', 'p.owner_text',
+      'p.start_quarter', 'p.end_quarter', 'p.micro_goal', 'p.kpi_name', 'p.kpi_target', 'p.kpi_unit', 'p.source_check_id',
+      'p.accepted_at', 'p.done_at',
+    ])
+    .where('p.tenant_id', '=', tenantId)
+    .orderBy('p.accepted_at')
+    .orderBy('p.id')
+    .execute() as Promise<PlanItemRow[]>;
+}
+
+export async function findPlanItem(db: Db, tenantId: string, id: string): Promise<PlanItemRow | undefined> {
+  return (await listPlanItems(db, tenantId)).find((r) => r.id === id);
+}
+
+export async function insertPlanItems(
+  db: Db,
+  tenantId: string,
+  items: Array<{ measure_id?: string; title?: string; description?: string | null; micro_goal?: string | null; source_check_id?: string | null; start_quarter?: string | null; end_quarter?: string | null }>,
+): Promise<string[]> {
+  if (items.length === 0) return [];
+  const rows = items.map((item) => ({ tenant_id: tenantId, id: uuidv7(), ...item }));
+  await db.insertInto('roadmap_plan_items').values(rows).execute();
+  return rows.map((r) => r.id);
+}
+
+export async function updatePlanItem(db: Db, tenantId: string, id: string, patch: PlanItemPatch) {
+  await db.updateTable('roadmap_plan_items').set({ ...patch, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+export async function deletePlanItem(db: Db, tenantId: string, id: string) {
+  await db.deleteFrom('roadmap_plan_items').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+export interface SettingsRow {
+  start_quarter: string | null;
+  scheduled_at: Date | null;
+  reviews: string[];
+  funding_seeded_at: Date | null;
+}
+
+export async function getSettings(db: Db, tenantId: string): Promise<SettingsRow> {
+  const row = await db.selectFrom('roadmap_settings').select(['start_quarter', 'scheduled_at', 'reviews', 'funding_seeded_at']).where('tenant_id', '=', tenantId).executeTakeFirst();
+  return (row as SettingsRow | undefined) ?? { start_quarter: null, scheduled_at: null, reviews: [], funding_seeded_at: null };
+}
+
+export async function saveSchedule(db: Db, tenantId: string, startQuarter: string, reviews: string[]) {
+  const values = { start_quarter: startQuarter, scheduled_at: new Date(), reviews: JSON.stringify(reviews) };
+  await db
+    .insertInto('roadmap_settings')
+    .values({ tenant_id: tenantId, ...values })
+    .onConflict((oc) => oc.column('tenant_id').doUpdateSet(values))
+    .execute();
+}
+
+/** Marks the funding catalogue as seeded; true only for the one call that did it. */
+export async function claimFundingSeed(db: Db, tenantId: string): Promise<boolean> {
+  await db.insertInto('roadmap_settings').values({ tenant_id: tenantId }).onConflict((oc) => oc.column('tenant_id').doNothing()).execute();
+  const claimed = await db
+    .updateTable('roadmap_settings')
+    .set({ funding_seeded_at: new Date() })
+    .where('tenant_id', '=', tenantId)
+    .where('funding_seeded_at', 'is', null)
+    .executeTakeFirst();
+  return Number(claimed.numUpdatedRows) === 1;
+}
+
+export async function listMembers(db: Db, tenantId: string): Promise<Array<{ id: string; name: string }>> {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.name'])
+    .where('m.tenant_id', '=', tenantId)
+    .orderBy('u.name')
+    .execute() as Promise<Array<{ id: string; name: string }>>;
+}
+
+export interface FundingRow {
+  id: string;
+  seed_id: string | null;
+  name: string;
+  provider: string;
+  regions: string[];
+  kinds: string[];
+  percent_max: number | string | null;
+  rate_text: { de: string; en: string };
+  valid_from: string | null;
+  valid_until: string | null;
+  link: string | null;
+  historical: boolean;
+  note: { de: string; en: string };
+}
+
+export type FundingValues = Omit<FundingRow, 'id'>;
+
+const FUNDING_COLUMNS = [
+  'id', 'seed_id', 'name', 'provider', 'regions', 'kinds', 'percent_max', 'rate_text', 'link', 'historical', 'note',
+  sql<string | null>`valid_from::text`.as('valid_from'),
+  sql<string | null>`valid_until::text`.as('valid_until'),
+] as const;
+
+const toDb = (v: Partial<FundingValues>) => {
+  const row: Record<string, unknown> = { ...v };
+  for (const key of ['regions', 'kinds', 'rate_text', 'note'] as const) if (v[key] !== undefined) row[key] = JSON.stringify(v[key]);
+  return row;
+};
+
+export async function listFunding(db: Db, tenantId: string): Promise<FundingRow[]> {
+  return db.selectFrom('roadmap_funding').select(FUNDING_COLUMNS).where('tenant_id', '=', tenantId).orderBy('position').orderBy('id').execute() as Promise<FundingRow[]>;
+}
+
+export async function findFunding(db: Db, tenantId: string, id: string): Promise<FundingRow | undefined> {
+  return db.selectFrom('roadmap_funding').select(FUNDING_COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst() as Promise<FundingRow | undefined>;
+}
+
+export async function insertFunding(db: Db, tenantId: string, values: FundingValues[]): Promise<string[]> {
+  if (values.length === 0) return [];
+  const last = await db.selectFrom('roadmap_funding').select((eb) => eb.fn.max('position').as('p')).where('tenant_id', '=', tenantId).executeTakeFirst();
+  const first = Number(last?.p ?? -1) + 1;
+  const rows = values.map((v, i) => ({ tenant_id: tenantId, id: uuidv7(), position: first + i, ...toDb(v) }));
+  await db.insertInto('roadmap_funding').values(rows).execute();
+  return rows.map((r) => r.id as string);
+}
+
+export async function updateFunding(db: Db, tenantId: string, id: string, values: Partial<FundingValues>) {
+  await db.updateTable('roadmap_funding').set(toDb(values)).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+export async function deleteFunding(db: Db, tenantId: string, id: string) {
+  await db.deleteFrom('roadmap_funding').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}

@@ -1,0 +1,74 @@
+import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fieldError, ProblemAlert } from '../../../../web/components/problem-alert';
+import { useFormat } from '../../../../web/i18n/format';
+import { PLAN_STATUSES } from '../../schemas';
+import { type PlanItemView, type PlanView, useRemoveItem, useUpdateItem } from '../api';
+
+/** Edits one plan measure: status, owner, quarters, goal for the year and KPI. */
+export function PlanItemEditor({ companyId, item, members, onClose }: { companyId: string; item: PlanItemView; members: PlanView['members']; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { localized } = useFormat();
+  const update = useUpdateItem(companyId);
+  const remove = useRemoveItem(companyId);
+  const [form, setForm] = useState({
+    status: item.status,
+    ownerUserId: item.ownerUserId,
+    ownerText: item.ownerText ?? '',
+    startQuarter: item.startQuarter ?? '',
+    endQuarter: item.endQuarter ?? '',
+    microGoal: item.microGoal ?? '',
+    kpiName: item.kpiName ?? '',
+    kpiTarget: item.kpiTarget ?? '',
+    kpiUnit: item.kpiUnit ?? '',
+  });
+  const set = (key: keyof typeof form) => (value: string | null) => setForm((f) => ({ ...f, [key]: value }));
+  const text = (key: keyof typeof form) => ({ value: (form[key] as string) ?? '', onChange: (e: { currentTarget: { value: string } }) => set(key)(e.currentTarget.value) });
+  const err = (path: string) => fieldError(update.error, `body.${path}`, () => t('roadmap.plan.quarterPlaceholder'));
+  const save = () =>
+    update.mutate(
+      {
+        id: item.id,
+        body: {
+          status: form.status,
+          ownerUserId: form.ownerUserId || null,
+          ownerText: form.ownerText || null,
+          startQuarter: form.startQuarter || null,
+          endQuarter: form.endQuarter || null,
+          microGoal: form.microGoal || null,
+          kpiName: form.kpiName || null,
+          kpiTarget: form.kpiTarget || null,
+          kpiUnit: form.kpiUnit || null,
+        },
+      },
+      { onSuccess: onClose },
+    );
+  return (
+    <Modal opened onClose={onClose} title={t('roadmap.plan.editTitle', { title: localized(item.title) })} size="lg">
+      <Stack gap="sm">
+        <ProblemAlert error={update.error ?? remove.error} />
+        <Select label={t('roadmap.plan.statusLabel')} data={PLAN_STATUSES.map((s) => ({ value: s, label: t(`roadmap.status.${s}`) }))} value={form.status} onChange={(v) => v && setForm((f) => ({ ...f, status: v as typeof f.status }))} allowDeselect={false} />
+        <Select label={t('roadmap.plan.owner')} data={members.map((m) => ({ value: m.id, label: m.name }))} value={form.ownerUserId} onChange={set('ownerUserId')} clearable placeholder={t('roadmap.plan.ownerNone')} />
+        <TextInput label={t('roadmap.plan.ownerText')} {...text('ownerText')} />
+        <Group grow>
+          <TextInput label={t('roadmap.plan.start')} placeholder={t('roadmap.plan.quarterPlaceholder')} {...text('startQuarter')} error={err('startQuarter')} />
+          <TextInput label={t('roadmap.plan.end')} placeholder={t('roadmap.plan.quarterPlaceholder')} {...text('endQuarter')} error={err('endQuarter')} />
+        </Group>
+        <Textarea label={t('roadmap.plan.microGoal')} autosize minRows={2} {...text('microGoal')} />
+        <Group grow>
+          <TextInput label={t('roadmap.plan.kpiName')} {...text('kpiName')} />
+          <TextInput label={t('roadmap.plan.kpiTarget')} {...text('kpiTarget')} />
+          <TextInput label={t('roadmap.plan.kpiUnit')} {...text('kpiUnit')} />
+        </Group>
+        <Group justify="space-between" mt="sm">
+          <Button variant="subtle" color="red" onClick={() => remove.mutate(item.id, { onSuccess: onClose })}>{t('roadmap.plan.remove')}</Button>
+          <Group>
+            <Button variant="default" onClick={onClose}>{t('roadmap.plan.cancel')}</Button>
+            <Button onClick={save} loading={update.isPending}>{t('roadmap.plan.save')}</Button>
+          </Group>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,19 @@
+import { createElement, lazy } from 'react';
+import type { WebModule } from '../../../web/web-modules';
+
+const SuggestionsPage = lazy(() => import('./pages/suggestions-page'));
+const MatrixPage = lazy(() => import('./pages/matrix-page'));
+const PlanPage = lazy(() => import('./pages/plan-page'));
+const FundingPage = lazy(() => import('./pages/funding-page'));
+const ProgressPage = lazy(() => import('./pages/progress-page'));
+
+export const roadmapWebModule: WebModule = {
+  id: 'roadmap',
+  routes: [
+    { path: 'roadmap', element: createElement(SuggestionsPage) },
+    { path: 'roadmap/matrix', element: createElement(MatrixPage) },
+    { path: 'roadmap/plan', element: createElement(PlanPage) },
+    { path: 'roadmap/funding', element: createElement(FundingPage) },
+    { path: 'roadmap/progress', element: createElement(ProgressPage) },
+  ],
+};
