@@ -1,4 +1,5 @@
 import type { ClassificationName, DimensionId, LocalizedText } from '../catalogue/measure-schema.js';
+import { getQuestionnaire } from '../../check/index.js';
 import type { MatchedFact } from './evaluate-condition.js';
 
 export const DIMENSION_NAMES: Record<DimensionId, LocalizedText> = {
@@ -35,6 +36,17 @@ function valueText(value: string | number | boolean, lang: 'de' | 'en'): string 
   return VALUE_NAMES[String(value)]?.[lang] ?? String(value);
 }
 
+/** The answer as the person saw it in the questionnaire (step or option label), not as stored. */
+export function answerLabel(itemId: string, value: string | number | boolean): LocalizedText {
+  const item = getQuestionnaire().items.find((i) => i.id === itemId);
+  if (item?.type === 'scale' && typeof value === 'number' && item.steps[value]) return item.steps[value];
+  if (item?.type === 'choice') {
+    const option = item.options.find((o) => o.value === value);
+    if (option) return option.label;
+  }
+  return { de: valueText(value, 'de'), en: valueText(value, 'en') };
+}
+
 /** A fact in plain words, e.g. "IT-Sicherheit & Datenschutz: 35 von 100 (Schwelle 50)". */
 export function describeFact(fact: MatchedFact): LocalizedText {
   switch (fact.kind) {
@@ -45,11 +57,10 @@ export function describeFact(fact: MatchedFact): LocalizedText {
         ? { de: `${name.de}: ${score} von 100 (unter ${fact.threshold})`, en: `${name.en}: ${score} of 100 (below ${fact.threshold})` }
         : { de: `${name.de}: ${score} von 100 (ab ${fact.threshold})`, en: `${name.en}: ${score} of 100 (${fact.threshold} or more)` };
     }
-    case 'item':
-      return {
-        de: `Antwort zu ${fact.item}: ${valueText(fact.value, 'de')}`,
-        en: `answer to ${fact.item}: ${valueText(fact.value, 'en')}`,
-      };
+    case 'item': {
+      const label = answerLabel(fact.item, fact.value);
+      return { de: `Ihre Antwort: „${label.de}“`, en: `your answer: "${label.en}"` };
+    }
     case 'classification': {
       const name = CLASSIFICATION_NAMES[fact.name];
       return { de: `${name.de}: ${valueText(fact.value, 'de')}`, en: `${name.en}: ${valueText(fact.value, 'en')}` };
