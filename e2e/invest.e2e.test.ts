@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../src/kernel/instance.js';
+import { TestClient } from '../src/kernel/testing/test-instance.js';
 import { startServer } from './support/server.js';
 import { TABLET, browserAvailable, expectAccessible, launchBrowser, newContext, screenshot, watchConsole } from './support/browser.js';
 
@@ -136,6 +137,80 @@ describe.runIf(browserAvailable())('investment evaluation in Chromium', () => {
     await expectAccessible(page, 'invest comparison');
     await screenshot(page, 'invest-compare');
     // The sign-up page asks who is signed in before anyone is: that 401 is expected.
+    expect(consoleErrors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+  });
+
+  it('attaches evaluations to measures of the plan and shows their figures in the plan', { timeout: 120_000 }, async () => {
+    const email = 'jonas@plan-invest.example';
+    const client = new TestClient(instance);
+    const companyId = await client.signup('Keller Drehteile GmbH', email, 'Jonas Keller', PASSWORD);
+    const roadmap = `/api/v1/companies/${companyId}/roadmap/plan`;
+    const tablets = (await client.post(`${roadmap}/items`, { title: 'Tablets an den Maschinen', startQuarter: '2027-Q1' })).body;
+    const erp = (await client.post(`${roadmap}/items`, { title: 'ERP einführen', startQuarter: '2027-Q2' })).body;
+
+    const page = await (await newContext(browser, baseURL, TABLET)).newPage();
+    const consoleErrors = watchConsole(page);
+    await page.goto('/signin');
+    await page.getByLabel('E-Mail-Adresse').fill(email);
+    await page.getByLabel(/^Passwort/).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+    await page.waitForURL(/\/c\//);
+
+    // From the plan measure's editor into a new evaluation attached to it
+    await page.goto(`/c/${companyId}/roadmap/plan`);
+    await page.getByRole('button', { name: 'Bearbeiten: Tablets an den Maschinen' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Noch keine Investitionsbewertung für diese Maßnahme.').waitFor();
+    await dialog.getByRole('link', { name: 'Investition bewerten' }).click();
+    await page.getByTestId('new-for-measure').getByText('Tablets an den Maschinen').waitFor();
+    await expect.poll(() => page.getByLabel('Titel der neuen Bewertung').inputValue()).toBe('Tablets an den Maschinen');
+    await page.getByLabel('Titel der neuen Bewertung').fill('Tablets – Angebot A');
+    await page.getByRole('button', { name: 'Bewertung anlegen' }).click();
+    await page.getByRole('heading', { name: 'Tablets – Angebot A' }).waitFor();
+    expect(await page.getByRole('combobox', { name: 'Maßnahme im Plan' }).inputValue()).toBe('Tablets an den Maschinen');
+    // 3 years at 10 %: −10 000 €, then 5 000 € savings a year
+    await page.getByLabel('Planungszeitraum (Jahre)').fill('3');
+    await page.getByLabel('Kalkulationszinssatz').fill('10');
+    await page.getByLabel('Investition', { exact: true }).fill('10000');
+    await page.getByLabel('Einsparungen pro Jahr').fill('5000');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Gespeichert').waitFor();
+    await screenshot(page, 'invest-editor-plan-measure');
+
+    // A second evaluation, created on its own and attached to the other measure with the select
+    await create(page, companyId, 'ERP – Mietmodell');
+    await page.getByRole('combobox', { name: 'Maßnahme im Plan' }).click();
+    await page.getByRole('option', { name: 'ERP einführen' }).click();
+    await page.getByLabel('Planungszeitraum (Jahre)').fill('2');
+    await page.getByLabel('Kalkulationszinssatz').fill('0');
+    await page.getByLabel('Investition', { exact: true }).fill('20000');
+    await page.getByLabel('Einsparungen pro Jahr').fill('4000');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Gespeichert').waitFor();
+    await expectAccessible(page, 'invest editor with plan measure');
+
+    const linked = (await client.get(`/api/v1/companies/${companyId}/invest/evaluations`)).body as Array<{ id: string; title: string; planItemId: string | null }>;
+    expect(Object.fromEntries(linked.map((e) => [e.title, e.planItemId]))).toEqual({ 'Tablets – Angebot A': tablets.id, 'ERP – Mietmodell': erp.id });
+
+    // The plan shows each measure's evaluation with its figures and a link to it
+    await page.goto(`/c/${companyId}/roadmap/plan`);
+    const figures = async (measure: string) => {
+      const card = page.getByTestId(`plan-item-${measure}`);
+      await card.getByTestId('plan-item-evaluations').waitFor();
+      return Object.fromEntries(await Promise.all(['npv', 'irr', 'payback', 'utility'].map(async (f) => [f, norm(await card.locator(`[data-figure="${f}"]`).textContent())])));
+    };
+    // NPV = −10 000 + 5 000 · (1/1.1 + 1/1.21 + 1/1.331); cumulative −10 000, −5 000, 0 → payback 2.0 years.
+    const tabletsNpv = npvOf(0.1, [-1_000_000, 500_000, 500_000, 500_000]);
+    expect(await figures(tablets.id)).toEqual({ npv: `Kapitalwert: ${norm(euro(tabletsNpv))}`, irr: 'Zinsfuß: 23,4 %', payback: 'Amortisation: 2,0 Jahre', utility: 'Nutzwert: nicht bewertet' });
+    // At 0 %: −20 000 + 2 · 4 000 = −12 000 €, never paid back; the rate solves −20 000 + 4 000·x + 4 000·x² = 0
+    // with x = 1/(1 + r): x = (√21 − 1)/2, so r = 2/(√21 − 1) − 1 ≈ −44.2 %.
+    const erpIrr = new Intl.NumberFormat('de-DE', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(2 / (Math.sqrt(21) - 1) - 1);
+    expect(await figures(erp.id)).toEqual({ npv: `Kapitalwert: ${norm(euro(-1_200_000))}`, irr: `Zinsfuß: ${norm(erpIrr)}`, payback: 'Amortisation: nicht erreicht', utility: 'Nutzwert: nicht bewertet' });
+    await expectAccessible(page, 'roadmap plan with evaluations');
+    await screenshot(page, 'roadmap-plan-evaluations');
+    await page.getByRole('link', { name: 'Bewertung „Tablets – Angebot A“ öffnen' }).click();
+    await page.getByRole('heading', { name: 'Tablets – Angebot A' }).waitFor();
+    // The sign-in page asks who is signed in before anyone is: that 401 is expected.
     expect(consoleErrors.filter((e) => !/status of 401/.test(e))).toEqual([]);
   });
 });

@@ -271,4 +271,38 @@ describe.each(testDatabaseKinds())('Investment API on the %s database', (kind) =
     }]);
     expect((await evaluationsForPlanItems(instance.ctx.db, beta.id)).map((e) => e.evaluationId)).toEqual([evaluationId]);
   });
+
+  it('attaches an evaluation to a plan measure of the own company, which the plan then shows; another company\'s plan item never shows it', async () => {
+    const alpha = await company('Alpha Plan GmbH', 'a@alpha-plan.example');
+    const beta = await company('Beta Plan GmbH', 'b@beta-plan.example');
+    const roadmap = (c: { id: string }) => `/api/v1/companies/${c.id}/roadmap/plan`;
+    const alphaItem = (await alpha.owner.post(`${roadmap(alpha)}/items`, { title: 'Tablets an jeder Maschine' })).body;
+    const betaItem = (await beta.owner.post(`${roadmap(beta)}/items`, { title: 'Betas Maßnahme' })).body;
+
+    const created = (await alpha.owner.post(`${alpha.api}/evaluations`, BODY)).body;
+    expect(created.planItemId).toBeNull();
+    expect((await alpha.owner.get(roadmap(alpha))).body.items[0].evaluations).toEqual([]);
+    const attached = await alpha.owner.put(`${alpha.api}/evaluations/${created.id}`, { ...BODY, planItemId: alphaItem.id, measureId: null });
+    expect(attached.status).toBe(200);
+    expect(attached.body.planItemId).toBe(alphaItem.id);
+    expect((await alpha.owner.get(`${alpha.api}/evaluations`)).body[0]).toMatchObject({ id: created.id, planItemId: alphaItem.id });
+    const shown = (await alpha.owner.get(roadmap(alpha))).body.items.find((i: { id: string }) => i.id === alphaItem.id).evaluations;
+    expect(shown).toEqual([expect.objectContaining({ evaluationId: created.id, title: BODY.title, npvCents: Math.round(discounted(0.1, EXPECTED_FLOWS)) })]);
+
+    // Beta points an evaluation at Alpha's plan item and Alpha at Beta's: neither plan shows the other's evaluation.
+    const crossing = (await beta.owner.post(`${beta.api}/evaluations`, { ...BODY, title: 'Betas Querverweis', planItemId: alphaItem.id })).body;
+    await alpha.owner.post(`${alpha.api}/evaluations`, { ...BODY, title: 'Alphas Querverweis', planItemId: betaItem.id });
+    const alphaPlan = JSON.stringify((await alpha.owner.get(roadmap(alpha))).body);
+    const betaPlan = JSON.stringify((await beta.owner.get(roadmap(beta))).body);
+    expect(alphaPlan).not.toContain('Betas Querverweis');
+    expect(alphaPlan).not.toContain(crossing.id);
+    expect(alphaPlan).not.toContain('Alphas Querverweis');
+    expect(betaPlan).not.toContain('Alphas Querverweis');
+    expect(betaPlan).not.toContain(BODY.title);
+    expect((await alpha.owner.get(roadmap(alpha))).body.items.find((i: { id: string }) => i.id === alphaItem.id).evaluations.map((e: { evaluationId: string }) => e.evaluationId)).toEqual([created.id]);
+
+    // Detached again: the plan no longer shows it.
+    await alpha.owner.put(`${alpha.api}/evaluations/${created.id}`, { ...BODY, planItemId: null, measureId: null });
+    expect((await alpha.owner.get(roadmap(alpha))).body.items.find((i: { id: string }) => i.id === alphaItem.id).evaluations).toEqual([]);
+  });
 });

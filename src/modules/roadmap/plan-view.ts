@@ -2,14 +2,14 @@ import { measureCatalogue } from './catalogue/measure-catalogue.js';
 import type { Measure } from './catalogue/measure-schema.js';
 import { quadrantOf } from './domain/matrix.js';
 import type { PlanItemRow } from './roadmap.store.js';
-import type { PlanItemView } from './schemas.js';
+import type { PlanItemEvaluationView, PlanItemView } from './schemas.js';
 
 export const measuresById = new Map<string, Measure>(measureCatalogue.measures.map((m) => [m.id, m]));
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 /** Plan rows as the API shows them: catalogue measures with their catalogue facts, own measures as written. */
-export function toPlanItemViews(rows: PlanItemRow[]): PlanItemView[] {
+export function toPlanItemViews(rows: PlanItemRow[], evaluations: ReadonlyMap<string, PlanItemEvaluationView[]> = new Map()): PlanItemView[] {
   const idOfMeasure = new Map(rows.filter((r) => r.measure_id && r.status !== 'dropped').map((r) => [r.measure_id!, r.id]));
   return rows.map((row) => {
     const measure = row.measure_id ? measuresById.get(row.measure_id) : undefined;
@@ -37,6 +37,7 @@ export function toPlanItemViews(rows: PlanItemRow[]): PlanItemView[] {
       benefit: measure?.benefit ?? null,
       quadrant: measure ? quadrantOf(measure.effort.level, measure.benefit) : null,
       dependsOn: (measure?.prerequisites ?? []).map((p) => idOfMeasure.get(p)).filter((id): id is string => id !== undefined),
+      evaluations: evaluations.get(row.id) ?? [],
     };
   });
 }

@@ -5,6 +5,7 @@ import { completedChecks } from '../check/index.js';
 import { orderMeasures } from './domain/order.js';
 import { formatQuarter, parseQuarter } from './domain/quarter.js';
 import { CAPACITY_BY_CLASS, capacityClassOf, scheduleMeasures } from './domain/schedule.js';
+import { planItemEvaluations } from './plan-evaluations.js';
 import { measuresById, toPlanItemViews } from './plan-view.js';
 import type { RoadmapContext } from './roadmap-context.js';
 import * as store from './roadmap.store.js';
@@ -26,22 +27,24 @@ export function nextQuarter(date = new Date()): string {
 
 export async function getPlan(ctx: RoadmapContext): Promise<PlanView> {
   const { db, tenant } = ctx;
-  const [rows, settings, company, members] = await Promise.all([
+  const [rows, settings, company, members, evaluations] = await Promise.all([
     store.listPlanItems(db, tenant.tenantId),
     store.getSettings(db, tenant.tenantId),
     getCompany(db, tenant.tenantId),
     store.listMembers(db, tenant.tenantId),
+    planItemEvaluations(ctx),
   ]);
   const sizeClass = capacityClassOf(company?.profile.employees);
   const today = new Date().toISOString().slice(0, 10);
   return {
-    items: toPlanItemViews(rows),
+    items: toPlanItemViews(rows, evaluations.byItem),
     startQuarter: settings.start_quarter,
     scheduledAt: settings.scheduled_at ? new Date(settings.scheduled_at).toISOString() : null,
     reviews: settings.reviews,
     nextReview: settings.reviews.find((r) => r >= today) ?? null,
     capacity: { sizeClass, ...CAPACITY_BY_CLASS[sizeClass] },
     members,
+    investEnabled: evaluations.enabled,
   };
 }
 
@@ -93,7 +96,8 @@ export async function addOwnMeasure(
 }
 
 async function itemView(ctx: RoadmapContext, id: string): Promise<PlanItemView | undefined> {
-  return toPlanItemViews(await store.listPlanItems(ctx.db, ctx.tenant.tenantId)).find((i) => i.id === id);
+  const [rows, evaluations] = await Promise.all([store.listPlanItems(ctx.db, ctx.tenant.tenantId), planItemEvaluations(ctx)]);
+  return toPlanItemViews(rows, evaluations.byItem).find((i) => i.id === id);
 }
 
 async function requireItem(ctx: RoadmapContext, id: string) {

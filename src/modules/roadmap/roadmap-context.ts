@@ -6,4 +6,9 @@ export interface RoadmapContext {
   db: Db;
   tenant: TenantContext;
   lang: 'de' | 'en';
+  /**
+   * Whether another module is switched on for the company (the plan shows investment
+   * evaluations only while `invest` is on). Without it, other modules count as off.
+   */
+  isModuleEnabled?: (moduleId: string) => Promise<boolean>;
 }

@@ -249,6 +249,69 @@ describe.each(testDatabaseKinds())('Roadmap API on the %s database', (kind) => {
     expect(progress.completed.map((c: { id: string }) => c.id)).toEqual([item.id]);
   });
 
+  it('shows the investment evaluations attached to a plan measure, with their figures, only in the own company and only while invest is on', async () => {
+    const { owner, id, api } = await company('Bewertet GmbH', 'o@bewertet.example');
+    const suggestion = (await owner.get(`${api}/suggestions`)).body.suggestions[0] as { id: string };
+    await owner.post(`${api}/plan/accept`, { measureIds: [suggestion.id] });
+    const own = (await owner.post(`${api}/plan/items`, { title: 'Eigene Maßnahme ohne Bewertung' })).body;
+    const item = (await owner.get(`${api}/plan`)).body.items.find((i: { measureId: string | null }) => i.measureId === suggestion.id);
+
+    // 3 years at 10 %: −10 000 €, then 4 000 € savings a year.
+    const flows = [-1_000_000, 400_000, 400_000, 400_000];
+    const invest = `/api/v1/companies/${id}/invest/evaluations`;
+    const body = {
+      title: 'Tablets – Angebot A',
+      horizonYears: 3,
+      discountRate: 0.1,
+      inputs: { investmentCents: 1_000_000, savingsPerYearCents: 400_000 },
+      criteria: [{ id: 'risk', weight: 1, score: 4 }],
+    };
+    const attached = await owner.post(invest, { ...body, planItemId: item.id, measureId: suggestion.id });
+    expect(attached.status).toBe(201);
+    await owner.post(invest, { ...body, title: 'Nicht zugeordnet' });
+
+    // NPV by hand: −1 000 000 + 400 000 · (1/1.1 + 1/1.21 + 1/1.331) = −5 259.20 cents; cumulative −600 000, −200 000, +200 000 → payback 2.5 years.
+    const bisect = (f: (r: number) => number, lo: number, hi: number) => {
+      for (let k = 0; k < 200; k++) {
+        const mid = (lo + hi) / 2;
+        if (Math.sign(f(mid)) === Math.sign(f(lo))) lo = mid;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const expectedIrr = bisect((r) => flows.reduce((sum, f, t) => sum + f / (1 + r) ** t, 0), 0, 0.5);
+    const plan = (await owner.get(`${api}/plan`)).body;
+    expect(plan.investEnabled).toBe(true);
+    const shown = plan.items.find((i: { id: string }) => i.id === item.id);
+    expect(shown.evaluations).toEqual([{
+      evaluationId: attached.body.id,
+      title: 'Tablets – Angebot A',
+      npvCents: -5259,
+      irr: expect.closeTo(expectedIrr, 9),
+      paybackYears: expect.closeTo(2.5, 12),
+      utilityScore: expect.closeTo(80, 10),
+    }]);
+    expect(expectedIrr).toBeGreaterThan(0.07);
+    expect(expectedIrr).toBeLessThan(0.1);
+    expect(plan.items.find((i: { id: string }) => i.id === own.id).evaluations).toEqual([]);
+    // The answer to a change of the measure carries them too.
+    expect((await owner.patch(`${api}/plan/items/${item.id}`, { kpiName: 'Papierlose Aufträge' })).body.evaluations.map((e: { title: string }) => e.title)).toEqual(['Tablets – Angebot A']);
+
+    // Another company pointing its evaluation at this plan item's id changes nothing here, and shows nothing there.
+    const other = await company('Fremd GmbH', 'o@fremd-bewertet.example', false);
+    expect((await other.owner.post(`/api/v1/companies/${other.id}/invest/evaluations`, { ...body, title: 'Fremde Bewertung', planItemId: item.id })).status).toBe(201);
+    expect((await owner.get(`${api}/plan`)).body.items.find((i: { id: string }) => i.id === item.id).evaluations.map((e: { title: string }) => e.title)).toEqual(['Tablets – Angebot A']);
+    expect(JSON.stringify((await other.owner.get(`${other.api}/plan`)).body)).not.toContain('Fremde Bewertung');
+
+    // With the invest module switched off, the plan shows no evaluations.
+    expect((await owner.put(`/api/v1/companies/${id}/modules/invest`, { enabled: false })).status).toBe(200);
+    const off = (await owner.get(`${api}/plan`)).body;
+    expect(off.investEnabled).toBe(false);
+    expect(off.items.every((i: { evaluations: unknown[] }) => i.evaluations.length === 0)).toBe(true);
+    expect((await owner.put(`/api/v1/companies/${id}/modules/invest`, { enabled: true })).status).toBe(200);
+    expect((await owner.get(`${api}/plan`)).body.items.find((i: { id: string }) => i.id === item.id).evaluations).toHaveLength(1);
+  });
+
   it('exports the plan as CSV and JSON', async () => {
     const { owner, api } = await company('Export Roadmap GmbH', 'o@er.example');
     const suggestions = (await owner.get(`${api}/suggestions`)).body.suggestions.slice(0, 2);

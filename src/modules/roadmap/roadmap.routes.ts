@@ -14,12 +14,16 @@ import {
 import { listSuggestions } from './suggestions.service.js';
 
 export const roadmapRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.wv;
-  const ctx = (request: FastifyRequest, lang?: 'de' | 'en'): RoadmapContext => ({
-    db,
-    tenant: tenantOf(request),
-    lang: lang ?? (request.locale === 'en' ? 'en' : 'de'),
-  });
+  const { db, registry, access } = app.wv;
+  const ctx = (request: FastifyRequest, lang?: 'de' | 'en'): RoadmapContext => {
+    const tenant = tenantOf(request);
+    return {
+      db,
+      tenant,
+      lang: lang ?? (request.locale === 'en' ? 'en' : 'de'),
+      isModuleEnabled: async (moduleId) => (await access.moduleStates(db, registry, tenant.tenantId)).some((m) => m.id === moduleId && m.enabled),
+    };
+  };
   const base = '/companies/:companyId/roadmap';
   const tags = ['roadmap'];
   const read = requirePermission('roadmap.read');

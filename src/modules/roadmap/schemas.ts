@@ -138,6 +138,21 @@ export interface PlanItemView {
   quadrant: Quadrant | null;
   /** Catalogue prerequisites that are also in the plan (plan item ids). */
   dependsOn: string[];
+  /** Investment evaluations attached to this measure (empty while the invest module is off). */
+  evaluations: PlanItemEvaluationView[];
+}
+
+/** Expected-case figures of an investment evaluation attached to a plan item. */
+export interface PlanItemEvaluationView {
+  evaluationId: string;
+  title: string;
+  /** Net present value in whole euro cents. */
+  npvCents: number | null;
+  /** Fraction (0.12 = 12 %); null when there is none. */
+  irr: number | null;
+  paybackYears: number | null;
+  /** 0–100; null while a weighted criterion is not rated. */
+  utilityScore: number | null;
 }
 
 export interface PlanView {
@@ -149,6 +164,8 @@ export interface PlanView {
   nextReview: string | null;
   capacity: { sizeClass: string; parallel: number; personDaysPerQuarter: number };
   members: Array<{ id: string; name: string }>;
+  /** Whether the invest module is on for the company (evaluations can be attached). */
+  investEnabled: boolean;
 }
 
 export interface ProgressView {

@@ -4,6 +4,7 @@ import { dimensionChartSvg } from './dimension-chart.js';
 import { CLASS_VALUE_LABELS, LEVEL_LABELS, QUADRANT_LABELS, REPORT_LABELS, STATUS_LABELS } from './report-labels.js';
 import { PAGE, ensureSpace, formatDate, heading, sectionPage, type Doc, type ReportData } from './report-layout.js';
 import { pdfText } from './pdf-text.js';
+import { profileTexts } from './profile-labels.js';
 
 const WIDTH = PAGE.width - 2 * PAGE.margin;
 
@@ -29,7 +30,7 @@ export function tableRow(doc: Doc, cells: string[], widths: number[], options: {
 
 export function drawProfile(doc: Doc, data: ReportData) {
   const L = REPORT_LABELS[data.lang];
-  const p = data.company.profile;
+  const p = profileTexts(data.company.profile, data.lang);
   doc.rect(0, 0, PAGE.width, 8).fill('#1c5d99');
   doc.y = 70;
   doc.font('Helvetica').fontSize(12).fillColor('#495057').text(pdfText(L.subtitle));
@@ -42,7 +43,7 @@ export function drawProfile(doc: Doc, data: ReportData) {
   const rows: Array<[string, string]> = [
     [L.employees, given(p.employees)],
     [L.industry, given(p.industry)],
-    [L.state, given(p.state ? `DE-${p.state}` : undefined)],
+    [L.state, given(p.state)],
     [L.region, given(p.region)],
     [L.series, given(p.series)],
     [L.complexity, given(p.complexity)],

@@ -23,9 +23,22 @@ describe('Board report (PDF)', () => {
   let instance: Instance;
   let client: TestClient;
   let api: string;
+  let evaluated: { id: string; title: { de: string; en: string } };
   beforeAll(async () => {
     instance = await startTestInstance('embedded');
-    ({ client, api } = await demoCompany(instance));
+    let id: string;
+    ({ client, api, id } = await demoCompany(instance));
+    // 3 years at 10 %: −10 000 €, then 5 000 € savings a year; risk alone, rated 4 of 5.
+    evaluated = (await client.get(`${api}/plan`)).body.items[1];
+    const created = await client.post(`/api/v1/companies/${id}/invest/evaluations`, {
+      title: 'Angebot Tablet-Terminals',
+      horizonYears: 3,
+      discountRate: 0.1,
+      inputs: { investmentCents: 1_000_000, savingsPerYearCents: 500_000 },
+      criteria: [{ id: 'risk', weight: 1, score: 4 }],
+      planItemId: evaluated.id,
+    });
+    expect(created.status).toBe(201);
   });
   afterAll(async () => instance?.close());
 
@@ -58,6 +71,24 @@ describe('Board report (PDF)', () => {
       const planPages = pages.slice(order[4]!).join(' ');
       for (const item of plan.items) expect(planPages).toContain(item.title[lang].slice(0, 20));
       expect(planPages).toContain(plan.items.find((i: { startQuarter: string | null }) => i.startQuarter).startQuarter.replace('-', ' '));
+
+      // The attached evaluation with its figures, worked out by hand: NPV = −10 000 + 5 000 · (1/1.1 + 1/1.21 + 1/1.331)
+      // = 2 434.26 € (whole euros in the report); cumulative −10 000, −5 000, 0 → payback 2.0 years; utility 4/5 = 80.
+      const evaluations = planPages.slice(planPages.indexOf(L.evaluations));
+      expect(planPages).toContain(L.evaluations);
+      expect(evaluations).toContain('Angebot Tablet-Terminals');
+      expect(evaluations).toContain(evaluated.title[lang].slice(0, 20));
+      expect(evaluations).toContain(lang === 'de' ? '2.434 €' : '€2,434');
+      expect(evaluations).toContain(lang === 'de' ? '2,0 Jahre' : '2.0 years');
+      expect(evaluations).toContain('80 / 100');
+
+      // The profile in words, not codes.
+      const profile = lang === 'de'
+        ? ['Herstellung von Metallerzeugnissen', 'Einzel- oder Kleinserie', 'Mittel komplexe Produkte', 'Baden-Württemberg', 'Region Stuttgart']
+        : ['Manufacture of fabricated metal', 'Single items or small series', 'Medium-complex products', 'Baden-Württemberg', 'Stuttgart region'];
+      for (const text of profile) expect(pages[0]).toContain(text);
+      expect(pages[0]).not.toContain('DE-BW');
+      expect(pages[0]).not.toMatch(/\b(single|stuttgart|medium)\b/);
     });
   }
 

@@ -1,5 +1,5 @@
 import { formatQuarter, parseQuarter } from '../domain/quarter.js';
-import type { PlanItemView } from '../schemas.js';
+import type { PlanItemEvaluationView, PlanItemView } from '../schemas.js';
 import { REPORT_LABELS, STATUS_LABELS } from './report-labels.js';
 import { PAGE, ensureSpace, formatDate, sectionPage, type Doc, type ReportData } from './report-layout.js';
 import { pdfText } from './pdf-text.js';
@@ -81,5 +81,37 @@ export function drawTimeline(doc: Doc, data: ReportData) {
   for (const item of sorted) {
     const kpi = [item.kpiName, item.kpiTarget && `${item.kpiTarget}${item.kpiUnit ? ` ${item.kpiUnit}` : ''}`].filter(Boolean).join(': ');
     tableRow(doc, [item.title[data.lang], item.ownerName ?? item.ownerText ?? '–', STATUS_LABELS[data.lang][item.status], item.microGoal ?? '–', kpi || '–'], widths, { size: 8 });
+  }
+  drawEvaluations(doc, data, sorted);
+}
+
+/** Number formats of the report's language; money in whole euros. */
+export function evaluationFigures(e: PlanItemEvaluationView, lang: 'de' | 'en') {
+  const L = REPORT_LABELS[lang];
+  const locale = lang === 'en' ? 'en-GB' : 'de-DE';
+  const number = (n: number, digits: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+  return {
+    npv: e.npvCents === null ? '–' : new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(Math.round(e.npvCents / 100)),
+    irr: e.irr === null ? L.noIrr : new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(e.irr),
+    payback: e.paybackYears === null ? L.notReached : L.years(number(e.paybackYears, 1)),
+    utility: e.utilityScore === null ? L.notRated : `${number(e.utilityScore, 0)} / 100`,
+  };
+}
+
+/** Per measure the attached investment evaluations with their key figures (only when there are any). */
+function drawEvaluations(doc: Doc, data: ReportData, items: PlanItemView[]) {
+  const L = REPORT_LABELS[data.lang];
+  const rows = items.flatMap((item) => item.evaluations.map((e) => ({ item, e })));
+  if (rows.length === 0) return;
+  ensureSpace(doc, 90);
+  doc.moveDown(1.2);
+  doc.font('Helvetica-Bold').fontSize(12).fillColor('#1c5d99').text(pdfText(L.evaluations), PAGE.margin, doc.y, { width: WIDTH });
+  doc.font('Helvetica').fontSize(8.5).fillColor('#495057').text(pdfText(L.evaluationsNote), { width: WIDTH });
+  doc.moveDown(0.5);
+  const widths = [125, 120, 70, 60, 60, WIDTH - 435];
+  tableRow(doc, [L.measure, L.evaluation, L.npv, L.irr, L.payback, L.utility], widths, { bold: true, shade: true, size: 8.5 });
+  for (const { item, e } of rows) {
+    const f = evaluationFigures(e, data.lang);
+    tableRow(doc, [item.title[data.lang], e.title, f.npv, f.irr, f.payback, f.utility], widths, { size: 8 });
   }
 }

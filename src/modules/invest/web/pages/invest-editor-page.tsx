@@ -1,5 +1,5 @@
 import '../load-translations';
-import { Alert, Anchor, Button, Card, Grid, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Grid, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ import { useCompany } from '../../../../web/layout/app-layout';
 import { netCashFlows } from '../../domain/cash-flows';
 import { evaluationResults } from '../../domain/evaluation-results';
 import type { EvaluationData, EvaluationDetail, EvaluationResults } from '../../schemas';
-import { investKeys, investPath, useEvaluation } from '../api';
+import { investKeys, investPath, roadmapEnabled, useEvaluation, usePlanMeasures } from '../api';
 import { CumulativeChart } from '../components/cumulative-chart';
 import { DecisionSheet } from '../components/decision-sheet';
 import { FiguresTable } from '../components/figures-table';
@@ -37,8 +37,10 @@ function useLiveResults(form: EvaluationData | undefined): { results?: Evaluatio
 
 export default function InvestEditorPage() {
   const { t } = useTranslation();
-  const { locale } = useFormat();
+  const { locale, localized } = useFormat();
   const company = useCompany();
+  const planMeasures = usePlanMeasures(company);
+  const showPlan = roadmapEnabled(company) && company.permissions.includes('roadmap.read');
   const { evaluationId = '' } = useParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -84,10 +86,15 @@ export default function InvestEditorPage() {
     change({ horizonYears, scenarios });
   };
   const results = live.results;
+  const measures = planMeasures.data ?? [];
+  const linked = form.planItemId ? measures.find((m) => m.id === form.planItemId) : undefined;
+  const measureOptions = measures.map((m) => ({ value: m.id, label: m.status === 'dropped' ? `${localized(m.title)} (${t('invest.web.dropped')})` : localized(m.title) }));
+  if (form.planItemId && !linked && planMeasures.data) measureOptions.push({ value: form.planItemId, label: t('invest.web.planMeasureGone') });
+  const intro = linked ? t('invest.web.planMeasureOf', { title: localized(linked.title) }) : form.measureId ? t('invest.web.linkedMeasure', { measure: form.measureId }) : undefined;
 
   return (
     <>
-      <PageHeader title={form.title || t('invest.web.evaluation')} intro={form.measureId ? t('invest.web.linkedMeasure', { measure: form.measureId }) : undefined}>
+      <PageHeader title={form.title || t('invest.web.evaluation')} intro={intro}>
         <Anchor component={Link} to={`/c/${company.id}/invest`}>{t('invest.web.back')}</Anchor>
       </PageHeader>
       <Stack gap="lg">
@@ -99,6 +106,19 @@ export default function InvestEditorPage() {
               <Title order={2} size="h4" mb="sm">{t('invest.web.basics')}</Title>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
                 <TextInput label={t('invest.web.titleLabel')} value={form.title} maxLength={200} required onChange={(e) => change({ title: e.currentTarget.value })} />
+                {showPlan && (
+                  <Select
+                    label={t('invest.web.planMeasure')}
+                    description={t('invest.web.planMeasureHint')}
+                    data={measureOptions}
+                    value={form.planItemId}
+                    placeholder={t('invest.web.planMeasureNone')}
+                    clearable
+                    searchable
+                    nothingFoundMessage="–"
+                    onChange={(value) => change({ planItemId: value, measureId: value ? (measures.find((m) => m.id === value)?.measureId ?? null) : null })}
+                  />
+                )}
                 <NumberInput label={t('invest.web.horizon')} value={form.horizonYears} min={1} max={30} allowDecimal={false} onChange={(v) => setHorizon(Math.min(30, Math.max(1, Number(v) || 1)))} />
                 <Textarea label={t('invest.web.description')} value={form.description} autosize minRows={2} maxLength={5000} onChange={(e) => change({ description: e.currentTarget.value })} />
                 <NumberInput

@@ -1,9 +1,9 @@
 import '../load-translations';
-import { Anchor, Button, Card, Checkbox, Group, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Checkbox, Group, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { post } from '../../../../web/api/client';
 import { Loading } from '../../../../web/components/loading';
 import { PageHeader } from '../../../../web/components/page-header';
@@ -11,12 +11,15 @@ import { ProblemAlert } from '../../../../web/components/problem-alert';
 import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
 import type { EvaluationDetail } from '../../schemas';
-import { investKeys, investPath, useEvaluations } from '../api';
+import { investKeys, investPath, useEvaluations, usePlanMeasures } from '../api';
 
 export default function InvestListPage() {
   const { t } = useTranslation();
-  const { money, percent, number } = useFormat();
+  const { money, percent, number, localized } = useFormat();
   const company = useCompany();
+  const planMeasures = usePlanMeasures(company);
+  const [params] = useSearchParams();
+  const forMeasure = planMeasures.data?.find((m) => m.id === params.get('planItem'));
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const list = useEvaluations(company.id);
@@ -24,20 +27,30 @@ export default function InvestListPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const canEdit = company.permissions.includes('invest.edit');
   const create = useMutation({
-    mutationFn: () => post<EvaluationDetail>(`${investPath(company.id)}/evaluations`, { title }),
+    mutationFn: () =>
+      post<EvaluationDetail>(`${investPath(company.id)}/evaluations`, forMeasure ? { title, planItemId: forMeasure.id, measureId: forMeasure.measureId } : { title }),
     onSuccess: async (created) => {
       await queryClient.invalidateQueries({ queryKey: investKeys.list(company.id) });
       navigate(`/c/${company.id}/invest/${created.id}`);
     },
   });
+  // Started from a plan measure: the new evaluation is named after it and attached to it.
+  useEffect(() => {
+    if (forMeasure) setTitle((current) => current || localized(forMeasure.title));
+  }, [forMeasure?.id]); // eslint-disable-line react-hooks/exhaustive-deps
   if (list.error) return <ProblemAlert error={list.error} />;
   if (!list.data) return <Loading />;
+  const measureTitle = (id: string) => {
+    const m = planMeasures.data?.find((x) => x.id === id);
+    return m ? localized(m.title) : undefined;
+  };
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   return (
     <>
       <PageHeader title={t('invest.title')} intro={t('invest.web.listIntro')} />
       {canEdit && (
         <Card withBorder padding="md" mb="lg">
+          {forMeasure && <Alert mb="sm" data-testid="new-for-measure">{t('invest.web.forPlanMeasure', { title: localized(forMeasure.title) })}</Alert>}
           <form onSubmit={(e) => { e.preventDefault(); if (title.trim()) create.mutate(); }}>
             <Group align="end">
               <TextInput label={t('invest.web.newTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={200} style={{ flex: 1 }} required />
@@ -67,7 +80,10 @@ export default function InvestListPage() {
                 {list.data.map((e) => (
                   <Table.Tr key={e.id}>
                     <Table.Td><Checkbox aria-label={t('invest.web.select', { title: e.title })} checked={selected.includes(e.id)} onChange={() => toggle(e.id)} /></Table.Td>
-                    <Table.Td><Anchor component={Link} to={`/c/${company.id}/invest/${e.id}`} fw={600}>{e.title}</Anchor></Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/c/${company.id}/invest/${e.id}`} fw={600}>{e.title}</Anchor>
+                      {e.planItemId && measureTitle(e.planItemId) && <Text size="xs" c="dimmed">{t('invest.web.planMeasureOf', { title: measureTitle(e.planItemId) })}</Text>}
+                    </Table.Td>
                     <Table.Td ta="right">{money(Math.round(e.npvCents))}</Table.Td>
                     <Table.Td ta="right">{e.irr === null ? t('invest.figures.noIrr') : percent(e.irr, 1)}</Table.Td>
                     <Table.Td ta="right">{e.paybackYears === null ? t('invest.figures.notReached') : t('invest.web.years', { value: number(e.paybackYears, 1) })}</Table.Td>

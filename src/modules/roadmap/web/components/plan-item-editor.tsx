@@ -1,14 +1,19 @@
-import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Card, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { fieldError, ProblemAlert } from '../../../../web/components/problem-alert';
 import { useFormat } from '../../../../web/i18n/format';
 import { PLAN_STATUSES } from '../../schemas';
 import { type PlanItemView, type PlanView, useRemoveItem, useUpdateItem } from '../api';
+import { useCompany } from '../../../../web/layout/app-layout';
+import { PlanItemEvaluations } from './plan-item-evaluations';
 
 /** Edits one plan measure: status, owner, quarters, goal for the year and KPI. */
-export function PlanItemEditor({ companyId, item, members, onClose }: { companyId: string; item: PlanItemView; members: PlanView['members']; onClose: () => void }) {
+export function PlanItemEditor({ companyId, item, members, investEnabled, onClose }: { companyId: string; item: PlanItemView; members: PlanView['members']; investEnabled: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const company = useCompany();
+  const mayEvaluate = investEnabled && company.permissions.includes('invest.edit');
   const { localized } = useFormat();
   const update = useUpdateItem(companyId);
   const remove = useRemoveItem(companyId);
@@ -61,6 +66,17 @@ export function PlanItemEditor({ companyId, item, members, onClose }: { companyI
           <TextInput label={t('roadmap.plan.kpiTarget')} {...text('kpiTarget')} />
           <TextInput label={t('roadmap.plan.kpiUnit')} {...text('kpiUnit')} />
         </Group>
+        {investEnabled && (
+          <Card withBorder padding="sm">
+            <Text size="sm" fw={600} mb={4}>{t('roadmap.plan.evaluations')}</Text>
+            {item.evaluations.length === 0 ? <Text size="sm" c="dimmed">{t('roadmap.plan.noEvaluation')}</Text> : <PlanItemEvaluations companyId={companyId} evaluations={item.evaluations} />}
+            {mayEvaluate && (
+              <Group mt="xs">
+                <Button component={Link} to={`/c/${companyId}/invest?planItem=${item.id}`} variant="light" size="sm">{t('roadmap.plan.evaluate')}</Button>
+              </Group>
+            )}
+          </Card>
+        )}
         <Group justify="space-between" mt="sm">
           <Button variant="subtle" color="red" onClick={() => remove.mutate(item.id, { onSuccess: onClose })}>{t('roadmap.plan.remove')}</Button>
           <Group>

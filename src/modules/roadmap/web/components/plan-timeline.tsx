@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../../web/i18n/format';
 import { formatQuarter, parseQuarter } from '../../domain/quarter';
 import type { PlanItemView } from '../api';
+import { PlanItemEvaluations } from './plan-item-evaluations';
 
 const STATUS_COLOR = { planned: 'blue', in_progress: 'indigo', done: 'green', dropped: 'gray' } as const;
 
 /** The plan by quarter: each quarter lists the measures running in it; a measure opens its editor. */
-export function PlanTimeline({ items, onEdit }: { items: PlanItemView[]; onEdit?: (item: PlanItemView) => void }) {
+export function PlanTimeline({ companyId, items, onEdit }: { companyId: string; items: PlanItemView[]; onEdit?: (item: PlanItemView) => void }) {
   const { t } = useTranslation();
   const { localized } = useFormat();
   const scheduled = items.filter((i) => i.startQuarter);
@@ -15,21 +16,26 @@ export function PlanTimeline({ items, onEdit }: { items: PlanItemView[]; onEdit?
   const quarters = indexes.length === 0 ? [] : Array.from({ length: Math.max(...indexes) - Math.min(...indexes) + 1 }, (_, k) => Math.min(...indexes) + k);
   const card = (item: PlanItemView, q?: number) => {
     const starts = q === undefined || parseQuarter(item.startQuarter!) === q;
-    const content = (
-      <Card withBorder padding="sm" data-testid={`plan-item-${item.measureId ?? item.id}`} style={starts ? undefined : { opacity: 0.75 }}>
+    const head = (
+      <>
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <Text fw={starts ? 600 : 400} size="sm">{localized(item.title)}</Text>
           <Badge color={STATUS_COLOR[item.status]} variant="light">{t(`roadmap.status.${item.status}`)}</Badge>
         </Group>
         {starts && (item.ownerName || item.ownerText) && <Text size="xs" c="dimmed">{item.ownerName ?? item.ownerText}</Text>}
         {starts && item.startQuarter && <Text size="xs" c="dimmed">{item.startQuarter} – {item.endQuarter}</Text>}
+      </>
+    );
+    return (
+      <Card key={item.id + (q ?? '')} withBorder padding="sm" data-testid={`plan-item-${item.measureId ?? item.id}`} style={starts ? undefined : { opacity: 0.75 }}>
+        {onEdit ? (
+          <UnstyledButton onClick={() => onEdit(item)} aria-label={`${t('roadmap.plan.edit')}: ${localized(item.title)}`} style={{ display: 'block', width: '100%', minHeight: 44 }}>
+            {head}
+          </UnstyledButton>
+        ) : head}
+        {starts && <PlanItemEvaluations companyId={companyId} evaluations={item.evaluations} />}
       </Card>
     );
-    return onEdit ? (
-      <UnstyledButton key={item.id + (q ?? '')} onClick={() => onEdit(item)} aria-label={`${t('roadmap.plan.edit')}: ${localized(item.title)}`} style={{ display: 'block', width: '100%', minHeight: 44 }}>
-        {content}
-      </UnstyledButton>
-    ) : <div key={item.id + (q ?? '')}>{content}</div>;
   };
   const unscheduled = items.filter((i) => !i.startQuarter);
   return (

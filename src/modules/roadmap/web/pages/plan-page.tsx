@@ -39,7 +39,7 @@ export default function PlanPage() {
           </Stack>
         </Paper>
         <ProblemAlert error={schedule.error} />
-        {active.length === 0 ? <Alert>{t('roadmap.plan.empty')}</Alert> : <PlanTimeline items={active} onEdit={mayPlan ? setEditing : undefined} />}
+        {active.length === 0 ? <Alert>{t('roadmap.plan.empty')}</Alert> : <PlanTimeline companyId={company.id} items={active} onEdit={mayPlan ? setEditing : undefined} />}
         {mayPlan && (
           <Paper withBorder p="md" component="form" onSubmit={(e) => { e.preventDefault(); addOwn.mutate({ title }, { onSuccess: () => setTitle('') }); }}>
             <Title order={2} size="h4" mb="xs">{t('roadmap.plan.addOwn')}</Title>
@@ -51,7 +51,7 @@ export default function PlanPage() {
           </Paper>
         )}
       </Stack>
-      {editing && <PlanItemEditor companyId={company.id} item={editing} members={p.members} onClose={() => setEditing(null)} />}
+      {editing && <PlanItemEditor companyId={company.id} item={editing} members={p.members} investEnabled={p.investEnabled} onClose={() => setEditing(null)} />}
     </>
   );
 }

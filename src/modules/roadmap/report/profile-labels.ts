@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import type { CompanyProfile } from '../../../kernel/profile/company-profile.js';
+import { FEDERAL_STATE_NAMES, WZ2008_DIVISIONS } from '../../../kernel/profile/wz2008-divisions.js';
+
+type Lang = 'de' | 'en';
+type Choices = Record<string, string>;
+interface ProfileChoiceLabels {
+  series: Choices;
+  complexity: Choices;
+  region: Choices;
+  valueChain: Choices;
+}
+
+/** The choice labels the profile page shows, read from the web app's message files so both say the same. */
+function load(lang: Lang): ProfileChoiceLabels {
+  const messages = JSON.parse(readFileSync(new URL(`../../../web/i18n/${lang}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+  const group = (key: keyof ProfileChoiceLabels) => (messages[key] ?? {}) as Choices;
+  return { series: group('series'), complexity: group('complexity'), region: group('region'), valueChain: group('valueChain') };
+}
+
+const CHOICES: Record<Lang, ProfileChoiceLabels> = { de: load('de'), en: load('en') };
+
+/** A company profile in words: each field's label, or undefined when the field is not given. An unknown code is shown as it is. */
+export function profileTexts(profile: CompanyProfile, lang: Lang) {
+  const choice = (group: keyof ProfileChoiceLabels, code: string | undefined) => (code === undefined ? undefined : (CHOICES[lang][group][code] ?? code));
+  const division = profile.industry ? WZ2008_DIVISIONS.find((d) => d.code === profile.industry) : undefined;
+  const state = profile.state as keyof typeof FEDERAL_STATE_NAMES | undefined;
+  return {
+    employees: profile.employees,
+    industry: profile.industry === undefined ? undefined : division ? `${division.code} – ${division[lang]}` : profile.industry,
+    state: state === undefined ? undefined : (FEDERAL_STATE_NAMES[state]?.[lang] ?? state),
+    region: choice('region', profile.region),
+    series: choice('series', profile.series),
+    complexity: choice('complexity', profile.complexity),
+    valueChain: choice('valueChain', profile.valueChain),
+  };
+}
