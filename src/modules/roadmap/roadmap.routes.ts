@@ -6,7 +6,6 @@ import * as funding from './funding.service.js';
 import * as plan from './plan.service.js';
 import { planCsv, planJson } from './plan-export.js';
 import { getProgress } from './progress.service.js';
-import { buildReport } from './report/report.service.js';
 import type { RoadmapContext } from './roadmap-context.js';
 import {
   acceptBody, addItemBody, fundingBody, fundingParams, fundingPatchBody, planItemParams, reportQuery, scheduleBody, updateItemBody,
@@ -96,6 +95,8 @@ export const roadmapRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Board report (PDF, A4): profile, check results, benchmarks, measures, matrix and plan', params: companyParams, querystring: reportQuery },
   }, async (request, reply) => {
     const c = ctx(request, request.query.lang);
+    // loaded on first use: the PDF and chart libraries would add about a second to every start
+    const { buildReport } = await import('./report/report.service.js');
     const pdf = await buildReport(c);
     return reply
       .type('application/pdf')
