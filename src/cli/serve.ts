@@ -4,10 +4,12 @@ import { createInstance } from '../kernel/instance.js';
 import { allModules } from '../modules/index.js';
 
 export async function serve(args: string[]): Promise<void> {
-  const config = loadConfig();
+  const demo = args.includes('--demo');
+  // the demo start keeps the console readable; set LOG_LEVEL=info to see every request
+  const config = loadConfig(process.env, demo && !process.env.LOG_LEVEL ? { logLevel: 'warn' } : {});
   const started = Date.now();
   const instance = await createInstance(config, allModules);
-  if (args.includes('--demo')) await ensureDemoData(instance.ctx);
+  if (demo) await ensureDemoData(instance.ctx);
   await instance.app.listen({ port: config.port, host: config.host });
   const address = instance.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -16,7 +18,7 @@ export async function serve(args: string[]): Promise<void> {
     '',
     `  Werkverbund is running: http://localhost:${port}`,
     `  Database: ${where}`,
-    ...(args.includes('--demo') ? [`  Demo sign-in: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`] : []),
+    ...(demo ? [`  Demo sign-in: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`] : []),
     `  API documentation: http://localhost:${port}/api/docs`,
     `  Ready after ${Date.now() - started} ms. Stop with Ctrl+C.`,
     '',
