@@ -20,6 +20,12 @@ async function ownerCount(db: Db, tenantId: string) {
   return Number(row.n);
 }
 
+async function findMember(db: Db, tenantId: string, userId: string): Promise<{ role: Role }> {
+  const row = await db.selectFrom('memberships').select('role').where('tenant_id', '=', tenantId).where('user_id', '=', userId).executeTakeFirst();
+  if (!row) throw notFound('member');
+  return { role: row.role as Role };
+}
+
 /** Owners may change anyone; admins may not touch owners nor create them. */
 export function assertMayGrant(actor: TenantContext, currentRole: Role | undefined, newRole: Role | undefined) {
   if (actor.role === 'owner') return;
@@ -49,15 +55,9 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['members'], summary: 'Change a member\'s role', params: memberParams, body: z.object({ role: z.enum(ROLES) }) },
   }, async (request) => {
     const t = tenantOf(request);
-    const target = await db
-      .selectFrom('memberships')
-      .select('role')
-      .where('tenant_id', '=', t.tenantId)
-      .where('user_id', '=', request.params.userId)
-      .executeTakeFirst();
-    if (!target) throw notFound('member');
+    const target = await findMember(db, t.tenantId, request.params.userId);
     const role = request.body.role;
-    assertMayGrant(t, target.role as Role, role);
+    assertMayGrant(t, target.role, role);
     if (target.role === 'owner' && role !== 'owner' && (await ownerCount(db, t.tenantId)) <= 1) throw new ProblemError(409, 'last_owner');
     await db.updateTable('memberships').set({ role }).where('tenant_id', '=', t.tenantId).where('user_id', '=', request.params.userId).execute();
     access.invalidateAccess();
@@ -70,14 +70,8 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['members'], summary: 'Revoke a member\'s or advisor\'s access', params: memberParams },
   }, async (request, reply) => {
     const t = tenantOf(request);
-    const target = await db
-      .selectFrom('memberships')
-      .select('role')
-      .where('tenant_id', '=', t.tenantId)
-      .where('user_id', '=', request.params.userId)
-      .executeTakeFirst();
-    if (!target) throw notFound('member');
-    assertMayGrant(t, target.role as Role, undefined);
+    const target = await findMember(db, t.tenantId, request.params.userId);
+    assertMayGrant(t, target.role, undefined);
     if (target.role === 'owner' && (await ownerCount(db, t.tenantId)) <= 1) throw new ProblemError(409, 'last_owner');
     await db.deleteFrom('memberships').where('tenant_id', '=', t.tenantId).where('user_id', '=', request.params.userId).execute();
     access.invalidateAccess();
