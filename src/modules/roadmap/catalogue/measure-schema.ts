@@ -1,18 +1,7 @@
 import { z } from 'zod';
+import { DIMENSION_IDS, type DimensionId } from '../../check/index.js';
 
-/** Dimension ids of the Digital-Check questionnaire. */
-export const DIMENSION_IDS = [
-  'strategy',
-  'businessModel',
-  'people',
-  'customers',
-  'data',
-  'production',
-  'security',
-  'cooperation',
-  'organisation',
-] as const;
-export type DimensionId = (typeof DIMENSION_IDS)[number];
+export { DIMENSION_IDS, type DimensionId };
 
 export const LEVELS = ['low', 'medium', 'high'] as const;
 export type Level = (typeof LEVELS)[number];
