@@ -1,6 +1,7 @@
 import type { TestClient } from '../kernel/testing/test-instance.js';
 import { investIsolationFixture } from './invest/invest.isolation-fixture.js';
 import { roadmapIsolationFixture } from './roadmap/roadmap-isolation-fixture.js';
+import { shopfloorIsolationFixture } from './shopfloor/shopfloor.isolation-fixture.js';
 
 /**
  * Per module: creates some data in a company through the API and returns the ids its routes take
@@ -9,6 +10,7 @@ import { roadmapIsolationFixture } from './roadmap/roadmap-isolation-fixture.js'
 export const isolationFixtures: Record<string, (client: TestClient, companyId: string) => Promise<Record<string, string>>> = {
   invest: investIsolationFixture,
   roadmap: roadmapIsolationFixture,
+  shopfloor: shopfloorIsolationFixture,
   check: async (client, companyId) => {
     const run = await client.post(`/api/v1/companies/${companyId}/check/runs`);
     await client.put(`/api/v1/companies/${companyId}/check/runs/${run.body.id}/answers`, { answers: { 'strategy.goal': 3 } });

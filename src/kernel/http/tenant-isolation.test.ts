@@ -25,6 +25,10 @@ describe.each(testDatabaseKinds())('tenant isolation on the %s database', (kind)
     bob = a();
     companyA = await alice.signup('Alpha GmbH', 'alice@alpha.example');
     companyB = await bob.signup('Beta GmbH', 'bob@beta.example');
+    // every module on in company A too, so crossed requests reach the object lookups
+    for (const module of instance.ctx.registry.modules.filter((m) => !m.core)) {
+      await alice.put(`/api/v1/companies/${companyA}/modules/${module.id}`, { enabled: true });
+    }
     idsOfB.userId = (await bob.get('/api/v1/me')).body.user.id;
     idsOfB.invitationId = (await bob.post(`/api/v1/companies/${companyB}/invitations`, { email: 'x@beta.example', role: 'member' })).body.id;
     idsOfB.moduleId = instance.ctx.registry.modules.find((m) => !m.core)?.id ?? 'platform';

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { addServerMessages } from '../../kernel/i18n/server-messages.js';
+import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
+import { shopfloorDemo } from './shopfloor.demo.js';
+import { shopfloorRoutes } from './shopfloor.routes.js';
+
+const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+addServerMessages('de', JSON.parse(read('./server-i18n/de.json')));
+addServerMessages('en', JSON.parse(read('./server-i18n/en.json')));
+
+export const shopfloorModule: ModuleManifest = {
+  id: 'shopfloor',
+  name: { de: 'Fertigung', en: 'Shop floor' },
+  description: {
+    de: 'Rückmeldungen einmal am Tablet erfassen – auch ohne Netz – und daraus OEE, Ausschuss, Durchlaufzeit und Termintreue.',
+    en: 'Capture bookings once on a tablet – also offline – and get OEE, scrap, lead time and on-time delivery from them.',
+  },
+  dependsOn: ['platform'],
+  enabledByDefault: false,
+  migrations: [{ name: '20261215_0001_shopfloor', sql: read('./migrations/20261215_0001_shopfloor.sql') }],
+  tables: [
+    'shopfloor_work_centres',
+    'shopfloor_parts',
+    'shopfloor_routing_operations',
+    'shopfloor_orders',
+    'shopfloor_order_operations',
+    'shopfloor_bookings',
+  ],
+  permissions: [
+    { id: 'shopfloor.read', description: { de: 'Fertigungsdaten und Kennzahlen ansehen', en: 'View shop-floor data and figures' }, roles: ['admin', 'member', 'viewer', 'advisor', 'shopfloor'] },
+    { id: 'shopfloor.book', description: { de: 'Rückmeldungen buchen (Terminal)', en: 'Book on the terminal' }, roles: ['admin', 'member', 'shopfloor'] },
+    { id: 'shopfloor.plan', description: { de: 'Arbeitsplätze, Teile, Arbeitspläne und Fertigungsaufträge pflegen', en: 'Maintain work centres, parts, routings and production orders' }, roles: ['admin', 'member'] },
+  ],
+  // No pages yet: nothing in the menu.
+  navigation: [],
+  personalData: [
+    {
+      category: { de: 'Rückmeldungen mit Benutzerkonto, Gerät und Zeitpunkt', en: 'Bookings with user account, device and time' },
+      purpose: { de: 'Fertigungsfortschritt erfassen und Kennzahlen (OEE, Ausschuss, Termintreue) berechnen', en: 'Record production progress and compute figures (OEE, scrap, on-time delivery)' },
+      dataSubjects: { de: 'Beschäftigte in der Fertigung', en: 'Shop-floor employees' },
+      retention: { de: 'Solange die Firma die Fertigungsdaten aufbewahrt; ein gelöschtes Konto wird aus den Buchungen entfernt', en: 'As long as the company keeps its production data; a deleted account is removed from the bookings' },
+    },
+  ],
+  routes: shopfloorRoutes,
+  demo: shopfloorDemo,
+};

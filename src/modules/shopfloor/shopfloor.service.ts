@@ -1,0 +1,319 @@
+import { DateTime } from 'luxon';
+import { writeAudit } from '../../kernel/audit/audit-log.js';
+import type { Db } from '../../kernel/db/database.js';
+import { uuidv7 } from '../../kernel/db/uuid-v7.js';
+import type { TenantContext } from '../../kernel/http/app-context.js';
+import { ProblemError, notFound } from '../../kernel/http/problem.js';
+import { type Locale, translate } from '../../kernel/i18n/server-messages.js';
+import { operationStates } from './bookings.service.js';
+import { parseCsv } from './csv.js';
+import { parseIcalHolidays } from './domain/ical-holidays.js';
+import type { Order, OrderBody, OrderPatch, Part, PartBody, WorkCentre, WorkCentreBody } from './schemas.js';
+import * as store from './shopfloor.store.js';
+
+export interface ShopfloorContext {
+  db: Db;
+  tenant: TenantContext;
+  locale?: Locale;
+}
+
+const audit = (ctx: ShopfloorContext, action: string, target: string, details: Record<string, unknown> = {}) =>
+  writeAudit(ctx.db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action: `shopfloor.${action}`, target, details });
+
+/** A unique constraint that fires despite the check before (two requests at once) is a 409 too. */
+async function uniquely<T>(what: string, value: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') throw duplicate(what, value);
+    throw error;
+  }
+}
+const duplicate = (what: string, value: string) => new ProblemError(409, 'shopfloor_duplicate', { what, value });
+
+// ------------------------------------------------------------------ work centres
+
+export async function listWorkCentres(ctx: ShopfloorContext): Promise<WorkCentre[]> {
+  return store.listWorkCentres(ctx.db, ctx.tenant.tenantId);
+}
+
+export async function getWorkCentre(ctx: ShopfloorContext, id: string): Promise<WorkCentre> {
+  const [found] = await store.listWorkCentres(ctx.db, ctx.tenant.tenantId, [id]);
+  if (!found) throw notFound('work centre');
+  return found;
+}
+
+async function checkCode(ctx: ShopfloorContext, code: string, exceptId?: string) {
+  const all = await store.listWorkCentres(ctx.db, ctx.tenant.tenantId);
+  if (all.some((w) => w.code === code && w.id !== exceptId)) throw duplicate('work centre', code);
+}
+
+export async function createWorkCentre(ctx: ShopfloorContext, body: WorkCentreBody): Promise<WorkCentre> {
+  await checkCode(ctx, body.code);
+  const id = uuidv7();
+  await uniquely('work centre', body.code, () => store.insertWorkCentre(ctx.db, ctx.tenant.tenantId, id, body));
+  await audit(ctx, 'work_centre_created', id, { code: body.code });
+  return getWorkCentre(ctx, id);
+}
+
+export async function updateWorkCentre(ctx: ShopfloorContext, id: string, body: WorkCentreBody): Promise<WorkCentre> {
+  await getWorkCentre(ctx, id);
+  await checkCode(ctx, body.code, id);
+  if (!(await uniquely('work centre', body.code, () => store.updateWorkCentre(ctx.db, ctx.tenant.tenantId, id, body)))) throw notFound('work centre');
+  await audit(ctx, 'work_centre_updated', id, { code: body.code });
+  return getWorkCentre(ctx, id);
+}
+
+/** Reads all-day events of an iCalendar file as holidays of the work centre's calendar. */
+export async function importHolidays(ctx: ShopfloorContext, id: string, body: { ical: string; replace: boolean }) {
+  const centre = await getWorkCentre(ctx, id);
+  const parsed = parseIcalHolidays(body.ical);
+  if (parsed.holidays.length === 0) {
+    throw new ProblemError(400, 'shopfloor_ical_empty', {}, { warnings: parsed.warnings });
+  }
+  const before = new Set(body.replace ? [] : centre.calendar.holidays);
+  const imported = parsed.holidays.map((h) => h.date);
+  const added = imported.filter((d) => !before.has(d));
+  const holidays = [...new Set([...before, ...imported])].sort();
+  const calendar = { ...centre.calendar, holidays };
+  await store.updateWorkCentre(ctx.db, ctx.tenant.tenantId, id, { code: centre.code, name: centre.name, calendar });
+  await audit(ctx, 'holidays_imported', id, { imported: imported.length, added: added.length, replace: body.replace });
+  return { workCentre: await getWorkCentre(ctx, id), imported: parsed.holidays, added, warnings: parsed.warnings };
+}
+
+// ------------------------------------------------------------------ parts
+
+export async function listParts(ctx: ShopfloorContext): Promise<Part[]> {
+  return store.listParts(ctx.db, ctx.tenant.tenantId);
+}
+
+export async function getPart(ctx: ShopfloorContext, id: string): Promise<Part> {
+  const [found] = await store.listParts(ctx.db, ctx.tenant.tenantId, [id]);
+  if (!found) throw notFound('part');
+  return found;
+}
+
+async function checkPart(ctx: ShopfloorContext, body: PartBody, exceptId?: string) {
+  const sameNumber = await store.findPartsByNumber(ctx.db, ctx.tenant.tenantId, [body.number]);
+  const other = sameNumber.get(body.number);
+  if (other && other !== exceptId) throw duplicate('part', body.number);
+  const ids = [...new Set(body.operations.map((o) => o.workCentreId))];
+  const known = new Set((await store.listWorkCentres(ctx.db, ctx.tenant.tenantId, ids)).map((w) => w.id));
+  const errors = body.operations
+    .map((o, i) => ({ o, i }))
+    .filter(({ o }) => !known.has(o.workCentreId))
+    .map(({ i }) => ({ path: `body.operations.${i}.workCentreId`, message: 'unknown work centre' }));
+  if (errors.length > 0) throw new ProblemError(400, 'shopfloor_unknown_work_centre', {}, { errors });
+}
+
+export async function createPart(ctx: ShopfloorContext, body: PartBody): Promise<Part> {
+  await checkPart(ctx, body);
+  const id = uuidv7();
+  await uniquely('part', body.number, () =>
+    store.savePart(ctx.db, ctx.tenant.tenantId, id, { ...body, operations: body.operations.map((o) => ({ ...o, id: uuidv7() })) }, false));
+  await audit(ctx, 'part_created', id, { number: body.number });
+  return getPart(ctx, id);
+}
+
+/** Replaces number, name and routing; orders made before keep the operations they were created with. */
+export async function updatePart(ctx: ShopfloorContext, id: string, body: PartBody): Promise<Part> {
+  await getPart(ctx, id);
+  await checkPart(ctx, body, id);
+  await uniquely('part', body.number, () =>
+    store.savePart(ctx.db, ctx.tenant.tenantId, id, { ...body, operations: body.operations.map((o) => ({ ...o, id: uuidv7() })) }, true));
+  await audit(ctx, 'part_updated', id, { number: body.number });
+  return getPart(ctx, id);
+}
+
+// ------------------------------------------------------------------ production orders
+
+async function withProgress(ctx: ShopfloorContext, rows: store.OrderRow[]): Promise<Order[]> {
+  const states = await operationStates(ctx.db, ctx.tenant.tenantId, rows.flatMap((o) => o.operations.map((op) => op.id)));
+  return rows.map((o) => {
+    const operations = o.operations.map((op) => {
+      const s = states.get(op.id);
+      return { ...op, status: s?.status ?? 'planned', good: s?.good ?? 0, scrap: s?.scrap ?? 0 };
+    });
+    const finishes = o.operations.map((op) => states.get(op.id)?.finishedAt ?? null);
+    const finishedAt = finishes.length > 0 && finishes.every((f) => f !== null) ? new Date(Math.max(...(finishes as number[]))).toISOString() : null;
+    return { ...o, operations, finishedAt };
+  });
+}
+
+export async function listOrders(ctx: ShopfloorContext): Promise<Order[]> {
+  return withProgress(ctx, await store.listOrders(ctx.db, ctx.tenant.tenantId));
+}
+
+export async function getOrder(ctx: ShopfloorContext, id: string): Promise<Order> {
+  const rows = await store.listOrders(ctx.db, ctx.tenant.tenantId, [id]);
+  if (rows.length === 0) throw notFound('order');
+  return (await withProgress(ctx, rows))[0];
+}
+
+const releasedIso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
+
+function orderFromPart(body: Omit<OrderBody, 'partId'>, part: Part): store.NewOrder {
+  return {
+    id: uuidv7(),
+    number: body.number,
+    partId: part.id,
+    quantity: body.quantity,
+    dueDate: body.dueDate,
+    customerReference: body.customerReference,
+    priority: body.priority,
+    releasedAt: releasedIso(body.releasedAt),
+    operations: part.operations.map((op) => ({ ...op, id: uuidv7() })),
+  };
+}
+
+export async function createOrder(ctx: ShopfloorContext, body: OrderBody): Promise<Order> {
+  const [part] = await store.listParts(ctx.db, ctx.tenant.tenantId, [body.partId]);
+  if (!part) throw new ProblemError(400, 'shopfloor_unknown_part', {}, { errors: [{ path: 'body.partId', message: 'unknown part' }] });
+  if (part.operations.length === 0) {
+    throw new ProblemError(400, 'shopfloor_part_without_routing', { part: part.number }, { errors: [{ path: 'body.partId', message: 'the part has no routing' }] });
+  }
+  if ((await store.existingOrderNumbers(ctx.db, ctx.tenant.tenantId, [body.number])).size > 0) throw duplicate('order', body.number);
+  const order = orderFromPart(body, part);
+  await uniquely('order', body.number, () => store.insertOrders(ctx.db, ctx.tenant.tenantId, [order]));
+  await audit(ctx, 'order_created', order.id, { number: order.number });
+  return getOrder(ctx, order.id);
+}
+
+export async function updateOrder(ctx: ShopfloorContext, id: string, patch: OrderPatch): Promise<Order> {
+  const current = await getOrder(ctx, id);
+  const next = {
+    number: patch.number ?? current.number,
+    quantity: patch.quantity ?? current.quantity,
+    dueDate: patch.dueDate === undefined ? current.dueDate : patch.dueDate,
+    customerReference: patch.customerReference ?? current.customerReference,
+    priority: patch.priority ?? current.priority,
+    releasedAt: patch.releasedAt === undefined ? current.releasedAt : releasedIso(patch.releasedAt),
+  };
+  if (next.number !== current.number && (await store.existingOrderNumbers(ctx.db, ctx.tenant.tenantId, [next.number])).size > 0) {
+    throw duplicate('order', next.number);
+  }
+  if (!(await uniquely('order', next.number, () => store.updateOrder(ctx.db, ctx.tenant.tenantId, id, next)))) throw notFound('order');
+  await audit(ctx, 'order_updated', id, { number: next.number, changed: Object.keys(patch) });
+  return getOrder(ctx, id);
+}
+
+// ------------------------------------------------------------------ CSV import
+
+/** Columns of the import file; headers are matched without regard to case, spaces, "-" and "_". */
+const CSV_COLUMNS: Record<string, string[]> = {
+  number: ['number', 'ordernumber', 'order', 'auftrag', 'auftragsnummer', 'auftragsnr'],
+  part: ['part', 'partnumber', 'teil', 'teilenummer', 'artikel', 'artikelnummer'],
+  quantity: ['quantity', 'menge', 'stückzahl', 'stueckzahl'],
+  dueDate: ['duedate', 'due', 'liefertermin', 'termin', 'fälligkeit', 'faelligkeit'],
+  customerReference: ['customerreference', 'customer', 'kundenreferenz', 'kunde', 'kundenauftrag'],
+  priority: ['priority', 'priorität', 'prioritaet'],
+  releasedAt: ['releasedat', 'released', 'freigabe', 'freigegeben', 'freigabeam'],
+};
+const REQUIRED_COLUMNS = ['number', 'part', 'quantity'];
+
+export interface CsvError {
+  line: number;
+  column: string | null;
+  code: string;
+  message: string;
+}
+
+function parseDueDate(value: string): string | null {
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
+  const d = german
+    ? DateTime.fromObject({ year: Number(german[3]), month: Number(german[2]), day: Number(german[1]) })
+    : /^\d{4}-\d{2}-\d{2}$/.test(value) ? DateTime.fromISO(value) : null;
+  return d && d.isValid ? d.toISODate() : null;
+}
+
+function parseReleasedAt(value: string): string | null {
+  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(value)) return null;
+  const d = DateTime.fromISO(value, { setZone: true });
+  return d.isValid ? d.toUTC().toISO() : null;
+}
+
+/**
+ * Imports production orders from CSV: every line is checked first, and only when all are valid are
+ * they stored, in one transaction. Errors name the line (of the file) and column, translated.
+ */
+export async function importOrdersCsv(ctx: ShopfloorContext, csv: string): Promise<{ imported: number; orders: Order[] }> {
+  const locale = ctx.locale ?? 'de';
+  const errors: CsvError[] = [];
+  const fail = (line: number, column: string | null, code: string, params: Record<string, string | number> = {}) =>
+    errors.push({ line, column, code, message: translate(locale, `shopfloorCsv.${code}`, { line, column: column ?? '', ...params }) });
+  const reject = () => new ProblemError(400, 'shopfloor_csv_invalid', { count: errors.length }, { errors });
+
+  const { records } = parseCsv(csv);
+  if (records.length < 2) {
+    fail(records[0]?.line ?? 1, null, 'empty');
+    throw reject();
+  }
+  const [header, ...lines] = records;
+  if (lines.length > 5000) {
+    fail(header.line, null, 'tooMany', { max: 5000 });
+    throw reject();
+  }
+  const normal = (h: string) => h.toLowerCase().replace(/[\s_-]/g, '');
+  const index: Record<string, number> = {};
+  header.fields.forEach((h, i) => {
+    const column = Object.entries(CSV_COLUMNS).find(([, names]) => names.includes(normal(h)))?.[0];
+    if (column && index[column] === undefined) index[column] = i;
+  });
+  for (const column of REQUIRED_COLUMNS) if (index[column] === undefined) fail(header.line, column, 'missingColumn');
+  if (errors.length > 0) throw reject();
+
+  const partNumbers = [...new Set(lines.map((l) => l.fields[index.part] ?? '').filter(Boolean))];
+  const parts = await store.findPartsByNumber(ctx.db, ctx.tenant.tenantId, partNumbers);
+  const partById = new Map((await store.listParts(ctx.db, ctx.tenant.tenantId, [...parts.values()])).map((p) => [p.id, p]));
+  const existing = await store.existingOrderNumbers(ctx.db, ctx.tenant.tenantId, lines.map((l) => l.fields[index.number] ?? '').filter(Boolean));
+  const seen = new Map<string, number>();
+  const orders: store.NewOrder[] = [];
+
+  for (const { line, fields } of lines) {
+    const get = (column: string) => (index[column] === undefined ? '' : (fields[index[column]] ?? ''));
+    const before = errors.length;
+    if (fields.length !== header.fields.length) fail(line, null, 'fieldCount', { expected: header.fields.length, found: fields.length });
+    const number = get('number');
+    if (!number) fail(line, 'number', 'required');
+    else if (number.length > 60) fail(line, 'number', 'tooLong', { max: 60 });
+    else if (existing.has(number)) fail(line, 'number', 'numberExists', { value: number });
+    else if (seen.has(number)) fail(line, 'number', 'duplicateInFile', { value: number, other: seen.get(number)! });
+    if (number) seen.set(number, seen.get(number) ?? line);
+
+    const partNumber = get('part');
+    const part = partById.get(parts.get(partNumber) ?? '');
+    if (!partNumber) fail(line, 'part', 'required');
+    else if (!part) fail(line, 'part', 'unknownPart', { value: partNumber });
+    else if (part.operations.length === 0) fail(line, 'part', 'partWithoutRouting', { value: partNumber });
+
+    const quantityText = get('quantity');
+    const quantity = Number(quantityText);
+    if (!quantityText) fail(line, 'quantity', 'required');
+    else if (!/^\d+$/.test(quantityText) || !Number.isSafeInteger(quantity)) fail(line, 'quantity', 'notAWholeNumber', { value: quantityText });
+    else if (quantity < 1 || quantity > 100_000_000) fail(line, 'quantity', 'quantityRange', { value: quantityText });
+
+    const dueText = get('dueDate');
+    const dueDate = dueText ? parseDueDate(dueText) : null;
+    if (dueText && !dueDate) fail(line, 'dueDate', 'invalidDate', { value: dueText });
+
+    const priorityText = get('priority');
+    const priority = priorityText ? Number(priorityText) : 5;
+    if (priorityText && (!/^\d$/.test(priorityText) || priority < 1)) fail(line, 'priority', 'invalidPriority', { value: priorityText });
+
+    const releasedText = get('releasedAt');
+    const releasedAt = releasedText ? parseReleasedAt(releasedText) : null;
+    if (releasedText && !releasedAt) fail(line, 'releasedAt', 'invalidTimestamp', { value: releasedText });
+
+    const customerReference = get('customerReference');
+    if (customerReference.length > 200) fail(line, 'customerReference', 'tooLong', { max: 200 });
+
+    if (errors.length === before && part) {
+      orders.push(orderFromPart({ number, quantity, dueDate, customerReference, priority, releasedAt }, part));
+    }
+  }
+  if (errors.length > 0) throw reject();
+
+  await uniquely('order', '', () => store.insertOrders(ctx.db, ctx.tenant.tenantId, orders));
+  await audit(ctx, 'orders_imported', ctx.tenant.tenantId, { count: orders.length });
+  return { imported: orders.length, orders: await withProgress(ctx, await store.listOrders(ctx.db, ctx.tenant.tenantId, orders.map((o) => o.id))) };
+}

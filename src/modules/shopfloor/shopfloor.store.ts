@@ -1,0 +1,393 @@
+import type { Db } from '../../kernel/db/database.js';
+import type { CalendarInput, RoutingOperation } from './schemas.js';
+
+const iso = (value: unknown): string => new Date(value as string).toISOString();
+/** A `date` column as YYYY-MM-DD, whichever way the driver hands it over. */
+function isoDay(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value.slice(0, 10);
+  const d = value as Date;
+  // Drivers build a local-midnight Date for a `date` column.
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+// ------------------------------------------------------------------ work centres
+
+export interface WorkCentreRow {
+  id: string;
+  code: string;
+  name: string;
+  calendar: CalendarInput;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export async function listWorkCentres(db: Db, tenantId: string, ids?: readonly string[]): Promise<WorkCentreRow[]> {
+  if (ids && ids.length === 0) return [];
+  let q = db.selectFrom('shopfloor_work_centres').selectAll().where('tenant_id', '=', tenantId);
+  if (ids) q = q.where('id', 'in', ids);
+  const rows = await q.orderBy('code').execute();
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, calendar: r.calendar, createdAt: iso(r.created_at), updatedAt: iso(r.updated_at) }));
+}
+
+export async function insertWorkCentre(db: Db, tenantId: string, id: string, w: { code: string; name: string; calendar: CalendarInput }) {
+  await db.insertInto('shopfloor_work_centres').values({ tenant_id: tenantId, id, code: w.code, name: w.name, calendar: JSON.stringify(w.calendar) }).execute();
+}
+
+export async function updateWorkCentre(db: Db, tenantId: string, id: string, w: { code: string; name: string; calendar: CalendarInput }): Promise<boolean> {
+  const done = await db
+    .updateTable('shopfloor_work_centres')
+    .set({ code: w.code, name: w.name, calendar: JSON.stringify(w.calendar), updated_at: new Date() })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(done.numUpdatedRows) === 1;
+}
+
+// ------------------------------------------------------------------ parts and routings
+
+export interface PartRow {
+  id: string;
+  number: string;
+  name: string;
+  operations: RoutingOperation[];
+}
+
+const operationOf = (r: Record<string, unknown>): RoutingOperation => ({
+  id: r.id as string,
+  position: Number(r.position),
+  name: r.name as string,
+  workCentreId: r.work_centre_id as string,
+  setupMinutes: Number(r.setup_minutes),
+  idealCycleSeconds: Number(r.ideal_cycle_seconds),
+});
+
+export async function listParts(db: Db, tenantId: string, ids?: readonly string[]): Promise<PartRow[]> {
+  if (ids && ids.length === 0) return [];
+  let q = db.selectFrom('shopfloor_parts').select(['id', 'number', 'name']).where('tenant_id', '=', tenantId);
+  if (ids) q = q.where('id', 'in', ids);
+  const parts = await q.orderBy('number').execute();
+  if (parts.length === 0) return [];
+  const ops = await db
+    .selectFrom('shopfloor_routing_operations')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('part_id', 'in', parts.map((p) => p.id))
+    .orderBy('position')
+    .execute();
+  return parts.map((p) => ({ id: p.id, number: p.number, name: p.name, operations: ops.filter((o) => o.part_id === p.id).map(operationOf) }));
+}
+
+export async function findPartsByNumber(db: Db, tenantId: string, numbers: readonly string[]): Promise<Map<string, string>> {
+  if (numbers.length === 0) return new Map();
+  const rows = await db.selectFrom('shopfloor_parts').select(['id', 'number']).where('tenant_id', '=', tenantId).where('number', 'in', numbers).execute();
+  return new Map(rows.map((r) => [r.number as string, r.id as string]));
+}
+
+export async function savePart(
+  db: Db,
+  tenantId: string,
+  id: string,
+  part: { number: string; name: string; operations: Array<Omit<RoutingOperation, 'position'>> },
+  existing: boolean,
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    if (existing) {
+      await tx.updateTable('shopfloor_parts').set({ number: part.number, name: part.name, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+      await tx.deleteFrom('shopfloor_routing_operations').where('tenant_id', '=', tenantId).where('part_id', '=', id).execute();
+    } else {
+      await tx.insertInto('shopfloor_parts').values({ tenant_id: tenantId, id, number: part.number, name: part.name }).execute();
+    }
+    if (part.operations.length > 0) {
+      await tx
+        .insertInto('shopfloor_routing_operations')
+        .values(part.operations.map((o, i) => ({
+          tenant_id: tenantId, id: o.id, part_id: id, position: i + 1, name: o.name,
+          work_centre_id: o.workCentreId, setup_minutes: o.setupMinutes, ideal_cycle_seconds: o.idealCycleSeconds,
+        })))
+        .execute();
+    }
+  });
+}
+
+// ------------------------------------------------------------------ production orders
+
+export interface OrderRow {
+  id: string;
+  number: string;
+  partId: string;
+  partNumber: string;
+  quantity: number;
+  dueDate: string | null;
+  customerReference: string;
+  priority: number;
+  releasedAt: string | null;
+  operations: RoutingOperation[];
+}
+
+export interface NewOrder {
+  id: string;
+  number: string;
+  partId: string;
+  quantity: number;
+  dueDate: string | null;
+  customerReference: string;
+  priority: number;
+  releasedAt: string | null;
+  operations: RoutingOperation[];
+}
+
+export async function listOrders(db: Db, tenantId: string, ids?: readonly string[]): Promise<OrderRow[]> {
+  if (ids && ids.length === 0) return [];
+  let q = db
+    .selectFrom('shopfloor_orders as o')
+    .innerJoin('shopfloor_parts as p', (j) => j.onRef('p.tenant_id', '=', 'o.tenant_id').onRef('p.id', '=', 'o.part_id'))
+    .select(['o.id', 'o.number', 'o.part_id', 'p.number as part_number', 'o.quantity', 'o.due_date', 'o.customer_reference', 'o.priority', 'o.released_at'])
+    .where('o.tenant_id', '=', tenantId);
+  if (ids) q = q.where('o.id', 'in', ids);
+  const orders = await q.orderBy('o.priority').orderBy('o.due_date').orderBy('o.number').execute();
+  if (orders.length === 0) return [];
+  const ops = await db
+    .selectFrom('shopfloor_order_operations')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('order_id', 'in', orders.map((o) => o.id))
+    .orderBy('position')
+    .execute();
+  return orders.map((o) => ({
+    id: o.id,
+    number: o.number,
+    partId: o.part_id,
+    partNumber: o.part_number,
+    quantity: Number(o.quantity),
+    dueDate: isoDay(o.due_date),
+    customerReference: o.customer_reference,
+    priority: Number(o.priority),
+    releasedAt: o.released_at === null ? null : iso(o.released_at),
+    operations: ops.filter((op) => op.order_id === o.id).map(operationOf),
+  }));
+}
+
+export async function existingOrderNumbers(db: Db, tenantId: string, numbers: readonly string[]): Promise<Set<string>> {
+  if (numbers.length === 0) return new Set();
+  const rows = await db.selectFrom('shopfloor_orders').select('number').where('tenant_id', '=', tenantId).where('number', 'in', numbers).execute();
+  return new Set(rows.map((r) => r.number as string));
+}
+
+/** Inserts orders with their operations, all or none. */
+export async function insertOrders(db: Db, tenantId: string, orders: readonly NewOrder[]): Promise<void> {
+  if (orders.length === 0) return;
+  await db.transaction().execute(async (tx) => {
+    for (let i = 0; i < orders.length; i += 500) {
+      const chunk = orders.slice(i, i + 500);
+      await tx
+        .insertInto('shopfloor_orders')
+        .values(chunk.map((o) => ({
+          tenant_id: tenantId, id: o.id, number: o.number, part_id: o.partId, quantity: o.quantity, due_date: o.dueDate,
+          customer_reference: o.customerReference, priority: o.priority, released_at: o.releasedAt === null ? null : new Date(o.releasedAt),
+        })))
+        .execute();
+      const ops = chunk.flatMap((o) => o.operations.map((op) => ({
+        tenant_id: tenantId, id: op.id, order_id: o.id, position: op.position, name: op.name,
+        work_centre_id: op.workCentreId, setup_minutes: op.setupMinutes, ideal_cycle_seconds: op.idealCycleSeconds,
+      })));
+      if (ops.length > 0) await tx.insertInto('shopfloor_order_operations').values(ops).execute();
+    }
+  });
+}
+
+export async function updateOrder(db: Db, tenantId: string, id: string, o: Omit<NewOrder, 'id' | 'operations' | 'partId'>): Promise<boolean> {
+  const done = await db
+    .updateTable('shopfloor_orders')
+    .set({
+      number: o.number, quantity: o.quantity, due_date: o.dueDate, customer_reference: o.customerReference, priority: o.priority,
+      released_at: o.releasedAt === null ? null : new Date(o.releasedAt), updated_at: new Date(),
+    })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(done.numUpdatedRows) === 1;
+}
+
+/** Order operations by id, with the work centre and ideal cycle time the KPIs need. */
+export async function orderOperations(db: Db, tenantId: string, filter: { ids?: readonly string[]; workCentreId?: string } = {}) {
+  if (filter.ids && filter.ids.length === 0) return [];
+  let q = db.selectFrom('shopfloor_order_operations').select(['id', 'order_id', 'work_centre_id', 'ideal_cycle_seconds']).where('tenant_id', '=', tenantId);
+  if (filter.ids) q = q.where('id', 'in', filter.ids);
+  if (filter.workCentreId) q = q.where('work_centre_id', '=', filter.workCentreId);
+  const rows = await q.execute();
+  return rows.map((r) => ({ id: r.id as string, orderId: r.order_id as string, workCentreId: r.work_centre_id as string, idealCycleMs: Number(r.ideal_cycle_seconds) * 1000 }));
+}
+
+// ------------------------------------------------------------------ bookings
+
+export interface BookingRow {
+  id: string;
+  key: string;
+  deviceId: string;
+  sequence: number;
+  operationId: string;
+  kind: string;
+  at: number;
+  good: number | null;
+  scrap: number | null;
+  reason: string | null;
+  parameters: unknown[];
+  contentHash: string;
+  status: 'applied' | 'conflict' | 'waiting';
+  conflictReason: string | null;
+  operationStatus: string | null;
+  processedOrder: number | null;
+  receivedAt: string;
+}
+
+function bookingOf(r: Record<string, unknown>): BookingRow {
+  return {
+    id: r.id as string,
+    key: r.idempotency_key as string,
+    deviceId: r.device_id as string,
+    sequence: Number(r.device_sequence),
+    operationId: r.operation_id as string,
+    kind: r.kind as string,
+    at: new Date(r.booked_at as string).getTime(),
+    good: r.good === null ? null : Number(r.good),
+    scrap: r.scrap === null ? null : Number(r.scrap),
+    reason: (r.reason as string | null) ?? null,
+    parameters: (r.parameters as unknown[]) ?? [],
+    contentHash: r.content_hash as string,
+    status: r.status as BookingRow['status'],
+    conflictReason: (r.conflict_reason as string | null) ?? null,
+    operationStatus: (r.operation_status as string | null) ?? null,
+    processedOrder: r.processed_order === null ? null : Number(r.processed_order),
+    receivedAt: iso(r.received_at),
+  };
+}
+
+export async function bookingsByKeys(db: Db, tenantId: string, keys: readonly string[]): Promise<BookingRow[]> {
+  if (keys.length === 0) return [];
+  const rows = await db.selectFrom('shopfloor_bookings').selectAll().where('tenant_id', '=', tenantId).where('idempotency_key', 'in', keys).execute();
+  return rows.map(bookingOf);
+}
+
+/** Waiting bookings of the given devices. */
+export async function waitingBookings(db: Db, tenantId: string, deviceIds: readonly string[]): Promise<BookingRow[]> {
+  if (deviceIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('shopfloor_bookings')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('device_id', 'in', deviceIds)
+    .where('status', '=', 'waiting')
+    .execute();
+  return rows.map(bookingOf);
+}
+
+/** Conflicts about keys and sequence numbers do not advance a device's sequence. */
+export const OUT_OF_SEQUENCE_REASONS = ['invalid-sequence', 'sequence-reused', 'idempotency-key-reused'];
+
+/** Highest sequence number processed per device. */
+export async function lastSequences(db: Db, tenantId: string, deviceIds: readonly string[]): Promise<Map<string, number>> {
+  if (deviceIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('shopfloor_bookings')
+    .select(['device_id', (eb) => eb.fn.max('device_sequence').as('last')])
+    .where('tenant_id', '=', tenantId)
+    .where('device_id', 'in', deviceIds)
+    .where((eb) => eb.or([
+      eb('status', '=', 'applied'),
+      eb.and([eb('status', '=', 'conflict'), eb('conflict_reason', 'not in', OUT_OF_SEQUENCE_REASONS)]),
+    ]))
+    .groupBy('device_id')
+    .execute();
+  return new Map(rows.map((r) => [r.device_id as string, Number(r.last)]));
+}
+
+/** Applied bookings, in the order the server processed them. */
+export async function appliedBookings(db: Db, tenantId: string, filter: { operationIds?: readonly string[] } = {}): Promise<BookingRow[]> {
+  if (filter.operationIds && filter.operationIds.length === 0) return [];
+  let q = db.selectFrom('shopfloor_bookings').selectAll().where('tenant_id', '=', tenantId).where('status', '=', 'applied');
+  if (filter.operationIds) q = q.where('operation_id', 'in', filter.operationIds);
+  const rows = await q.orderBy('processed_order').execute();
+  return rows.map(bookingOf);
+}
+
+export async function maxProcessedOrder(db: Db, tenantId: string): Promise<number> {
+  const row = await db
+    .selectFrom('shopfloor_bookings')
+    .select((eb) => eb.fn.max('processed_order').as('last'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
+  return row?.last === null || row?.last === undefined ? 0 : Number(row.last);
+}
+
+export interface NewBooking {
+  id: string;
+  key: string;
+  deviceId: string;
+  sequence: number;
+  operationId: string;
+  kind: string;
+  at: number;
+  good: number | null;
+  scrap: number | null;
+  reason: string | null;
+  parameters: unknown[];
+  contentHash: string;
+  status: BookingRow['status'];
+  conflictReason: string | null;
+  operationStatus: string | null;
+  processedOrder: number | null;
+  receivedBy: string | null;
+}
+
+/** Stores bookings; a key stored before is left as it is (ON CONFLICT DO NOTHING). Returns the keys actually inserted. */
+export async function insertBookings(db: Db, tenantId: string, bookings: readonly NewBooking[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (let i = 0; i < bookings.length; i += 500) {
+    const rows = await db
+      .insertInto('shopfloor_bookings')
+      .values(bookings.slice(i, i + 500).map((b) => ({
+        tenant_id: tenantId, id: b.id, idempotency_key: b.key, device_id: b.deviceId, device_sequence: b.sequence,
+        operation_id: b.operationId, kind: b.kind, booked_at: new Date(b.at), good: b.good, scrap: b.scrap, reason: b.reason,
+        parameters: JSON.stringify(b.parameters), content_hash: b.contentHash, status: b.status, conflict_reason: b.conflictReason,
+        operation_status: b.operationStatus, processed_order: b.processedOrder, received_by: b.receivedBy,
+      })))
+      .onConflict((oc) => oc.columns(['tenant_id', 'idempotency_key']).doNothing())
+      .returning('idempotency_key')
+      .execute();
+    for (const r of rows) inserted.add(r.idempotency_key as string);
+  }
+  return inserted;
+}
+
+/** Records the outcome of a booking that was waiting for an earlier sequence number. */
+export async function settleWaitingBooking(
+  db: Db,
+  tenantId: string,
+  key: string,
+  outcome: { status: 'applied' | 'conflict'; conflictReason: string | null; operationStatus: string | null; processedOrder: number },
+): Promise<void> {
+  await db
+    .updateTable('shopfloor_bookings')
+    .set({ status: outcome.status, conflict_reason: outcome.conflictReason, operation_status: outcome.operationStatus, processed_order: outcome.processedOrder })
+    .where('tenant_id', '=', tenantId)
+    .where('idempotency_key', '=', key)
+    .where('status', '=', 'waiting')
+    .execute();
+}
+
+export async function listBookings(
+  db: Db,
+  tenantId: string,
+  filter: { orderId?: string; operationId?: string; status?: string; limit: number },
+): Promise<BookingRow[]> {
+  let q = db.selectFrom('shopfloor_bookings as b').selectAll('b').where('b.tenant_id', '=', tenantId);
+  if (filter.operationId) q = q.where('b.operation_id', '=', filter.operationId);
+  if (filter.status) q = q.where('b.status', '=', filter.status);
+  if (filter.orderId) {
+    const ops = db.selectFrom('shopfloor_order_operations').select('id').where('tenant_id', '=', tenantId).where('order_id', '=', filter.orderId);
+    q = q.where('b.operation_id', 'in', ops);
+  }
+  const rows = await q.orderBy('b.received_at').orderBy('b.processed_order').orderBy('b.device_id').orderBy('b.device_sequence').limit(filter.limit).execute();
+  return rows.map(bookingOf);
+}
