@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { checkWebModule } from '../modules/check/web/index';
 import { investWebModule } from '../modules/invest/web/index';
 import { roadmapWebModule } from '../modules/roadmap/web/index';
+import { shopfloorWebModule } from '../modules/shopfloor/web/index';
 
 /**
  * The web part of each module: its routes below `/c/:companyId`. The navigation entries come
@@ -12,4 +13,4 @@ export interface WebModule {
   routes: RouteObject[];
 }
 
-export const webModules: WebModule[] = [checkWebModule, roadmapWebModule, investWebModule];
+export const webModules: WebModule[] = [checkWebModule, roadmapWebModule, investWebModule, shopfloorWebModule];

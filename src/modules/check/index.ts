@@ -1,19 +1,13 @@
 /**
- * What other modules may use of the Digital-Check: its latest completed result and the domain
- * types. Other modules never read the check tables directly.
+ * What other modules may use of the Digital-Check on the server: its completed results, plus
+ * everything of public.ts. Other modules never read the check tables directly.
  */
 import type { Db } from '../../kernel/db/database.js';
 import type { Answers } from './domain/answers.js';
 import type { CheckResult } from './domain/score-check.js';
 import { listRuns } from './check.store.js';
 
-export type { Answers } from './domain/answers.js';
-export type { CheckResult } from './domain/score-check.js';
-export type { DimensionId } from './domain/questionnaire-schema.js';
-export { DIMENSION_IDS } from './domain/questionnaire-schema.js';
-export { scoreCheck } from './domain/score-check.js';
-export { getQuestionnaire } from './questionnaire/questionnaires.js';
-export { visibleItemIds } from './domain/visibility.js';
+export * from './public.js';
 
 export interface CompletedCheck {
   checkId: string;

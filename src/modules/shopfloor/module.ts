@@ -31,8 +31,7 @@ export const shopfloorModule: ModuleManifest = {
     { id: 'shopfloor.book', description: { de: 'Rückmeldungen buchen (Terminal)', en: 'Book on the terminal' }, roles: ['admin', 'member', 'shopfloor'] },
     { id: 'shopfloor.plan', description: { de: 'Arbeitsplätze, Teile, Arbeitspläne und Fertigungsaufträge pflegen', en: 'Maintain work centres, parts, routings and production orders' }, roles: ['admin', 'member'] },
   ],
-  // No pages yet: nothing in the menu.
-  navigation: [],
+  navigation: [{ path: '/shopfloor', label: { de: 'Fertigung', en: 'Shop floor' }, permission: 'shopfloor.read' }],
   personalData: [
     {
       category: { de: 'Rückmeldungen mit Benutzerkonto, Gerät und Zeitpunkt', en: 'Bookings with user account, device and time' },

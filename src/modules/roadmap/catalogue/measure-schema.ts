@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIMENSION_IDS, type DimensionId } from '../../check/index.js';
+import { DIMENSION_IDS, type DimensionId } from '../../check/public.js';
 
 export { DIMENSION_IDS, type DimensionId };
 

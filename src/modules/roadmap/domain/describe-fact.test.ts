@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getQuestionnaire } from '../../check/index.js';
+import { getQuestionnaire } from '../../check/public.js';
 import { answerLabel, describeFact } from './describe-fact.js';
 
 describe('describeFact', () => {

@@ -1,5 +1,5 @@
 import type { ClassificationName, DimensionId, LocalizedText } from '../catalogue/measure-schema.js';
-import { getQuestionnaire } from '../../check/index.js';
+import { getQuestionnaire } from '../../check/public.js';
 import type { MatchedFact } from './evaluate-condition.js';
 
 export const DIMENSION_NAMES: Record<DimensionId, LocalizedText> = {

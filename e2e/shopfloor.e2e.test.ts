@@ -1,0 +1,220 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Instance } from '../src/kernel/instance.js';
+import { TestClient } from '../src/kernel/testing/test-instance.js';
+import { startServer } from './support/server.js';
+import { TABLET, TABLET_PORTRAIT, browserAvailable, expectAccessible, launchBrowser, newContext, screenshot, watchConsole } from './support/browser.js';
+
+const PASSWORD = 'Schweißen und Kanten 2026';
+const EMAIL = 'meister@shopfloor.example';
+const ORDER = 'FA-2026-0042';
+
+interface StoredBooking { key: string; deviceId: string; sequence: number; operationId: string; kind: string; good: number | null; scrap: number | null; reason: string | null; status: string }
+
+describe.runIf(browserAvailable())('shop-floor terminal in Chromium', () => {
+  let browser: Browser;
+  let instance: Instance;
+  let baseURL: string;
+  let client: TestClient;
+  let companyId: string;
+  let api: string;
+
+  beforeAll(async () => {
+    ({ instance, baseURL } = await startServer());
+    browser = await launchBrowser();
+    client = new TestClient(instance);
+    companyId = await client.signup('Brandt Stahlbau GmbH', EMAIL, 'Karl Brandt', PASSWORD);
+    expect((await client.put(`/api/v1/companies/${companyId}/modules/shopfloor`, { enabled: true })).status).toBe(200);
+    api = `/api/v1/companies/${companyId}/shopfloor`;
+    const shift = [{ name: 'Früh', start: '06:00', end: '14:00', breaks: [{ start: '10:00', end: '10:30' }] }];
+    const week = { mon: shift, tue: shift, wed: shift, thu: shift, fri: shift };
+    const laser = await client.post(`${api}/work-centres`, { code: 'LAS-1', name: 'Laser 1', calendar: { timeZone: 'Europe/Berlin', week, holidays: [] } });
+    const press = await client.post(`${api}/work-centres`, { code: 'KB-2', name: 'Kantbank 2', calendar: { timeZone: 'Europe/Berlin', week, holidays: [] } });
+    expect([laser.status, press.status]).toEqual([201, 201]);
+    const part = await client.post(`${api}/parts`, {
+      number: 'KON-117',
+      name: 'Konsole verzinkt',
+      operations: [
+        { name: 'Lasern', workCentreId: laser.body.id, setupMinutes: 15, idealCycleSeconds: 40 },
+        { name: 'Kanten', workCentreId: press.body.id, setupMinutes: 20, idealCycleSeconds: 25 },
+      ],
+    });
+    expect(part.status).toBe(201);
+    const order = await client.post(`${api}/orders`, { number: ORDER, partId: part.body.id, quantity: 120, dueDate: '2027-03-15', customerReference: 'Bau Nord KG', priority: 2 });
+    expect(order.status).toBe(201);
+    expect((await client.post(`${api}/orders`, { number: 'FA-2026-0043', partId: part.body.id, quantity: 30, priority: 6 })).status).toBe(201);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await instance?.close();
+  });
+
+  async function signIn(page: Page) {
+    await page.goto('/signin');
+    await page.getByLabel('E-Mail-Adresse').fill(EMAIL);
+    await page.getByRole('textbox', { name: 'Passwort' }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('heading', { name: 'Willkommen, Karl Brandt' }).waitFor();
+  }
+
+  async function bookQuantity(page: Page, good: number, scrap: number, reason?: string) {
+    const laser = page.getByRole('region', { name: '1. Lasern' });
+    await laser.getByRole('button', { name: 'Menge buchen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Menge buchen' });
+    await dialog.getByLabel('Gutmenge').fill(String(good));
+    await dialog.getByLabel('Ausschuss', { exact: true }).fill(String(scrap));
+    if (reason) {
+      await dialog.getByRole('combobox', { name: 'Ausschussgrund' }).click();
+      await page.getByRole('option', { name: reason }).click();
+    }
+    await dialog.getByRole('button', { name: 'Buchen' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  const stored = async () => (await client.get(`${api}/bookings`)).body as StoredBooking[];
+  const touchTargets = async (page: Page, scope: string) => {
+    const sizes = await page.locator(`${scope} button`).evaluateAll((buttons) => buttons.map((b) => {
+      const r = b.getBoundingClientRect();
+      return { text: b.textContent, width: r.width, height: r.height };
+    }));
+    for (const s of sizes) expect(Math.min(s.width, s.height), `touch target ${s.text}`).toBeGreaterThanOrEqual(48);
+  };
+
+  it('books on the tablet, keeps bookings offline as pending and stores each exactly once', async () => {
+    const context = await newContext(browser, baseURL, TABLET);
+    const page = await context.newPage();
+    const consoleErrors = watchConsole(page);
+    await signIn(page);
+
+    // Order list from the navigation: status per operation, due date, priority
+    await page.getByTestId('nav-shopfloor').click();
+    await page.getByRole('heading', { name: 'Fertigungsaufträge' }).waitFor();
+    const rows = page.getByTestId('order-list').locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.first().getAttribute('data-order')).toBe(ORDER); // priority 2 before 6
+    await expect.poll(() => rows.first().textContent()).toContain('15.03.2027');
+    expect(await rows.first().locator('[data-status="planned"]').count()).toBe(2);
+    await expectAccessible(page, 'shop-floor order list');
+    await screenshot(page, 'shopfloor-orders');
+
+    // Terminal: type the order number
+    await page.getByRole('link', { name: 'Terminal öffnen' }).click();
+    await page.getByRole('heading', { name: 'Terminal' }).waitFor();
+    await page.getByRole('textbox', { name: 'Auftragsnummer' }).fill(ORDER.toLowerCase());
+    await page.getByRole('button', { name: 'Auftrag öffnen' }).click();
+    await page.getByRole('heading', { name: `Auftrag ${ORDER}` }).waitFor();
+    const laser = page.getByRole('region', { name: '1. Lasern' });
+    await page.getByRole('region', { name: '2. Kanten' }).waitFor();
+
+    // Start production, book good and scrap (with a reason) online
+    await laser.getByRole('button', { name: 'Fertigung starten' }).click();
+    await expect.poll(() => laser.getAttribute('data-status')).toBe('running');
+    await bookQuantity(page, 40, 2, 'Maß außer Toleranz');
+    await expect.poll(() => page.getByTestId('open-count').textContent()).toBe('Alle Buchungen sind beim Server angekommen.');
+    await expect.poll(async () => (await stored()).length).toBe(2);
+    await expect.poll(() => laser.getByTestId('counts').textContent()).toBe('Gut 40 · Ausschuss 2 · Soll 120');
+    expect(await page.getByTestId('booking-log').locator('li[data-state="applied"]').count()).toBe(2);
+    await touchTargets(page, '[data-testid="order-panel"]');
+    await expectAccessible(page, 'terminal');
+    await screenshot(page, 'shopfloor-terminal');
+
+    // Offline: three more bookings stay on the device as "ausstehend"
+    await context.setOffline(true);
+    await expect.poll(() => page.getByTestId('sync-status').textContent()).toContain('Keine Verbindung');
+    await bookQuantity(page, 30, 0);
+    await laser.getByRole('button', { name: 'Unterbrechen' }).click();
+    await page.getByRole('dialog', { name: 'Unterbrechung: Grund wählen' }).getByRole('button', { name: 'Material fehlt' }).click();
+    await expect.poll(() => laser.getAttribute('data-status')).toBe('paused');
+    await laser.getByRole('button', { name: 'Fortsetzen' }).click();
+    await expect.poll(() => laser.getAttribute('data-status')).toBe('running');
+    await bookQuantity(page, 10, 1, 'Oberflächenfehler');
+    await expect.poll(() => page.getByTestId('open-count').textContent()).toBe('4 Buchungen ausstehend');
+    const log = page.getByTestId('booking-log');
+    expect(await log.locator('li[data-state="pending"]').count()).toBe(4);
+    expect(await log.getByText('ausstehend', { exact: true }).count()).toBe(4);
+    expect(await laser.getByTestId('counts').textContent()).toBe('Gut 80 · Ausschuss 3 · Soll 120');
+    await laser.getByText('enthält noch nicht gesendete Buchungen').waitFor();
+    expect((await stored()).length).toBe(2); // nothing reached the server
+    await page.waitForTimeout(6_000); // a retry while offline changes nothing
+    expect(await log.locator('li[data-state="pending"]').count()).toBe(4);
+    await expectAccessible(page, 'terminal offline');
+    await screenshot(page, 'shopfloor-terminal-offline');
+
+    // Back online: the queue is sent in order
+    await context.setOffline(false);
+    await expect.poll(() => page.getByTestId('open-count').textContent(), { timeout: 20_000 }).toBe('Alle Buchungen sind beim Server angekommen.');
+    expect(await log.locator('li[data-state="applied"]').count()).toBe(6);
+
+    // The answer of a delivery is lost on the way back: the resend is answered "duplicate"
+    let dropped = 0;
+    let answerLost!: () => void;
+    const lost = new Promise<void>((resolve) => (answerLost = resolve));
+    await page.route('**/shopfloor/bookings', async (route) => {
+      if (route.request().method() !== 'POST' || dropped > 0) return route.fallback();
+      dropped++;
+      await route.fetch(); // the server stores the booking …
+      await route.abort('connectionreset'); // … but the terminal never hears back
+      answerLost();
+    });
+    await laser.getByRole('button', { name: 'Beenden' }).click();
+    await lost;
+    await page.unroute('**/shopfloor/bookings');
+    // the terminal retries by itself every few seconds; "send now" only speeds it up
+    await page.getByRole('button', { name: 'Jetzt senden' }).click({ timeout: 3_000 }).catch(() => undefined);
+    await expect.poll(() => page.getByTestId('open-count').textContent(), { timeout: 20_000 }).toBe('Alle Buchungen sind beim Server angekommen.');
+    await log.locator('li[data-kind="finish"][data-state="duplicate"]').waitFor();
+    await expect.poll(() => laser.getAttribute('data-status')).toBe('finished');
+
+    // Server: every booking exactly once, in device order, all applied
+    const local = await page.evaluate((id) => JSON.parse(localStorage.getItem(`werkverbund.shopfloor.${id}.queue`) ?? '[]') as Array<{ booking: { key: string } }>, companyId);
+    const bookings = await stored();
+    expect(bookings.length).toBe(7);
+    expect(new Set(bookings.map((b) => b.key)).size).toBe(7);
+    expect(bookings.map((b) => b.key).sort()).toEqual(local.map((e) => e.booking.key).sort());
+    expect(new Set(bookings.map((b) => b.deviceId)).size).toBe(1);
+    expect(bookings.map((b) => b.sequence).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(bookings.every((b) => b.status === 'applied')).toBe(true);
+    const bySequence = [...bookings].sort((a, b) => a.sequence - b.sequence);
+    expect(bySequence.map((b) => b.kind)).toEqual(['start-production', 'quantity', 'quantity', 'pause', 'resume', 'quantity', 'finish']);
+    expect(bySequence[1]).toMatchObject({ good: 40, scrap: 2, reason: 'dimension' });
+    expect(bySequence[3].reason).toBe('material-missing');
+    const order = ((await client.get(`${api}/orders`)).body as Array<{ number: string; operations: Array<{ name: string; status: string; good: number; scrap: number }> }>).find((o) => o.number === ORDER);
+    expect(order?.operations[0]).toMatchObject({ status: 'finished', good: 80, scrap: 3 });
+    expect(order?.operations[1]).toMatchObject({ status: 'planned', good: 0, scrap: 0 });
+    expect(consoleErrors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_RESET|net::/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a refused booking in plain words and works in portrait with one work centre', async () => {
+    const context = await newContext(browser, baseURL, TABLET_PORTRAIT);
+    const page = await context.newPage();
+    await signIn(page);
+    await page.goto(`/c/${companyId}/shopfloor/terminal?order=${ORDER}`);
+    await page.getByRole('heading', { name: `Auftrag ${ORDER}` }).waitFor();
+
+    // This terminal belongs to the press brake: only that operation is shown
+    await page.getByRole('combobox', { name: 'Arbeitsplatz' }).click();
+    await page.getByRole('option', { name: 'KB-2 – Kantbank 2' }).click();
+    await expect.poll(() => page.getByRole('region', { name: '1. Lasern' }).count()).toBe(0);
+    const press = page.getByRole('region', { name: '2. Kanten' });
+    await press.getByRole('button', { name: 'Rüsten starten' }).click();
+    await expect.poll(() => press.getAttribute('data-status')).toBe('setup');
+
+    // Another terminal starts production first; this terminal has not heard of it yet
+    const orders = (await client.get(`${api}/orders`)).body as Array<{ number: string; operations: Array<{ id: string }> }>;
+    const operationId = orders.find((o) => o.number === ORDER)?.operations[1].id;
+    const other = await client.post(`${api}/bookings`, {
+      bookings: [{ key: crypto.randomUUID(), deviceId: 'tablet-other', sequence: 1, operationId, kind: 'start-production', at: new Date().toISOString() }],
+    });
+    expect(other.body.results[0].status).toBe('applied');
+    await press.getByRole('button', { name: 'Fertigung starten' }).click();
+    const refused = page.getByTestId('booking-log').locator('li[data-kind="start-production"][data-state="conflict"]');
+    await refused.waitFor();
+    expect(await refused.getByTestId('conflict').textContent()).toBe('Der Arbeitsgang läuft schon – vermutlich wurde er an einem anderen Terminal gestartet. Stand beim Server: läuft');
+    await expect.poll(() => press.getAttribute('data-status')).toBe('running');
+    await touchTargets(page, '[data-testid="order-panel"]');
+    await expectAccessible(page, 'terminal portrait with a conflict');
+    await screenshot(page, 'shopfloor-terminal-conflict');
+    await context.close();
+  });
+});

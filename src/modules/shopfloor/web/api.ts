@@ -1,0 +1,47 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { get } from '../../../web/api/client';
+import type { Order, WorkCentre } from '../schemas';
+import { BookingQueue } from './booking-queue';
+
+export const shopfloorPath = (companyId: string) => `/companies/${companyId}/shopfloor`;
+
+export const shopfloorKeys = {
+  orders: (companyId: string) => ['shopfloor', companyId, 'orders'],
+  workCentres: (companyId: string) => ['shopfloor', companyId, 'work-centres'],
+};
+
+export function useOrders(companyId: string, refetchInterval?: number) {
+  return useQuery({ queryKey: shopfloorKeys.orders(companyId), queryFn: () => get<Order[]>(`${shopfloorPath(companyId)}/orders`), refetchInterval });
+}
+
+export function useWorkCentres(companyId: string) {
+  return useQuery({ queryKey: shopfloorKeys.workCentres(companyId), queryFn: () => get<WorkCentre[]>(`${shopfloorPath(companyId)}/work-centres`) });
+}
+
+const queues = new Map<string, BookingQueue>();
+
+/** The company's booking queue on this device; sent again whenever the browser comes online. */
+export function useBookingQueue(companyId: string) {
+  const queue = useMemo(() => {
+    let q = queues.get(companyId);
+    if (!q) {
+      q = new BookingQueue(companyId);
+      queues.set(companyId, q);
+    }
+    return q;
+  }, [companyId]);
+  const snapshot = useSyncExternalStore(queue.subscribe, queue.getSnapshot);
+  useEffect(() => {
+    const online = () => queue.setOffline(false);
+    const offline = () => queue.setOffline(true);
+    window.addEventListener('online', online);
+    window.addEventListener('offline', offline);
+    void queue.flush();
+    return () => {
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
+    };
+  }, [queue]);
+  return { queue, snapshot };
+}

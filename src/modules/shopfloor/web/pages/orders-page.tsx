@@ -1,0 +1,96 @@
+import '../load-translations';
+import { Anchor, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Loading } from '../../../../web/components/loading';
+import { PageHeader } from '../../../../web/components/page-header';
+import { ProblemAlert } from '../../../../web/components/problem-alert';
+import { useFormat } from '../../../../web/i18n/format';
+import { useCompany } from '../../../../web/layout/app-layout';
+import type { Order } from '../../schemas';
+import { useOrders } from '../api';
+import { StatusBadge } from '../components/status-badge';
+
+const today = () => new Date().toLocaleDateString('sv-SE');
+
+/** Most urgent first: priority, then due date (orders without a date last), then number. */
+export function byUrgency(a: Order, b: Order): number {
+  return a.priority - b.priority || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.number.localeCompare(b.number);
+}
+
+export default function OrdersPage() {
+  const { t } = useTranslation();
+  const { date, number } = useFormat();
+  const company = useCompany();
+  const orders = useOrders(company.id);
+  const canBook = company.permissions.includes('shopfloor.book');
+  const terminal = `/c/${company.id}/shopfloor/terminal`;
+  if (orders.error) return <ProblemAlert error={orders.error} />;
+  if (!orders.data) return <Loading />;
+  const list = [...orders.data].sort(byUrgency);
+  return (
+    <>
+      <PageHeader title={t('shopfloor.orders.title')} intro={t('shopfloor.orders.intro')}>
+        <Group mt="sm">
+          <Button component={Link} to={terminal} size="lg">{t('shopfloor.orders.openTerminal')}</Button>
+        </Group>
+      </PageHeader>
+      {list.length === 0 ? (
+        <Text>{t('shopfloor.orders.empty')}</Text>
+      ) : (
+        <Card withBorder padding="md">
+          <Table.ScrollContainer minWidth={760}>
+            <Table verticalSpacing="sm" data-testid="order-list">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('shopfloor.orders.number')}</Table.Th>
+                  <Table.Th scope="col">{t('shopfloor.orders.part')}</Table.Th>
+                  <Table.Th scope="col" ta="right">{t('shopfloor.orders.quantity')}</Table.Th>
+                  <Table.Th scope="col">{t('shopfloor.orders.dueDate')}</Table.Th>
+                  <Table.Th scope="col" ta="right"><abbr title={t('shopfloor.orders.priorityHint')}>{t('shopfloor.orders.priority')}</abbr></Table.Th>
+                  <Table.Th scope="col">{t('shopfloor.orders.operations')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((o) => {
+                  const overdue = !o.finishedAt && o.dueDate !== null && o.dueDate < today();
+                  return (
+                    <Table.Tr key={o.id} data-order={o.number}>
+                      <Table.Td>
+                        {canBook ? (
+                          <Anchor component={Link} to={`${terminal}?order=${encodeURIComponent(o.number)}`} fw={600} aria-label={t('shopfloor.orders.bookAtTerminal', { number: o.number })}>{o.number}</Anchor>
+                        ) : (
+                          <Text fw={600}>{o.number}</Text>
+                        )}
+                        {o.customerReference && <Text size="xs" c="dimmed">{t('shopfloor.orders.customer', { reference: o.customerReference })}</Text>}
+                      </Table.Td>
+                      <Table.Td>{o.partNumber}</Table.Td>
+                      <Table.Td ta="right">{number(o.quantity)}</Table.Td>
+                      <Table.Td>
+                        {o.dueDate ? date(`${o.dueDate}T12:00:00`) : <Text span c="dimmed">{t('shopfloor.orders.noDueDate')}</Text>}
+                        {overdue && <Text size="xs" c="red.9" fw={700}>{t('shopfloor.orders.overdue')}</Text>}
+                        {o.finishedAt && <Text size="xs" c="dimmed">{t('shopfloor.orders.finishedAt', { date: date(o.finishedAt) })}</Text>}
+                      </Table.Td>
+                      <Table.Td ta="right">{o.priority}</Table.Td>
+                      <Table.Td>
+                        <Stack gap={4}>
+                          {o.operations.map((op) => (
+                            <Group key={op.id} gap="xs" wrap="nowrap" data-operation={op.name}>
+                              <StatusBadge status={op.status} size="sm" />
+                              <Text size="sm">{t('shopfloor.terminal.operation', { position: op.position, name: op.name })}</Text>
+                              {(op.good > 0 || op.scrap > 0) && <Text size="xs" c="dimmed">{t('shopfloor.orders.progress', { good: number(op.good), scrap: number(op.scrap) })}</Text>}
+                            </Group>
+                          ))}
+                        </Stack>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      )}
+    </>
+  );
+}

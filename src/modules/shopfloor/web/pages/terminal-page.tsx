@@ -1,0 +1,344 @@
+import '../load-translations';
+import { Alert, Badge, Button, Card, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { Loading } from '../../../../web/components/loading';
+import { PageHeader } from '../../../../web/components/page-header';
+import { ProblemAlert } from '../../../../web/components/problem-alert';
+import { useFormat } from '../../../../web/i18n/format';
+import { useCompany } from '../../../../web/layout/app-layout';
+import type { Order, OrderOperation } from '../../schemas';
+import { shopfloorKeys, useBookingQueue, useOrders, useWorkCentres } from '../api';
+import { type BookingKind, type BookingQueue, type EntryState, type QueueEntry, type QueueSnapshot, allowedKinds, nextStatus } from '../booking-queue';
+import { COLORS, StatusBadge } from '../components/status-badge';
+import { parseOrderCode } from '../order-code';
+
+const PAUSE_REASONS = ['breakdown', 'material-missing', 'tool-change', 'quality-check', 'maintenance', 'shift-break', 'no-staff', 'other'] as const;
+const SCRAP_REASONS = ['dimension', 'surface', 'material-defect', 'setup-part', 'handling', 'other'] as const;
+const ALL = 'all';
+
+/** Server state of an operation plus this device's bookings the server state does not show yet. */
+function withLocalBookings(op: OrderOperation, entries: QueueEntry[], fetchedAt: number) {
+  let { status, good, scrap } = op;
+  let local = false;
+  const mine = entries
+    .filter((e) => e.booking.operationId === op.id)
+    .filter((e) => e.state === 'pending' || e.state === 'waiting' || (e.state === 'applied' && (e.acknowledgedAt ?? 0) > fetchedAt))
+    .sort((a, b) => a.booking.sequence - b.booking.sequence);
+  for (const e of mine) {
+    if (!allowedKinds(status).includes(e.booking.kind)) continue;
+    status = nextStatus(status, e.booking.kind);
+    if (e.booking.kind === 'quantity') {
+      good += e.booking.good ?? 0;
+      scrap += e.booking.scrap ?? 0;
+    }
+    if (e.state !== 'applied') local = true;
+  }
+  return { status, good, scrap, local };
+}
+
+const STATE_COLOR: Record<EntryState, string> = { pending: COLORS.orange, waiting: COLORS.orange, applied: COLORS.green, duplicate: COLORS.green, conflict: COLORS.red };
+
+export default function TerminalPage() {
+  const { t } = useTranslation();
+  const company = useCompany();
+  const queryClient = useQueryClient();
+  const orders = useOrders(company.id, 30_000);
+  const workCentres = useWorkCentres(company.id);
+  const { queue, snapshot } = useBookingQueue(company.id);
+  const [params, setParams] = useSearchParams();
+  const wcKey = `werkverbund.shopfloor.${company.id}.workCentre`;
+  const [workCentre, setWorkCentre] = useState<string>(() => localStorage.getItem(wcKey) ?? ALL);
+  const [typed, setTyped] = useState(params.get('order') ?? '');
+  const [orderNumber, setOrderNumber] = useState<string | null>(params.get('order'));
+  const canBook = company.permissions.includes('shopfloor.book');
+
+  // Fresh progress after every answer of the server.
+  const lastAck = Math.max(0, ...snapshot.entries.map((e) => e.acknowledgedAt ?? 0));
+  useEffect(() => {
+    if (lastAck > 0) void queryClient.invalidateQueries({ queryKey: shopfloorKeys.orders(company.id) });
+  }, [lastAck]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const chooseWorkCentre = (id: string | null) => {
+    const value = id ?? ALL;
+    setWorkCentre(value);
+    localStorage.setItem(wcKey, value);
+  };
+
+  /** Opens an order by what was typed or scanned (a QR scanner calls this with the decoded text). */
+  const openByCode = (code: string) => {
+    const value = parseOrderCode(code);
+    setTyped(value);
+    setOrderNumber(value || null);
+    setParams(value ? { order: value } : {}, { replace: true });
+  };
+
+  const order = useMemo(() => {
+    if (!orderNumber || !orders.data) return undefined;
+    const wanted = orderNumber.toLocaleLowerCase();
+    return orders.data.find((o) => o.number.toLocaleLowerCase() === wanted) ?? null;
+  }, [orderNumber, orders.data]);
+
+  if (orders.error && !orders.data) return <ProblemAlert error={orders.error} />;
+  if (!orders.data || !workCentres.data) return <Loading />;
+  const selectedCentre = workCentres.data.some((w) => w.id === workCentre) ? workCentre : ALL;
+
+  return (
+    <>
+      <PageHeader title={t('shopfloor.terminal.title')} intro={t('shopfloor.terminal.intro')} />
+      <SyncBar snapshot={snapshot} queue={queue} />
+      <Card withBorder padding="lg" mb="lg">
+        <form onSubmit={(e) => { e.preventDefault(); openByCode(typed); }}>
+          <Stack gap="md">
+            <Select
+              size="lg"
+              maw={520}
+              label={t('shopfloor.terminal.workCentre')}
+              value={selectedCentre}
+              allowDeselect={false}
+              onChange={chooseWorkCentre}
+              data={[{ value: ALL, label: t('shopfloor.terminal.allWorkCentres') }, ...workCentres.data.map((w) => ({ value: w.id, label: `${w.code} – ${w.name}` }))]}
+            />
+            <Group align="end" gap="md" wrap="nowrap">
+              <TextInput
+                size="xl"
+                style={{ flex: 1 }}
+                label={t('shopfloor.terminal.orderNumber')}
+                description={t('shopfloor.terminal.orderNumberHint')}
+                value={typed}
+                onChange={(e) => setTyped(e.currentTarget.value)}
+                autoComplete="off"
+                autoCapitalize="characters"
+                enterKeyHint="go"
+                data-testid="order-number"
+              />
+              <Button type="submit" size="xl" disabled={!typed.trim()}>{t('shopfloor.terminal.find')}</Button>
+            </Group>
+          </Stack>
+        </form>
+      </Card>
+      {order === null && <Alert color="red" role="alert" mb="lg" title={t('shopfloor.terminal.notFound', { number: orderNumber })} />}
+      {order && (
+        <OrderPanel
+          order={order}
+          workCentreId={selectedCentre}
+          entries={snapshot.entries}
+          fetchedAt={orders.dataUpdatedAt}
+          canBook={canBook}
+          queue={queue}
+          onClose={() => openByCode('')}
+        />
+      )}
+      <BookingLog entries={snapshot.entries} />
+    </>
+  );
+}
+
+function SyncBar({ snapshot, queue }: { snapshot: QueueSnapshot; queue: BookingQueue }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder padding="md" mb="lg" data-testid="sync-status" role="status" aria-live="polite">
+      <Group justify="space-between" wrap="wrap" gap="sm">
+        <Group gap="sm">
+          <Badge size="xl" variant="filled" color={snapshot.offline ? COLORS.red : COLORS.green}>{snapshot.offline ? '⚠' : '✓'}</Badge>
+          <Stack gap={0}>
+            <Text fw={700}>{snapshot.offline ? t('shopfloor.sync.offline') : t('shopfloor.sync.online')}</Text>
+            <Text data-testid="open-count">
+              {snapshot.sending ? t('shopfloor.sync.sending') : snapshot.open > 0 ? t('shopfloor.sync.open', { count: snapshot.open }) : t('shopfloor.sync.allSent')}
+            </Text>
+          </Stack>
+        </Group>
+        {snapshot.open > 0 && (
+          <Button size="lg" variant="light" onClick={() => void queue.flush()} loading={snapshot.sending}>{t('shopfloor.sync.sendNow')}</Button>
+        )}
+      </Group>
+      {snapshot.lastError && !snapshot.offline && <Text c="red.9" mt="sm">{t('shopfloor.sync.error', { code: snapshot.lastError })}</Text>}
+    </Card>
+  );
+}
+
+function OrderPanel(props: { order: Order; workCentreId: string; entries: QueueEntry[]; fetchedAt: number; canBook: boolean; queue: BookingQueue; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { number, date } = useFormat();
+  const { order } = props;
+  const operations = order.operations.filter((op) => props.workCentreId === ALL || op.workCentreId === props.workCentreId);
+  return (
+    <Card withBorder padding="lg" mb="lg" data-testid="order-panel">
+      <Group justify="space-between" align="start" mb="md">
+        <Stack gap={2}>
+          <Title order={2} size="h3">{t('shopfloor.terminal.order', { number: order.number })}</Title>
+          <Text>{t('shopfloor.terminal.orderDetails', { part: order.partNumber, quantity: number(order.quantity) })}</Text>
+          {order.dueDate && <Text c="dimmed">{t('shopfloor.terminal.dueDate', { date: date(`${order.dueDate}T12:00:00`) })}</Text>}
+        </Stack>
+        <Button size="lg" variant="default" onClick={props.onClose}>{t('shopfloor.terminal.close')}</Button>
+      </Group>
+      {!props.canBook && <Alert mb="md">{t('shopfloor.terminal.noBookPermission')}</Alert>}
+      {operations.length === 0 ? (
+        <Text>{t('shopfloor.terminal.noOperations')}</Text>
+      ) : (
+        <Stack gap="md">
+          {operations.map((op) => (
+            <OperationCard key={op.id} order={order} op={op} entries={props.entries} fetchedAt={props.fetchedAt} canBook={props.canBook} queue={props.queue} />
+          ))}
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+function OperationCard({ order, op, entries, fetchedAt, canBook, queue }: { order: Order; op: OrderOperation; entries: QueueEntry[]; fetchedAt: number; canBook: boolean; queue: BookingQueue }) {
+  const { t } = useTranslation();
+  const { number } = useFormat();
+  const [dialog, setDialog] = useState<'pause' | 'quantity' | null>(null);
+  const view = withLocalBookings(op, entries, fetchedAt);
+  const allowed = allowedKinds(view.status);
+  const headingId = `op-${op.id}`;
+  const book = (kind: BookingKind, extra: { good?: number; scrap?: number; reason?: string } = {}) => {
+    queue.book({ operationId: op.id, kind, ...extra, orderNumber: order.number, operationName: op.name });
+    setDialog(null);
+  };
+  const simple: BookingKind[] = ['start-setup', 'start-production', 'resume', 'finish'];
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby={headingId} data-operation={op.name} data-status={view.status}>
+      <Group justify="space-between" mb="sm" wrap="wrap">
+        <Stack gap={2}>
+          <Title order={3} size="h4" id={headingId}>{t('shopfloor.terminal.operation', { position: op.position, name: op.name })}</Title>
+          <Text data-testid="counts">{t('shopfloor.terminal.counts', { good: number(view.good), scrap: number(view.scrap), quantity: number(order.quantity) })}</Text>
+          {view.local && <Text size="sm" c={COLORS.orange} fw={600}>{t('shopfloor.terminal.includesPending')}</Text>}
+        </Stack>
+        <StatusBadge status={view.status} size="xl" />
+      </Group>
+      {view.status === 'finished' ? (
+        <Text c="dimmed">{t('shopfloor.terminal.finished')}</Text>
+      ) : (
+        canBook && (
+          <Group gap="md">
+            {allowed.filter((k) => simple.includes(k)).map((k) => (
+              <Button key={k} size="xl" miw={200} color={k === 'finish' ? COLORS.blue : undefined} variant={k === 'finish' ? 'outline' : 'filled'} onClick={() => book(k)}>
+                {t(`shopfloor.actions.${k}`)}
+              </Button>
+            ))}
+            {allowed.includes('pause') && (
+              <Button size="xl" miw={200} color={COLORS.orange} onClick={() => setDialog('pause')}>{t('shopfloor.actions.pause')}</Button>
+            )}
+            {allowed.includes('quantity') && (
+              <Button size="xl" miw={200} color={COLORS.teal} onClick={() => setDialog('quantity')}>{t('shopfloor.actions.quantity')}</Button>
+            )}
+          </Group>
+        )
+      )}
+      <PauseDialog opened={dialog === 'pause'} onClose={() => setDialog(null)} onPause={(reason) => book('pause', { reason })} />
+      <QuantityDialog opened={dialog === 'quantity'} onClose={() => setDialog(null)} onBook={(q) => book('quantity', q)} />
+    </Card>
+  );
+}
+
+function PauseDialog({ opened, onClose, onPause }: { opened: boolean; onClose: () => void; onPause: (reason: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('shopfloor.pause.title')} size="lg" centered>
+      <SimpleGrid cols={2} spacing="md" role="group" aria-label={t('shopfloor.pause.reason')}>
+        {PAUSE_REASONS.map((r) => (
+          <Button key={r} size="xl" variant="outline" color={COLORS.orange} onClick={() => onPause(r)}>{t(`shopfloor.pause.reasons.${r}`)}</Button>
+        ))}
+      </SimpleGrid>
+      <Group justify="end" mt="lg">
+        <Button size="lg" variant="default" onClick={onClose}>{t('shopfloor.pause.cancel')}</Button>
+      </Group>
+    </Modal>
+  );
+}
+
+function QuantityDialog({ opened, onClose, onBook }: { opened: boolean; onClose: () => void; onBook: (q: { good: number; scrap: number; reason?: string }) => void }) {
+  const { t } = useTranslation();
+  const [good, setGood] = useState<number | string>('');
+  const [scrap, setScrap] = useState<number | string>('');
+  const [reason, setReason] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    if (opened) {
+      setGood('');
+      setScrap('');
+      setReason(null);
+      setProblem(null);
+    }
+  }, [opened]);
+  const toInt = (v: number | string) => (typeof v === 'number' ? Math.trunc(v) : Number.parseInt(v, 10) || 0);
+  const submit = () => {
+    const g = Math.max(0, toInt(good));
+    const s = Math.max(0, toInt(scrap));
+    if (g + s === 0) return setProblem(t('shopfloor.quantity.needQuantity'));
+    if (s > 0 && !reason) return setProblem(t('shopfloor.quantity.needReason'));
+    onBook(s > 0 && reason ? { good: g, scrap: s, reason } : { good: g, scrap: s });
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('shopfloor.quantity.title')} size="lg" centered>
+      <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
+        <Stack gap="md">
+          <SimpleGrid cols={2} spacing="md">
+            <NumberInput size="xl" label={t('shopfloor.quantity.good')} value={good} onChange={setGood} min={0} allowDecimal={false} allowNegative={false} inputMode="numeric" data-autofocus />
+            <NumberInput size="xl" label={t('shopfloor.quantity.scrap')} value={scrap} onChange={setScrap} min={0} allowDecimal={false} allowNegative={false} inputMode="numeric" />
+          </SimpleGrid>
+          {toInt(scrap) > 0 && (
+            <Select
+              size="lg"
+              label={t('shopfloor.quantity.scrapReason')}
+              value={reason}
+              onChange={setReason}
+              required
+              data={SCRAP_REASONS.map((r) => ({ value: r, label: t(`shopfloor.quantity.reasons.${r}`) }))}
+            />
+          )}
+          {problem && <Alert color="red" role="alert">{problem}</Alert>}
+          <Group justify="end">
+            <Button size="lg" variant="default" onClick={onClose}>{t('shopfloor.quantity.cancel')}</Button>
+            <Button size="xl" type="submit" color={COLORS.teal}>{t('shopfloor.quantity.confirm')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function describeKind(entry: QueueEntry, t: (key: string, o?: Record<string, unknown>) => string): string {
+  const b = entry.booking;
+  if (b.kind === 'quantity') return `${t('shopfloor.actions.quantity')}: ${t('shopfloor.sync.quantity', { good: b.good ?? 0, scrap: b.scrap ?? 0 })}`;
+  if (b.kind === 'pause' && b.reason) return `${t('shopfloor.actions.pause')}: ${t(`shopfloor.pause.reasons.${b.reason}`, { defaultValue: b.reason })}`;
+  return t(`shopfloor.actions.${b.kind}`);
+}
+
+function BookingLog({ entries }: { entries: QueueEntry[] }) {
+  const { t, i18n } = useTranslation();
+  const { dateTime } = useFormat();
+  const newest = [...entries].sort((a, b) => b.booking.sequence - a.booking.sequence).slice(0, 30);
+  return (
+    <Card withBorder padding="lg">
+      <Title order={2} size="h3" mb="md">{t('shopfloor.sync.log')}</Title>
+      {newest.length === 0 ? (
+        <Text c="dimmed">{t('shopfloor.sync.logEmpty')}</Text>
+      ) : (
+        <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="booking-log">
+          {newest.map((e) => (
+            <li key={e.booking.key} data-state={e.state} data-kind={e.booking.kind}>
+              <Group justify="space-between" wrap="nowrap" align="start">
+                <Stack gap={0}>
+                  <Text fw={600}>{describeKind(e, t)}</Text>
+                  <Text size="sm" c="dimmed">{t('shopfloor.sync.logEntry', { order: e.orderNumber, operation: e.operationName })} · {dateTime(e.booking.at)}</Text>
+                  {e.state === 'conflict' && (
+                    <Text size="sm" c="red.9" data-testid="conflict">
+                      {i18n.exists(`shopfloor.conflicts.${e.conflictReason}`) ? t(`shopfloor.conflicts.${e.conflictReason}`) : t('shopfloor.conflicts.unknown', { reason: e.conflictReason })}
+                      {e.operationStatus && ` ${t('shopfloor.conflicts.operationStatus', { status: t(`shopfloor.status.${e.operationStatus}`) })}`}
+                    </Text>
+                  )}
+                </Stack>
+                <Badge variant="filled" size="lg" color={STATE_COLOR[e.state]} style={{ flexShrink: 0 }}>{t(`shopfloor.sync.state.${e.state}`)}</Badge>
+              </Group>
+            </li>
+          ))}
+        </Stack>
+      )}
+    </Card>
+  );
+}
