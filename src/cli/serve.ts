@@ -11,6 +11,17 @@ export async function serve(args: string[]): Promise<void> {
   const instance = await createInstance(config, allModules);
   if (demo) await ensureDemoData(instance.ctx);
   await instance.app.listen({ port: config.port, host: config.host });
+  const running: Array<{ stop(): Promise<void> }> = [];
+  for (const module of instance.ctx.registry.modules) {
+    if (!module.start) continue;
+    try {
+      running.push(await module.start(instance.ctx));
+    } catch (error) {
+      // e.g. the MQTT port is taken: the rest of Werkverbund keeps running
+      instance.app.log.warn({ err: (error as Error).message }, `module ${module.id} could not start its background work`);
+      process.stderr.write(`  Warning: ${module.id}: ${(error as Error).message}\n`);
+    }
+  }
   const address = instance.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
@@ -25,6 +36,7 @@ export async function serve(args: string[]): Promise<void> {
   ];
   process.stdout.write(lines.join('\n') + '\n');
   const stop = async () => {
+    for (const r of running) await r.stop();
     await instance.close();
     process.exit(0);
   };

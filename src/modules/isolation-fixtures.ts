@@ -1,5 +1,6 @@
 import type { TestClient } from '../kernel/testing/test-instance.js';
 import { investIsolationFixture } from './invest/invest.isolation-fixture.js';
+import { machinesIsolationFixture } from './machines/machines.isolation-fixture.js';
 import { roadmapIsolationFixture } from './roadmap/roadmap-isolation-fixture.js';
 import { shopfloorIsolationFixture } from './shopfloor/shopfloor.isolation-fixture.js';
 
@@ -9,6 +10,7 @@ import { shopfloorIsolationFixture } from './shopfloor/shopfloor.isolation-fixtu
  */
 export const isolationFixtures: Record<string, (client: TestClient, companyId: string) => Promise<Record<string, string>>> = {
   invest: investIsolationFixture,
+  machines: machinesIsolationFixture,
   roadmap: roadmapIsolationFixture,
   shopfloor: shopfloorIsolationFixture,
   check: async (client, companyId) => {

@@ -19,6 +19,9 @@ pg.types.setTypeParser(20, (v) => Number(v));
 
 export async function openServerDatabase(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // an idle client cut off by the server (restart, dropped test database) must not crash the process;
+  // the pool replaces it on the next query
+  pool.on('error', () => undefined);
   await pool.query('select 1');
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   return {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Migration } from '../db/migrate.js';
 import type { Db } from '../db/database.js';
+import type { AppContext } from '../http/app-context.js';
 import type { Role } from '../tenancy/roles.js';
 
 export type Localized = { de: string; en: string };
@@ -55,4 +56,6 @@ export interface ModuleManifest {
   /** Routes, registered under `/api/v1`. */
   routes?: FastifyPluginAsync;
   demo?: (ctx: DemoContext) => Promise<void>;
+  /** Background work started with the server (e.g. a broker); stopped on shutdown. */
+  start?: (ctx: AppContext) => Promise<{ stop(): Promise<void> }>;
 }

@@ -1,0 +1,91 @@
+import { type AddressInfo, type Server, createServer } from 'node:net';
+import { Aedes, type Client } from 'aedes';
+import { BatchWriter, type IngestContext, type WriteFn, authenticateDevice, moduleEnabled, parseIngestText } from './ingest.js';
+import { type DeviceIdentity, recordDeviceError, writeSamples } from './machines.store.js';
+
+export interface MachineBrokerOptions {
+  /** TCP port; 0 picks a free one. */
+  port: number;
+  host?: string;
+  /** Replaces the database write (tests use it to delay or fail commits). */
+  write?: WriteFn;
+}
+
+export interface MachineBroker {
+  port: number;
+  close(): Promise<void>;
+}
+
+export const telemetryTopic = (deviceId: string) => `wv/${deviceId}/telemetry`;
+
+/**
+ * The embedded MQTT broker. A device connects with username = device id and password = device
+ * token and publishes to `wv/<deviceId>/telemetry`.
+ *
+ * "Acknowledged ⇒ committed": aedes sends the PUBACK of a QoS 1 PUBLISH only after the
+ * `authorizePublish` handler has called back (lib/handlers/publish.js: authorizePublish, then
+ * enqueuePublish, which writes the PUBACK). The handler calls back only after the transaction
+ * holding the message's samples has committed. If the write fails, it calls back with the error:
+ * aedes then closes the connection without PUBACK and the device sends the message again; the
+ * unique key (tenant, device, point, time) makes the second delivery add nothing. The `published`
+ * hook is not usable for this: for QoS 1 aedes runs it after the PUBACK is written.
+ *
+ * A payload that can never be stored (not JSON, wrong shape) is acknowledged after its rejection
+ * has been committed on the device (`last_error`), so one bad message does not block the
+ * device's queue forever. Subscriptions are refused: devices only publish here.
+ */
+export async function startMachineBroker(ctx: IngestContext, options: MachineBrokerOptions): Promise<MachineBroker> {
+  const devices = new WeakMap<Client, DeviceIdentity>();
+  const writer = new BatchWriter(options.write ?? ((items) => writeSamples(ctx.db, items)));
+
+  const broker = await Aedes.createBroker({
+    authenticate: (client, username, password, done) => {
+      const refuse = () => done(Object.assign(new Error('bad username or password'), { returnCode: 4 }), false);
+      if (!username || !password) return refuse();
+      authenticateDevice(ctx, password.toString('utf8'), username)
+        .then(async (device) => {
+          if (!device || !(await moduleEnabled(ctx, device.tenantId))) return refuse();
+          devices.set(client, device);
+          done(null, true);
+        })
+        .catch(() => done(Object.assign(new Error('server unavailable'), { returnCode: 3 }), false));
+    },
+    authorizePublish: (client, packet, done) => {
+      const device = client ? devices.get(client) : undefined;
+      if (!device) return done(new Error('not authenticated'));
+      if (packet.topic !== telemetryTopic(device.deviceId)) return done(new Error(`publish only to ${telemetryTopic(device.deviceId)}`));
+      const parsed = parseIngestText(packet.payload as Buffer);
+      const work = parsed.ok
+        ? writer.write({ device, samples: parsed.samples, source: 'mqtt' })
+        : recordDeviceError(ctx.db, device, parsed.errors.map((e) => `${e.path || 'payload'}: ${e.message}`).join('; '));
+      // Only now may aedes acknowledge; on failure it drops the connection instead.
+      work.then(() => done(null), (error: Error) => done(error));
+    },
+    authorizeSubscribe: (_client, _subscription, done) => done(new Error('devices cannot subscribe'), null),
+  });
+
+  const server: Server = createServer(broker.handle);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    close: async () => {
+      await new Promise<void>((resolve) => broker.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Reads `WERKVERBUND_MQTT_PORT`: a port number, or `off`. Default 1883. */
+export function brokerPortFromEnv(env: NodeJS.ProcessEnv): number | null {
+  const raw = env.WERKVERBUND_MQTT_PORT?.trim();
+  if (!raw) return 1883;
+  if (raw === 'off') return null;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`WERKVERBUND_MQTT_PORT must be a port number or "off", not "${raw}"`);
+  return port;
+}

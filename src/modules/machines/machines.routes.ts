@@ -1,0 +1,111 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { companyParams } from '../../kernel/http/company.routes.js';
+import { requirePermission, requireUser, tenantOf } from '../../kernel/http/guards.js';
+import { ProblemError, notFound } from '../../kernel/http/problem.js';
+import type { Role } from '../../kernel/tenancy/roles.js';
+import { authenticateDevice, moduleEnabled, parseIngest } from './ingest.js';
+import * as service from './machines.service.js';
+import { tenantsOfMachine, writeSamples } from './machines.store.js';
+import { bareMachineParams, deviceBody, deviceParams, machineBody, machineParams, pointBody, pointParams, seriesQuery } from './schemas.js';
+
+export const machinesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, registry, access } = app.wv;
+  const ctx = (request: FastifyRequest): service.MachinesContext => ({ db, tenant: tenantOf(request) });
+  const base = '/companies/:companyId/machines';
+  const tags = ['machines'];
+  const read = { onRequest: requirePermission('machines.read') };
+  const manage = { onRequest: requirePermission('machines.manage') };
+
+  app.get(base, { ...read, schema: { tags, summary: 'Machines of the company', params: companyParams } }, async (request) => service.listMachines(ctx(request)));
+
+  app.post(base, { ...manage, schema: { tags, summary: 'Create a machine', params: companyParams, body: machineBody } }, async (request, reply) =>
+    reply.status(201).send(await service.createMachine(ctx(request), request.body)),
+  );
+
+  app.get(`${base}/:machineId`, { ...read, schema: { tags, summary: 'A machine with its data points and devices', params: machineParams } }, async (request) =>
+    service.getMachine(ctx(request), request.params.machineId),
+  );
+
+  app.put(`${base}/:machineId`, { ...manage, schema: { tags, summary: 'Change a machine', params: machineParams, body: machineBody } }, async (request) =>
+    service.updateMachine(ctx(request), request.params.machineId, request.body),
+  );
+
+  app.delete(`${base}/:machineId`, { ...manage, schema: { tags, summary: 'Delete a machine with its data points, devices and samples', params: machineParams } }, async (request, reply) => {
+    await service.deleteMachine(ctx(request), request.params.machineId);
+    return reply.status(204).send();
+  });
+
+  app.get(`${base}/:machineId/points`, { ...read, schema: { tags, summary: 'Data points of a machine', params: machineParams } }, async (request) =>
+    service.listPoints(ctx(request), request.params.machineId),
+  );
+
+  app.post(`${base}/:machineId/points`, { ...manage, schema: { tags, summary: 'Declare a data point', params: machineParams, body: pointBody } }, async (request, reply) =>
+    reply.status(201).send(await service.createPoint(ctx(request), request.params.machineId, request.body)),
+  );
+
+  app.put(`${base}/:machineId/points/:pointId`, { ...manage, schema: { tags, summary: 'Change a data point', params: pointParams, body: pointBody } }, async (request) =>
+    service.updatePoint(ctx(request), request.params.machineId, request.params.pointId, request.body),
+  );
+
+  app.delete(`${base}/:machineId/points/:pointId`, { ...manage, schema: { tags, summary: 'Delete a data point (its samples stay)', params: pointParams } }, async (request, reply) => {
+    await service.deletePoint(ctx(request), request.params.machineId, request.params.pointId);
+    return reply.status(204).send();
+  });
+
+  app.get(`${base}/:machineId/devices`, { ...read, schema: { tags, summary: 'Device credentials of a machine (without tokens)', params: machineParams } }, async (request) =>
+    service.listDevices(ctx(request), request.params.machineId),
+  );
+
+  app.post(`${base}/:machineId/devices`, {
+    ...manage,
+    schema: { tags, summary: 'Create a device credential; the token is shown in this answer only', params: machineParams, body: deviceBody },
+  }, async (request, reply) => reply.status(201).send(await service.createDevice(ctx(request), request.params.machineId, request.body)));
+
+  app.delete(`${base}/:machineId/devices/:deviceId`, { ...manage, schema: { tags, summary: 'Revoke a device credential', params: deviceParams } }, async (request, reply) => {
+    await service.revokeDevice(ctx(request), request.params.machineId, request.params.deviceId);
+    return reply.status(204).send();
+  });
+
+  app.get(`${base}/:machineId/series`, {
+    ...read,
+    schema: { tags, summary: 'Stored samples of a data point in [from, to) (default: the last 24 hours)', params: machineParams, querystring: seriesQuery },
+  }, async (request) => service.readSeries(db, tenantOf(request).tenantId, request.params.machineId, request.query));
+
+  // The same, addressed by the machine alone: the company is the one holding the machine, and the
+  // caller must be a member there with machines.read; anything else looks like a missing machine.
+  app.get('/machines/:machineId/series', {
+    schema: { tags, summary: 'Stored samples of a data point, by machine id alone', params: bareMachineParams, querystring: seriesQuery },
+  }, async (request) => {
+    const user = requireUser(request);
+    const memberships = await access.membershipsOf(db, user.id);
+    for (const tenantId of await tenantsOfMachine(db, request.params.machineId)) {
+      const membership = memberships.find((m) => m.tenantId === tenantId);
+      if (!membership || !registry.roleHas(membership.role as Role, 'machines.read')) continue;
+      const states = await access.moduleStates(db, registry, tenantId);
+      if (!states.some((s) => s.id === 'machines' && s.enabled)) continue;
+      return service.readSeries(db, tenantId, request.params.machineId, request.query);
+    }
+    throw notFound('machine');
+  });
+
+  // Devices: token instead of session, so no cookie and no CSRF token. 2xx only after commit.
+  app.post('/ingest', {
+    schema: {
+      tags,
+      summary: 'Machine data from a device: {"ts", "values"} or an array of those; Authorization: Bearer <device token>',
+      body: z.unknown(),
+    },
+  }, async (request, reply) => {
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const device = match ? await authenticateDevice(app.wv, match[1]) : undefined;
+    if (!device) throw new ProblemError(401, 'machines_device_unauthenticated');
+    if (!(await moduleEnabled(app.wv, device.tenantId))) throw new ProblemError(403, 'module_disabled');
+    const parsed = parseIngest(request.body);
+    if (!parsed.ok) throw new ProblemError(400, 'validation', {}, { errors: parsed.errors.map((e) => ({ path: e.path ? `body.${e.path}` : 'body', message: e.message })) });
+    const stored = await writeSamples(db, [{ device, samples: parsed.samples, source: 'http' }]);
+    return reply.status(200).send({ received: parsed.samples.length, stored });
+  });
+};

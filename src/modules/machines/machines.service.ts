@@ -1,0 +1,131 @@
+import type { z } from 'zod';
+import { newSecretToken } from '../../kernel/auth/secret-token.js';
+import type { Db } from '../../kernel/db/database.js';
+import { uuidv7 } from '../../kernel/db/uuid-v7.js';
+import type { TenantContext } from '../../kernel/http/app-context.js';
+import { ProblemError, notFound } from '../../kernel/http/problem.js';
+import * as store from './machines.store.js';
+import type { deviceBody, machineBody, pointBody } from './schemas.js';
+
+export interface MachinesContext {
+  db: Db;
+  tenant: TenantContext;
+}
+
+const DAY_MS = 86_400_000;
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
+
+async function machineOrThrow(ctx: MachinesContext, machineId: string) {
+  const machine = await store.findMachine(ctx.db, ctx.tenant.tenantId, machineId);
+  if (!machine) throw notFound('machine');
+  return machine;
+}
+
+export const listMachines = (ctx: MachinesContext) => store.listMachines(ctx.db, ctx.tenant.tenantId);
+
+export async function getMachine(ctx: MachinesContext, machineId: string) {
+  const machine = await machineOrThrow(ctx, machineId);
+  const points = await store.listPoints(ctx.db, ctx.tenant.tenantId, machineId);
+  const devices = await store.listDevices(ctx.db, ctx.tenant.tenantId, machineId);
+  return { ...machine, points, devices };
+}
+
+export async function createMachine(ctx: MachinesContext, body: z.output<typeof machineBody>) {
+  const id = uuidv7();
+  try {
+    await store.insertMachine(ctx.db, ctx.tenant.tenantId, id, body);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ProblemError(409, 'machines_name_taken', { name: body.name });
+    throw error;
+  }
+  return getMachine(ctx, id);
+}
+
+export async function updateMachine(ctx: MachinesContext, machineId: string, body: z.output<typeof machineBody>) {
+  try {
+    if (!(await store.updateMachine(ctx.db, ctx.tenant.tenantId, machineId, body))) throw notFound('machine');
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ProblemError(409, 'machines_name_taken', { name: body.name });
+    throw error;
+  }
+  return getMachine(ctx, machineId);
+}
+
+export async function deleteMachine(ctx: MachinesContext, machineId: string) {
+  if (!(await store.deleteMachine(ctx.db, ctx.tenant.tenantId, machineId))) throw notFound('machine');
+}
+
+export async function listPoints(ctx: MachinesContext, machineId: string) {
+  await machineOrThrow(ctx, machineId);
+  return store.listPoints(ctx.db, ctx.tenant.tenantId, machineId);
+}
+
+export async function createPoint(ctx: MachinesContext, machineId: string, body: z.output<typeof pointBody>) {
+  await machineOrThrow(ctx, machineId);
+  const id = uuidv7();
+  try {
+    await store.insertPoint(ctx.db, ctx.tenant.tenantId, machineId, id, body);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ProblemError(409, 'machines_point_taken', { name: body.name });
+    throw error;
+  }
+  return (await store.findPoint(ctx.db, ctx.tenant.tenantId, machineId, id))!;
+}
+
+export async function updatePoint(ctx: MachinesContext, machineId: string, pointId: string, body: z.output<typeof pointBody>) {
+  try {
+    if (!(await store.updatePoint(ctx.db, ctx.tenant.tenantId, machineId, pointId, body))) throw notFound('point');
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ProblemError(409, 'machines_point_taken', { name: body.name });
+    throw error;
+  }
+  return (await store.findPoint(ctx.db, ctx.tenant.tenantId, machineId, pointId))!;
+}
+
+export async function deletePoint(ctx: MachinesContext, machineId: string, pointId: string) {
+  if (!(await store.deletePoint(ctx.db, ctx.tenant.tenantId, machineId, pointId))) throw notFound('point');
+}
+
+export async function listDevices(ctx: MachinesContext, machineId: string) {
+  await machineOrThrow(ctx, machineId);
+  return store.listDevices(ctx.db, ctx.tenant.tenantId, machineId);
+}
+
+/** Creates a device credential; the token is in this answer only, the database keeps its hash. */
+export async function createDevice(ctx: MachinesContext, machineId: string, body: z.output<typeof deviceBody>) {
+  await machineOrThrow(ctx, machineId);
+  const id = uuidv7();
+  const { token, hash } = newSecretToken();
+  await store.insertDevice(ctx.db, ctx.tenant.tenantId, machineId, id, body.name, hash);
+  return { id, machineId, name: body.name, token, mqtt: { username: id, password: token, topic: `wv/${id}/telemetry` } };
+}
+
+export async function revokeDevice(ctx: MachinesContext, machineId: string, deviceId: string) {
+  if (!(await store.revokeDevice(ctx.db, ctx.tenant.tenantId, machineId, deviceId))) throw notFound('device');
+}
+
+export async function readSeries(
+  db: Db,
+  tenantId: string,
+  machineId: string,
+  query: { point: string; from?: string; to?: string; limit: number },
+) {
+  const machine = await store.findMachine(db, tenantId, machineId);
+  if (!machine) throw notFound('machine');
+  const to = query.to ? new Date(query.to) : new Date();
+  const from = query.from ? new Date(query.from) : new Date(to.getTime() - DAY_MS);
+  const points = await store.listPoints(db, tenantId, machineId);
+  const point = points.find((p) => p.name === query.point);
+  const samples = await store.readSeries(db, tenantId, machineId, query.point, from, to, query.limit);
+  return {
+    machineId,
+    point: query.point,
+    unit: point?.unit ?? '',
+    type: point?.type ?? null,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    truncated: samples.length === query.limit,
+    samples,
+  };
+}

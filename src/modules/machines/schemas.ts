@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { companyParams } from '../../kernel/http/company.routes.js';
+import { POINT_NAME } from './domain/payload.js';
+
+export const machineParams = companyParams.extend({ machineId: z.uuid() });
+export const pointParams = machineParams.extend({ pointId: z.uuid() });
+export const deviceParams = machineParams.extend({ deviceId: z.uuid() });
+export const bareMachineParams = z.object({ machineId: z.uuid() });
+
+export const machineBody = z.strictObject({
+  name: z.string().trim().min(1, { error: 'must not be empty' }).max(200),
+  description: z.string().max(5000).default(''),
+  workCentreId: z.uuid().nullable().default(null),
+});
+
+export const pointBody = z.strictObject({
+  name: z.string().regex(POINT_NAME, { error: 'starts with a letter or digit and uses only letters, digits and _ . : / - (at most 100 characters)' }),
+  label: z.string().max(200).default(''),
+  unit: z.string().max(40).default(''),
+  type: z.enum(['number', 'boolean', 'string']).default('number'),
+  source: z.enum(['mqtt', 'http', 'opcua', 'manual']).default('mqtt'),
+});
+
+export const deviceBody = z.strictObject({
+  name: z.string().trim().min(1, { error: 'must not be empty' }).max(200),
+});
+
+export const MAX_SERIES_SAMPLES = 100_000;
+
+export const seriesQuery = z
+  .object({
+    point: z.string().min(1).max(100),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    limit: z.coerce.number().int().min(1).max(MAX_SERIES_SAMPLES).default(10_000),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { error: 'must be after "from"', path: ['to'] });
