@@ -217,4 +217,71 @@ describe.runIf(browserAvailable())('shop-floor terminal in Chromium', () => {
     await screenshot(page, 'shopfloor-terminal-conflict');
     await context.close();
   });
+  it('fills the welding form after starting production, flags a value out of tolerance and stores it flagged', async () => {
+    const shift = [{ name: 'Früh', start: '06:00', end: '14:00', breaks: [] }];
+    const weld = await client.post(`${api}/work-centres`, { code: 'SCHW-1', name: 'Schweißplatz 1', calendar: { timeZone: 'Europe/Berlin', week: { mon: shift }, holidays: [] } });
+    const part = await client.post(`${api}/parts`, {
+      number: 'RAH-20',
+      name: 'Rahmen geschweißt',
+      operations: [{
+        name: 'Schweißen', workCentreId: weld.body.id, setupMinutes: 10, idealCycleSeconds: 300,
+        parameters: [
+          { id: 'current', label: { de: 'Schweißstrom', en: 'Welding current' }, type: 'number', unit: 'A', target: 180, lowerTolerance: 10, upperTolerance: 10, required: true },
+          { id: 'voltage', label: { de: 'Spannung', en: 'Voltage' }, type: 'number', unit: 'V', target: 24, lowerTolerance: 1, upperTolerance: 1, required: true },
+          { id: 'wire-feed', label: { de: 'Drahtvorschub', en: 'Wire feed' }, type: 'number', unit: 'm/min', target: 8, lowerTolerance: 0.5, upperTolerance: 0.5, required: true },
+          { id: 'gas-flow', label: { de: 'Gasdurchfluss', en: 'Gas flow' }, type: 'number', unit: 'l/min', target: 14, lowerTolerance: 2, upperTolerance: 2 },
+        ],
+      }],
+    });
+    expect(part.status).toBe(201);
+    const order = await client.post(`${api}/orders`, { number: 'FA-2026-0050', partId: part.body.id, quantity: 12 });
+    expect(order.status).toBe(201);
+
+    const context = await newContext(browser, baseURL, TABLET);
+    const page = await context.newPage();
+    await signIn(page);
+    await page.goto(`/c/${companyId}/shopfloor/terminal?order=FA-2026-0050`);
+    const welding = page.getByRole('region', { name: '1. Schweißen' });
+    await welding.getByRole('button', { name: 'Fertigung starten' }).click();
+
+    // The form opens after the start of production
+    const dialog = page.getByRole('dialog', { name: 'Prozessparameter erfassen' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Schweißstrom (A)').fill('205');
+    const warning = dialog.getByTestId('tolerance-warning');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('Schweißstrom liegt außerhalb der Toleranz (Soll 180 A, zulässig 170 A bis 190 A)');
+    await dialog.getByLabel('Spannung (V)').fill('24,5');
+    await dialog.getByLabel('Drahtvorschub (m/min)').fill('8');
+    expect(await dialog.getByTestId('tolerance-warning').count()).toBe(1);
+    await expectAccessible(page, 'process-parameter form with a value out of tolerance');
+    await screenshot(page, 'shopfloor-terminal-parameters');
+    await dialog.getByRole('button', { name: 'Werte buchen' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('booking-log').locator('li[data-kind="parameters"][data-state="applied"]').waitFor();
+    const recorded = welding.getByTestId('recorded-parameters');
+    await recorded.waitFor();
+    expect(await recorded.locator('[data-out-of-tolerance="true"]').textContent()).toBe('Schweißstrom: 205 A – außerhalb der Toleranz');
+
+    // The form can be filled again while the operation runs
+    await welding.getByRole('button', { name: 'Prozessparameter' }).click();
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const stored = (await client.get(`${api}/bookings?orderId=${order.body.id}`)).body as Array<{ kind: string; status: string; parameters: unknown[] }>;
+    const values = stored.filter((b) => b.kind === 'parameters');
+    expect(values).toHaveLength(1);
+    expect(values[0]).toMatchObject({ status: 'applied' });
+    expect(values[0].parameters).toEqual([
+      { name: 'current', value: 205, unit: 'A', outOfTolerance: true },
+      { name: 'voltage', value: 24.5, unit: 'V', outOfTolerance: false },
+      { name: 'wire-feed', value: 8, unit: 'm/min', outOfTolerance: false },
+    ]);
+    const fetched = (await client.get(`${api}/orders/${order.body.id}`)).body;
+    expect(fetched.operations[0].recordedParameters.map((p: { name: string; outOfTolerance: boolean }) => [p.name, p.outOfTolerance])).toEqual([
+      ['current', true], ['voltage', false], ['wire-feed', false],
+    ]);
+    await context.close();
+  });
 });

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import { ProblemError } from '../../kernel/http/problem.js';
+import { translate } from '../../kernel/i18n/server-messages.js';
 import {
   type Booking,
   type BookingKind,
@@ -12,6 +13,7 @@ import {
   applyBookings,
   emptySyncState,
 } from './domain/booking-sync.js';
+import { type ParameterValue, type RecordedParameter, checkParameterValues, recordParameters } from './domain/process-parameters.js';
 import type { BookingInput, BookingResult, OperationStatus } from './schemas.js';
 import type { ShopfloorContext } from './shopfloor.service.js';
 import * as store from './shopfloor.store.js';
@@ -19,9 +21,14 @@ import * as store from './shopfloor.store.js';
 export interface OperationProgress extends OperationState {
   /** Device time of the finish booking; null while the operation is not finished. */
   readonly finishedAt: number | null;
+  /** Latest recorded value per parameter (applied `parameters` bookings), device time. */
+  readonly recorded: ReadonlyMap<string, RecordedParameter & { at: number }>;
 }
 
-const toDomain = (b: { key: string; deviceId: string; sequence: number; operationId: string; kind: string; at: number; good?: number | null; scrap?: number | null; reason?: string | null }): Booking => ({
+const toDomain = (b: {
+  key: string; deviceId: string; sequence: number; operationId: string; kind: string; at: number;
+  good?: number | null; scrap?: number | null; reason?: string | null; parameters?: readonly unknown[];
+}): Booking => ({
   key: b.key,
   deviceId: b.deviceId,
   sequence: b.sequence,
@@ -31,6 +38,8 @@ const toDomain = (b: { key: string; deviceId: string; sequence: number; operatio
   ...(b.good !== null && b.good !== undefined ? { good: b.good } : {}),
   ...(b.scrap !== null && b.scrap !== undefined ? { scrap: b.scrap } : {}),
   ...(b.reason ? { reason: b.reason } : {}),
+  // Only name and value take part in the rules; unit and tolerance flag are added when stored.
+  ...(b.kind === 'parameters' ? { parameters: ((b.parameters ?? []) as ParameterValue[]).map((p) => ({ name: p.name, value: p.value })) } : {}),
 });
 
 /**
@@ -40,8 +49,18 @@ const toDomain = (b: { key: string; deviceId: string; sequence: number; operatio
 export function replayOperations(applied: readonly store.BookingRow[]): Map<string, OperationProgress> {
   const { state } = applyBookings(emptySyncState, applied.map((b, i) => ({ ...toDomain(b), deviceId: 'replay', sequence: i + 1 })));
   const finishedAt = new Map(applied.filter((b) => b.kind === 'finish').map((b) => [b.operationId, b.at]));
+  const appliedKeys = new Set([...state.operations.values()].flatMap((op) => op.appliedKeys));
+  const recorded = new Map<string, Map<string, RecordedParameter & { at: number }>>();
+  for (const b of applied) {
+    if (b.kind !== 'parameters' || !appliedKeys.has(b.key)) continue;
+    const values = recorded.get(b.operationId) ?? new Map<string, RecordedParameter & { at: number }>();
+    for (const p of b.parameters as RecordedParameter[]) values.set(p.name, { ...p, at: b.at });
+    recorded.set(b.operationId, values);
+  }
   const out = new Map<string, OperationProgress>();
-  for (const [id, op] of state.operations) out.set(id, { ...op, finishedAt: op.status === 'finished' ? (finishedAt.get(id) ?? null) : null });
+  for (const [id, op] of state.operations) {
+    out.set(id, { ...op, finishedAt: op.status === 'finished' ? (finishedAt.get(id) ?? null) : null, recorded: recorded.get(id) ?? new Map() });
+  }
   return out;
 }
 
@@ -85,9 +104,28 @@ export interface SyncResponse {
 export async function syncBookings(ctx: ShopfloorContext, bookings: readonly BookingInput[]): Promise<SyncResponse> {
   const tenantId = ctx.tenant.tenantId;
   const operationIds = [...new Set(bookings.map((b) => b.operationId))];
-  const known = new Set((await store.orderOperations(ctx.db, tenantId, { ids: operationIds })).map((o) => o.id));
+  const known = new Map((await store.orderOperations(ctx.db, tenantId, { ids: operationIds })).map((o) => [o.id, o]));
   const unknown = bookings.flatMap((b, i) => (known.has(b.operationId) ? [] : [{ path: `body.bookings.${i}.operationId`, message: 'unknown operation' }]));
   if (unknown.length > 0) throw new ProblemError(400, 'shopfloor_unknown_operation', {}, { errors: unknown });
+
+  // Process values are checked against the operation's form before anything is stored.
+  const locale = ctx.locale ?? 'de';
+  const parameterErrors = bookings.flatMap((b, i) => {
+    if (b.kind !== 'parameters') return [];
+    const defs = known.get(b.operationId)!.parameters;
+    return checkParameterValues(defs, b.parameters).map((issue) => {
+      const def = defs.find((d) => d.id === issue.name);
+      const label = def ? def.label[locale] : issue.name;
+      return {
+        path: issue.index === null ? `body.bookings.${i}.parameters` : `body.bookings.${i}.parameters.${issue.index}`,
+        code: issue.code,
+        message: translate(locale, `shopfloorParameters.${issue.code}`, { label, options: (def?.options ?? []).join(', ') }),
+      };
+    });
+  });
+  if (parameterErrors.length > 0) throw new ProblemError(400, 'shopfloor_parameters_invalid', { count: parameterErrors.length }, { errors: parameterErrors });
+  const storedParameters = (b: BookingInput): unknown[] =>
+    b.kind === 'parameters' ? recordParameters(known.get(b.operationId)!.parameters, b.parameters) : b.parameters;
 
   return ctx.db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`shopfloor-bookings:${tenantId}`}))`.execute(tx);
@@ -154,7 +192,7 @@ export async function syncBookings(ctx: ShopfloorContext, bookings: readonly Boo
       const outcome = state.processed.get(b.key)?.result;
       const base = {
         id: uuidv7(), key: b.key, deviceId: b.deviceId, sequence: b.sequence, operationId: b.operationId, kind: b.kind,
-        at: Date.parse(b.at), good: b.good ?? null, scrap: b.scrap ?? null, reason: b.reason || null, parameters: b.parameters,
+        at: Date.parse(b.at), good: b.good ?? null, scrap: b.scrap ?? null, reason: b.reason || null, parameters: storedParameters(b),
         contentHash: contentHash(b), receivedBy: ctx.tenant.userId,
       };
       if (outcome && (outcome.status === 'applied' || outcome.status === 'conflict')) {

@@ -17,7 +17,10 @@ export const shopfloorModule: ModuleManifest = {
   },
   dependsOn: ['platform'],
   enabledByDefault: false,
-  migrations: [{ name: '20261215_0001_shopfloor', sql: read('./migrations/20261215_0001_shopfloor.sql') }],
+  migrations: [
+    { name: '20261215_0001_shopfloor', sql: read('./migrations/20261215_0001_shopfloor.sql') },
+    { name: '20261216_0001_shopfloor_parameters', sql: read('./migrations/20261216_0001_shopfloor_parameters.sql') },
+  ],
   tables: [
     'shopfloor_work_centres',
     'shopfloor_parts',

@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { companyParams } from '../../kernel/http/company.routes.js';
+import type { ParameterDefinition, RecordedParameter } from './domain/process-parameters.js';
 import { expandShiftCalendar, type ShiftCalendar } from './domain/shift-calendar.js';
 
 // HTTP API contract of the shop-floor module, shared by the routes, the tests and later the web pages.
@@ -51,11 +52,48 @@ export const icalImportBody = z.strictObject({
   replace: z.boolean().default(false),
 });
 
+const finite = (what: string) => z.number({ error: `must be a number${what}` }).refine(Number.isFinite, { error: 'must be a finite number' });
+export const parameterDefinitionSchema = z
+  .strictObject({
+    id: z.string({ error: 'must be a text' }).regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, { error: 'must start with a letter and contain only letters, digits, "-" and "_" (at most 40)' }),
+    label: z.strictObject({ de: text(100), en: text(100) }),
+    type: z.enum(['number', 'text', 'choice'], { error: 'must be "number", "text" or "choice"' }),
+    required: z.boolean({ error: 'must be true or false' }).default(false),
+    unit: z.string({ error: 'must be a text' }).trim().min(1, { error: 'must not be empty' }).max(20, { error: 'must be at most 20 characters' }).optional(),
+    target: finite('').optional(),
+    lowerTolerance: finite(' ≥ 0').min(0, { error: 'must not be negative' }).optional(),
+    upperTolerance: finite(' ≥ 0').min(0, { error: 'must not be negative' }).optional(),
+    options: z.array(text(60)).min(1, { error: 'needs at least one option' }).max(50).optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.type !== 'number') {
+      for (const field of ['unit', 'target', 'lowerTolerance', 'upperTolerance'] as const) {
+        if (p[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'only numbers have a unit, target and tolerances' });
+      }
+    }
+    if ((p.lowerTolerance !== undefined || p.upperTolerance !== undefined) && p.target === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['target'], message: 'a tolerance needs a target value' });
+    }
+    if (p.type === 'choice' && p.options === undefined) ctx.addIssue({ code: 'custom', path: ['options'], message: 'a choice needs its options' });
+    if (p.type !== 'choice' && p.options !== undefined) ctx.addIssue({ code: 'custom', path: ['options'], message: 'only choices have options' });
+    if (p.options && new Set(p.options).size !== p.options.length) ctx.addIssue({ code: 'custom', path: ['options'], message: 'options must differ from each other' });
+  });
+
 export const routingOperationSchema = z.strictObject({
   name: text(200),
   workCentreId: z.uuid({ error: 'must be the id of a work centre' }),
   setupMinutes: z.number({ error: 'must be a number of minutes' }).min(0, { error: 'must not be negative' }).max(100_000),
   idealCycleSeconds: z.number({ error: 'must be a number of seconds' }).positive({ error: 'must be greater than 0' }).max(10_000_000),
+  /** The process-parameter form of the operation, in the order shown. */
+  parameters: z
+    .array(parameterDefinitionSchema)
+    .max(50)
+    .default([])
+    .superRefine((list, ctx) => {
+      list.forEach((p, i) => {
+        if (list.findIndex((q) => q.id === p.id) < i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `the id "${p.id}" is used twice` });
+      });
+    }),
 });
 export const partBody = z.strictObject({
   number: text(60),
@@ -94,10 +132,10 @@ export type OrderPatch = z.output<typeof orderPatch>;
 
 export const csvImportBody = z.strictObject({ csv: z.string({ error: 'must be the text of a CSV file' }).max(5_000_000) });
 
-export const BOOKING_KINDS = ['start-setup', 'start-production', 'pause', 'resume', 'finish', 'quantity'] as const;
+export const BOOKING_KINDS = ['start-setup', 'start-production', 'pause', 'resume', 'finish', 'quantity', 'parameters'] as const;
 const parameterValue = z.strictObject({
   name: text(100),
-  value: z.union([z.number(), z.string().max(1000), z.boolean()]),
+  value: z.union([z.number().refine(Number.isFinite, { error: 'must be a finite number' }), z.string().max(1000), z.boolean()], { error: 'must be a number, a text or true/false' }),
   unit: z.string().max(20).optional(),
 });
 export const bookingSchema = z.strictObject({
@@ -158,7 +196,10 @@ export interface RoutingOperation {
   workCentreId: string;
   setupMinutes: number;
   idealCycleSeconds: number;
+  parameters: ParameterDefinition[];
 }
+
+export type { ParameterDefinition, RecordedParameter };
 
 export interface Part {
   id: string;
@@ -173,6 +214,8 @@ export interface OrderOperation extends RoutingOperation {
   status: OperationStatus;
   good: number;
   scrap: number;
+  /** The latest value of each parameter from the applied `parameters` bookings, in the order of the form. */
+  recordedParameters: Array<RecordedParameter & { at: string }>;
 }
 
 export interface Order {

@@ -370,4 +370,89 @@ describe.each(testDatabaseKinds())('Shop-floor API on the %s database', (kind) =
     expect(orders[0].operations.map((o: { name: string }) => o.name)).toEqual(['Zuschnitt lasern', 'Schweißen']);
     expect((await owner.get(`${api}/work-centres`)).body.map((w: { code: string }) => w.code)).toEqual(['LAS-1', 'SCHW-1']);
   });
+  it('defines process parameters on the routing, books values once and flags those out of tolerance', async () => {
+    const { owner, id, api } = await company('Schweiß GmbH', 'o@schweiss.example');
+    const centre = (await owner.post(`${api}/work-centres`, { code: 'SCHW-1', name: 'Schweißplatz', calendar: CALENDAR })).body;
+    const form = [
+      { id: 'current', label: { de: 'Schweißstrom', en: 'Welding current' }, type: 'number', unit: 'A', target: 180, lowerTolerance: 10, upperTolerance: 10, required: true },
+      { id: 'voltage', label: { de: 'Spannung', en: 'Voltage' }, type: 'number', unit: 'V', target: 24, lowerTolerance: 1, upperTolerance: 1, required: true },
+      { id: 'gas', label: { de: 'Schutzgas', en: 'Shielding gas' }, type: 'choice', options: ['M21', 'CO2'] },
+      { id: 'note', label: { de: 'Bemerkung', en: 'Note' }, type: 'text' },
+    ];
+    const op = { name: 'Schweißen', workCentreId: centre.id, setupMinutes: 10, idealCycleSeconds: 120 };
+
+    const before = await snapshot(id);
+    const bad = await owner.post(`${api}/parts`, { number: 'W-1', name: 'Rahmen', operations: [{ ...op, parameters: [
+      form[0],
+      { id: 'current', label: { de: 'X', en: 'X' }, type: 'text' },
+      { id: 'gas', label: { de: 'Gas', en: 'Gas' }, type: 'choice' },
+      { id: 'feed', label: { de: 'Draht', en: 'Wire' }, type: 'number', lowerTolerance: -1 },
+      { id: 'mode', label: { de: 'Modus', en: 'Mode' }, type: 'text', unit: 'A' },
+    ] }] });
+    expect(bad.status).toBe(400);
+    const paths = bad.body.errors.map((e: { path: string }) => e.path);
+    expect(paths).toEqual(expect.arrayContaining([
+      'body.operations.0.parameters.1.id', 'body.operations.0.parameters.2.options', 'body.operations.0.parameters.3.lowerTolerance',
+      'body.operations.0.parameters.3.target', 'body.operations.0.parameters.4.unit',
+    ]));
+    const badDe = await owner.post(`${api}/parts`, { number: 'W-1', name: 'Rahmen', operations: [{ ...op, parameters: [{ id: 'gas', label: { de: 'Gas', en: 'Gas' }, type: 'choice' }] }] });
+    expect(badDe.status).toBe(400);
+    expect(badDe.body.title).toMatch(/ungültig/);
+    expect(await snapshot(id)).toEqual(before);
+
+    const part = await owner.post(`${api}/parts`, { number: 'W-1', name: 'Rahmen', operations: [{ ...op, parameters: form }] });
+    expect(part.status).toBe(201);
+    expect(part.body.operations[0].parameters).toEqual([...form.slice(0, 2), { ...form[2], required: false }, { ...form[3], required: false }]);
+    const order = (await owner.post(`${api}/orders`, { number: 'FA-W1', partId: part.body.id, quantity: 10 })).body;
+    const operationId = order.operations[0].id;
+    expect(order.operations[0].parameters).toEqual(part.body.operations[0].parameters);
+    expect(order.operations[0].recordedParameters).toEqual([]);
+
+    // Before production starts, values are a conflict; afterwards they are applied once.
+    const early = booking(operationId, 'tab-w', 1, 'parameters', '2026-03-02T07:00:00+01:00', { parameters: [{ name: 'current', value: 180 }, { name: 'voltage', value: 24 }] });
+    expect((await send(owner, api, [early])).body.results[0]).toMatchObject({ status: 'conflict', reason: 'not-started' });
+    const start = booking(operationId, 'tab-w', 2, 'start-production', '2026-03-02T07:05:00+01:00');
+    const values = booking(operationId, 'tab-w', 3, 'parameters', '2026-03-02T07:10:00+01:00', {
+      parameters: [{ name: 'current', value: 195 }, { name: 'voltage', value: 25 }, { name: 'gas', value: 'M21' }, { name: 'note', value: 'Naht 1' }],
+    });
+    expect((await send(owner, api, [start, values])).body.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied']);
+    expect((await send(owner, api, [values])).body.results).toEqual([{ key: values.key, status: 'duplicate' }]);
+    const reused = { ...values, parameters: [{ name: 'current', value: 180 }, { name: 'voltage', value: 24 }] };
+    expect((await send(owner, api, [reused])).body.results[0]).toMatchObject({ status: 'conflict', reason: 'idempotency-key-reused' });
+
+    const stored = (await owner.get(`${api}/bookings?operationId=${operationId}&status=applied`)).body.filter((b: { kind: string }) => b.kind === 'parameters');
+    expect(stored).toHaveLength(1);
+    expect(stored[0].parameters).toEqual([
+      { name: 'current', value: 195, unit: 'A', outOfTolerance: true },
+      { name: 'voltage', value: 25, unit: 'V', outOfTolerance: false },
+      { name: 'gas', value: 'M21', outOfTolerance: false },
+      { name: 'note', value: 'Naht 1', outOfTolerance: false },
+    ]);
+    const fetched = (await owner.get(`${api}/orders/${order.id}`)).body;
+    expect(fetched.operations[0].recordedParameters).toEqual([
+      { name: 'current', value: 195, unit: 'A', outOfTolerance: true, at: '2026-03-02T06:10:00.000Z' },
+      { name: 'voltage', value: 25, unit: 'V', outOfTolerance: false, at: '2026-03-02T06:10:00.000Z' },
+      { name: 'gas', value: 'M21', outOfTolerance: false, at: '2026-03-02T06:10:00.000Z' },
+      { name: 'note', value: 'Naht 1', outOfTolerance: false, at: '2026-03-02T06:10:00.000Z' },
+    ]);
+
+    // Values that do not fit the form refuse the delivery, translated, and store nothing.
+    const afterBooking = await snapshot(id);
+    const wrong = booking(operationId, 'tab-w', 4, 'parameters', '2026-03-02T07:20:00+01:00', {
+      parameters: [{ name: 'current', value: 'viel' }, { name: 'gas', value: 'Argon' }, { name: 'speed', value: 3 }],
+    });
+    const refusedDe = await send(owner, api, [wrong]);
+    expect(refusedDe.status).toBe(400);
+    expect(refusedDe.body.code).toBe('shopfloor_parameters_invalid');
+    expect(refusedDe.body.errors).toEqual([
+      { path: 'body.bookings.0.parameters.0', code: 'notANumber', message: '„Schweißstrom“ muss eine Zahl sein.' },
+      { path: 'body.bookings.0.parameters.1', code: 'notAnOption', message: '„Schutzgas“ muss einer dieser Werte sein: M21, CO2.' },
+      { path: 'body.bookings.0.parameters.2', code: 'unknown', message: '„speed“ gehört nicht zum Prozessparameter-Formular dieses Arbeitsgangs.' },
+      { path: 'body.bookings.0.parameters', code: 'missing', message: '„Spannung“ ist ein Pflichtfeld und fehlt.' },
+    ]);
+    expect((await owner.patch('/api/v1/me', { locale: 'en' })).status).toBe(200);
+    const refusedEn = await send(owner, api, [wrong]);
+    expect(refusedEn.body.errors[3].message).toBe('"Voltage" is required and missing.');
+    expect(await snapshot(id)).toEqual(afterBooking);
+  });
 });

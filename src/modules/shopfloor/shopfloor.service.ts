@@ -132,7 +132,11 @@ async function withProgress(ctx: ShopfloorContext, rows: store.OrderRow[]): Prom
   return rows.map((o) => {
     const operations = o.operations.map((op) => {
       const s = states.get(op.id);
-      return { ...op, status: s?.status ?? 'planned', good: s?.good ?? 0, scrap: s?.scrap ?? 0 };
+      const recordedParameters = op.parameters.flatMap((d) => {
+        const r = s?.recorded.get(d.id);
+        return r ? [{ ...r, at: new Date(r.at).toISOString() }] : [];
+      });
+      return { ...op, status: s?.status ?? 'planned', good: s?.good ?? 0, scrap: s?.scrap ?? 0, recordedParameters };
     });
     const finishes = o.operations.map((op) => states.get(op.id)?.finishedAt ?? null);
     const finishedAt = finishes.length > 0 && finishes.every((f) => f !== null) ? new Date(Math.max(...(finishes as number[]))).toISOString() : null;

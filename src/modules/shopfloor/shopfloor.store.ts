@@ -60,6 +60,7 @@ const operationOf = (r: Record<string, unknown>): RoutingOperation => ({
   workCentreId: r.work_centre_id as string,
   setupMinutes: Number(r.setup_minutes),
   idealCycleSeconds: Number(r.ideal_cycle_seconds),
+  parameters: (r.parameters as RoutingOperation['parameters'] | null) ?? [],
 });
 
 export async function listParts(db: Db, tenantId: string, ids?: readonly string[]): Promise<PartRow[]> {
@@ -104,6 +105,7 @@ export async function savePart(
         .values(part.operations.map((o, i) => ({
           tenant_id: tenantId, id: o.id, part_id: id, position: i + 1, name: o.name,
           work_centre_id: o.workCentreId, setup_minutes: o.setupMinutes, ideal_cycle_seconds: o.idealCycleSeconds,
+          parameters: JSON.stringify(o.parameters),
         })))
         .execute();
     }
@@ -190,6 +192,7 @@ export async function insertOrders(db: Db, tenantId: string, orders: readonly Ne
       const ops = chunk.flatMap((o) => o.operations.map((op) => ({
         tenant_id: tenantId, id: op.id, order_id: o.id, position: op.position, name: op.name,
         work_centre_id: op.workCentreId, setup_minutes: op.setupMinutes, ideal_cycle_seconds: op.idealCycleSeconds,
+        parameters: JSON.stringify(op.parameters),
       })));
       if (ops.length > 0) await tx.insertInto('shopfloor_order_operations').values(ops).execute();
     }
@@ -212,11 +215,12 @@ export async function updateOrder(db: Db, tenantId: string, id: string, o: Omit<
 /** Order operations by id, with the work centre and ideal cycle time the KPIs need. */
 export async function orderOperations(db: Db, tenantId: string, filter: { ids?: readonly string[]; workCentreId?: string } = {}) {
   if (filter.ids && filter.ids.length === 0) return [];
-  let q = db.selectFrom('shopfloor_order_operations').select(['id', 'order_id', 'work_centre_id', 'ideal_cycle_seconds']).where('tenant_id', '=', tenantId);
+  let q = db.selectFrom('shopfloor_order_operations').select(['id', 'order_id', 'work_centre_id', 'ideal_cycle_seconds', 'parameters']).where('tenant_id', '=', tenantId);
   if (filter.ids) q = q.where('id', 'in', filter.ids);
   if (filter.workCentreId) q = q.where('work_centre_id', '=', filter.workCentreId);
   const rows = await q.execute();
-  return rows.map((r) => ({ id: r.id as string, orderId: r.order_id as string, workCentreId: r.work_centre_id as string, idealCycleMs: Number(r.ideal_cycle_seconds) * 1000 }));
+  return rows.map((r) => ({ id: r.id as string, orderId: r.order_id as string, workCentreId: r.work_centre_id as string, idealCycleMs: Number(r.ideal_cycle_seconds) * 1000,
+    parameters: (r.parameters as RoutingOperation['parameters'] | null) ?? [] }));
 }
 
 // ------------------------------------------------------------------ bookings

@@ -10,23 +10,25 @@ import {
   emptySyncState,
 } from './booking-sync';
 
-const KINDS: BookingKind[] = ['start-setup', 'start-production', 'pause', 'resume', 'finish', 'quantity'];
+const KINDS: BookingKind[] = ['start-setup', 'start-production', 'pause', 'resume', 'finish', 'quantity', 'parameters'];
 
 // The documented state machine, written out as a table: next status, or the conflict reason.
 const TABLE: Record<OperationStatus, Record<BookingKind, OperationStatus | string>> = {
-  planned: { 'start-setup': 'setup', 'start-production': 'running', pause: 'not-running', resume: 'not-paused', finish: 'not-started', quantity: 'not-started' },
-  setup: { 'start-setup': 'already-in-setup', 'start-production': 'running', pause: 'not-running', resume: 'not-paused', finish: 'not-started', quantity: 'not-started' },
-  running: { 'start-setup': 'already-started', 'start-production': 'already-started', pause: 'paused', resume: 'not-paused', finish: 'finished', quantity: 'running' },
-  paused: { 'start-setup': 'already-started', 'start-production': 'already-started', pause: 'already-paused', resume: 'running', finish: 'finished', quantity: 'paused' },
-  finished: { 'start-setup': 'already-finished', 'start-production': 'already-finished', pause: 'already-finished', resume: 'already-finished', finish: 'already-finished', quantity: 'already-finished' },
+  planned: { 'start-setup': 'setup', 'start-production': 'running', pause: 'not-running', resume: 'not-paused', finish: 'not-started', quantity: 'not-started', parameters: 'not-started' },
+  setup: { 'start-setup': 'already-in-setup', 'start-production': 'running', pause: 'not-running', resume: 'not-paused', finish: 'not-started', quantity: 'not-started', parameters: 'not-started' },
+  running: { 'start-setup': 'already-started', 'start-production': 'already-started', pause: 'paused', resume: 'not-paused', finish: 'finished', quantity: 'running', parameters: 'running' },
+  paused: { 'start-setup': 'already-started', 'start-production': 'already-started', pause: 'already-paused', resume: 'running', finish: 'finished', quantity: 'paused', parameters: 'paused' },
+  finished: { 'start-setup': 'already-finished', 'start-production': 'already-finished', pause: 'already-finished', resume: 'already-finished', finish: 'already-finished', quantity: 'already-finished', parameters: 'already-finished' },
 };
 const STATUSES = Object.keys(TABLE) as OperationStatus[];
 const isStatus = (x: string): x is OperationStatus => (STATUSES as string[]).includes(x);
 
+const WELD = [{ name: 'current', value: 182 }, { name: 'gas', value: 'M21' }];
+
 let counter = 0;
 function booking(deviceId: string, sequence: number, kind: BookingKind, extra: Partial<Booking> = {}): Booking {
   counter++;
-  return { key: `k-${counter}`, deviceId, sequence, operationId: 'op-1', kind, at: 1_000 * sequence, ...(kind === 'quantity' ? { good: 1 } : {}), ...extra };
+  return { key: `k-${counter}`, deviceId, sequence, operationId: 'op-1', kind, at: 1_000 * sequence, ...(kind === 'quantity' ? { good: 1 } : {}), ...(kind === 'parameters' ? { parameters: WELD } : {}), ...extra };
 }
 
 const PATH_TO: Record<OperationStatus, BookingKind[]> = {
@@ -82,6 +84,32 @@ describe('operation state machine', () => {
     const neg = booking('d1', 2, 'quantity', { good: -1 });
     const zero = booking('d1', 3, 'quantity', { good: 0, scrap: 0 });
     expect(run(state, [neg, zero]).results.map((r) => r.status === 'conflict' && r.reason)).toEqual(['invalid-quantity', 'invalid-quantity']);
+  });
+});
+
+describe('process parameters', () => {
+  it('are recorded while running or paused without changing state or quantities', () => {
+    const batch = [booking('d1', 1, 'start-production'), booking('d1', 2, 'parameters'), booking('d1', 3, 'pause'), booking('d1', 4, 'parameters')];
+    const r = run(emptySyncState, batch);
+    expect(r.results.map((x) => x.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    expect(r.state.operations.get('op-1')).toMatchObject({ status: 'paused', good: 0, scrap: 0 });
+  });
+
+  it('are refused before production starts, after finish, and when empty', () => {
+    const before = booking('d1', 1, 'parameters');
+    const { state, results } = run(emptySyncState, [before, booking('d1', 2, 'start-production')]);
+    expect(results[0]).toEqual({ key: before.key, status: 'conflict', reason: 'not-started', operationStatus: 'planned' });
+    const empty = booking('d1', 3, 'parameters', { parameters: [] });
+    expect(run(state, [empty]).results).toEqual([{ key: empty.key, status: 'conflict', reason: 'invalid-parameters', operationStatus: 'running' }]);
+  });
+
+  it('a replay is a duplicate; the same key with other values is idempotency-key-reused', () => {
+    const start = booking('d1', 1, 'start-production');
+    const values = booking('d1', 2, 'parameters');
+    const { state } = run(emptySyncState, [start, values]);
+    expect(run(state, [values]).results).toEqual([{ key: values.key, status: 'duplicate' }]);
+    const changed = { ...values, parameters: [{ name: 'current', value: 183 }, { name: 'gas', value: 'M21' }] };
+    expect(run(state, [changed]).results).toEqual([{ key: values.key, status: 'conflict', reason: 'idempotency-key-reused' }]);
   });
 });
 
@@ -204,6 +232,7 @@ function planArb(devices: string[], operations: string[]): fc.Arbitrary<Plan> {
       const sequence = (next.get(s.device) ?? 0) + 1;
       next.set(s.device, sequence);
       const b: Booking = { key: `key-${i}`, deviceId: s.device, sequence, operationId: s.operationId, kind: s.kind, at: i * 1000 };
+      if (s.kind === 'parameters') return { ...b, parameters: [{ name: 'current', value: s.good }] };
       return s.kind === 'quantity' ? { ...b, good: s.good, scrap: s.scrap } : b;
     });
     const index = fc.integer({ min: 0, max: bookings.length - 1 });

@@ -1,8 +1,9 @@
 import type { Interval } from './intervals';
+import type { ParameterValue } from './process-parameters';
 
 export type OperationStatus = 'planned' | 'setup' | 'running' | 'paused' | 'finished';
 
-export type BookingKind = 'start-setup' | 'start-production' | 'pause' | 'resume' | 'finish' | 'quantity';
+export type BookingKind = 'start-setup' | 'start-production' | 'pause' | 'resume' | 'finish' | 'quantity' | 'parameters';
 
 export interface Booking {
   /** Idempotency key generated on the device (UUID). */
@@ -18,6 +19,8 @@ export interface Booking {
   readonly good?: number;
   readonly scrap?: number;
   readonly reason?: string;
+  /** Process values of a `parameters` booking (checked against the operation's definitions before). */
+  readonly parameters?: readonly ParameterValue[];
 }
 
 export type ConflictReason =
@@ -29,6 +32,7 @@ export type ConflictReason =
   | 'not-running'
   | 'not-paused'
   | 'invalid-quantity'
+  | 'invalid-parameters'
   | 'invalid-sequence'
   | 'idempotency-key-reused'
   | 'sequence-reused';
@@ -88,7 +92,7 @@ export const initialOperationState: OperationState = {
 };
 
 function fingerprint(b: Booking): string {
-  return JSON.stringify([b.deviceId, b.sequence, b.operationId, b.kind, b.at, b.good ?? 0, b.scrap ?? 0, b.reason ?? null]);
+  return JSON.stringify([b.deviceId, b.sequence, b.operationId, b.kind, b.at, b.good ?? 0, b.scrap ?? 0, b.reason ?? null, (b.parameters ?? []).map((p) => [p.name, p.value])]);
 }
 
 /** Allowed transitions; everything else is a conflict with the given reason. */
@@ -121,6 +125,11 @@ function transition(op: OperationState, b: Booking): OperationState | ConflictRe
       if (!valid(good) || !valid(scrap) || good + scrap === 0) return 'invalid-quantity';
       return { ...op, good: op.good + good, scrap: op.scrap + scrap };
     }
+    case 'parameters':
+      // Process values are recorded while the operation runs or is paused; they do not change its state.
+      if (s !== 'running' && s !== 'paused') return 'not-started';
+      if ((b.parameters ?? []).length === 0) return 'invalid-parameters';
+      return op;
   }
 }
 

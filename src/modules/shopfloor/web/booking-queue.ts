@@ -23,7 +23,7 @@ import type { BookingResult, OperationStatus } from '../schemas';
  * could take the same sequence number.
  */
 
-export type BookingKind = 'start-setup' | 'start-production' | 'pause' | 'resume' | 'finish' | 'quantity';
+export type BookingKind = 'start-setup' | 'start-production' | 'pause' | 'resume' | 'finish' | 'quantity' | 'parameters';
 
 export interface BookingPayload {
   key: string;
@@ -35,6 +35,8 @@ export interface BookingPayload {
   good?: number;
   scrap?: number;
   reason?: string;
+  /** Process values of a `parameters` booking. */
+  parameters?: Array<{ name: string; value: number | string }>;
 }
 
 export type EntryState = 'pending' | 'waiting' | 'applied' | 'duplicate' | 'conflict';
@@ -141,12 +143,13 @@ export class BookingQueue {
   getSnapshot = () => this.snapshot;
 
   /** Queues a booking (key, device id and next sequence number are set here) and tries to send it. */
-  book(input: { operationId: string; kind: BookingKind; good?: number; scrap?: number; reason?: string; orderNumber: string; operationName: string }): QueueEntry {
+  book(input: { operationId: string; kind: BookingKind; good?: number; scrap?: number; reason?: string; parameters?: BookingPayload['parameters']; orderNumber: string; operationName: string }): QueueEntry {
     const sequence = Number(localStorage.getItem(this.sequenceKey) ?? '0') + 1;
     const booking: BookingPayload = { key: crypto.randomUUID(), deviceId: deviceId(), sequence, operationId: input.operationId, kind: input.kind, at: localTimestamp() };
     if (input.good !== undefined) booking.good = input.good;
     if (input.scrap !== undefined) booking.scrap = input.scrap;
     if (input.reason) booking.reason = input.reason;
+    if (input.parameters) booking.parameters = input.parameters;
     const entry: QueueEntry = { booking, orderNumber: input.orderNumber, operationName: input.operationName, state: 'pending' };
     this.entries = [...this.entries.filter((e) => e.booking.key !== booking.key), entry];
     // Sequence and queue are written together, before anything is sent.
@@ -247,6 +250,7 @@ export function nextStatus(status: OperationStatus, kind: BookingKind): Operatio
     case 'finish':
       return status === 'running' || status === 'paused' ? 'finished' : status;
     case 'quantity':
+    case 'parameters':
       return status;
   }
 }
@@ -259,9 +263,9 @@ export function allowedKinds(status: OperationStatus): BookingKind[] {
     case 'setup':
       return ['start-production'];
     case 'running':
-      return ['pause', 'finish', 'quantity'];
+      return ['pause', 'finish', 'quantity', 'parameters'];
     case 'paused':
-      return ['resume', 'finish', 'quantity'];
+      return ['resume', 'finish', 'quantity', 'parameters'];
     case 'finished':
       return [];
   }

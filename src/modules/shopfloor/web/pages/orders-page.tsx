@@ -9,6 +9,7 @@ import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
 import type { Order } from '../../schemas';
 import { useOrders } from '../api';
+import { RecordedParameters } from '../components/recorded-parameters';
 import { StatusBadge } from '../components/status-badge';
 
 const today = () => new Date().toLocaleDateString('sv-SE');
@@ -75,10 +76,11 @@ export default function OrdersPage() {
                       <Table.Td>
                         <Stack gap={4}>
                           {o.operations.map((op) => (
-                            <Group key={op.id} gap="xs" wrap="nowrap" data-operation={op.name}>
+                            <Group key={op.id} gap="xs" wrap="wrap" data-operation={op.name}>
                               <StatusBadge status={op.status} size="sm" />
                               <Text size="sm">{t('shopfloor.terminal.operation', { position: op.position, name: op.name })}</Text>
                               {(op.good > 0 || op.scrap > 0) && <Text size="xs" c="dimmed">{t('shopfloor.orders.progress', { good: number(op.good), scrap: number(op.scrap) })}</Text>}
+                              <RecordedParameters op={op} />
                             </Group>
                           ))}
                         </Stack>

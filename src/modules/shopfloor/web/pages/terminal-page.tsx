@@ -9,9 +9,11 @@ import { PageHeader } from '../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
 import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
+import { type ParameterDefinition, isOutOfTolerance, toleranceLimits } from '../../domain/process-parameters';
 import type { Order, OrderOperation } from '../../schemas';
 import { shopfloorKeys, useBookingQueue, useOrders, useWorkCentres } from '../api';
 import { type BookingKind, type BookingQueue, type EntryState, type QueueEntry, type QueueSnapshot, allowedKinds, nextStatus } from '../booking-queue';
+import { RecordedParameters } from '../components/recorded-parameters';
 import { COLORS, StatusBadge } from '../components/status-badge';
 import { parseOrderCode } from '../order-code';
 
@@ -191,13 +193,15 @@ function OrderPanel(props: { order: Order; workCentreId: string; entries: QueueE
 function OperationCard({ order, op, entries, fetchedAt, canBook, queue }: { order: Order; op: OrderOperation; entries: QueueEntry[]; fetchedAt: number; canBook: boolean; queue: BookingQueue }) {
   const { t } = useTranslation();
   const { number } = useFormat();
-  const [dialog, setDialog] = useState<'pause' | 'quantity' | null>(null);
+  const [dialog, setDialog] = useState<'pause' | 'quantity' | 'parameters' | null>(null);
   const view = withLocalBookings(op, entries, fetchedAt);
   const allowed = allowedKinds(view.status);
   const headingId = `op-${op.id}`;
-  const book = (kind: BookingKind, extra: { good?: number; scrap?: number; reason?: string } = {}) => {
+  const hasForm = op.parameters.length > 0;
+  const book = (kind: BookingKind, extra: { good?: number; scrap?: number; reason?: string; parameters?: Array<{ name: string; value: number | string }> } = {}) => {
     queue.book({ operationId: op.id, kind, ...extra, orderNumber: order.number, operationName: op.name });
-    setDialog(null);
+    // The process-parameter form follows the start of production.
+    setDialog(kind === 'start-production' && hasForm ? 'parameters' : null);
   };
   const simple: BookingKind[] = ['start-setup', 'start-production', 'resume', 'finish'];
   return (
@@ -207,6 +211,7 @@ function OperationCard({ order, op, entries, fetchedAt, canBook, queue }: { orde
           <Title order={3} size="h4" id={headingId}>{t('shopfloor.terminal.operation', { position: op.position, name: op.name })}</Title>
           <Text data-testid="counts">{t('shopfloor.terminal.counts', { good: number(view.good), scrap: number(view.scrap), quantity: number(order.quantity) })}</Text>
           {view.local && <Text size="sm" c={COLORS.orange} fw={600}>{t('shopfloor.terminal.includesPending')}</Text>}
+          <RecordedParameters op={op} />
         </Stack>
         <StatusBadge status={view.status} size="xl" />
       </Group>
@@ -226,11 +231,15 @@ function OperationCard({ order, op, entries, fetchedAt, canBook, queue }: { orde
             {allowed.includes('quantity') && (
               <Button size="xl" miw={200} color={COLORS.teal} onClick={() => setDialog('quantity')}>{t('shopfloor.actions.quantity')}</Button>
             )}
+            {hasForm && allowed.includes('parameters') && (
+              <Button size="xl" miw={200} variant="outline" onClick={() => setDialog('parameters')}>{t('shopfloor.actions.parameters')}</Button>
+            )}
           </Group>
         )
       )}
       <PauseDialog opened={dialog === 'pause'} onClose={() => setDialog(null)} onPause={(reason) => book('pause', { reason })} />
       <QuantityDialog opened={dialog === 'quantity'} onClose={() => setDialog(null)} onBook={(q) => book('quantity', q)} />
+      {hasForm && <ParametersDialog opened={dialog === 'parameters'} definitions={op.parameters} onClose={() => setDialog(null)} onBook={(parameters) => book('parameters', { parameters })} />}
     </Card>
   );
 }
@@ -302,8 +311,79 @@ function QuantityDialog({ opened, onClose, onBook }: { opened: boolean; onClose:
   );
 }
 
+function ParametersDialog({ opened, definitions, onClose, onBook }: {
+  opened: boolean; definitions: ParameterDefinition[]; onClose: () => void; onBook: (values: Array<{ name: string; value: number | string }>) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { number } = useFormat();
+  const lang = i18n.language.startsWith('en') ? 'en' : 'de';
+  const [values, setValues] = useState<Record<string, number | string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    if (opened) {
+      setValues({});
+      setProblem(null);
+    }
+  }, [opened]);
+  const filled = (d: ParameterDefinition) => {
+    const v = values[d.id];
+    return d.type === 'number' ? typeof v === 'number' && Number.isFinite(v) : typeof v === 'string' && v.trim() !== '';
+  };
+  const withUnit = (n: number, unit?: string) => `${number(n)}${unit ? ` ${unit}` : ''}`;
+  const hint = (d: ParameterDefinition) => {
+    if (d.type !== 'number' || d.target === undefined) return undefined;
+    const { lower, upper } = toleranceLimits(d);
+    return t('shopfloor.parameters.target', {
+      target: withUnit(d.target, d.unit),
+      lower: lower === null ? '–' : withUnit(lower, d.unit),
+      upper: upper === null ? '–' : withUnit(upper, d.unit),
+    });
+  };
+  const submit = () => {
+    const missing = definitions.filter((d) => d.required && !filled(d));
+    if (missing.length > 0) return setProblem(t('shopfloor.parameters.missing', { labels: missing.map((d) => d.label[lang]).join(', ') }));
+    const list = definitions.filter(filled).map((d) => ({ name: d.id, value: d.type === 'number' ? (values[d.id] as number) : String(values[d.id]).trim() }));
+    if (list.length === 0) return setProblem(t('shopfloor.parameters.empty'));
+    onBook(list);
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('shopfloor.parameters.title')} size="lg" centered>
+      <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
+        <Stack gap="md">
+          {definitions.map((d, i) => {
+            const label = d.type === 'number' && d.unit ? `${d.label[lang]} (${d.unit})` : d.label[lang];
+            const v = values[d.id];
+            const out = d.type === 'number' && typeof v === 'number' && isOutOfTolerance(v, d);
+            const set = (value: number | string | null) => setValues((old) => ({ ...old, [d.id]: value ?? '' }));
+            return (
+              <Stack key={d.id} gap={4} data-parameter={d.id}>
+                {d.type === 'number' && (
+                  <NumberInput size="xl" label={label} description={hint(d)} value={v ?? ''} onChange={set} required={d.required} decimalSeparator={lang === 'de' ? ',' : '.'} inputMode="decimal" aria-invalid={out || undefined} data-autofocus={i === 0 || undefined} />
+                )}
+                {d.type === 'text' && <TextInput size="xl" label={label} value={(v as string) ?? ''} onChange={(e) => set(e.currentTarget.value)} required={d.required} maxLength={1000} />}
+                {d.type === 'choice' && <Select size="xl" label={label} value={(v as string) || null} onChange={set} required={d.required} data={[...(d.options ?? [])]} />}
+                {out && (
+                  <Text c="red.9" fw={700} role="alert" data-testid="tolerance-warning">
+                    ⚠ {t('shopfloor.parameters.outOfToleranceHint', { label: d.label[lang], range: hint(d) ?? '' })}
+                  </Text>
+                )}
+              </Stack>
+            );
+          })}
+          {problem && <Alert color="red" role="alert">{problem}</Alert>}
+          <Group justify="end">
+            <Button size="lg" variant="default" onClick={onClose}>{t('shopfloor.parameters.cancel')}</Button>
+            <Button size="xl" type="submit">{t('shopfloor.parameters.confirm')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
 function describeKind(entry: QueueEntry, t: (key: string, o?: Record<string, unknown>) => string): string {
   const b = entry.booking;
+  if (b.kind === 'parameters') return `${t('shopfloor.actions.parameters')}: ${t('shopfloor.sync.parameters', { count: b.parameters?.length ?? 0 })}`;
   if (b.kind === 'quantity') return `${t('shopfloor.actions.quantity')}: ${t('shopfloor.sync.quantity', { good: b.good ?? 0, scrap: b.scrap ?? 0 })}`;
   if (b.kind === 'pause' && b.reason) return `${t('shopfloor.actions.pause')}: ${t(`shopfloor.pause.reasons.${b.reason}`, { defaultValue: b.reason })}`;
   return t(`shopfloor.actions.${b.kind}`);
