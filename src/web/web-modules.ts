@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { checkWebModule } from '../modules/check/web/index';
 import { investWebModule } from '../modules/invest/web/index';
+import { machinesWebModule } from '../modules/machines/web/index';
 import { roadmapWebModule } from '../modules/roadmap/web/index';
 import { shopfloorWebModule } from '../modules/shopfloor/web/index';
 
@@ -13,4 +14,4 @@ export interface WebModule {
   routes: RouteObject[];
 }
 
-export const webModules: WebModule[] = [checkWebModule, roadmapWebModule, investWebModule, shopfloorWebModule];
+export const webModules: WebModule[] = [checkWebModule, roadmapWebModule, investWebModule, shopfloorWebModule, machinesWebModule];

@@ -233,7 +233,7 @@ describe.each(testDatabaseKinds())('Machine-data API on the %s database', (kind)
     const files = unzipSync(new Uint8Array(res.raw.rawPayload));
     const manifest = JSON.parse(strFromU8(files['manifest.json']));
     const ours = manifest.tables.filter((t: { module: string }) => t.module === 'machines').map((t: { name: string; rows: number }) => [t.name, t.rows]);
-    expect(ours.sort()).toEqual([['machine_devices', 1], ['machine_points', 1], ['machine_samples', 1], ['machines', 1]]);
+    expect(ours.sort()).toEqual([['machine_alarm_rules', 0], ['machine_alarms', 0], ['machine_devices', 1], ['machine_points', 1], ['machine_samples', 1], ['machines', 1]]);
     expect(manifest.tables.every((t: { module: string }) => t.module !== 'undeclared')).toBe(true);
     const devices = JSON.parse(strFromU8(files['tables/machine_devices.json']));
     expect(devices[0]).not.toHaveProperty('token_hash');
@@ -247,7 +247,7 @@ describe.each(testDatabaseKinds())('Machine-data API on the %s database', (kind)
     await ingest((await b.owner.post(`${b.api}/${idsOfB.machineId}/devices`, { name: 'second' })).body.token, { ts: '2026-03-03T10:00:00Z', values: { force: 5 } });
     const snapshot = async () => {
       const parts: string[] = [];
-      for (const t of ['machines', 'machine_points', 'machine_devices', 'machine_samples']) {
+      for (const t of ['machines', 'machine_points', 'machine_devices', 'machine_samples', 'machine_alarm_rules', 'machine_alarms']) {
         const rows = await instance.ctx.db.selectFrom(t).selectAll().where('tenant_id', '=', b.id).execute();
         parts.push(t + JSON.stringify(rows.map((r) => JSON.stringify(r)).sort()));
       }
@@ -258,7 +258,9 @@ describe.each(testDatabaseKinds())('Machine-data API on the %s database', (kind)
     expect(routes.length).toBeGreaterThanOrEqual(10);
     for (const route of routes) {
       const url = route.url.replace(':companyId', a.id).replace(/:(\w+)/g, (_, p: string) => idsOfB[p]) + (route.url.endsWith('/series') ? '?point=force' : '');
-      const body = route.method === 'PUT' && route.url.includes('/points/') ? { name: 'hijack' } : route.method === 'PUT' || route.method === 'POST' ? { name: 'hijack' } : undefined;
+      const body = route.url.includes('/rules')
+        ? { pointId: idsOfB.pointId, rule: { kind: 'threshold', direction: 'high', limit: 1 } }
+        : route.method === 'PUT' || route.method === 'POST' ? { name: 'hijack' } : undefined;
       const res = await a.owner.request(route.method, url, body);
       expect(res.status, `${route.method} ${route.url}`).toBe(404);
     }

@@ -8,7 +8,7 @@ import type { Role } from '../../kernel/tenancy/roles.js';
 import { authenticateDevice, moduleEnabled, parseIngest } from './ingest.js';
 import * as service from './machines.service.js';
 import { tenantsOfMachine, writeSamples } from './machines.store.js';
-import { bareMachineParams, deviceBody, deviceParams, machineBody, machineParams, pointBody, pointParams, seriesQuery } from './schemas.js';
+import { alarmParams, alarmQuery, bareMachineParams, deviceBody, deviceParams, machineBody, machineParams, pointBody, pointParams, ruleBody, ruleParams, seriesQuery } from './schemas.js';
 
 export const machinesRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, registry, access } = app.wv;
@@ -17,6 +17,17 @@ export const machinesRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['machines'];
   const read = { onRequest: requirePermission('machines.read') };
   const manage = { onRequest: requirePermission('machines.manage') };
+  const acknowledge = { onRequest: requirePermission('machines.acknowledge') };
+
+  app.get('/companies/:companyId/machine-overview', {
+    ...read,
+    schema: { tags, summary: 'Every machine with the latest value of each data point and its open alarms', params: companyParams },
+  }, async (request) => service.liveOverview(ctx(request)));
+
+  app.get('/companies/:companyId/machine-alarms', {
+    ...read,
+    schema: { tags, summary: 'Alarms of all machines, newest first (open=true: not closed)', params: companyParams, querystring: alarmQuery },
+  }, async (request) => service.listAlarms(ctx(request), request.query));
 
   app.get(base, { ...read, schema: { tags, summary: 'Machines of the company', params: companyParams } }, async (request) => service.listMachines(ctx(request)));
 
@@ -67,6 +78,31 @@ export const machinesRoutes: FastifyPluginAsyncZod = async (app) => {
     await service.revokeDevice(ctx(request), request.params.machineId, request.params.deviceId);
     return reply.status(204).send();
   });
+
+  app.get(`${base}/:machineId/rules`, { ...read, schema: { tags, summary: 'Alarm rules of a machine', params: machineParams } }, async (request) =>
+    service.listRules(ctx(request), request.params.machineId),
+  );
+
+  app.post(`${base}/:machineId/rules`, { ...manage, schema: { tags, summary: 'Create an alarm rule for a data point', params: machineParams, body: ruleBody } }, async (request, reply) =>
+    reply.status(201).send(await service.createRule(ctx(request), request.params.machineId, request.body)),
+  );
+
+  app.put(`${base}/:machineId/rules/:ruleId`, { ...manage, schema: { tags, summary: 'Change an alarm rule (a changed definition starts evaluation afresh)', params: ruleParams, body: ruleBody } }, async (request) =>
+    service.updateRule(ctx(request), request.params.machineId, request.params.ruleId, request.body),
+  );
+
+  app.delete(`${base}/:machineId/rules/:ruleId`, { ...manage, schema: { tags, summary: 'Delete an alarm rule (its alarms stay in the history)', params: ruleParams } }, async (request, reply) => {
+    await service.deleteRule(ctx(request), request.params.machineId, request.params.ruleId);
+    return reply.status(204).send();
+  });
+
+  app.get(`${base}/:machineId/alarms`, { ...read, schema: { tags, summary: 'Alarms of a machine, newest first', params: machineParams, querystring: alarmQuery } }, async (request) =>
+    service.listAlarms(ctx(request), { ...request.query, machineId: request.params.machineId }),
+  );
+
+  app.post(`${base}/:machineId/alarms/:alarmId/acknowledge`, { ...acknowledge, schema: { tags, summary: 'Acknowledge an alarm', params: alarmParams } }, async (request) =>
+    service.acknowledgeAlarm(ctx(request), request.params.machineId, request.params.alarmId, requireUser(request).id),
+  );
 
   app.get(`${base}/:machineId/series`, {
     ...read,

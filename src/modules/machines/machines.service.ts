@@ -4,8 +4,9 @@ import type { Db } from '../../kernel/db/database.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import type { TenantContext } from '../../kernel/http/app-context.js';
 import { ProblemError, notFound } from '../../kernel/http/problem.js';
+import * as alarms from './alarms.store.js';
 import * as store from './machines.store.js';
-import type { deviceBody, machineBody, pointBody } from './schemas.js';
+import type { deviceBody, machineBody, pointBody, ruleBody } from './schemas.js';
 
 export interface MachinesContext {
   db: Db;
@@ -128,4 +129,70 @@ export async function readSeries(
     truncated: samples.length === query.limit,
     samples,
   };
+}
+
+// ---------------------------------------------------------------- alarm rules and alarms
+
+async function pointOrThrow(ctx: MachinesContext, machineId: string, pointId: string) {
+  const point = await store.findPoint(ctx.db, ctx.tenant.tenantId, machineId, pointId);
+  if (!point) throw new ProblemError(400, 'validation', {}, { errors: [{ path: 'body.pointId', message: 'no data point of this machine' }] });
+  return point;
+}
+
+export async function listRules(ctx: MachinesContext, machineId: string) {
+  await machineOrThrow(ctx, machineId);
+  return alarms.listRules(ctx.db, ctx.tenant.tenantId, machineId);
+}
+
+export async function createRule(ctx: MachinesContext, machineId: string, body: z.output<typeof ruleBody>) {
+  await machineOrThrow(ctx, machineId);
+  await pointOrThrow(ctx, machineId, body.pointId);
+  const id = uuidv7();
+  await alarms.insertRule(ctx.db, ctx.tenant.tenantId, machineId, id, body);
+  return (await alarms.listRules(ctx.db, ctx.tenant.tenantId, machineId, id))[0];
+}
+
+export async function updateRule(ctx: MachinesContext, machineId: string, ruleId: string, body: z.output<typeof ruleBody>) {
+  await machineOrThrow(ctx, machineId);
+  if ((await alarms.listRules(ctx.db, ctx.tenant.tenantId, machineId, ruleId)).length === 0) throw notFound('rule');
+  await pointOrThrow(ctx, machineId, body.pointId);
+  await alarms.updateRule(ctx.db, ctx.tenant.tenantId, machineId, ruleId, body);
+  return (await alarms.listRules(ctx.db, ctx.tenant.tenantId, machineId, ruleId))[0];
+}
+
+export async function deleteRule(ctx: MachinesContext, machineId: string, ruleId: string) {
+  if (!(await alarms.deleteRule(ctx.db, ctx.tenant.tenantId, machineId, ruleId))) throw notFound('rule');
+}
+
+export async function listAlarms(ctx: MachinesContext, query: { machineId?: string; open: boolean; limit: number }) {
+  if (query.machineId) await machineOrThrow(ctx, query.machineId);
+  return alarms.listAlarms(ctx.db, ctx.tenant.tenantId, query);
+}
+
+export async function acknowledgeAlarm(ctx: MachinesContext, machineId: string, alarmId: string, userId: string) {
+  const alarm = await alarms.acknowledgeAlarm(ctx.db, ctx.tenant.tenantId, machineId, alarmId, userId);
+  if (!alarm) throw notFound('alarm');
+  return alarm;
+}
+
+/** Each machine with the latest value of each of its points and its open alarms. */
+export async function liveOverview(ctx: MachinesContext) {
+  const machines = await store.listMachines(ctx.db, ctx.tenant.tenantId);
+  const open = await alarms.listAlarms(ctx.db, ctx.tenant.tenantId, { open: true, limit: 1000 });
+  const result = [];
+  for (const m of machines) {
+    const points = await store.listPoints(ctx.db, ctx.tenant.tenantId, m.id);
+    const latest = await alarms.latestValues(ctx.db, ctx.tenant.tenantId, m.id);
+    result.push({
+      id: m.id,
+      name: m.name,
+      description: m.description,
+      points: points.map((p) => {
+        const l = latest.find((x) => x.point === p.name);
+        return { id: p.id, name: p.name, label: p.label, unit: p.unit, type: p.type, ts: l?.ts ?? null, value: l?.value ?? null };
+      }),
+      alarms: open.filter((a) => a.machineId === m.id),
+    });
+  }
+  return result;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.js';
 import type { Sample, SampleValue } from './domain/payload.js';
+import { evaluateAlarmRules } from './alarms.store.js';
 import { PARTITION_SCHEMA, boundsOf, partitionOf, partitionsToDrop } from './domain/partitions.js';
 
 export type PointType = 'number' | 'boolean' | 'string';
@@ -336,6 +337,8 @@ export async function writeSamples(db: Db, items: readonly SampleBatchItem[]): P
     await sql`update machine_devices d set last_seen_at = now()
       from unnest(${seen.map((d) => d.tenantId)}::uuid[], ${seen.map((d) => d.deviceId)}::uuid[]) as x(t, id)
       where d.tenant_id = x.t and d.id = x.id`.execute(tx);
+    // Alarms are raised and cleared in the same transaction: acknowledged data has been evaluated.
+    await evaluateAlarmRules(tx, items);
     return Number(r.numAffectedRows ?? 0);
   });
   for (const key of newPoints.keys()) known.add(key);

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { companyParams } from '../../kernel/http/company.routes.js';
+import { alarmRuleSchema } from './domain/alarm-rules.js';
 import { POINT_NAME } from './domain/payload.js';
 
 export const machineParams = companyParams.extend({ machineId: z.uuid() });
 export const pointParams = machineParams.extend({ pointId: z.uuid() });
 export const deviceParams = machineParams.extend({ deviceId: z.uuid() });
+export const ruleParams = machineParams.extend({ ruleId: z.uuid() });
+export const alarmParams = machineParams.extend({ alarmId: z.uuid() });
 export const bareMachineParams = z.object({ machineId: z.uuid() });
 
 export const machineBody = z.strictObject({
@@ -35,3 +38,16 @@ export const seriesQuery = z
     limit: z.coerce.number().int().min(1).max(MAX_SERIES_SAMPLES).default(10_000),
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { error: 'must be after "from"', path: ['to'] });
+
+/** Rules evaluated on ingestion; `noData` needs a clock and is not offered yet. */
+export const ruleBody = z.strictObject({
+  pointId: z.uuid(),
+  name: z.string().trim().max(200).default(''),
+  enabled: z.boolean().default(true),
+  rule: alarmRuleSchema.refine((r) => r.kind !== 'noData', { error: 'kind "noData" is not supported yet; use "threshold" or "rateOfChange"' }),
+});
+
+export const alarmQuery = z.object({
+  open: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});

@@ -1,0 +1,210 @@
+import { sql } from 'kysely';
+import type { Db } from '../../kernel/db/database.js';
+import { uuidv7 } from '../../kernel/db/uuid-v7.js';
+import { type AlarmRule, type AlarmStatus, type EvaluatorState, RuleEvaluator, initialState, nextAlarmStatus } from './domain/alarm-rules.js';
+import type { SampleBatchItem } from './machines.store.js';
+
+export interface AlarmRuleRecord {
+  id: string;
+  machineId: string;
+  pointId: string;
+  point: string;
+  name: string;
+  rule: AlarmRule;
+  enabled: boolean;
+  active: boolean;
+  activeAlarmId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Alarm {
+  id: string;
+  machineId: string;
+  ruleId: string;
+  ruleName: string;
+  point: string;
+  status: AlarmStatus;
+  raisedAt: Date;
+  raisedValue: number | null;
+  clearedAt: Date | null;
+  clearedValue: number | null;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
+}
+
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+const ruleOf = (r: Record<string, unknown>): AlarmRuleRecord => ({
+  id: r.id as string,
+  machineId: r.machine_id as string,
+  pointId: r.point_id as string,
+  point: r.point as string,
+  name: r.name as string,
+  rule: json<AlarmRule>(r.definition),
+  enabled: r.enabled as boolean,
+  active: json<EvaluatorState>(r.state).active,
+  activeAlarmId: (r.active_alarm_id as string | null) ?? null,
+  createdAt: new Date(r.created_at as string),
+  updatedAt: new Date(r.updated_at as string),
+});
+
+const alarmOf = (r: Record<string, unknown>): Alarm => ({
+  id: r.id as string,
+  machineId: r.machine_id as string,
+  ruleId: r.rule_id as string,
+  ruleName: r.rule_name as string,
+  point: r.point as string,
+  status: r.status as AlarmStatus,
+  raisedAt: new Date(r.raised_at as string),
+  raisedValue: num(r.raised_value),
+  clearedAt: date(r.cleared_at),
+  clearedValue: num(r.cleared_value),
+  acknowledgedAt: date(r.acknowledged_at),
+  acknowledgedBy: (r.acknowledged_by as string | null) ?? null,
+});
+
+export async function listRules(db: Db, tenantId: string, machineId: string, id?: string): Promise<AlarmRuleRecord[]> {
+  const r = await sql<Record<string, unknown>>`
+    select r.*, p.name as point from machine_alarm_rules r
+    join machine_points p on p.tenant_id = r.tenant_id and p.id = r.point_id
+    where r.tenant_id = ${tenantId} and r.machine_id = ${machineId} ${id ? sql`and r.id = ${id}` : sql``}
+    order by p.name, r.created_at`.execute(db);
+  return r.rows.map(ruleOf);
+}
+
+export interface RuleData {
+  pointId: string;
+  name: string;
+  rule: AlarmRule;
+  enabled: boolean;
+}
+
+export async function insertRule(db: Db, tenantId: string, machineId: string, id: string, data: RuleData): Promise<void> {
+  await sql`insert into machine_alarm_rules (tenant_id, id, machine_id, point_id, name, definition, enabled, state)
+    values (${tenantId}, ${id}, ${machineId}, ${data.pointId}, ${data.name}, ${JSON.stringify(data.rule)}::jsonb, ${data.enabled},
+      ${JSON.stringify(initialState(Date.now()))}::jsonb)`.execute(db);
+}
+
+/**
+ * Changes a rule. A changed definition or point starts evaluation afresh (the old state belongs
+ * to the old rule); an alarm the rule holds stays open until it is acknowledged and is no longer
+ * cleared by this rule.
+ */
+export async function updateRule(db: Db, tenantId: string, machineId: string, id: string, data: RuleData): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    const current = (await listRules(tx, tenantId, machineId, id))[0];
+    if (!current) return false;
+    const restart = current.pointId !== data.pointId || JSON.stringify(current.rule) !== JSON.stringify(data.rule);
+    await sql`update machine_alarm_rules set point_id = ${data.pointId}, name = ${data.name}, definition = ${JSON.stringify(data.rule)}::jsonb,
+      enabled = ${data.enabled}, updated_at = now()
+      ${restart ? sql`, state = ${JSON.stringify(initialState(Date.now()))}::jsonb, active_alarm_id = null` : sql``}
+      where tenant_id = ${tenantId} and machine_id = ${machineId} and id = ${id}`.execute(tx);
+    return true;
+  });
+}
+
+export async function deleteRule(db: Db, tenantId: string, machineId: string, id: string): Promise<boolean> {
+  const r = await db.deleteFrom('machine_alarm_rules').where('tenant_id', '=', tenantId).where('machine_id', '=', machineId).where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/** Alarms of a company (optionally one machine), newest first; `open` = not closed. */
+export async function listAlarms(db: Db, tenantId: string, options: { machineId?: string; open?: boolean; limit?: number }): Promise<Alarm[]> {
+  const r = await sql<Record<string, unknown>>`
+    select * from machine_alarms where tenant_id = ${tenantId}
+      ${options.machineId ? sql`and machine_id = ${options.machineId}` : sql``}
+      ${options.open ? sql`and status <> 'closed'` : sql``}
+    order by raised_at desc, id desc limit ${options.limit ?? 500}`.execute(db);
+  return r.rows.map(alarmOf);
+}
+
+export async function findAlarm(db: Db, tenantId: string, machineId: string, id: string): Promise<Alarm | undefined> {
+  const r = await sql<Record<string, unknown>>`select * from machine_alarms where tenant_id = ${tenantId} and machine_id = ${machineId} and id = ${id}`.execute(db);
+  return r.rows[0] ? alarmOf(r.rows[0]) : undefined;
+}
+
+/** Acknowledges an alarm (once; acknowledging again changes nothing). */
+export async function acknowledgeAlarm(db: Db, tenantId: string, machineId: string, id: string, userId: string): Promise<Alarm | undefined> {
+  return db.transaction().execute(async (tx) => {
+    const r = await sql<Record<string, unknown>>`select * from machine_alarms where tenant_id = ${tenantId} and machine_id = ${machineId} and id = ${id} for update`.execute(tx);
+    if (!r.rows[0]) return undefined;
+    const alarm = alarmOf(r.rows[0]);
+    if (alarm.acknowledgedAt) return alarm;
+    const status = nextAlarmStatus(alarm.status, 'acknowledged');
+    await sql`update machine_alarms set status = ${status}, acknowledged_at = now(), acknowledged_by = ${userId}
+      where tenant_id = ${tenantId} and id = ${id}`.execute(tx);
+    return findAlarm(tx, tenantId, machineId, id);
+  });
+}
+
+/**
+ * Runs the enabled rules of the machines in this batch over its samples, inside the transaction
+ * that stores them: raises and clears alarms and saves each rule's evaluator state. Samples are
+ * taken in time order per rule; one not later than what the rule has already seen is ignored.
+ */
+export async function evaluateAlarmRules(tx: Db, items: readonly SampleBatchItem[]): Promise<void> {
+  const byMachine = new Map<string, { tenantId: string; machineId: string }>();
+  for (const item of items) byMachine.set(`${item.device.tenantId}/${item.device.machineId}`, { tenantId: item.device.tenantId, machineId: item.device.machineId });
+  if (byMachine.size === 0) return;
+  const machines = [...byMachine.values()];
+  const r = await sql<Record<string, unknown>>`
+    select r.tenant_id, r.id, r.machine_id, r.name, r.definition, r.state, r.active_alarm_id, p.name as point
+    from machine_alarm_rules r
+    join unnest(${machines.map((m) => m.tenantId)}::uuid[], ${machines.map((m) => m.machineId)}::uuid[]) as x(t, m) on r.tenant_id = x.t and r.machine_id = x.m
+    join machine_points p on p.tenant_id = r.tenant_id and p.id = r.point_id
+    where r.enabled
+    order by r.tenant_id, r.id
+    for update of r`.execute(tx);
+  for (const row of r.rows) {
+    const tenantId = row.tenant_id as string;
+    const machineId = row.machine_id as string;
+    const point = row.point as string;
+    const samples = items
+      .filter((i) => i.device.tenantId === tenantId && i.device.machineId === machineId)
+      .flatMap((i) => i.samples.filter((s) => s.point === point))
+      .sort((a, b) => a.ts - b.ts);
+    if (samples.length === 0) continue;
+    const evaluator = new RuleEvaluator(json<AlarmRule>(row.definition), json<EvaluatorState>(row.state));
+    let activeAlarmId = (row.active_alarm_id as string | null) ?? null;
+    for (const sample of samples) {
+      for (const event of evaluator.step(sample)) {
+        const at = new Date(event.ts).toISOString();
+        if (event.type === 'raised') {
+          activeAlarmId = uuidv7();
+          await sql`insert into machine_alarms (tenant_id, id, machine_id, rule_id, rule_name, point, status, raised_at, raised_value)
+            values (${tenantId}, ${activeAlarmId}, ${machineId}, ${row.id as string}, ${row.name as string}, ${point}, 'active', ${at}::timestamptz, ${event.value ?? null})`.execute(tx);
+        } else if (activeAlarmId) {
+          const cur = await sql<{ status: AlarmStatus }>`select status from machine_alarms where tenant_id = ${tenantId} and id = ${activeAlarmId}`.execute(tx);
+          if (cur.rows[0]) {
+            await sql`update machine_alarms set status = ${nextAlarmStatus(cur.rows[0].status, 'cleared')}, cleared_at = ${at}::timestamptz, cleared_value = ${event.value ?? null}
+              where tenant_id = ${tenantId} and id = ${activeAlarmId}`.execute(tx);
+          }
+          activeAlarmId = null;
+        }
+      }
+    }
+    await sql`update machine_alarm_rules set state = ${JSON.stringify(evaluator.state)}::jsonb, active_alarm_id = ${activeAlarmId}
+      where tenant_id = ${tenantId} and id = ${row.id as string}`.execute(tx);
+  }
+}
+
+/** The latest value of each point of a machine (over all its devices). */
+export async function latestValues(db: Db, tenantId: string, machineId: string): Promise<Array<{ point: string; ts: string; value: number | boolean | string }>> {
+  const r = await sql<{ point: string; ts: Date | string; num: number | null; bool: boolean | null; txt: string | null }>`
+    select p.name as point, s.ts, s.num, s.bool, s.txt from machine_points p
+    cross join lateral (
+      select ts, num, bool, txt from machine_samples
+      where tenant_id = ${tenantId} and point = p.name
+        and device_id in (select id from machine_devices where tenant_id = ${tenantId} and machine_id = ${machineId})
+      order by ts desc limit 1) s
+    where p.tenant_id = ${tenantId} and p.machine_id = ${machineId}
+    order by p.name`.execute(db);
+  return r.rows.map((row) => ({
+    point: row.point,
+    ts: new Date(row.ts).toISOString(),
+    value: row.num !== null ? Number(row.num) : row.bool !== null ? row.bool : (row.txt ?? ''),
+  }));
+}
