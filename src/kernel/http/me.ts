@@ -1,12 +1,30 @@
 import type { FastifyInstance } from 'fastify';
+import type { MembershipEntry } from '../auth/access-cache.js';
 import type { AuthUser } from './app-context.js';
 import type { Role } from '../tenancy/roles.js';
 
+type MeCompanies = Awaited<ReturnType<typeof buildCompanies>>;
+
+/**
+ * Computed once per cached membership list: the access cache hands out a new list after every
+ * change of access (memberships, roles, modules), so a stale entry can never be reused.
+ */
+const companiesByMemberships = new WeakMap<object, MeCompanies>();
+
 /** The signed-in user, their companies, and per company the role, permissions, modules and navigation. */
 export async function loadMe(app: FastifyInstance, user: AuthUser, csrfToken: string) {
+  const rows = await app.wv.access.membershipsOf(app.wv.db, user.id);
+  let companies = companiesByMemberships.get(rows);
+  if (!companies) {
+    companies = await buildCompanies(app, rows);
+    companiesByMemberships.set(rows, companies);
+  }
+  return { user: { id: user.id, name: user.name, email: user.email, locale: user.locale }, csrfToken, companies };
+}
+
+async function buildCompanies(app: FastifyInstance, rows: MembershipEntry[]) {
   const { db, registry, access } = app.wv;
-  const rows = await access.membershipsOf(db, user.id);
-  const companies = await Promise.all(
+  return Promise.all(
     rows.map(async (row) => {
       const role = row.role as Role;
       const states = await access.moduleStates(db, registry, row.tenantId);
@@ -24,5 +42,4 @@ export async function loadMe(app: FastifyInstance, user: AuthUser, csrfToken: st
       };
     }),
   );
-  return { user: { id: user.id, name: user.name, email: user.email, locale: user.locale }, csrfToken, companies };
 }
