@@ -324,25 +324,8 @@ export async function maxProcessedOrder(db: Db, tenantId: string): Promise<numbe
   return row?.last === null || row?.last === undefined ? 0 : Number(row.last);
 }
 
-export interface NewBooking {
-  id: string;
-  key: string;
-  deviceId: string;
-  sequence: number;
-  operationId: string;
-  kind: string;
-  at: number;
-  good: number | null;
-  scrap: number | null;
-  reason: string | null;
-  parameters: unknown[];
-  contentHash: string;
-  status: BookingRow['status'];
-  conflictReason: string | null;
-  operationStatus: string | null;
-  processedOrder: number | null;
-  receivedBy: string | null;
-}
+/** A booking as stored: everything of BookingRow but the receipt time, plus who sent it. */
+export type NewBooking = Omit<BookingRow, 'receivedAt'> & { receivedBy: string | null };
 
 /** Stores bookings; a key stored before is left as it is (ON CONFLICT DO NOTHING). Returns the keys actually inserted. */
 export async function insertBookings(db: Db, tenantId: string, bookings: readonly NewBooking[]): Promise<Set<string>> {
