@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { openEmbeddedDatabase } from '../db/database.js';
@@ -14,6 +14,9 @@ export default async function setup() {
   await migrate(database, new ModuleRegistry(allModules).modules.map((m) => ({ moduleId: m.id, migrations: m.migrations })));
   const dump = await pglite.dumpDataDir('gzip');
   mkdirSync(path.dirname(TEMPLATE_FILE), { recursive: true });
-  writeFileSync(TEMPLATE_FILE, Buffer.from(await dump.arrayBuffer()));
+  // written aside and renamed, so a test run starting meanwhile never reads half a file
+  const partial = `${TEMPLATE_FILE}.${process.pid}.partial`;
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  renameSync(partial, TEMPLATE_FILE);
   await database.close();
 }
