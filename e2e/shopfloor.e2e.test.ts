@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../src/kernel/instance.js';
 import { TestClient } from '../src/kernel/testing/test-instance.js';
 import { startServer } from './support/server.js';
+import { signInWithPassword } from './support/sign-in.js';
 import { TABLET, TABLET_PORTRAIT, browserAvailable, expectAccessible, launchBrowser, newContext, screenshot, watchConsole } from './support/browser.js';
 
 const PASSWORD = 'Schweißen und Kanten 2026';
@@ -49,13 +50,7 @@ describe.runIf(browserAvailable())('shop-floor terminal in Chromium', () => {
     await instance?.close();
   });
 
-  async function signIn(page: Page) {
-    await page.goto('/signin');
-    await page.getByLabel('E-Mail-Adresse').fill(EMAIL);
-    await page.getByRole('textbox', { name: 'Passwort' }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.getByRole('heading', { name: 'Willkommen, Karl Brandt' }).waitFor();
-  }
+  const signIn = (page: Page) => signInWithPassword(page, { email: EMAIL, password: PASSWORD, name: 'Karl Brandt' });
 
   async function bookQuantity(page: Page, good: number, scrap: number, reason?: string) {
     const laser = page.getByRole('region', { name: '1. Lasern' });
@@ -63,10 +58,7 @@ describe.runIf(browserAvailable())('shop-floor terminal in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Menge buchen' });
     await dialog.getByLabel('Gutmenge').fill(String(good));
     await dialog.getByLabel('Ausschuss', { exact: true }).fill(String(scrap));
-    if (reason) {
-      await dialog.getByRole('combobox', { name: 'Ausschussgrund' }).click();
-      await page.getByRole('option', { name: reason }).click();
-    }
+    if (reason) await dialog.getByRole('group', { name: 'Ausschussgrund' }).getByRole('button', { name: reason }).click();
     await dialog.getByRole('button', { name: 'Buchen' }).click();
     await dialog.waitFor({ state: 'hidden' });
   }
@@ -109,7 +101,7 @@ describe.runIf(browserAvailable())('shop-floor terminal in Chromium', () => {
     // Start production, book good and scrap (with a reason) online
     await laser.getByRole('button', { name: 'Fertigung starten' }).click();
     await expect.poll(() => laser.getAttribute('data-status')).toBe('running');
-    await bookQuantity(page, 40, 2, 'Maß außer Toleranz');
+    await bookQuantity(page, 40, 2, 'Maßabweichung');
     await expect.poll(() => page.getByTestId('open-count').textContent()).toBe('Alle Buchungen sind beim Server angekommen.');
     await expect.poll(async () => (await stored()).length).toBe(2);
     await expect.poll(() => laser.getByTestId('counts').textContent()).toBe('Gut 40 · Ausschuss 2 · Soll 120');
@@ -123,11 +115,12 @@ describe.runIf(browserAvailable())('shop-floor terminal in Chromium', () => {
     await expect.poll(() => page.getByTestId('sync-status').textContent()).toContain('Keine Verbindung');
     await bookQuantity(page, 30, 0);
     await laser.getByRole('button', { name: 'Unterbrechen' }).click();
-    await page.getByRole('dialog', { name: 'Unterbrechung: Grund wählen' }).getByRole('button', { name: 'Material fehlt' }).click();
+    await page.getByRole('dialog', { name: 'Unterbrechung: Grund wählen' }).getByRole('button', { name: 'Material', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Material fehlt' }).click();
     await expect.poll(() => laser.getAttribute('data-status')).toBe('paused');
     await laser.getByRole('button', { name: 'Fortsetzen' }).click();
     await expect.poll(() => laser.getAttribute('data-status')).toBe('running');
-    await bookQuantity(page, 10, 1, 'Oberflächenfehler');
+    await bookQuantity(page, 10, 1, 'Oberfläche');
     await expect.poll(() => page.getByTestId('open-count').textContent()).toBe('4 Buchungen ausstehend');
     const log = page.getByTestId('booking-log');
     expect(await log.locator('li[data-state="pending"]').count()).toBe(4);
@@ -176,8 +169,11 @@ describe.runIf(browserAvailable())('shop-floor terminal in Chromium', () => {
     expect(bookings.every((b) => b.status === 'applied')).toBe(true);
     const bySequence = [...bookings].sort((a, b) => a.sequence - b.sequence);
     expect(bySequence.map((b) => b.kind)).toEqual(['start-production', 'quantity', 'quantity', 'pause', 'resume', 'quantity', 'finish']);
-    expect(bySequence[1]).toMatchObject({ good: 40, scrap: 2, reason: 'dimension' });
-    expect(bySequence[3].reason).toBe('material-missing');
+    // bookings carry the id of the company's configured reason
+    const reasons = (await client.get(`${api}/reasons`)).body.reasons as Array<{ id: string; label: { de: string } }>;
+    const reasonId = (label: string) => reasons.find((r) => r.label.de === label)?.id;
+    expect(bySequence[1]).toMatchObject({ good: 40, scrap: 2, reason: reasonId('Maßabweichung') });
+    expect(bySequence[3].reason).toBe(reasonId('Material fehlt'));
     const order = ((await client.get(`${api}/orders`)).body as Array<{ number: string; operations: Array<{ name: string; status: string; good: number; scrap: number }> }>).find((o) => o.number === ORDER);
     expect(order?.operations[0]).toMatchObject({ status: 'finished', good: 80, scrap: 3 });
     expect(order?.operations[1]).toMatchObject({ status: 'planned', good: 0, scrap: 0 });

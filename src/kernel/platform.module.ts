@@ -14,9 +14,9 @@ export const platformModule: ModuleManifest = {
   name: { de: 'Plattform', en: 'Platform' },
   description: { de: 'Unternehmen, Personen, Rollen, Module, Protokoll und Export.', en: 'Companies, people, roles, modules, audit log and export.' },
   dependsOn: [],
-  migrations: [migration('20261123_0001_platform')],
-  tables: ['memberships', 'invitations', 'tenant_modules', 'audit_log'],
-  secretColumns: ['invitations.token_hash'],
+  migrations: [migration('20261123_0001_platform'), migration('20261223_0001_terminal_pin')],
+  tables: ['memberships', 'invitations', 'tenant_modules', 'audit_log', 'terminals'],
+  secretColumns: ['invitations.token_hash', 'memberships.pin_hash', 'terminals.token_hash'],
   permissions: [
     { id: 'company.read', description: { de: 'Unternehmensprofil ansehen', en: 'View the company profile' }, roles: ['admin', 'member', 'shopfloor', 'viewer', 'advisor'] },
     { id: 'company.update', description: { de: 'Unternehmensprofil ändern', en: 'Change the company profile' }, roles: ['admin'] },
@@ -29,7 +29,7 @@ export const platformModule: ModuleManifest = {
   navigation: [],
   personalData: [
     {
-      category: { de: 'Name, E-Mail-Adresse, Rolle, Anmeldezeitpunkte', en: 'Name, e-mail address, role, sign-in times' },
+      category: { de: 'Name, E-Mail-Adresse, Personalnummer, Rolle, Anmeldezeitpunkte (auch am Terminal, mit falschen PIN-Eingaben); die PIN nur als Hash', en: 'Name, e-mail address, personnel number, role, sign-in times (also on terminals, with wrong PIN entries); the PIN only as a hash' },
       purpose: { de: 'Zugang zur Software und Nachvollziehbarkeit von Änderungen', en: 'Access to the software and traceability of changes' },
       dataSubjects: { de: 'Beschäftigte, Berater', en: 'Employees, advisors' },
       retention: { de: 'Solange die Mitgliedschaft besteht; Protokoll 3 Jahre', en: 'While the membership lasts; audit log 3 years' },

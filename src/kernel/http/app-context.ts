@@ -19,7 +19,8 @@ export interface AppContext {
 
 export interface AuthUser {
   id: string;
-  email: string;
+  /** Shop-floor workers who only sign in with a PIN on a terminal have no e-mail address. */
+  email: string | null;
   name: string;
   locale: string;
 }
@@ -28,6 +29,15 @@ export interface RequestAuth {
   user: AuthUser;
   sessionHash: string;
   csrfToken: string;
+  /** Set for a PIN session on a terminal: it reaches only this company, with the shop-floor role. */
+  terminal?: TerminalScope;
+}
+
+export interface TerminalScope {
+  tenantId: string;
+  terminalId: string;
+  name: string;
+  workCentreId: string | null;
 }
 
 /** Who acts, in which company, with which role: the first argument of every service function. */

@@ -7,7 +7,7 @@ import { findUserByEmail, insertUser } from '../auth/user-store.js';
 import { writeAudit } from '../audit/audit-log.js';
 import { createCompany } from '../tenancy/company-store.js';
 import type { AppContext } from './app-context.js';
-import { requireUser } from './guards.js';
+import { requireAccount, requireUser } from './guards.js';
 import { loadMe } from './me.js';
 import { ProblemError } from './problem.js';
 import { SESSION_COOKIE } from './session-hook.js';
@@ -87,7 +87,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/me', { schema: { tags: ['auth'], summary: 'The signed-in user, their companies and the CSRF token' } }, async (request) => {
     const user = requireUser(request);
-    return loadMe(app, user, request.auth!.csrfToken);
+    return loadMe(app, user, request.auth!.csrfToken, request.auth!.terminal);
   });
 
   app.patch('/me', {
@@ -99,13 +99,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       await ctx.db.updateTable('users').set(patch).where('id', '=', user.id).execute();
       ctx.access.dropSessions((auth) => auth.user.id === user.id);
     }
-    return loadMe(app, { ...user, ...patch }, request.auth!.csrfToken);
+    return loadMe(app, { ...user, ...patch }, request.auth!.csrfToken, request.auth!.terminal);
   });
 
   app.post('/companies', {
     schema: { tags: ['companies'], summary: 'Create another company; the caller becomes its owner', body: z.object({ name: z.string().trim().min(1).max(200) }) },
   }, async (request, reply) => {
-    const user = requireUser(request);
+    const user = requireAccount(request);
     const tenantId = await createCompany(ctx.db, ctx.registry, { name: request.body.name, ownerId: user.id });
     ctx.access.invalidateAccess();
     await writeAudit(ctx.db, { tenantId, actorId: user.id, action: 'company.created', target: request.body.name });

@@ -20,13 +20,25 @@ export function requirePermission(permission: string) {
     const companyId = (request.params as { companyId?: string }).companyId;
     const membership = (await access.membershipsOf(db, user.id)).find((m) => m.tenantId === companyId);
     if (!companyId || !membership) throw new ProblemError(404, 'not_found', { what: 'company' });
-    const role = membership.role as Role;
+    const terminal = request.auth!.terminal;
+    if (terminal && terminal.tenantId !== companyId) throw new ProblemError(404, 'not_found', { what: 'company' });
+    // a PIN never unlocks more than the shop-floor terminal role, whatever the person's role is
+    const role = terminal ? TERMINAL_ROLE : (membership.role as Role);
     const module = registry.moduleOfPermission(permission);
     const states = await access.moduleStates(db, registry, companyId);
     if (!states.some((s) => s.id === module.id && s.enabled)) throw new ProblemError(403, 'module_disabled');
     if (!registry.roleHas(role, permission)) throw forbidden();
     request.tenant = { tenantId: companyId, userId: user.id, role };
   };
+}
+
+export const TERMINAL_ROLE: Role = 'shopfloor';
+
+/** For actions that need a full account (create a company, accept an invitation): not in a PIN session. */
+export function requireAccount(request: FastifyRequest): AuthUser {
+  const user = requireUser(request);
+  if (request.auth!.terminal) throw new ProblemError(403, 'terminal_session');
+  return user;
 }
 
 export function tenantOf(request: FastifyRequest): TenantContext {

@@ -7,7 +7,7 @@ import { translate } from '../i18n/server-messages.js';
 import { ROLES, type Role } from '../tenancy/roles.js';
 import { createUser, emailSchema, newUserSchema, startSession } from './auth.routes.js';
 import { companyParams } from './company.routes.js';
-import { requirePermission, tenantOf } from './guards.js';
+import { requireAccount, requirePermission, tenantOf } from './guards.js';
 import { assertMayGrant } from './members.routes.js';
 import { loadMe } from './me.js';
 import { ProblemError } from './problem.js';
@@ -120,6 +120,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request, reply) => {
     const inv = await findOpenInvitation(request.body.token);
+    if (request.auth) requireAccount(request);
     let user = request.auth?.user;
     let csrfToken = request.auth?.csrfToken;
     if (!user) {
@@ -139,7 +140,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod = async (app) => {
       await trx.updateTable('invitations').set({ accepted_at: new Date(), accepted_by: user.id }).where('tenant_id', '=', inv.tenant_id).where('id', '=', inv.id).execute();
     });
     ctx.access.invalidateAccess();
-    await writeAudit(db, { tenantId: inv.tenant_id, actorId: user.id, action: 'invitation.accepted', target: user.email, details: { role: inv.role } });
+    await writeAudit(db, { tenantId: inv.tenant_id, actorId: user.id, action: 'invitation.accepted', target: user.email ?? undefined, details: { role: inv.role } });
     if (!csrfToken) csrfToken = await startSession(ctx, reply, user.id);
     return { companyId: inv.tenant_id, me: await loadMe(app, user, csrfToken) };
   });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { MembershipEntry } from '../auth/access-cache.js';
-import type { AuthUser } from './app-context.js';
+import type { AuthUser, TerminalScope } from './app-context.js';
+import { TERMINAL_ROLE } from './guards.js';
 import type { Role } from '../tenancy/roles.js';
 
 type MeCompanies = Awaited<ReturnType<typeof buildCompanies>>;
@@ -12,8 +13,14 @@ type MeCompanies = Awaited<ReturnType<typeof buildCompanies>>;
 const companiesByMemberships = new WeakMap<object, MeCompanies>();
 
 /** The signed-in user, their companies, and per company the role, permissions, modules and navigation. */
-export async function loadMe(app: FastifyInstance, user: AuthUser, csrfToken: string) {
+export async function loadMe(app: FastifyInstance, user: AuthUser, csrfToken: string, terminal?: TerminalScope) {
   const rows = await app.wv.access.membershipsOf(app.wv.db, user.id);
+  if (terminal) {
+    // a PIN session sees only the terminal's company, with the shop-floor role
+    const scoped = rows.filter((r) => r.tenantId === terminal.tenantId).map((r) => ({ ...r, role: TERMINAL_ROLE }));
+    const companies = await buildCompanies(app, scoped);
+    return { user: { id: user.id, name: user.name, email: user.email, locale: user.locale }, csrfToken, companies, terminal: { id: terminal.terminalId, name: terminal.name, workCentreId: terminal.workCentreId } };
+  }
   let companies = companiesByMemberships.get(rows);
   if (!companies) {
     companies = await buildCompanies(app, rows);

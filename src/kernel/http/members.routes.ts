@@ -43,11 +43,14 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     const rows = await db
       .selectFrom('memberships as m')
       .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(['u.id', 'u.name', 'u.email', 'm.role', 'm.created_at'])
+      .select(['u.id', 'u.name', 'u.email', 'm.role', 'm.created_at', 'm.personnel_number', 'm.pin_hash', 'm.pin_locked_until'])
       .where('m.tenant_id', '=', tenantOf(request).tenantId)
       .orderBy('u.name')
       .execute();
-    return rows.map((r) => ({ userId: r.id, name: r.name, email: r.email, role: r.role, since: r.created_at }));
+    return rows.map((r) => ({
+      userId: r.id, name: r.name, email: r.email, role: r.role, since: r.created_at,
+      personnelNumber: r.personnel_number, hasPin: r.pin_hash !== null, pinLockedUntil: r.pin_locked_until && new Date(r.pin_locked_until) > new Date() ? r.pin_locked_until : null,
+    }));
   });
 
   app.patch('/companies/:companyId/members/:userId', {

@@ -4,6 +4,8 @@ import { companyRoutes } from './company.routes.js';
 import { exportRoutes } from './export.routes.js';
 import { invitationsRoutes } from './invitations.routes.js';
 import { membersRoutes } from './members.routes.js';
+import { terminalSignInRoutes } from './terminal-signin.routes.js';
+import { workersRoutes } from './workers.routes.js';
 
 export const platformRoutes: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
@@ -11,4 +13,6 @@ export const platformRoutes: FastifyPluginAsync = async (app) => {
   await app.register(membersRoutes);
   await app.register(invitationsRoutes);
   await app.register(exportRoutes);
+  await app.register(workersRoutes);
+  await app.register(terminalSignInRoutes);
 };

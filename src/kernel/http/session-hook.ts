@@ -19,12 +19,16 @@ export async function sessionHook(request: FastifyRequest, _reply: FastifyReply)
       const row = await db
         .selectFrom('sessions as s')
         .innerJoin('users as u', 'u.id', 's.user_id')
-        .select(['u.id', 'u.email', 'u.name', 'u.locale', 's.csrf_token', 's.expires_at'])
+        .leftJoin('terminals as t', (join) => join.onRef('t.tenant_id', '=', 's.scope_tenant_id').onRef('t.id', '=', 's.terminal_id'))
+        .select(['u.id', 'u.email', 'u.name', 'u.locale', 's.csrf_token', 's.expires_at', 's.scope_tenant_id', 's.terminal_id', 't.name as terminal_name', 't.work_centre_id'])
         .where('s.id_hash', '=', hash)
         .executeTakeFirst();
       if (!row) return undefined;
+      const terminal = row.scope_tenant_id
+        ? { tenantId: row.scope_tenant_id, terminalId: row.terminal_id, name: row.terminal_name, workCentreId: row.work_centre_id }
+        : undefined;
       return {
-        auth: { user: { id: row.id, email: row.email, name: row.name, locale: row.locale }, sessionHash: hash, csrfToken: row.csrf_token },
+        auth: { user: { id: row.id, email: row.email, name: row.name, locale: row.locale }, sessionHash: hash, csrfToken: row.csrf_token, terminal },
         expiresAt: new Date(row.expires_at),
       };
     });

@@ -14,7 +14,13 @@ export async function registerWebApp(app: FastifyInstance, webDir: string) {
   const indexFile = path.join(webDir, 'index.html');
   const index = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : undefined;
   if (index) {
-    await app.register(fastifyStatic, { root: webDir, index: false, wildcard: false, maxAge: '1y', immutable: true });
+    await app.register(fastifyStatic, {
+      root: webDir, index: false, wildcard: false, maxAge: '1y', immutable: true,
+      // the terminal's service worker and manifest keep their names: revalidate them, or updates never arrive
+      setHeaders: (reply, file) => {
+        if (/(?:^|[\\/])(?:sw\.js|manifest\.webmanifest)$/.test(file)) reply.header('cache-control', 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0];

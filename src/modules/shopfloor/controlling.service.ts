@@ -3,13 +3,17 @@ import { notFound } from '../../kernel/http/problem.js';
 import {
   type OrderFacts,
   type QuantityBooking,
-  type WorkCentreInterval,
   type WorkCentreShift,
   aggregateOrderKpis,
   aggregateProductionKpis,
 } from './domain/kpis.js';
 import { expandShiftCalendar, type ShiftCalendar } from './domain/shift-calendar.js';
-import { replayOperations } from './bookings.service.js';
+import { plannedPauseDowntime } from './domain/planned-downtime.js';
+import { isPlannedDowntime } from './domain/reason-tree.js';
+import { listReasons } from './reasons.store.js';
+import * as facts from './controlling-facts.store.js';
+import { quantityBoundaries } from './domain/quantity-boundaries.js';
+import { rollUp } from './domain/kpi-roll-up.js';
 import type { ControllingQuery } from './schemas.js';
 import type { ShopfloorContext } from './shopfloor.service.js';
 import * as store from './shopfloor.store.js';
@@ -34,50 +38,47 @@ export async function controlling(ctx: ShopfloorContext, query: ControllingQuery
   if (query.workCentreId && centres.length === 0) throw notFound('work centre');
 
   // Shifts that start the day before (night shifts) or whose calendar lies in another time zone reach into the period.
-  const shifts: WorkCentreShift[] = centres.flatMap((wc) =>
-    expandShiftCalendar(wc.calendar as ShiftCalendar, { from: dayBefore(query.from), to: dayAfter(query.to) }).shifts.map((s) => ({
-      workCentreId: wc.id,
-      name: s.name,
-      window: s.window,
-      breaks: s.breaks,
-    })));
-
-  const operations = await store.orderOperations(ctx.db, tenantId, query.workCentreId ? { workCentreId: query.workCentreId } : {});
-  const opById = new Map(operations.map((o) => [o.id, o]));
-  const applied = await store.appliedBookings(ctx.db, tenantId, query.workCentreId ? { operationIds: operations.map((o) => o.id) } : {});
-  const states = replayOperations(applied);
-
-  const runs: WorkCentreInterval[] = [];
-  for (const [operationId, state] of states) {
-    const op = opById.get(operationId);
-    if (!op) continue;
-    for (const r of state.runs) runs.push({ workCentreId: op.workCentreId, start: r.start, end: r.end });
-    if (state.runningSince !== null && now > state.runningSince) runs.push({ workCentreId: op.workCentreId, start: state.runningSince, end: now });
-  }
-  const quantities: QuantityBooking[] = applied.flatMap((b) => {
-    const op = opById.get(b.operationId);
-    if (b.kind !== 'quantity' || !op) return [];
-    return [{ workCentreId: op.workCentreId, at: b.at, good: b.good ?? 0, scrap: b.scrap ?? 0, idealCycleMs: op.idealCycleMs }];
+  // Work centres with the same calendar (the usual case) share one expansion.
+  const expanded = new Map<string, ReturnType<typeof expandShiftCalendar>['shifts']>();
+  const shifts: WorkCentreShift[] = centres.flatMap((wc) => {
+    const key = JSON.stringify(wc.calendar);
+    let list = expanded.get(key);
+    if (!list) {
+      list = expandShiftCalendar(wc.calendar as ShiftCalendar, { from: dayBefore(query.from), to: dayAfter(query.to) }).shifts;
+      expanded.set(key, list);
+    }
+    return list.map((s) => ({ workCentreId: wc.id, name: s.name, window: s.window, breaks: s.breaks }));
   });
 
-  const facts = { period, timeZone, workCentreIds: centres.map((c) => c.id), shifts, runs, quantities };
-  const rows = aggregateProductionKpis(facts, ['workCentre', query.groupBy]);
-  const workCentres = aggregateProductionKpis(facts, ['workCentre']);
-  const [total] = aggregateProductionKpis(facts, []);
+  // Runs, state changes and quantities come pre-digested from SQL (controlling-facts.store.ts).
+  // The queries are independent: on a PostgreSQL server they run side by side.
+  const workCentreId = query.workCentreId;
+  const [{ runs, states: applied }, quantities, reasonList, orderRows] = await Promise.all([
+    facts.runFacts(ctx.db, tenantId, { start, end, now, workCentreId }),
+    facts.quantityFacts(ctx.db, tenantId, { start, end, workCentreId, boundaries: quantityBoundaries(shifts, period, timeZone) }) as Promise<QuantityBooking[]>,
+    listReasons(ctx.db, tenantId),
+    facts.orderFacts(ctx.db, tenantId, query.workCentreId),
+  ]);
+  const operations = [...new Map(applied.map((b) => [b.operationId, { id: b.operationId, workCentreId: b.workCentreId }])).values()];
+
+  // Pauses with a reason classed planned are planned downtime (ISO 22400); unplanned ones stay availability losses.
+  const reasons = new Map(reasonList.map((r) => [r.id, r]));
+  const plannedDowntime = plannedPauseDowntime(applied, new Map(operations.map((o) => [o.id, o.workCentreId])), (reason) => isPlannedDowntime(reason, reasons), runs, now);
+
+  const kpiFacts = { period, timeZone, workCentreIds: centres.map((c) => c.id), shifts, plannedDowntime, runs, quantities };
+  const rows = aggregateProductionKpis(kpiFacts, ['workCentre', query.groupBy]);
+  // The coarser groupings are sums of these rows (domain/kpi-roll-up.ts), not computed again.
+  const overall = rollUp(rows, [query.groupBy]);
+  const workCentres = rollUp(rows, ['workCentre']);
+  const [total] = rollUp(rows, []);
 
   // Orders: released, finished when every operation is finished (at the last finish booking).
-  const orderRows = await store.listOrders(ctx.db, tenantId);
-  const allStates = query.workCentreId ? replayOperations(await store.appliedBookings(ctx.db, tenantId)) : states;
   const orders: OrderFacts[] = [];
   for (const o of orderRows) {
-    if (o.releasedAt === null || o.operations.length === 0) continue;
-    if (query.workCentreId && !o.operations.some((op) => op.workCentreId === query.workCentreId)) continue;
-    const finishes = o.operations.map((op) => allStates.get(op.id)?.finishedAt ?? null);
-    const finishedAt = finishes.every((f) => f !== null) ? Math.max(...(finishes as number[])) : null;
-    const releasedAt = Date.parse(o.releasedAt);
+    if (query.workCentreId && !o.touches) continue;
     // A finish before the release (device clock) would give a negative lead time; such orders are left out.
-    if (finishedAt !== null && finishedAt < releasedAt) continue;
-    orders.push({ orderId: o.id, releasedAt, finishedAt, dueDate: o.dueDate });
+    if (o.finishedAt !== null && o.finishedAt < o.releasedAt) continue;
+    orders.push({ orderId: o.id, releasedAt: o.releasedAt, finishedAt: o.finishedAt, dueDate: o.dueDate });
   }
 
   const codes = new Map(centres.map((c) => [c.id, c.code]));
@@ -86,10 +87,12 @@ export async function controlling(ctx: ShopfloorContext, query: ControllingQuery
     period: { from: query.from, to: query.to, timeZone, start: new Date(start).toISOString(), end: new Date(end).toISOString() },
     groupBy: query.groupBy,
     rows: rows.map(withCode),
+    overall,
     workCentres: workCentres.map(withCode),
     total: total ?? null,
     orders: {
-      rows: aggregateOrderKpis(orders, { period, groupBy: query.groupBy, timeZone }),
+      // Orders have no shift: grouped by shift, their figures form one row for the period.
+      rows: aggregateOrderKpis(orders, { period, groupBy: query.groupBy === 'shift' ? 'total' : query.groupBy, timeZone }),
       total: aggregateOrderKpis(orders, { period, groupBy: 'total', timeZone })[0],
     },
   };

@@ -20,6 +20,9 @@ export const shopfloorModule: ModuleManifest = {
   migrations: [
     { name: '20261215_0001_shopfloor', sql: read('./migrations/20261215_0001_shopfloor.sql') },
     { name: '20261216_0001_shopfloor_parameters', sql: read('./migrations/20261216_0001_shopfloor_parameters.sql') },
+    { name: '20261221_0001_shopfloor_reasons', sql: read('./migrations/20261221_0001_shopfloor_reasons.sql') },
+    { name: '20261230_0001_shopfloor_booking_indexes', sql: read('./migrations/20261230_0001_shopfloor_booking_indexes.sql') },
+    { name: '20261231_0001_shopfloor_controlling_indexes', sql: read('./migrations/20261231_0001_shopfloor_controlling_indexes.sql') },
   ],
   tables: [
     'shopfloor_work_centres',
@@ -28,13 +31,19 @@ export const shopfloorModule: ModuleManifest = {
     'shopfloor_orders',
     'shopfloor_order_operations',
     'shopfloor_bookings',
+    'shopfloor_reasons',
+    'shopfloor_reason_defaults',
+    'shopfloor_photos',
   ],
   permissions: [
     { id: 'shopfloor.read', description: { de: 'Fertigungsdaten und Kennzahlen ansehen', en: 'View shop-floor data and figures' }, roles: ['admin', 'member', 'viewer', 'advisor', 'shopfloor'] },
     { id: 'shopfloor.book', description: { de: 'Rückmeldungen buchen (Terminal)', en: 'Book on the terminal' }, roles: ['admin', 'member', 'shopfloor'] },
     { id: 'shopfloor.plan', description: { de: 'Arbeitsplätze, Teile, Arbeitspläne und Fertigungsaufträge pflegen', en: 'Maintain work centres, parts, routings and production orders' }, roles: ['admin', 'member'] },
   ],
-  navigation: [{ path: '/shopfloor', label: { de: 'Fertigung', en: 'Shop floor' }, permission: 'shopfloor.read' }],
+  navigation: [
+    { path: '/shopfloor', label: { de: 'Fertigung', en: 'Shop floor' }, permission: 'shopfloor.read' },
+    { path: '/shopfloor/terminals', label: { de: 'Terminals', en: 'Terminals' }, permission: 'shopfloor.plan' },
+  ],
   personalData: [
     {
       category: { de: 'Rückmeldungen mit Benutzerkonto, Gerät und Zeitpunkt', en: 'Bookings with user account, device and time' },

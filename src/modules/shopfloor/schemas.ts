@@ -57,7 +57,7 @@ export const parameterDefinitionSchema = z
   .strictObject({
     id: z.string({ error: 'must be a text' }).regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, { error: 'must start with a letter and contain only letters, digits, "-" and "_" (at most 40)' }),
     label: z.strictObject({ de: text(100), en: text(100) }),
-    type: z.enum(['number', 'text', 'choice'], { error: 'must be "number", "text" or "choice"' }),
+    type: z.enum(['number', 'text', 'choice', 'photo'], { error: 'must be "number", "text", "choice" or "photo"' }),
     required: z.boolean({ error: 'must be true or false' }).default(false),
     unit: z.string({ error: 'must be a text' }).trim().min(1, { error: 'must not be empty' }).max(20, { error: 'must be at most 20 characters' }).optional(),
     target: finite('').optional(),
@@ -165,7 +165,8 @@ export const controllingQuery = z
   .strictObject({
     from: isoDate,
     to: isoDate,
-    groupBy: z.enum(['day', 'month']).default('day'),
+    /** Rows per work centre and day, month or shift (`overall`: the same without the work centre). */
+    groupBy: z.enum(['day', 'month', 'shift']).default('day'),
     workCentreId: z.uuid().optional(),
     timeZone: z.string().refine((tz) => IANAZone.isValidZone(tz), { error: 'must be an IANA time zone' }).default('Europe/Berlin'),
   })

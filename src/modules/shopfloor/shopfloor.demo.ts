@@ -1,8 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import type { ParameterDefinition } from './domain/process-parameters.js';
+import { hashPin } from '../../kernel/auth/pin.js';
+import type { Db } from '../../kernel/db/database.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import type { DemoContext } from '../../kernel/modules/module-manifest.js';
-import { calendarSchema } from './schemas.js';
-import { insertOrders, insertWorkCentre, savePart } from './shopfloor.store.js';
+import { syncBookings } from './bookings.service.js';
+import { listReasons } from './reasons.service.js';
+import { type BookingInput, calendarSchema } from './schemas.js';
+import { type DemoBooking, WorkClock, demoWorkingWindows, operationBookings, seededRandom } from './shopfloor.demo-history.js';
+import type { ShopfloorContext } from './shopfloor.service.js';
+import { type NewOrder, insertOrders, insertWorkCentre, savePart } from './shopfloor.store.js';
 
 const twoShifts = calendarSchema.parse({
   week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [
@@ -23,6 +30,17 @@ export const WELDING_FORM: ParameterDefinition[] = [
   { id: 'note', label: { de: 'Bemerkung', en: 'Note' }, type: 'text', required: false },
 ];
 
+/** Demo only: a shop-floor worker without e-mail who signs in at a terminal with personnel number and PIN. */
+export const DEMO_WORKER = { name: 'Ali Yilmaz', personnelNumber: '1001', pin: '1234' };
+
+async function insertDemoWorker(db: Db, tenantId: string): Promise<string> {
+  const userId = uuidv7();
+  const pinHash = await hashPin(DEMO_WORKER.pin);
+  await db.insertInto('users').values({ id: userId, email: null, name: DEMO_WORKER.name, password_hash: null, locale: 'de' }).execute();
+  await db.insertInto('memberships').values({ tenant_id: tenantId, user_id: userId, role: 'shopfloor', personnel_number: DEMO_WORKER.personnelNumber, pin_hash: pinHash }).execute();
+  return userId;
+}
+
 export async function shopfloorDemo({ db, tenantId }: DemoContext): Promise<void> {
   const laser = uuidv7();
   const weld = uuidv7();
@@ -34,13 +52,102 @@ export async function shopfloorDemo({ db, tenantId }: DemoContext): Promise<void
     { id: uuidv7(), position: 2, name: 'Schweißen', workCentreId: weld, setupMinutes: 15, idealCycleSeconds: 240, parameters: WELDING_FORM },
   ];
   await savePart(db, tenantId, partId, { number: 'KONS-100', name: 'Konsole geschweißt', operations }, false);
+  const workerId = await insertDemoWorker(db, tenantId);
+  const booked = await demoHistory({ db, tenant: { tenantId, userId: workerId, role: 'shopfloor' }, locale: 'de' }, { partId, operations, laser });
+  const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
   await insertOrders(db, tenantId, [
-    ['FA-2026-0101', 120, '2026-12-04', 'Kunde A / PO 4711', 3],
-    ['FA-2026-0102', 40, '2026-12-11', 'Kunde B / PO 815', 5],
-    ['FA-2026-0103', 250, '2026-12-18', 'Kunde A / PO 4730', 5],
-  ].map(([number, quantity, dueDate, customerReference, priority]) => ({
-    id: uuidv7(), number: number as string, partId, quantity: quantity as number, dueDate: dueDate as string,
+    [120, inDays(10), 'Kunde A / PO 4711', 3],
+    [40, inDays(17), 'Kunde B / PO 815', 5],
+    [250, inDays(24), 'Kunde A / PO 4730', 5],
+  ].map(([quantity, dueDate, customerReference, priority], i) => ({
+    id: uuidv7(), number: orderNumber(booked + i), partId, quantity: quantity as number, dueDate: dueDate as string,
     customerReference: customerReference as string, priority: priority as number, releasedAt: null,
     operations: operations.map((o) => ({ ...o, id: uuidv7() })),
   })));
+}
+
+type RoutingOperation = NewOrder['operations'][number];
+const DAY = 86_400_000;
+const orderNumber = (n: number) => `FA-${new Date().getFullYear()}-${String(n + 1).padStart(4, '0')}`;
+
+/**
+ * The last four weeks on both work centres, booked through the terminal path (syncBookings) by the
+ * demo worker: finished orders of the welded bracket (laser cut, then welded) and laser-only sheet
+ * orders, the newest welding order still running.
+ */
+async function demoHistory(ctx: ShopfloorContext, demo: { partId: string; operations: RoutingOperation[]; laser: string }): Promise<number> {
+  const { db } = ctx;
+  const tenantId = ctx.tenant.tenantId;
+  const now = Date.now();
+  const windows = demoWorkingWindows(now - 28 * DAY, now);
+  if (windows.length === 0) return 0;
+  const all = (await listReasons(ctx)).reasons.filter((r) => r.active && !r.isGroup);
+  const reasons = {
+    downtime: all.filter((r) => r.kind === 'downtime' && r.planned === false).map((r) => r.id),
+    scrap: all.filter((r) => r.kind === 'scrap').map((r) => r.id),
+  };
+  const rnd = seededRandom(20261201);
+  const sheetPartId = uuidv7();
+  const cut: RoutingOperation = { id: uuidv7(), position: 1, name: 'Zuschnitt lasern', workCentreId: demo.laser, setupMinutes: 15, idealCycleSeconds: 30, parameters: [] };
+  await savePart(db, tenantId, sheetPartId, { number: 'BLECH-200', name: 'Blechzuschnitt 200 × 300', operations: [cut] }, false);
+
+  const orders: NewOrder[] = [];
+  const bookings = new Map<string, DemoBooking[]>([['demo-terminal-laser', []], ['demo-terminal-schweissen', []]]);
+  const newOrder = (partId: string, ops: RoutingOperation[], quantity: number, start: number) => {
+    const order: NewOrder = {
+      id: uuidv7(), number: orderNumber(orders.length), partId, quantity,
+      dueDate: new Date(start + 10 * DAY).toISOString().slice(0, 10), customerReference: orders.length % 2 ? 'Kunde A / Rahmenvertrag' : 'Kunde C / PO 3310',
+      priority: 3 + (orders.length % 3), releasedAt: new Date(start - DAY).toISOString(), operations: ops.map((o) => ({ ...o, id: uuidv7() })),
+    };
+    orders.push(order);
+    return order;
+  };
+
+  // Welding sets the pace; each bracket order is laser cut on LAS-1 and welded on SCHW-1.
+  const weldClock = new WorkClock(windows);
+  const brackets: NewOrder[] = [];
+  for (;;) {
+    weldClock.advance(rnd() * 20);
+    const quantity = 40 + Math.floor(rnd() * 7) * 10;
+    const order = newOrder(demo.partId, demo.operations, quantity, weldClock.t);
+    brackets.push(order);
+    const op = order.operations[1];
+    const run = operationBookings(weldClock, { operationId: op.id, setupMinutes: op.setupMinutes, idealCycleSeconds: op.idealCycleSeconds, quantity, batch: 20, welding: true }, reasons, rnd);
+    bookings.get('demo-terminal-schweissen')!.push(...run.bookings);
+    if (!run.finished) break;
+  }
+  const laserClock = new WorkClock(windows);
+  for (const [i, bracket] of brackets.entries()) {
+    const jobs: Array<{ operationId: string; quantity: number; setupMinutes: number; idealCycleSeconds: number }> = [];
+    const op = bracket.operations[0];
+    jobs.push({ operationId: op.id, quantity: bracket.quantity, setupMinutes: op.setupMinutes, idealCycleSeconds: op.idealCycleSeconds });
+    {
+      const quantity = 300 + Math.floor(rnd() * 8) * 50;
+      const sheet = newOrder(sheetPartId, [cut], quantity, laserClock.t);
+      jobs.push({ operationId: sheet.operations[0].id, quantity, setupMinutes: cut.setupMinutes, idealCycleSeconds: cut.idealCycleSeconds });
+    }
+    for (const job of jobs) {
+      // Only what can be finished before now is started, so the laser has no half-done order.
+      if (laserClock.remainingMinutes() < 1.6 * (job.setupMinutes + (job.quantity * job.idealCycleSeconds) / 60) + 60) continue;
+      laserClock.advance(rnd() * 15);
+      const run = operationBookings(laserClock, { ...job, batch: Math.max(50, Math.round(job.quantity / 3)), welding: false }, reasons, rnd);
+      bookings.get('demo-terminal-laser')!.push(...run.bookings);
+    }
+  }
+  await insertOrders(db, tenantId, orders);
+
+  for (const [deviceId, list] of bookings) {
+    const inputs: BookingInput[] = list.map((b, i) => ({
+      key: randomUUID(), deviceId, sequence: i + 1, operationId: b.operationId, kind: b.kind, at: new Date(b.at).toISOString(),
+      ...(b.good !== undefined ? { good: b.good } : {}), ...(b.scrap !== undefined ? { scrap: b.scrap } : {}),
+      ...(b.reason ? { reason: b.reason } : {}), parameters: b.parameters ?? [],
+    }));
+    // Small batches: a batch is replayed booking by booking, which grows with its length squared.
+    for (let i = 0; i < inputs.length; i += 100) {
+      const { results } = await syncBookings(ctx, inputs.slice(i, i + 100));
+      const refused = results.filter((r) => r.status !== 'applied');
+      if (refused.length > 0) throw new Error(`demo bookings refused: ${JSON.stringify(refused.slice(0, 3))}`);
+    }
+  }
+  return orders.length;
 }

@@ -18,5 +18,10 @@ export async function shopfloorIsolationFixture(client: TestClient, companyId: s
     number: 'ISO-PART', name: 'Isolation fixture', operations: [{ name: 'Saw', workCentreId: centre.id, setupMinutes: 10, idealCycleSeconds: 60 }],
   }), 201);
   const order = check('order', await client.post(`${api}/orders`, { number: 'ISO-ORDER', partId: part.id, quantity: 10 }), 201);
-  return { workCentreId: centre.id, partId: part.id, orderId: order.id };
+  const terminal = check('terminal', await client.post(`${api}/terminals`, { name: 'Isolation fixture', workCentreId: centre.id }), 201);
+  const reason = check('reason', await client.post(`${api}/reasons`, { kind: 'scrap', label: { de: 'Isolation', en: 'Isolation' } }), 201);
+  const photoId = crypto.randomUUID();
+  const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xff, 0xd9]);
+  check('photo', await client.request('PUT', `${api}/photos/${photoId}`, jpeg, { 'content-type': 'image/jpeg' }), 201);
+  return { workCentreId: centre.id, partId: part.id, orderId: order.id, terminalId: terminal.id, reasonId: reason.id, photoId };
 }

@@ -4,6 +4,9 @@ import { companyParams } from '../../kernel/http/company.routes.js';
 import { requirePermission, tenantOf } from '../../kernel/http/guards.js';
 import * as bookings from './bookings.service.js';
 import { controlling } from './controlling.service.js';
+import { controllingReportRoutes } from './controlling-reports.routes.js';
+import { shopfloorReasonRoutes } from './reasons.routes.js';
+import { shopfloorTerminalRoutes } from './terminals.routes.js';
 import {
   bookingBatchBody,
   bookingListQuery,
@@ -77,4 +80,8 @@ export const shopfloorRoutes: FastifyPluginAsyncZod = async (app) => {
     onRequest: read,
     schema: { tags, summary: 'OEE, availability, performance, quality, scrap rate, utilisation per work centre and day or month; lead time and on-time delivery', params: companyParams, querystring: controllingQuery },
   }, async (request) => controlling(ctx(request), request.query));
+
+  await app.register(shopfloorReasonRoutes);
+  await app.register(shopfloorTerminalRoutes);
+  await app.register(controllingReportRoutes);
 };

@@ -14,9 +14,11 @@ export interface MeCompany {
 }
 
 export interface Me {
-  user: { id: string; name: string; email: string; locale: 'de' | 'en' };
+  user: { id: string; name: string; email: string | null; locale: 'de' | 'en' };
   csrfToken: string;
   companies: MeCompany[];
+  /** Set when signed in with a PIN on a terminal: the session reaches only that terminal's company. */
+  terminal?: { id: string; name: string; workCentreId: string | null };
 }
 
 export const ME_KEY = ['me'];

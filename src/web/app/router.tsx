@@ -7,6 +7,7 @@ import { InvitePage } from '../pages/invite-page';
 import { OverviewPage } from '../pages/overview-page';
 import { SignInPage } from '../pages/sign-in-page';
 import { SignUpPage } from '../pages/sign-up-page';
+import { TerminalSignInPage } from '../pages/terminal-sign-in-page';
 import { webModules } from '../web-modules';
 
 const ProfilePage = lazy(() => import('../pages/profile-page'));
@@ -27,6 +28,7 @@ export const router = createBrowserRouter([
   { path: '/signin', element: <SignInPage /> },
   { path: '/signup', element: <SignUpPage /> },
   { path: '/invite', element: <InvitePage /> },
+  { path: '/terminal', element: <TerminalSignInPage /> },
   {
     path: '/c/:companyId',
     element: <AppLayout />,

@@ -11,6 +11,7 @@ import { setLanguage } from '../i18n/i18n';
 import { LanguageSwitch } from './language-switch';
 import { NewCompanyModal } from './new-company-modal';
 import { Loading } from '../components/loading';
+import { clearTerminalData } from '../pwa/service-worker-client';
 
 const PLATFORM_PAGES: Array<{ path: string; key: string; permission: string }> = [
   { path: '', key: 'nav.overview', permission: 'company.read' },
@@ -56,8 +57,10 @@ export function AppLayout() {
   const signOut = async () => {
     await post('/auth/logout');
     setCsrfToken(undefined);
+    await clearTerminalData();
+    queryClient.clear();
     queryClient.setQueryData(ME_KEY, null);
-    navigate('/signin');
+    navigate(me.terminal ? '/terminal' : '/signin');
   };
 
   return (
@@ -88,8 +91,8 @@ export function AppLayout() {
                 </UnstyledButton>
               </Menu.Target>
               <Menu.Dropdown>
-                <Menu.Label>{me.user.email}</Menu.Label>
-                <Menu.Item onClick={creatingControls.open}>{t('nav.newCompany')}</Menu.Item>
+                {me.user.email && <Menu.Label>{me.user.email}</Menu.Label>}
+                {!me.terminal && <Menu.Item onClick={creatingControls.open}>{t('nav.newCompany')}</Menu.Item>}
                 <Menu.Item onClick={signOut}>{t('nav.signOut')}</Menu.Item>
               </Menu.Dropdown>
             </Menu>
@@ -108,8 +111,10 @@ export function AppLayout() {
           )}
           {company.navigation.map((n) => {
             const to = `${base}${n.path}`;
-            const active = current === to || current.startsWith(`${to}/`);
-            return <NavLink key={n.path} component={Link} to={to} label={localized(n.label)} active={active} aria-current={active ? 'page' : undefined} data-testid={`nav-${n.moduleId}`} />;
+            // the most specific entry wins (a module's page that has its own entry, e.g. /shopfloor/terminals)
+            const matches = (path: string) => current === `${base}${path}` || current.startsWith(`${base}${path}/`);
+            const active = matches(n.path) && !company.navigation.some((o) => o.path.length > n.path.length && matches(o.path));
+            return <NavLink key={n.path} component={Link} to={to} label={localized(n.label)} active={active} aria-current={active ? 'page' : undefined} data-testid={`nav${n.path.replaceAll('/', '-')}`} />;
           })}
         </ScrollArea>
       </AppShell.Navbar>

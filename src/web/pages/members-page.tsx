@@ -9,9 +9,10 @@ import { PageHeader } from '../components/page-header';
 import { ProblemAlert, fieldError } from '../components/problem-alert';
 import { useFormat } from '../i18n/format';
 import { useCompany } from '../layout/app-layout';
+import { CreateWorkerCard, type PinMember, PinModal, PinState } from './worker-pin';
 
 const ROLES: Role[] = ['owner', 'admin', 'member', 'shopfloor', 'viewer', 'advisor'];
-interface Member { userId: string; name: string; email: string; role: Role; since: string }
+interface Member extends PinMember { email: string | null; role: Role; since: string }
 interface Invitation { id: string; email: string | null; role: Role; expiresAt: string }
 
 export default function MembersPage() {
@@ -30,6 +31,7 @@ export default function MembersPage() {
 
   const changeRole = useMutation({ mutationFn: (v: { userId: string; role: string }) => patch(`/companies/${company.id}/members/${v.userId}`, { role: v.role }), onSettled: refresh });
   const [removing, setRemoving] = useState<Member | null>(null);
+  const [pinFor, setPinFor] = useState<Member | null>(null);
   const remove = useMutation({ mutationFn: (userId: string) => del(`/companies/${company.id}/members/${userId}`), onSuccess: () => setRemoving(null), onSettled: refresh });
   const [invite, setInvite] = useState<{ email: string; role: Role }>({ email: '', role: 'member' });
   const create = useMutation({
@@ -52,15 +54,16 @@ export default function MembersPage() {
                 <Table.Th>{t('members.name')}</Table.Th>
                 <Table.Th>{t('members.email')}</Table.Th>
                 <Table.Th>{t('members.role')}</Table.Th>
+                <Table.Th>{t('terminal.workers.pinColumn')}</Table.Th>
                 <Table.Th>{t('members.since')}</Table.Th>
                 {canManage && <Table.Th>{t('members.actions')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {members.data.map((m) => (
-                <Table.Tr key={m.userId} data-testid={`member-${m.email}`}>
+                <Table.Tr key={m.userId} data-testid={`member-${m.email ?? m.personnelNumber}`}>
                   <Table.Td>{m.name} {m.userId === me?.user.id && <Text span c="dimmed" size="sm">{t('members.you')}</Text>}</Table.Td>
-                  <Table.Td>{m.email}</Table.Td>
+                  <Table.Td>{m.email ?? <Text span c="dark.5" size="sm">{t('terminal.workers.noEmail')}</Text>}</Table.Td>
                   <Table.Td>
                     {mayChange(m) ? (
                       <Select
@@ -76,9 +79,13 @@ export default function MembersPage() {
                       t(`roles.${m.role}`)
                     )}
                   </Table.Td>
+                  <Table.Td><PinState member={m} /></Table.Td>
                   <Table.Td>{date(m.since)}</Table.Td>
                   {canManage && (
                     <Table.Td>
+                      {mayChange(m) && (
+                        <Button variant="subtle" size="sm" onClick={() => setPinFor(m)}>{m.hasPin ? t('terminal.workers.resetPin') : t('terminal.workers.setPin')}</Button>
+                      )}
                       {mayChange(m) && m.userId !== me?.user.id && (
                         <Button variant="subtle" color="red" size="sm" onClick={() => setRemoving(m)}>{t('members.remove')}</Button>
                       )}
@@ -93,6 +100,7 @@ export default function MembersPage() {
 
       {canManage && (
         <Stack>
+          <CreateWorkerCard companyId={company.id} onDone={() => void refresh()} />
           <Card withBorder padding="lg">
             <Title order={2} size="h4" mb="sm">{t('members.invite')}</Title>
             <form onSubmit={(e) => { e.preventDefault(); create.mutate(); }} noValidate>
@@ -134,6 +142,7 @@ export default function MembersPage() {
         </Stack>
       )}
 
+      <PinModal companyId={company.id} member={pinFor} onClose={(changed) => { setPinFor(null); if (changed) void refresh(); }} />
       <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={t('members.remove')}>
         <Stack>
           <Text>{t('members.removeConfirm', { name: removing?.name, company: company.name })}</Text>

@@ -286,10 +286,18 @@ export function leadTimeMs(order: OrderFacts): number | null {
 
 /** Finished before the end of the due date (local time); null while open or without due date. */
 export function isOnTime(order: OrderFacts, timeZone: string = DEFAULT_TIME_ZONE): boolean | null {
+  return onTimeWith(order, (dueDate) => endOfDueDate(order.orderId, dueDate, timeZone));
+}
+
+function onTimeWith(order: OrderFacts, endOf: (dueDate: string) => number): boolean | null {
   if (order.finishedAt === null || !order.dueDate) return null;
-  const due = DateTime.fromISO(order.dueDate, { zone: timeZone });
-  if (!due.isValid) throw new RangeError(`order ${order.orderId}: invalid due date "${order.dueDate}"`);
-  return order.finishedAt < due.startOf('day').plus({ days: 1 }).toMillis();
+  return order.finishedAt < endOf(order.dueDate);
+}
+
+function endOfDueDate(orderId: string, dueDate: string, timeZone: string): number {
+  const due = DateTime.fromISO(dueDate, { zone: timeZone });
+  if (!due.isValid) throw new RangeError(`order ${orderId}: invalid due date "${dueDate}"`);
+  return due.startOf('day').plus({ days: 1 }).toMillis();
 }
 
 export interface OrderKpiRow {
@@ -314,15 +322,21 @@ export function aggregateOrderKpis(
   options: { period: Interval; groupBy: 'day' | 'month' | 'total'; timeZone?: string },
 ): OrderKpiRow[] {
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  // Time-zone arithmetic per order is the expensive part for a year of orders: the local days or
+  // months of the period and the end of each due date are computed once.
+  const spans = options.groupBy === 'total' ? [] : localSpans(options.period, options.groupBy, timeZone);
+  const dueEnds = new Map<string, number>();
   const groups = new Map<string, { leadTimes: number[]; withDueDate: number; onTime: number }>();
   for (const order of orders) {
     if (order.finishedAt === null || order.finishedAt < options.period.start || order.finishedAt >= options.period.end) continue;
-    const key = options.groupBy === 'total'
-      ? ''
-      : DateTime.fromMillis(order.finishedAt, { zone: timeZone }).toFormat(options.groupBy === 'day' ? 'yyyy-MM-dd' : 'yyyy-MM');
+    const key = options.groupBy === 'total' ? '' : (findSpan(spans, order.finishedAt)?.key as string);
     const g = groups.get(key) ?? { leadTimes: [], withDueDate: 0, onTime: 0 };
     g.leadTimes.push(leadTimeMs(order) as number);
-    const onTime = isOnTime(order, timeZone);
+    const onTime = onTimeWith(order, (dueDate) => {
+      let end = dueEnds.get(dueDate);
+      if (end === undefined) dueEnds.set(dueDate, (end = endOfDueDate(order.orderId, dueDate, timeZone)));
+      return end;
+    });
     if (onTime !== null) {
       g.withDueDate++;
       if (onTime) g.onTime++;

@@ -4,7 +4,8 @@
  * rule. Pure functions without I/O; shared by the server and the terminal.
  */
 
-export type ParameterType = 'number' | 'text' | 'choice';
+/** `photo`: the value is the id of a photo uploaded from the terminal (PUT …/photos/{id}). */
+export type ParameterType = 'number' | 'text' | 'choice' | 'photo';
 
 export interface ParameterDefinition {
   /** Stable name of the parameter within the operation; the values refer to it. */
@@ -60,7 +61,7 @@ export function isOutOfTolerance(value: number, def: Pick<ParameterDefinition, '
   return false;
 }
 
-export type ParameterIssueCode = 'unknown' | 'twice' | 'notANumber' | 'notAText' | 'notAnOption' | 'missing';
+export type ParameterIssueCode = 'unknown' | 'twice' | 'notANumber' | 'notAText' | 'notAnOption' | 'notAPhoto' | 'missing';
 
 export interface ParameterIssue {
   /** Index of the value concerned; null for a required parameter that is missing. */
@@ -68,6 +69,8 @@ export interface ParameterIssue {
   readonly name: string;
   readonly code: ParameterIssueCode;
 }
+
+const PHOTO_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Checks entered values against the operation's definitions; an empty list means all is fine. */
 export function checkParameterValues(defs: readonly ParameterDefinition[], values: readonly ParameterValue[]): ParameterIssue[] {
@@ -82,6 +85,7 @@ export function checkParameterValues(defs: readonly ParameterDefinition[], value
     if (def.type === 'number' && (typeof v.value !== 'number' || !Number.isFinite(v.value))) issues.push({ index, name: v.name, code: 'notANumber' });
     if (def.type === 'text' && (typeof v.value !== 'string' || v.value.trim() === '')) issues.push({ index, name: v.name, code: 'notAText' });
     if (def.type === 'choice' && (typeof v.value !== 'string' || !(def.options ?? []).includes(v.value))) issues.push({ index, name: v.name, code: 'notAnOption' });
+    if (def.type === 'photo' && (typeof v.value !== 'string' || !PHOTO_ID.test(v.value.trim()))) issues.push({ index, name: v.name, code: 'notAPhoto' });
     return undefined;
   });
   for (const d of defs) if (d.required && !seen.has(d.id)) issues.push({ index: null, name: d.id, code: 'missing' });

@@ -1,4 +1,5 @@
 import '../load-translations';
+import '../reasons/load-translations';
 import { Anchor, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,7 +10,11 @@ import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
 import type { Order } from '../../schemas';
 import { useOrders } from '../api';
+import { OrderPaperLink } from '../components/order-paper-link';
+import { OrderProcessDataLink } from '../components/order-process-data-link';
+import { OrderEditLink, OrderPlanningActions } from '../components/order-planning-actions';
 import { RecordedParameters } from '../components/recorded-parameters';
+import { ShopfloorTabs } from '../components/shopfloor-tabs';
 import { StatusBadge } from '../components/status-badge';
 
 const today = () => new Date().toLocaleDateString('sv-SE');
@@ -31,9 +36,13 @@ export default function OrdersPage() {
   const list = [...orders.data].sort(byUrgency);
   return (
     <>
+      <ShopfloorTabs />
       <PageHeader title={t('shopfloor.orders.title')} intro={t('shopfloor.orders.intro')}>
         <Group mt="sm">
           <Button component={Link} to={terminal} size="lg">{t('shopfloor.orders.openTerminal')}</Button>
+          <OrderPlanningActions />
+          <Button component={Link} to={`/c/${company.id}/shopfloor/controlling`} size="lg" variant="light">{t('shopfloorControlling.openControlling')}</Button>
+          <Button component={Link} to={`/c/${company.id}/shopfloor/reasons`} size="lg" variant="light">{t('shopfloorReasons.link')}</Button>
         </Group>
       </PageHeader>
       {list.length === 0 ? (
@@ -64,6 +73,9 @@ export default function OrdersPage() {
                           <Text fw={600}>{o.number}</Text>
                         )}
                         {o.customerReference && <Text size="xs" c="dimmed">{t('shopfloor.orders.customer', { reference: o.customerReference })}</Text>}
+                        <OrderEditLink order={o} />
+                        <OrderPaperLink order={o} />
+                        <OrderProcessDataLink order={o} />
                       </Table.Td>
                       <Table.Td>{o.partNumber}</Table.Td>
                       <Table.Td ta="right">{number(o.quantity)}</Table.Td>

@@ -1,7 +1,7 @@
 import '../load-translations';
 import { Alert, Badge, Button, Card, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Loading } from '../../../../web/components/loading';
@@ -9,16 +9,24 @@ import { PageHeader } from '../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
 import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
+import { useMe } from '../../../../web/api/me';
 import { type ParameterDefinition, isOutOfTolerance, toleranceLimits } from '../../domain/process-parameters';
+import { type Reason, reasonPath } from '../../domain/reason-tree';
 import type { Order, OrderOperation } from '../../schemas';
 import { shopfloorKeys, useBookingQueue, useOrders, useWorkCentres } from '../api';
 import { type BookingKind, type BookingQueue, type EntryState, type QueueEntry, type QueueSnapshot, allowedKinds, nextStatus } from '../booking-queue';
 import { RecordedParameters } from '../components/recorded-parameters';
+import { TerminalSessionBar } from '../components/terminal-session-bar';
 import { COLORS, StatusBadge } from '../components/status-badge';
-import { parseOrderCode } from '../order-code';
+import { PauseReasonDialog } from '../components/pause-reason-dialog';
+import { PhotoParameterField } from '../components/photo-parameter-field';
+import { ScrapReasonPicker } from '../components/scrap-reason-picker';
+import { parseOrderCodeDetail } from '../order-code';
+import { usePhotoQueue } from '../photo-queue';
+import { useReasons } from '../reasons/reasons-api';
 
-const PAUSE_REASONS = ['breakdown', 'material-missing', 'tool-change', 'quality-check', 'maintenance', 'shift-break', 'no-staff', 'other'] as const;
-const SCRAP_REASONS = ['dimension', 'surface', 'material-defect', 'setup-part', 'handling', 'other'] as const;
+// The camera scanner and its QR decoder are loaded only when "Scannen" is tapped.
+const QrScanner = lazy(() => import('../qr/qr-scanner'));
 const ALL = 'all';
 
 /** Server state of an operation plus this device's bookings the server state does not show yet. */
@@ -55,7 +63,13 @@ export default function TerminalPage() {
   const [workCentre, setWorkCentre] = useState<string>(() => localStorage.getItem(wcKey) ?? ALL);
   const [typed, setTyped] = useState(params.get('order') ?? '');
   const [orderNumber, setOrderNumber] = useState<string | null>(params.get('order'));
+  const [focusPosition, setFocusPosition] = useState<number | null>(() => Number(params.get('op')) || null);
+  const [scanning, setScanning] = useState(false);
+  const reasons = useReasons(company.id).data ?? [];
+  const photosWaiting = usePhotoQueue(company.id);
   const canBook = company.permissions.includes('shopfloor.book');
+  // a terminal set up for one work centre shows only its operations
+  const lockedCentre = useMe().data?.terminal?.workCentreId ?? null;
 
   // Fresh progress after every answer of the server.
   const lastAck = Math.max(0, ...snapshot.entries.map((e) => e.acknowledgedAt ?? 0));
@@ -71,10 +85,11 @@ export default function TerminalPage() {
 
   /** Opens an order by what was typed or scanned (a QR scanner calls this with the decoded text). */
   const openByCode = (code: string) => {
-    const value = parseOrderCode(code);
+    const { order: value, operation } = parseOrderCodeDetail(code);
     setTyped(value);
     setOrderNumber(value || null);
-    setParams(value ? { order: value } : {}, { replace: true });
+    setFocusPosition(operation);
+    setParams(value ? { order: value, ...(operation ? { op: String(operation) } : {}) } : {}, { replace: true });
   };
 
   const order = useMemo(() => {
@@ -85,12 +100,13 @@ export default function TerminalPage() {
 
   if (orders.error && !orders.data) return <ProblemAlert error={orders.error} />;
   if (!orders.data || !workCentres.data) return <Loading />;
-  const selectedCentre = workCentres.data.some((w) => w.id === workCentre) ? workCentre : ALL;
+  const selectedCentre = lockedCentre ?? (workCentres.data.some((w) => w.id === workCentre) ? workCentre : ALL);
 
   return (
     <>
       <PageHeader title={t('shopfloor.terminal.title')} intro={t('shopfloor.terminal.intro')} />
-      <SyncBar snapshot={snapshot} queue={queue} />
+      <TerminalSessionBar openBookings={snapshot.open} />
+      <SyncBar snapshot={snapshot} queue={queue} photosWaiting={photosWaiting} />
       <Card withBorder padding="lg" mb="lg">
         <form onSubmit={(e) => { e.preventDefault(); openByCode(typed); }}>
           <Stack gap="md">
@@ -100,13 +116,15 @@ export default function TerminalPage() {
               label={t('shopfloor.terminal.workCentre')}
               value={selectedCentre}
               allowDeselect={false}
+              disabled={lockedCentre !== null}
+              description={lockedCentre ? t('terminal.lockedToCentre') : undefined}
               onChange={chooseWorkCentre}
               data={[{ value: ALL, label: t('shopfloor.terminal.allWorkCentres') }, ...workCentres.data.map((w) => ({ value: w.id, label: `${w.code} – ${w.name}` }))]}
             />
-            <Group align="end" gap="md" wrap="nowrap">
+            <Group align="end" gap="md">
               <TextInput
                 size="xl"
-                style={{ flex: 1 }}
+                style={{ flex: '1 1 280px' }}
                 label={t('shopfloor.terminal.orderNumber')}
                 description={t('shopfloor.terminal.orderNumberHint')}
                 value={typed}
@@ -117,6 +135,7 @@ export default function TerminalPage() {
                 data-testid="order-number"
               />
               <Button type="submit" size="xl" disabled={!typed.trim()}>{t('shopfloor.terminal.find')}</Button>
+              <Button size="xl" variant="outline" onClick={() => setScanning(true)} data-testid="scan">{t('shopfloorReasons.scan.button')}</Button>
             </Group>
           </Stack>
         </form>
@@ -130,15 +149,22 @@ export default function TerminalPage() {
           fetchedAt={orders.dataUpdatedAt}
           canBook={canBook}
           queue={queue}
+          focusPosition={focusPosition}
+          reasons={reasons}
           onClose={() => openByCode('')}
         />
       )}
-      <BookingLog entries={snapshot.entries} />
+      {scanning && (
+        <Suspense fallback={null}>
+          <QrScanner onClose={() => setScanning(false)} onResult={(text) => { setScanning(false); openByCode(text); }} />
+        </Suspense>
+      )}
+      <BookingLog entries={snapshot.entries} reasons={reasons} />
     </>
   );
 }
 
-function SyncBar({ snapshot, queue }: { snapshot: QueueSnapshot; queue: BookingQueue }) {
+function SyncBar({ snapshot, queue, photosWaiting }: { snapshot: QueueSnapshot; queue: BookingQueue; photosWaiting: number }) {
   const { t } = useTranslation();
   return (
     <Card withBorder padding="md" mb="lg" data-testid="sync-status" role="status" aria-live="polite">
@@ -150,6 +176,7 @@ function SyncBar({ snapshot, queue }: { snapshot: QueueSnapshot; queue: BookingQ
             <Text data-testid="open-count">
               {snapshot.sending ? t('shopfloor.sync.sending') : snapshot.open > 0 ? t('shopfloor.sync.open', { count: snapshot.open }) : t('shopfloor.sync.allSent')}
             </Text>
+            {photosWaiting > 0 && <Text data-testid="photos-waiting">{t('shopfloorReasons.photo.waiting', { count: photosWaiting })}</Text>}
           </Stack>
         </Group>
         {snapshot.open > 0 && (
@@ -161,7 +188,7 @@ function SyncBar({ snapshot, queue }: { snapshot: QueueSnapshot; queue: BookingQ
   );
 }
 
-function OrderPanel(props: { order: Order; workCentreId: string; entries: QueueEntry[]; fetchedAt: number; canBook: boolean; queue: BookingQueue; onClose: () => void }) {
+function OrderPanel(props: { order: Order; workCentreId: string; entries: QueueEntry[]; fetchedAt: number; canBook: boolean; queue: BookingQueue; focusPosition: number | null; reasons: Reason[]; onClose: () => void }) {
   const { t } = useTranslation();
   const { number, date } = useFormat();
   const { order } = props;
@@ -182,7 +209,7 @@ function OrderPanel(props: { order: Order; workCentreId: string; entries: QueueE
       ) : (
         <Stack gap="md">
           {operations.map((op) => (
-            <OperationCard key={op.id} order={order} op={op} entries={props.entries} fetchedAt={props.fetchedAt} canBook={props.canBook} queue={props.queue} />
+            <OperationCard key={op.id} order={order} op={op} entries={props.entries} fetchedAt={props.fetchedAt} canBook={props.canBook} queue={props.queue} focused={op.position === props.focusPosition} reasons={props.reasons} />
           ))}
         </Stack>
       )}
@@ -190,7 +217,9 @@ function OrderPanel(props: { order: Order; workCentreId: string; entries: QueueE
   );
 }
 
-function OperationCard({ order, op, entries, fetchedAt, canBook, queue }: { order: Order; op: OrderOperation; entries: QueueEntry[]; fetchedAt: number; canBook: boolean; queue: BookingQueue }) {
+function OperationCard({ order, op, entries, fetchedAt, canBook, queue, focused, reasons }: {
+  order: Order; op: OrderOperation; entries: QueueEntry[]; fetchedAt: number; canBook: boolean; queue: BookingQueue; focused: boolean; reasons: Reason[];
+}) {
   const { t } = useTranslation();
   const { number } = useFormat();
   const [dialog, setDialog] = useState<'pause' | 'quantity' | 'parameters' | null>(null);
@@ -204,8 +233,13 @@ function OperationCard({ order, op, entries, fetchedAt, canBook, queue }: { orde
     setDialog(kind === 'start-production' && hasForm ? 'parameters' : null);
   };
   const simple: BookingKind[] = ['start-setup', 'start-production', 'resume', 'finish'];
+  // The operation named by a scanned QR code is marked and scrolled into view.
+  useEffect(() => {
+    if (focused) document.getElementById(headingId)?.scrollIntoView({ block: 'center' });
+  }, [focused, headingId]);
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby={headingId} data-operation={op.name} data-status={view.status}>
+    <Card withBorder padding="md" component="section" aria-labelledby={headingId} data-operation={op.name} data-status={view.status} data-focused={focused || undefined}
+      style={focused ? { borderColor: COLORS.blue, borderWidth: 3 } : undefined}>
       <Group justify="space-between" mb="sm" wrap="wrap">
         <Stack gap={2}>
           <Title order={3} size="h4" id={headingId}>{t('shopfloor.terminal.operation', { position: op.position, name: op.name })}</Title>
@@ -237,30 +271,14 @@ function OperationCard({ order, op, entries, fetchedAt, canBook, queue }: { orde
           </Group>
         )
       )}
-      <PauseDialog opened={dialog === 'pause'} onClose={() => setDialog(null)} onPause={(reason) => book('pause', { reason })} />
-      <QuantityDialog opened={dialog === 'quantity'} onClose={() => setDialog(null)} onBook={(q) => book('quantity', q)} />
+      <PauseReasonDialog opened={dialog === 'pause'} reasons={reasons} onClose={() => setDialog(null)} onPause={(reason) => book('pause', reason ? { reason: reason.id } : {})} />
+      <QuantityDialog opened={dialog === 'quantity'} reasons={reasons} onClose={() => setDialog(null)} onBook={(q) => book('quantity', q)} />
       {hasForm && <ParametersDialog opened={dialog === 'parameters'} definitions={op.parameters} onClose={() => setDialog(null)} onBook={(parameters) => book('parameters', { parameters })} />}
     </Card>
   );
 }
 
-function PauseDialog({ opened, onClose, onPause }: { opened: boolean; onClose: () => void; onPause: (reason: string) => void }) {
-  const { t } = useTranslation();
-  return (
-    <Modal opened={opened} onClose={onClose} title={t('shopfloor.pause.title')} size="lg" centered>
-      <SimpleGrid cols={2} spacing="md" role="group" aria-label={t('shopfloor.pause.reason')}>
-        {PAUSE_REASONS.map((r) => (
-          <Button key={r} size="xl" variant="outline" color={COLORS.orange} onClick={() => onPause(r)}>{t(`shopfloor.pause.reasons.${r}`)}</Button>
-        ))}
-      </SimpleGrid>
-      <Group justify="end" mt="lg">
-        <Button size="lg" variant="default" onClick={onClose}>{t('shopfloor.pause.cancel')}</Button>
-      </Group>
-    </Modal>
-  );
-}
-
-function QuantityDialog({ opened, onClose, onBook }: { opened: boolean; onClose: () => void; onBook: (q: { good: number; scrap: number; reason?: string }) => void }) {
+function QuantityDialog({ opened, reasons, onClose, onBook }: { opened: boolean; reasons: Reason[]; onClose: () => void; onBook: (q: { good: number; scrap: number; reason?: string }) => void }) {
   const { t } = useTranslation();
   const [good, setGood] = useState<number | string>('');
   const [scrap, setScrap] = useState<number | string>('');
@@ -290,16 +308,7 @@ function QuantityDialog({ opened, onClose, onBook }: { opened: boolean; onClose:
             <NumberInput size="xl" label={t('shopfloor.quantity.good')} value={good} onChange={setGood} min={0} allowDecimal={false} allowNegative={false} inputMode="numeric" data-autofocus />
             <NumberInput size="xl" label={t('shopfloor.quantity.scrap')} value={scrap} onChange={setScrap} min={0} allowDecimal={false} allowNegative={false} inputMode="numeric" />
           </SimpleGrid>
-          {toInt(scrap) > 0 && (
-            <Select
-              size="lg"
-              label={t('shopfloor.quantity.scrapReason')}
-              value={reason}
-              onChange={setReason}
-              required
-              data={SCRAP_REASONS.map((r) => ({ value: r, label: t(`shopfloor.quantity.reasons.${r}`) }))}
-            />
-          )}
+          {toInt(scrap) > 0 && <ScrapReasonPicker reasons={reasons} value={reason} onChange={setReason} />}
           {problem && <Alert color="red" role="alert">{problem}</Alert>}
           <Group justify="end">
             <Button size="lg" variant="default" onClick={onClose}>{t('shopfloor.quantity.cancel')}</Button>
@@ -316,6 +325,7 @@ function ParametersDialog({ opened, definitions, onClose, onBook }: {
 }) {
   const { t, i18n } = useTranslation();
   const { number } = useFormat();
+  const company = useCompany();
   const lang = i18n.language.startsWith('en') ? 'en' : 'de';
   const [values, setValues] = useState<Record<string, number | string>>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -362,6 +372,7 @@ function ParametersDialog({ opened, definitions, onClose, onBook }: {
                 )}
                 {d.type === 'text' && <TextInput size="xl" label={label} value={(v as string) ?? ''} onChange={(e) => set(e.currentTarget.value)} required={d.required} maxLength={1000} />}
                 {d.type === 'choice' && <Select size="xl" label={label} value={(v as string) || null} onChange={set} required={d.required} data={[...(d.options ?? [])]} />}
+                {d.type === 'photo' && <PhotoParameterField companyId={company.id} label={label} required={d.required} value={(v as string) || undefined} onChange={set} />}
                 {out && (
                   <Text c="red.9" fw={700} role="alert" data-testid="tolerance-warning">
                     ⚠ {t('shopfloor.parameters.outOfToleranceHint', { label: d.label[lang], range: hint(d) ?? '' })}
@@ -381,15 +392,18 @@ function ParametersDialog({ opened, definitions, onClose, onBook }: {
   );
 }
 
-function describeKind(entry: QueueEntry, t: (key: string, o?: Record<string, unknown>) => string): string {
+function describeKind(entry: QueueEntry, t: (key: string, o?: Record<string, unknown>) => string, reasons: Reason[], lang: 'de' | 'en'): string {
   const b = entry.booking;
   if (b.kind === 'parameters') return `${t('shopfloor.actions.parameters')}: ${t('shopfloor.sync.parameters', { count: b.parameters?.length ?? 0 })}`;
   if (b.kind === 'quantity') return `${t('shopfloor.actions.quantity')}: ${t('shopfloor.sync.quantity', { good: b.good ?? 0, scrap: b.scrap ?? 0 })}`;
-  if (b.kind === 'pause' && b.reason) return `${t('shopfloor.actions.pause')}: ${t(`shopfloor.pause.reasons.${b.reason}`, { defaultValue: b.reason })}`;
+  // New bookings carry the id of a configured reason; older ones a fixed key or a free text.
+  const reason = b.reason ? reasons.find((r) => r.id === b.reason) : undefined;
+  const reasonText = reason ? reasonPath(reason, reasons, lang) : b.reason;
+  if (b.kind === 'pause' && b.reason) return `${t('shopfloor.actions.pause')}: ${reason ? reasonText : t(`shopfloor.pause.reasons.${b.reason}`, { defaultValue: b.reason })}`;
   return t(`shopfloor.actions.${b.kind}`);
 }
 
-function BookingLog({ entries }: { entries: QueueEntry[] }) {
+function BookingLog({ entries, reasons }: { entries: QueueEntry[]; reasons: Reason[] }) {
   const { t, i18n } = useTranslation();
   const { dateTime } = useFormat();
   const newest = [...entries].sort((a, b) => b.booking.sequence - a.booking.sequence).slice(0, 30);
@@ -404,7 +418,7 @@ function BookingLog({ entries }: { entries: QueueEntry[] }) {
             <li key={e.booking.key} data-state={e.state} data-kind={e.booking.kind}>
               <Group justify="space-between" wrap="nowrap" align="start">
                 <Stack gap={0}>
-                  <Text fw={600}>{describeKind(e, t)}</Text>
+                  <Text fw={600}>{describeKind(e, t, reasons, i18n.language.startsWith('en') ? 'en' : 'de')}</Text>
                   <Text size="sm" c="dimmed">{t('shopfloor.sync.logEntry', { order: e.orderNumber, operation: e.operationName })} · {dateTime(e.booking.at)}</Text>
                   {e.state === 'conflict' && (
                     <Text size="sm" c="red.9" data-testid="conflict">

@@ -1,0 +1,124 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { writeAudit } from '../audit/audit-log.js';
+import { MAX_PIN_ATTEMPTS, PIN_LOCK_MINUTES, minutesLeft, verifyPin } from '../auth/pin.js';
+import { hashToken, newSecretToken } from '../auth/secret-token.js';
+import { TERMINAL_COOKIE, TERMINAL_SESSION_HOURS, type TerminalRow, findTerminalByToken } from '../auth/terminal-store.js';
+import type { Db } from '../db/database.js';
+import type { AppContext } from './app-context.js';
+import { loadMe } from './me.js';
+import { ProblemError } from './problem.js';
+import { SESSION_COOKIE } from './session-hook.js';
+
+async function terminalOf(ctx: AppContext, request: FastifyRequest): Promise<TerminalRow> {
+  const terminal = await findTerminalByToken(ctx.db, request.cookies[TERMINAL_COOKIE]);
+  if (!terminal) throw new ProblemError(401, 'terminal_required');
+  return terminal;
+}
+
+/** Members of the terminal's company who have a PIN: the names the worker taps on the sign-in screen. */
+async function workersOf(db: Db, tenantId: string) {
+  const rows = await db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.name', 'm.personnel_number'])
+    .where('m.tenant_id', '=', tenantId)
+    .where('m.pin_hash', 'is not', null)
+    .orderBy('u.name')
+    .execute();
+  return rows.map((r) => ({ userId: r.id as string, name: r.name as string, personnelNumber: r.personnel_number as string | null }));
+}
+
+/** Counts a wrong PIN in one statement (parallel attempts cannot undercount) and locks at the limit. */
+async function countWrongPin(db: Db, tenantId: string, userId: string, now: Date): Promise<Date | null> {
+  const row = await db
+    .updateTable('memberships')
+    .set({ pin_failed_attempts: sql`pin_failed_attempts + 1` })
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .returning('pin_failed_attempts')
+    .executeTakeFirst();
+  if (!row || Number(row.pin_failed_attempts) < MAX_PIN_ATTEMPTS) return null;
+  const lockedUntil = new Date(now.getTime() + PIN_LOCK_MINUTES * 60_000);
+  await db.updateTable('memberships').set({ pin_failed_attempts: 0, pin_locked_until: lockedUntil }).where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
+  return lockedUntil;
+}
+
+/**
+ * PIN sign-in on a registered terminal (device cookie `wv_terminal`). It starts a normal session of
+ * 12 hours, limited to the terminal's company and to the shop-floor role.
+ */
+export const terminalSignInRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.wv;
+  // per terminal, not per address: the terminals of a plant often share one address
+  const limit = {
+    rateLimit: { max: ctx.config.signInRateLimit, timeWindow: '1 minute', keyGenerator: (request: FastifyRequest) => request.cookies[TERMINAL_COOKIE] ? hashToken(request.cookies[TERMINAL_COOKIE]) : request.ip },
+  };
+
+  app.get('/terminal', { schema: { tags: ['auth'], summary: 'The terminal this device is registered as, and the people who may sign in on it' } }, async (request) => {
+    const terminal = await terminalOf(ctx, request);
+    const company = await ctx.db.selectFrom('tenants').select('name').where('id', '=', terminal.tenantId).executeTakeFirstOrThrow();
+    return {
+      terminal: { id: terminal.id, name: terminal.name, companyId: terminal.tenantId, companyName: company.name as string, workCentreId: terminal.workCentreId },
+      workers: await workersOf(ctx.db, terminal.tenantId),
+    };
+  });
+
+  app.post('/terminal/signin', {
+    config: limit,
+    schema: {
+      tags: ['auth'],
+      summary: 'Sign in with personnel number (or the tapped name) and PIN on a registered terminal',
+      body: z.object({ personnelNumber: z.string().trim().max(20).optional(), userId: z.uuid().optional(), pin: z.string().max(20) }),
+    },
+  }, async (request, reply) => {
+    const terminal = await terminalOf(ctx, request);
+    const { personnelNumber, userId, pin } = request.body;
+    let query = ctx.db
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['u.id', 'u.email', 'u.name', 'u.locale', 'm.pin_hash', 'm.pin_locked_until', 'm.personnel_number'])
+      .where('m.tenant_id', '=', terminal.tenantId)
+      .where('m.pin_hash', 'is not', null);
+    if (userId) query = query.where('u.id', '=', userId);
+    else if (personnelNumber) query = query.where('m.personnel_number', '=', personnelNumber);
+    else throw new ProblemError(401, 'invalid_pin');
+    const found = await query.executeTakeFirst();
+    const now = new Date();
+    const lockedUntil = found?.pin_locked_until ? new Date(found.pin_locked_until) : null;
+    if (found && lockedUntil && lockedUntil > now) {
+      const minutes = minutesLeft(lockedUntil, now);
+      throw new ProblemError(423, 'pin_locked', { minutes }, { minutes, lockedUntil: lockedUntil.toISOString() });
+    }
+    const ok = await verifyPin(found?.pin_hash, pin);
+    if (!found) throw new ProblemError(401, 'invalid_pin');
+    const target = found.personnel_number ?? found.name;
+    if (!ok) {
+      const locked = await countWrongPin(ctx.db, terminal.tenantId, found.id, now);
+      await writeAudit(ctx.db, { tenantId: terminal.tenantId, actorId: found.id, action: locked ? 'auth.pin_locked' : 'auth.pin_failed', target, details: { terminal: terminal.name } });
+      if (locked) throw new ProblemError(423, 'pin_locked', { minutes: PIN_LOCK_MINUTES }, { minutes: PIN_LOCK_MINUTES, lockedUntil: locked.toISOString() });
+      throw new ProblemError(401, 'invalid_pin');
+    }
+    await ctx.db.updateTable('memberships').set({ pin_failed_attempts: 0, pin_locked_until: null }).where('tenant_id', '=', terminal.tenantId).where('user_id', '=', found.id).execute();
+    await ctx.db.updateTable('terminals').set({ last_sign_in_at: now }).where('tenant_id', '=', terminal.tenantId).where('id', '=', terminal.id).execute();
+
+    // a session left open on this device (previous worker, the admin who set it up) ends here
+    const previous = request.cookies[SESSION_COOKIE];
+    if (previous) {
+      const hash = hashToken(previous);
+      await ctx.db.deleteFrom('sessions').where('id_hash', '=', hash).execute();
+      ctx.access.dropSessions((_, h) => h === hash);
+    }
+    const { token, hash } = newSecretToken();
+    const csrfToken = randomBytes(24).toString('base64url');
+    const expiresAt = new Date(now.getTime() + TERMINAL_SESSION_HOURS * 3_600_000);
+    await ctx.db.insertInto('sessions').values({ id_hash: hash, user_id: found.id, csrf_token: csrfToken, expires_at: expiresAt, scope_tenant_id: terminal.tenantId, terminal_id: terminal.id }).execute();
+    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: ctx.config.secureCookies, path: '/', maxAge: TERMINAL_SESSION_HOURS * 3600 });
+    await writeAudit(ctx.db, { tenantId: terminal.tenantId, actorId: found.id, action: 'auth.pin_signed_in', target, details: { terminal: terminal.name } });
+    const user = { id: found.id as string, email: found.email as string | null, name: found.name as string, locale: found.locale as string };
+    return loadMe(app, user, csrfToken, { tenantId: terminal.tenantId, terminalId: terminal.id, name: terminal.name, workCentreId: terminal.workCentreId });
+  });
+};

@@ -1,0 +1,64 @@
+import type { Db } from '../../kernel/db/database.js';
+
+export interface DrillDownBookingRow {
+  key: string;
+  at: number;
+  kind: string;
+  status: string;
+  good: number | null;
+  scrap: number | null;
+  reason: string | null;
+  conflictReason: string | null;
+  deviceId: string;
+  orderId: string;
+  orderNumber: string;
+  operationId: string;
+  operationPosition: number;
+  operationName: string;
+  workCentreId: string;
+  worker: string | null;
+}
+
+/**
+ * Bookings of the company's operations booked (device time) within [start, end), optionally of one
+ * work centre and one status, oldest first, with order, operation and the person who sent them.
+ */
+export async function bookingsInWindow(
+  db: Db,
+  tenantId: string,
+  filter: { start: number; end: number; workCentreId?: string; status?: string; limit: number },
+): Promise<DrillDownBookingRow[]> {
+  let q = db
+    .selectFrom('shopfloor_bookings as b')
+    .innerJoin('shopfloor_order_operations as op', (j) => j.onRef('op.tenant_id', '=', 'b.tenant_id').onRef('op.id', '=', 'b.operation_id'))
+    .innerJoin('shopfloor_orders as o', (j) => j.onRef('o.tenant_id', '=', 'op.tenant_id').onRef('o.id', '=', 'op.order_id'))
+    .leftJoin('users as u', 'u.id', 'b.received_by')
+    .select([
+      'b.idempotency_key', 'b.booked_at', 'b.kind', 'b.status', 'b.good', 'b.scrap', 'b.reason', 'b.conflict_reason', 'b.device_id',
+      'o.id as order_id', 'o.number as order_number', 'op.id as operation_id', 'op.position', 'op.name as operation_name', 'op.work_centre_id', 'u.name as worker',
+    ])
+    .where('b.tenant_id', '=', tenantId)
+    .where('b.booked_at', '>=', new Date(filter.start))
+    .where('b.booked_at', '<', new Date(filter.end));
+  if (filter.workCentreId) q = q.where('op.work_centre_id', '=', filter.workCentreId);
+  if (filter.status) q = q.where('b.status', '=', filter.status);
+  const rows = await q.orderBy('b.booked_at').orderBy('b.processed_order').limit(filter.limit).execute();
+  return rows.map((r) => ({
+    key: r.idempotency_key,
+    at: new Date(r.booked_at).getTime(),
+    kind: r.kind,
+    status: r.status,
+    good: r.good === null ? null : Number(r.good),
+    scrap: r.scrap === null ? null : Number(r.scrap),
+    reason: r.reason ?? null,
+    conflictReason: r.conflict_reason ?? null,
+    deviceId: r.device_id,
+    orderId: r.order_id,
+    orderNumber: r.order_number,
+    operationId: r.operation_id,
+    operationPosition: Number(r.position),
+    operationName: r.operation_name,
+    workCentreId: r.work_centre_id,
+    worker: r.worker ?? null,
+  }));
+}

@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { writeAudit } from '../../kernel/audit/audit-log.js';
+import {
+  TERMINAL_COOKIE, TERMINAL_COOKIE_DAYS, TERMINAL_COOKIE_PATH, type TerminalRow, createTerminal, deleteTerminal, findTerminal, listTerminals,
+} from '../../kernel/auth/terminal-store.js';
+import { companyParams } from '../../kernel/http/company.routes.js';
+import { requirePermission, tenantOf } from '../../kernel/http/guards.js';
+import { notFound } from '../../kernel/http/problem.js';
+import { listWorkCentres } from './shopfloor.store.js';
+
+const terminalParams = companyParams.extend({ terminalId: z.uuid() });
+const terminalBody = z.object({ name: z.string().trim().min(1).max(100), workCentreId: z.uuid().nullable().optional() });
+
+const toJson = (t: TerminalRow) => ({ id: t.id, name: t.name, workCentreId: t.workCentreId, createdAt: t.createdAt.toISOString(), lastSignInAt: t.lastSignInAt?.toISOString() ?? null });
+
+/**
+ * Terminal devices: a tablet on which workers sign in with their PIN. Registering sets the
+ * device cookie on the browser that sends the request, so it is done on the tablet itself.
+ */
+export const shopfloorTerminalRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.wv;
+  const base = '/companies/:companyId/shopfloor/terminals';
+  const tags = ['shopfloor'];
+  const plan = requirePermission('shopfloor.plan');
+
+  app.get(base, { onRequest: plan, schema: { tags, summary: 'Registered terminals', params: companyParams } },
+    async (request) => (await listTerminals(ctx.db, tenantOf(request).tenantId)).map(toJson));
+
+  app.post(base, {
+    onRequest: plan,
+    schema: { tags, summary: 'Register the calling device as a terminal (sets its device cookie)', params: companyParams, body: terminalBody },
+  }, async (request, reply) => {
+    const t = tenantOf(request);
+    const workCentreId = request.body.workCentreId ?? null;
+    if (workCentreId && (await listWorkCentres(ctx.db, t.tenantId, [workCentreId])).length === 0) throw notFound('work centre');
+    const { id, token } = await createTerminal(ctx.db, { tenantId: t.tenantId, name: request.body.name, workCentreId, createdBy: t.userId });
+    reply.setCookie(TERMINAL_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: ctx.config.secureCookies, path: TERMINAL_COOKIE_PATH, maxAge: TERMINAL_COOKIE_DAYS * 86_400 });
+    await writeAudit(ctx.db, { tenantId: t.tenantId, actorId: t.userId, action: 'terminal.registered', target: request.body.name, details: { terminalId: id, workCentreId } });
+    return reply.status(201).send(toJson((await findTerminal(ctx.db, t.tenantId, id))!));
+  });
+
+  app.delete(`${base}/:terminalId`, {
+    onRequest: plan,
+    schema: { tags, summary: 'Revoke a terminal: no more PIN sign-in there, its PIN sessions end', params: terminalParams },
+  }, async (request, reply) => {
+    const t = tenantOf(request);
+    const terminal = await findTerminal(ctx.db, t.tenantId, request.params.terminalId);
+    if (!terminal || !(await deleteTerminal(ctx.db, t.tenantId, terminal.id))) throw notFound('terminal');
+    ctx.access.dropSessions((auth) => auth.terminal?.terminalId === terminal.id);
+    await writeAudit(ctx.db, { tenantId: t.tenantId, actorId: t.userId, action: 'terminal.revoked', target: terminal.name, details: { terminalId: terminal.id } });
+    return reply.status(204).send();
+  });
+};
