@@ -9,6 +9,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
+import { keepMachineSection } from './machines-report.js';
+import { keepShopfloorSection } from './shopfloor-report.js';
+
+if (process.argv[2] === 'shopfloor') {
+  const { runShopfloorBenches } = await import('./shopfloor.js');
+  await runShopfloorBenches();
+  process.exit(0);
+}
+if (process.argv[2] === 'machines') {
+  const { runMachineBenches } = await import('./machines.js');
+  await runMachineBenches(process.argv.slice(3));
+  process.exit(0);
+}
 
 const root = path.resolve(import.meta.dirname, '..');
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -146,5 +159,8 @@ module states; after the first request they come from the in-process access cach
 the cache the same route reached about 200 requests/s with a p95 near 470 ms on the embedded
 database (PGlite answers one query at a time, about 0.3–0.7 ms each).
 `;
-writeFileSync(path.join(root, 'bench/RESULTS.md'), report);
+writeFileSync(path.join(root, 'bench/RESULTS.md'), (await import('./machines-aggregation-report.js')).keepAggregationSection(keepShopfloorSection(keepMachineSection(report, path.join(root, 'bench/RESULTS.md')), path.join(root, 'bench/RESULTS.md')), path.join(root, 'bench/RESULTS.md')));
 console.log(report);
+
+console.log('measuring the shop floor (bench/shopfloor.ts) …');
+await (await import('./shopfloor.js')).runShopfloorBenches();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../src/kernel/instance.js';
 import { TestClient } from '../src/kernel/testing/test-instance.js';
 import { startServer } from './support/server.js';
+import { signInWithPassword } from './support/sign-in.js';
 import { TABLET, browserAvailable, expectAccessible, launchBrowser, newContext, screenshot, watchConsole } from './support/browser.js';
 
 const PASSWORD = 'Pressen und Stanzen 2026';
@@ -46,13 +47,7 @@ describe.runIf(browserAvailable())('machine data in Chromium', () => {
     expect(res.status).toBe(200);
   };
 
-  async function signIn(page: Page) {
-    await page.goto('/signin');
-    await page.getByLabel('E-Mail-Adresse').fill(EMAIL);
-    await page.getByRole('textbox', { name: 'Passwort' }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.getByRole('heading', { name: 'Willkommen, Jana Kröger' }).waitFor();
-  }
+  const signIn = (page: Page) => signInWithPassword(page, { email: EMAIL, password: PASSWORD, name: 'Jana Kröger' });
 
   it('shows live values and a raised alarm, acknowledges it, and charts the series', async () => {
     const context = await newContext(browser, baseURL, TABLET);

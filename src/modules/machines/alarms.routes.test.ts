@@ -114,7 +114,7 @@ describe.each(testDatabaseKinds())('Alarm rules and alarms on the %s database', 
     const s = await setup();
     const rule = await s.owner.post(`${s.m}/rules`, { pointId: s.pointId, rule: { kind: 'threshold', direction: 'high', limit: 50 } });
     expect(rule.body.rule).toEqual({ kind: 'threshold', direction: 'high', limit: 50, hysteresis: 0, minDurationSeconds: 0 });
-    expect((await s.owner.post(`${s.m}/rules`, { pointId: s.pointId, rule: { kind: 'noData', minutes: 5 } })).status).toBe(400);
+    expect((await s.owner.post(`${s.m}/rules`, { pointId: s.pointId, rule: { kind: 'noData', minutes: 0 } })).status).toBe(400);
     expect((await s.owner.post(`${s.m}/rules`, { pointId: s.machineId, rule: { kind: 'threshold', direction: 'high', limit: 1 } })).status).toBe(400);
     expect((await s.owner.post(`${s.m}/rules`, { pointId: s.pointId, rule: { kind: 'threshold', direction: 'up', limit: 1 } })).status).toBe(400);
     const changed = await s.owner.put(`${s.m}/rules/${rule.body.id}`, { pointId: s.pointId, name: 'Grenze', enabled: false, rule: { kind: 'threshold', direction: 'high', limit: 60 } });

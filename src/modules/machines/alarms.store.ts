@@ -3,6 +3,7 @@ import type { Db } from '../../kernel/db/database.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import { type AlarmRule, type AlarmStatus, type EvaluatorState, RuleEvaluator, initialState, nextAlarmStatus } from './domain/alarm-rules.js';
 import type { SampleBatchItem } from './machines.store.js';
+import { type Severity, recordAlarmEvent } from './alarm-events.store.js';
 
 export interface AlarmRuleRecord {
   id: string;
@@ -11,6 +12,7 @@ export interface AlarmRuleRecord {
   point: string;
   name: string;
   rule: AlarmRule;
+  severity: Severity;
   enabled: boolean;
   active: boolean;
   activeAlarmId: string | null;
@@ -25,6 +27,7 @@ export interface Alarm {
   ruleName: string;
   point: string;
   status: AlarmStatus;
+  severity: Severity;
   raisedAt: Date;
   raisedValue: number | null;
   clearedAt: Date | null;
@@ -44,6 +47,7 @@ const ruleOf = (r: Record<string, unknown>): AlarmRuleRecord => ({
   point: r.point as string,
   name: r.name as string,
   rule: json<AlarmRule>(r.definition),
+  severity: (r.severity as Severity) ?? 'warning',
   enabled: r.enabled as boolean,
   active: json<EvaluatorState>(r.state).active,
   activeAlarmId: (r.active_alarm_id as string | null) ?? null,
@@ -58,6 +62,7 @@ const alarmOf = (r: Record<string, unknown>): Alarm => ({
   ruleName: r.rule_name as string,
   point: r.point as string,
   status: r.status as AlarmStatus,
+  severity: (r.severity as Severity) ?? 'warning',
   raisedAt: new Date(r.raised_at as string),
   raisedValue: num(r.raised_value),
   clearedAt: date(r.cleared_at),
@@ -80,11 +85,12 @@ export interface RuleData {
   name: string;
   rule: AlarmRule;
   enabled: boolean;
+  severity?: Severity;
 }
 
 export async function insertRule(db: Db, tenantId: string, machineId: string, id: string, data: RuleData): Promise<void> {
-  await sql`insert into machine_alarm_rules (tenant_id, id, machine_id, point_id, name, definition, enabled, state)
-    values (${tenantId}, ${id}, ${machineId}, ${data.pointId}, ${data.name}, ${JSON.stringify(data.rule)}::jsonb, ${data.enabled},
+  await sql`insert into machine_alarm_rules (tenant_id, id, machine_id, point_id, name, definition, enabled, severity, state)
+    values (${tenantId}, ${id}, ${machineId}, ${data.pointId}, ${data.name}, ${JSON.stringify(data.rule)}::jsonb, ${data.enabled}, ${data.severity ?? 'warning'},
       ${JSON.stringify(initialState(Date.now()))}::jsonb)`.execute(db);
 }
 
@@ -99,7 +105,7 @@ export async function updateRule(db: Db, tenantId: string, machineId: string, id
     if (!current) return false;
     const restart = current.pointId !== data.pointId || JSON.stringify(current.rule) !== JSON.stringify(data.rule);
     await sql`update machine_alarm_rules set point_id = ${data.pointId}, name = ${data.name}, definition = ${JSON.stringify(data.rule)}::jsonb,
-      enabled = ${data.enabled}, updated_at = now()
+      enabled = ${data.enabled}, severity = ${data.severity ?? current.severity}, updated_at = now()
       ${restart ? sql`, state = ${JSON.stringify(initialState(Date.now()))}::jsonb, active_alarm_id = null` : sql``}
       where tenant_id = ${tenantId} and machine_id = ${machineId} and id = ${id}`.execute(tx);
     return true;
@@ -136,6 +142,7 @@ export async function acknowledgeAlarm(db: Db, tenantId: string, machineId: stri
     const status = nextAlarmStatus(alarm.status, 'acknowledged');
     await sql`update machine_alarms set status = ${status}, acknowledged_at = now(), acknowledged_by = ${userId}
       where tenant_id = ${tenantId} and id = ${id}`.execute(tx);
+    await recordAlarmEvent(tx, tenantId, id, 'acknowledged', new Date(), null, userId);
     return findAlarm(tx, tenantId, machineId, id);
   });
 }
@@ -151,7 +158,7 @@ export async function evaluateAlarmRules(tx: Db, items: readonly SampleBatchItem
   if (byMachine.size === 0) return;
   const machines = [...byMachine.values()];
   const r = await sql<Record<string, unknown>>`
-    select r.tenant_id, r.id, r.machine_id, r.name, r.definition, r.state, r.active_alarm_id, p.name as point
+    select r.tenant_id, r.id, r.machine_id, r.name, r.severity, r.definition, r.state, r.active_alarm_id, p.name as point
     from machine_alarm_rules r
     join unnest(${machines.map((m) => m.tenantId)}::uuid[], ${machines.map((m) => m.machineId)}::uuid[]) as x(t, m) on r.tenant_id = x.t and r.machine_id = x.m
     join machine_points p on p.tenant_id = r.tenant_id and p.id = r.point_id
@@ -174,13 +181,15 @@ export async function evaluateAlarmRules(tx: Db, items: readonly SampleBatchItem
         const at = new Date(event.ts).toISOString();
         if (event.type === 'raised') {
           activeAlarmId = uuidv7();
-          await sql`insert into machine_alarms (tenant_id, id, machine_id, rule_id, rule_name, point, status, raised_at, raised_value)
-            values (${tenantId}, ${activeAlarmId}, ${machineId}, ${row.id as string}, ${row.name as string}, ${point}, 'active', ${at}::timestamptz, ${event.value ?? null})`.execute(tx);
+          await sql`insert into machine_alarms (tenant_id, id, machine_id, rule_id, rule_name, point, severity, status, raised_at, raised_value)
+            values (${tenantId}, ${activeAlarmId}, ${machineId}, ${row.id as string}, ${row.name as string}, ${point}, ${row.severity as string}, 'active', ${at}::timestamptz, ${event.value ?? null})`.execute(tx);
+          await recordAlarmEvent(tx, tenantId, activeAlarmId, 'raised', at, event.value ?? null);
         } else if (activeAlarmId) {
           const cur = await sql<{ status: AlarmStatus }>`select status from machine_alarms where tenant_id = ${tenantId} and id = ${activeAlarmId}`.execute(tx);
           if (cur.rows[0]) {
             await sql`update machine_alarms set status = ${nextAlarmStatus(cur.rows[0].status, 'cleared')}, cleared_at = ${at}::timestamptz, cleared_value = ${event.value ?? null}
               where tenant_id = ${tenantId} and id = ${activeAlarmId}`.execute(tx);
+            await recordAlarmEvent(tx, tenantId, activeAlarmId, 'cleared', at, event.value ?? null);
           }
           activeAlarmId = null;
         }

@@ -1,7 +1,16 @@
 import { type AddressInfo, type Server, createServer } from 'node:net';
 import { Aedes, type Client } from 'aedes';
-import { BatchWriter, type IngestContext, type WriteFn, authenticateDevice, moduleEnabled, parseIngestText } from './ingest.js';
-import { type DeviceIdentity, recordDeviceError, writeSamples } from './machines.store.js';
+import {
+  BatchWriter,
+  type IngestContext,
+  UnstorableMessageError,
+  type WriteFn,
+  authenticateDevice,
+  moduleEnabled,
+  parseIngestText,
+  writeBatched,
+} from './ingest.js';
+import { type DeviceIdentity, type SampleBatchItem, recordDeviceError } from './machines.store.js';
 
 export interface MachineBrokerOptions {
   /** TCP port; 0 picks a free one. */
@@ -30,13 +39,21 @@ export const telemetryTopic = (deviceId: string) => `wv/${deviceId}/telemetry`;
  * unique key (tenant, device, point, time) makes the second delivery add nothing. The `published`
  * hook is not usable for this: for QoS 1 aedes runs it after the PUBACK is written.
  *
- * A payload that can never be stored (not JSON, wrong shape) is acknowledged after its rejection
- * has been committed on the device (`last_error`), so one bad message does not block the
- * device's queue forever. Subscriptions are refused: devices only publish here.
+ * Messages of all connections are written together (group commit, `BatchWriter`): one transaction
+ * per batch, and every PUBACK of the batch after its commit.
+ *
+ * A payload that can never be stored (not JSON, wrong shape, or refused by the database on its
+ * own, e.g. a text with a NUL character) is acknowledged after its rejection has been committed on
+ * the device (`last_error`), so one bad message does not block the device's queue forever; the
+ * other messages of its batch are stored as usual. Subscriptions are refused: devices only
+ * publish here.
  */
 export async function startMachineBroker(ctx: IngestContext, options: MachineBrokerOptions): Promise<MachineBroker> {
   const devices = new WeakMap<Client, DeviceIdentity>();
-  const writer = new BatchWriter(options.write ?? ((items) => writeSamples(ctx.db, items)));
+  // The process-wide group commit, shared with the other ingestion paths; tests bring their own.
+  const own = options.write ? new BatchWriter(options.write) : undefined;
+  const write = (item: SampleBatchItem) => (own ? own.write(item) : writeBatched(ctx, item));
+  const reject = (device: DeviceIdentity, reason: string) => recordDeviceError(ctx.db, device, reason);
 
   const broker = await Aedes.createBroker({
     authenticate: (client, username, password, done) => {
@@ -56,8 +73,11 @@ export async function startMachineBroker(ctx: IngestContext, options: MachineBro
       if (packet.topic !== telemetryTopic(device.deviceId)) return done(new Error(`publish only to ${telemetryTopic(device.deviceId)}`));
       const parsed = parseIngestText(packet.payload as Buffer);
       const work = parsed.ok
-        ? writer.write({ device, samples: parsed.samples, source: 'mqtt' })
-        : recordDeviceError(ctx.db, device, parsed.errors.map((e) => `${e.path || 'payload'}: ${e.message}`).join('; '));
+        ? write({ device, samples: parsed.samples, source: 'mqtt' }).catch((error: unknown) => {
+            if (error instanceof UnstorableMessageError) return reject(device, error.message);
+            throw error;
+          })
+        : reject(device, parsed.errors.map((e) => `${e.path || 'payload'}: ${e.message}`).join('; '));
       // Only now may aedes acknowledge; on failure it drops the connection instead.
       work.then(() => done(null), (error: Error) => done(error));
     },

@@ -233,7 +233,7 @@ describe.each(testDatabaseKinds())('Machine-data API on the %s database', (kind)
     const files = unzipSync(new Uint8Array(res.raw.rawPayload));
     const manifest = JSON.parse(strFromU8(files['manifest.json']));
     const ours = manifest.tables.filter((t: { module: string }) => t.module === 'machines').map((t: { name: string; rows: number }) => [t.name, t.rows]);
-    expect(ours.sort()).toEqual([['machine_alarm_rules', 0], ['machine_alarms', 0], ['machine_devices', 1], ['machine_points', 1], ['machine_samples', 1], ['machines', 1]]);
+    expect(ours.sort()).toEqual([['machine_aggregates_1h', 0], ['machine_aggregates_1m', 0], ['machine_alarm_events', 0], ['machine_alarm_rules', 0], ['machine_alarms', 0], ['machine_connections', 0], ['machine_devices', 1], ['machine_notification_deliveries', 0], ['machine_notification_reads', 0], ['machine_notification_settings', 0], ['machine_opcua_items', 0], ['machine_points', 1], ['machine_samples', 1], ['machine_webhooks', 0], ['machines', 1]]);
     expect(manifest.tables.every((t: { module: string }) => t.module !== 'undeclared')).toBe(true);
     const devices = JSON.parse(strFromU8(files['tables/machine_devices.json']));
     expect(devices[0]).not.toHaveProperty('token_hash');
@@ -257,9 +257,10 @@ describe.each(testDatabaseKinds())('Machine-data API on the %s database', (kind)
     const routes = instance.ctx.routes.filter((r) => r.url.includes('/companies/:companyId/machines/:'));
     expect(routes.length).toBeGreaterThanOrEqual(10);
     for (const route of routes) {
-      const url = route.url.replace(':companyId', a.id).replace(/:(\w+)/g, (_, p: string) => idsOfB[p]) + (route.url.endsWith('/series') ? '?point=force' : '');
+      const url = route.url.replace(':companyId', a.id).replace(/:(\w+)/g, (_, p: string) => idsOfB[p]) + (/\/series(\.csv)?$/.test(route.url) ? '?point=force' : '');
       const body = route.url.includes('/rules')
         ? { pointId: idsOfB.pointId, rule: { kind: 'threshold', direction: 'high', limit: 1 } }
+        : route.url.endsWith('/retention') && route.method === 'PUT' ? { rawDays: 1 }
         : route.method === 'PUT' || route.method === 'POST' ? { name: 'hijack' } : undefined;
       const res = await a.owner.request(route.method, url, body);
       expect(res.status, `${route.method} ${route.url}`).toBe(404);
@@ -270,7 +271,7 @@ describe.each(testDatabaseKinds())('Machine-data API on the %s database', (kind)
   it('provides ids for every path parameter of its company routes', async () => {
     const c = await company();
     const ids = await machinesIsolationFixture(c.owner, c.id);
-    const params = new Set(instance.ctx.routes.filter((r) => r.url.includes('/machines')).flatMap((r) => [...r.url.matchAll(/:(\w+)/g)].map((m) => m[1])));
+    const params = new Set(instance.ctx.routes.filter((r) => /\/(machines|machine-webhooks|machine-connections)\b/.test(r.url)).flatMap((r) => [...r.url.matchAll(/:(\w+)/g)].map((m) => m[1])));
     params.delete('companyId');
     expect(Object.keys(ids).sort()).toEqual([...params].sort());
     const machine = await c.owner.get(`/api/v1/companies/${c.id}/machines/${ids.machineId}`);

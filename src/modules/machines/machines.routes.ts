@@ -8,7 +8,13 @@ import type { Role } from '../../kernel/tenancy/roles.js';
 import { authenticateDevice, moduleEnabled, parseIngest } from './ingest.js';
 import * as service from './machines.service.js';
 import { tenantsOfMachine, writeSamples } from './machines.store.js';
-import { alarmParams, alarmQuery, bareMachineParams, deviceBody, deviceParams, machineBody, machineParams, pointBody, pointParams, ruleBody, ruleParams, seriesQuery } from './schemas.js';
+import { connectionsRoutes } from './connections.routes.js';
+import { notificationsRoutes } from './notifications.routes.js';
+import { alarmParams, alarmQuery, bareMachineParams, deviceBody, deviceParams, machineBody, machineParams, pointBody, pointParams, ruleBody, ruleParams } from './schemas.js';
+import { machineAnalyticsRoutes } from './analytics.routes.js';
+import { seriesQuery } from './analytics.schemas.js';
+import { retentionFromEnv } from './maintenance.js';
+import { readSeries } from './series.service.js';
 
 export const machinesRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, registry, access } = app.wv;
@@ -18,6 +24,11 @@ export const machinesRoutes: FastifyPluginAsyncZod = async (app) => {
   const read = { onRequest: requirePermission('machines.read') };
   const manage = { onRequest: requirePermission('machines.manage') };
   const acknowledge = { onRequest: requirePermission('machines.acknowledge') };
+  const retention = retentionFromEnv(process.env);
+  await app.register(machineAnalyticsRoutes);
+
+  await app.register(connectionsRoutes);
+  await app.register(notificationsRoutes);
 
   app.get('/companies/:companyId/machine-overview', {
     ...read,
@@ -106,8 +117,8 @@ export const machinesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(`${base}/:machineId/series`, {
     ...read,
-    schema: { tags, summary: 'Stored samples of a data point in [from, to) (default: the last 24 hours)', params: machineParams, querystring: seriesQuery },
-  }, async (request) => service.readSeries(db, tenantOf(request).tenantId, request.params.machineId, request.query));
+    schema: { tags, summary: 'Samples or 1-minute/1-hour aggregates of a data point in [from, to) (default: the last 24 hours; resolution auto|raw|1m|1h)', params: machineParams, querystring: seriesQuery },
+  }, async (request) => readSeries(db, tenantOf(request).tenantId, request.params.machineId, request.query, retention));
 
   // The same, addressed by the machine alone: the company is the one holding the machine, and the
   // caller must be a member there with machines.read; anything else looks like a missing machine.
@@ -121,7 +132,7 @@ export const machinesRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!membership || !registry.roleHas(membership.role as Role, 'machines.read')) continue;
       const states = await access.moduleStates(db, registry, tenantId);
       if (!states.some((s) => s.id === 'machines' && s.enabled)) continue;
-      return service.readSeries(db, tenantId, request.params.machineId, request.query);
+      return readSeries(db, tenantId, request.params.machineId, request.query, retention);
     }
     throw notFound('machine');
   });

@@ -13,8 +13,6 @@ export interface MachinesContext {
   tenant: TenantContext;
 }
 
-const DAY_MS = 86_400_000;
-
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
 async function machineOrThrow(ctx: MachinesContext, machineId: string) {
@@ -104,31 +102,6 @@ export async function createDevice(ctx: MachinesContext, machineId: string, body
 
 export async function revokeDevice(ctx: MachinesContext, machineId: string, deviceId: string) {
   if (!(await store.revokeDevice(ctx.db, ctx.tenant.tenantId, machineId, deviceId))) throw notFound('device');
-}
-
-export async function readSeries(
-  db: Db,
-  tenantId: string,
-  machineId: string,
-  query: { point: string; from?: string; to?: string; limit: number },
-) {
-  const machine = await store.findMachine(db, tenantId, machineId);
-  if (!machine) throw notFound('machine');
-  const to = query.to ? new Date(query.to) : new Date();
-  const from = query.from ? new Date(query.from) : new Date(to.getTime() - DAY_MS);
-  const points = await store.listPoints(db, tenantId, machineId);
-  const point = points.find((p) => p.name === query.point);
-  const samples = await store.readSeries(db, tenantId, machineId, query.point, from, to, query.limit);
-  return {
-    machineId,
-    point: query.point,
-    unit: point?.unit ?? '',
-    type: point?.type ?? null,
-    from: from.toISOString(),
-    to: to.toISOString(),
-    truncated: samples.length === query.limit,
-    samples,
-  };
 }
 
 // ---------------------------------------------------------------- alarm rules and alarms

@@ -278,6 +278,22 @@ export async function dropOldPartitions(db: Db, retentionDays: number, now = Dat
 
 const pointType = (v: SampleValue): PointType => (typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'string');
 
+/** When each device's `last_seen_at` was last written, per database handle. */
+const lastSeenWritten = new WeakMap<Db, Map<string, number>>();
+const LAST_SEEN_EVERY_MS = 5_000;
+
+/**
+ * The devices whose `last_seen_at` is due: at their first message and then at most every 5 s, so
+ * that a device sending hundreds of messages a second does not rewrite its row in every batch.
+ */
+function devicesToMarkSeen(db: Db, devices: readonly DeviceIdentity[], now = Date.now()): DeviceIdentity[] {
+  let written = lastSeenWritten.get(db);
+  if (!written) lastSeenWritten.set(db, (written = new Map()));
+  const due = devices.filter((d) => now - (written.get(d.deviceId) ?? 0) >= LAST_SEEN_EVERY_MS);
+  for (const d of due) written.set(d.deviceId, now);
+  return due;
+}
+
 /** One device's samples, as one unit of a batch. */
 export interface SampleBatchItem {
   device: DeviceIdentity;
@@ -295,21 +311,29 @@ export async function writeSamples(db: Db, items: readonly SampleBatchItem[]): P
   if (all.length === 0) return 0;
   await ensurePartitions(db, all.map((s) => s.ts));
 
-  const tenants: string[] = [];
-  const devices: string[] = [];
+  // Rows refer to their device by position in `deviceList` (1-based) and carry epoch ms: far less
+  // to serialise and parse than a uuid pair and a timestamp text per row.
+  const deviceIndex = new Map<string, number>();
+  const deviceList: DeviceIdentity[] = [];
+  const rowDevice: number[] = [];
   const points: string[] = [];
-  const times: string[] = [];
+  const times: number[] = [];
   const nums: Array<number | null> = [];
   const bools: Array<boolean | null> = [];
   const texts: Array<string | null> = [];
   const newPoints = new Map<string, { tenantId: string; machineId: string; name: string; type: PointType; source: PointSource }>();
   const known = setOf(knownPoints, db);
   for (const item of items) {
+    const deviceKey = `${item.device.tenantId}/${item.device.deviceId}`;
+    let index = deviceIndex.get(deviceKey);
+    if (index === undefined) {
+      deviceList.push(item.device);
+      deviceIndex.set(deviceKey, (index = deviceList.length));
+    }
     for (const s of item.samples) {
-      tenants.push(item.device.tenantId);
-      devices.push(item.device.deviceId);
+      rowDevice.push(index);
       points.push(s.point);
-      times.push(new Date(s.ts).toISOString());
+      times.push(s.ts);
       nums.push(typeof s.value === 'number' ? s.value : null);
       bools.push(typeof s.value === 'boolean' ? s.value : null);
       texts.push(typeof s.value === 'string' ? s.value : null);
@@ -329,14 +353,17 @@ export async function writeSamples(db: Db, items: readonly SampleBatchItem[]): P
           ${np.map((p) => p.type)}::text[], ${np.map((p) => p.source)}::text[]) as x(t, m, n, ty, so)
         on conflict (tenant_id, machine_id, name) do nothing`.execute(tx);
     }
+    // to_timestamp(ms / 1000) is exact to the millisecond (PostgreSQL rounds to microseconds).
     const r = await sql`insert into machine_samples (tenant_id, device_id, point, ts, num, bool, txt)
-      select * from unnest(${tenants}::uuid[], ${devices}::uuid[], ${points}::text[], ${times}::timestamptz[],
-        ${nums}::float8[], ${bools}::bool[], ${texts}::text[])
+      select (${deviceList.map((d) => d.tenantId)}::uuid[])[x.i], (${deviceList.map((d) => d.deviceId)}::uuid[])[x.i], x.p, to_timestamp(x.ms / 1000), x.n, x.b, x.s
+      from unnest(${rowDevice}::int4[], ${points}::text[], ${times}::float8[], ${nums}::float8[], ${bools}::bool[], ${texts}::text[]) as x(i, p, ms, n, b, s)
       on conflict do nothing`.execute(tx);
-    const seen = [...new Map(items.map((i) => [i.device.deviceId, i.device])).values()];
-    await sql`update machine_devices d set last_seen_at = now()
-      from unnest(${seen.map((d) => d.tenantId)}::uuid[], ${seen.map((d) => d.deviceId)}::uuid[]) as x(t, id)
-      where d.tenant_id = x.t and d.id = x.id`.execute(tx);
+    const seen = devicesToMarkSeen(db, deviceList);
+    if (seen.length > 0) {
+      await sql`update machine_devices d set last_seen_at = now()
+        from unnest(${seen.map((d) => d.tenantId)}::uuid[], ${seen.map((d) => d.deviceId)}::uuid[]) as x(t, id)
+        where d.tenant_id = x.t and d.id = x.id`.execute(tx);
+    }
     // Alarms are raised and cleared in the same transaction: acknowledged data has been evaluated.
     await evaluateAlarmRules(tx, items);
     return Number(r.numAffectedRows ?? 0);

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { addServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
+import { machinesDemo } from './machines.demo.js';
 import { machinesRoutes } from './machines.routes.js';
-import { startMachinesRuntime } from './runtime.js';
+import { startMachinesModule } from './module-start.js';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 addServerMessages('de', JSON.parse(read('./server-i18n/de.json')));
@@ -20,16 +21,27 @@ export const machinesModule: ModuleManifest = {
   migrations: [
     { name: '20261215_0001_machines', sql: read('./migrations/20261215_0001_machines.sql') },
     { name: '20261216_0001_machine_alarms', sql: read('./migrations/20261216_0001_machine_alarms.sql') },
+    { name: '20261220_0001_machine_connections', sql: read('./migrations/20261220_0001_machine_connections.sql') },
+    { name: '20261221_0001_machine_aggregates', sql: read('./migrations/20261221_0001_machine_aggregates.sql') },
+    { name: '20261222_0001_machine_notifications', sql: read('./migrations/20261222_0001_machine_notifications.sql') },
   ],
-  tables: ['machines', 'machine_points', 'machine_devices', 'machine_samples', 'machine_alarm_rules', 'machine_alarms'],
-  secretColumns: ['machine_devices.token_hash'],
+  tables: ['machines', 'machine_points', 'machine_devices', 'machine_samples', 'machine_alarm_rules', 'machine_alarms', 'machine_connections', 'machine_opcua_items', 'machine_aggregates_1m', 'machine_aggregates_1h', 'machine_alarm_events', 'machine_notification_reads', 'machine_notification_settings', 'machine_webhooks', 'machine_notification_deliveries'],
+  secretColumns: ['machine_devices.token_hash', 'machine_connections.password', 'machine_webhooks.secret'],
   permissions: [
     { id: 'machines.read', description: { de: 'Maschinen und Maschinendaten ansehen', en: 'View machines and machine data' }, roles: ['admin', 'member', 'viewer', 'advisor', 'shopfloor'] },
     { id: 'machines.acknowledge', description: { de: 'Alarme quittieren', en: 'Acknowledge alarms' }, roles: ['admin', 'member', 'shopfloor'] },
     { id: 'machines.manage', description: { de: 'Maschinen, Datenpunkte, Geräte-Zugänge und Alarmregeln verwalten', en: 'Manage machines, data points, device credentials and alarm rules' }, roles: ['admin'] },
   ],
   navigation: [{ path: '/machines', label: { de: 'Maschinendaten', en: 'Machine data' }, permission: 'machines.read' }],
-  personalData: [],
+  personalData: [
+    {
+      category: { de: 'E-Mail-Adressen und Personen als Empfänger von Alarm-Benachrichtigungen; wer einen Alarm quittiert hat', en: 'E-mail addresses and people receiving alarm notifications; who acknowledged an alarm' },
+      purpose: { de: 'Alarme an Maschinen melden und nachvollziehen', en: 'Reporting machine alarms and keeping track of them' },
+      dataSubjects: { de: 'Beschäftigte, weitere Empfänger', en: 'Employees, further recipients' },
+      retention: { de: 'Bis die Einstellung geändert oder die Maschine gelöscht wird; das Zustellprotokoll so lange wie die Alarme', en: 'Until the setting is changed or the machine is deleted; the delivery log as long as the alarms' },
+    },
+  ],
   routes: machinesRoutes,
-  start: (ctx) => startMachinesRuntime(ctx),
+  start: (ctx) => startMachinesModule(ctx),
+  demo: (ctx) => machinesDemo(ctx),
 };

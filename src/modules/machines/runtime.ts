@@ -1,6 +1,6 @@
-import type { AppContext } from '../../kernel/http/app-context.js';
+import type { IngestContext } from './ingest.js';
 import { type MachineBroker, brokerPortFromEnv, startMachineBroker } from './broker.js';
-import { retentionDaysFromEnv, startSampleMaintenance } from './maintenance.js';
+import { retentionFromEnv, startSampleMaintenance } from './maintenance.js';
 
 export interface MachinesRuntime {
   /** The embedded broker's port, or null when switched off. */
@@ -15,13 +15,13 @@ export interface MachinesRuntime {
  * default 90).
  */
 export async function startMachinesRuntime(
-  ctx: Pick<AppContext, 'db' | 'registry' | 'access'>,
+  ctx: IngestContext,
   env: NodeJS.ProcessEnv = process.env,
   onError: (error: unknown) => void = () => {},
 ): Promise<MachinesRuntime> {
   const port = brokerPortFromEnv(env);
-  const retentionDays = retentionDaysFromEnv(env);
-  const stopMaintenance = startSampleMaintenance(ctx.db, retentionDays, undefined, onError);
+  const retention = retentionFromEnv(env);
+  const stopMaintenance = startSampleMaintenance(ctx.db, retention, undefined, onError);
   let broker: MachineBroker | null = null;
   try {
     if (port !== null) broker = await startMachineBroker(ctx, { port, host: env.WERKVERBUND_MQTT_HOST?.trim() || undefined });

@@ -28,23 +28,13 @@ export const deviceBody = z.strictObject({
   name: z.string().trim().min(1, { error: 'must not be empty' }).max(200),
 });
 
-export const MAX_SERIES_SAMPLES = 100_000;
-
-export const seriesQuery = z
-  .object({
-    point: z.string().min(1).max(100),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
-    limit: z.coerce.number().int().min(1).max(MAX_SERIES_SAMPLES).default(10_000),
-  })
-  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { error: 'must be after "from"', path: ['to'] });
-
-/** Rules evaluated on ingestion; `noData` needs a clock and is not offered yet. */
+/** Threshold and rate rules are evaluated on ingestion; `noData` by the periodic check (no-data-timer.ts). */
 export const ruleBody = z.strictObject({
   pointId: z.uuid(),
   name: z.string().trim().max(200).default(''),
   enabled: z.boolean().default(true),
-  rule: alarmRuleSchema.refine((r) => r.kind !== 'noData', { error: 'kind "noData" is not supported yet; use "threshold" or "rateOfChange"' }),
+  severity: z.enum(['info', 'warning', 'critical']).default('warning'),
+  rule: alarmRuleSchema,
 });
 
 export const alarmQuery = z.object({

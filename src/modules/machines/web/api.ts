@@ -20,7 +20,7 @@ export interface Alarm {
 
 export interface LivePoint { id: string; name: string; label: string; unit: string; type: string; ts: string | null; value: Value | null }
 export interface LiveMachine { id: string; name: string; description: string; points: LivePoint[]; alarms: Alarm[] }
-export interface MachineDetail { id: string; name: string; description: string; points: Array<{ id: string; name: string; label: string; unit: string; type: string }> }
+export interface MachineDetail { id: string; name: string; description: string; workCentreId?: string | null; points: Array<{ id: string; name: string; label: string; unit: string; type: string }> }
 export interface Series { point: string; unit: string; from: string; to: string; truncated: boolean; samples: Array<{ ts: string; value: Value }> }
 
 /** How often the live view asks for new values. */

@@ -1,7 +1,6 @@
 import '../load-translations';
-import { Anchor, Card, Group, NativeSelect, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
-import EChartsReactCore from 'echarts-for-react/esm/core';
-import { useMemo, useState } from 'react';
+import { Anchor, Button, Card, Group, NativeSelect, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../../../../web/components/loading';
@@ -9,13 +8,14 @@ import { PageHeader } from '../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
 import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
-import { useAcknowledge, useMachine, useMachineAlarms, useSeries } from '../api';
-import { echarts } from '../echarts-setup';
+import { type RequestedResolution, csvHref, useOrderContext, useRangeSeries } from '../analytics-api';
+import { useAcknowledge, useMachine, useMachineAlarms } from '../api';
 import { AlarmItem } from './alarm-item';
+import { OrderSegments } from './order-segments';
+import { RangeControls, type RangeChoice, ResolutionNote, useWindow } from './range-controls';
+import { SeriesChart } from './series-chart';
 import { formatValue } from './format-value';
 
-const RANGES = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000 } as const;
-type Range = keyof typeof RANGES;
 const LAST_VALUES = 20;
 
 export default function MachinePage() {
@@ -27,24 +27,19 @@ export default function MachinePage() {
   const alarms = useMachineAlarms(company.id, machineId);
   const acknowledge = useAcknowledge(company.id);
   const [pointName, setPointName] = useState<string>();
-  const [range, setRange] = useState<Range>('24h');
-  // The range start is fixed per choice so that the query key stays stable between renders.
-  const from = useMemo(() => new Date(Date.now() - RANGES[range]).toISOString(), [range]);
+  const [choice, setChoice] = useState<RangeChoice>({ kind: 'preset', preset: '24h' });
+  const [resolution, setResolution] = useState<RequestedResolution>('auto');
+  const range = useWindow(choice);
   const point = machine.data?.points.find((p) => p.name === pointName) ?? machine.data?.points[0];
-  const series = useSeries(company.id, machineId, point?.name, from);
+  const series = useRangeSeries(company.id, machineId, range ? point?.name : undefined, range?.from ?? '', range?.to ?? '', resolution);
+  const withOrders = !!machine.data?.workCentreId && company.permissions.includes('shopfloor.read');
+  const context = useOrderContext(company.id, machineId, range?.from ?? '', range?.to ?? '', withOrders && !!range);
   if (machine.error) return <ProblemAlert error={machine.error} />;
   if (!machine.data) return <Loading />;
   const samples = series.data?.samples ?? [];
-  const numeric = samples.filter((s) => typeof s.value !== 'string').map((s) => [s.ts, typeof s.value === 'boolean' ? (s.value ? 1 : 0) : s.value]);
+  const buckets = series.data?.buckets ?? [];
   const unit = point?.unit ?? '';
-  const option = {
-    animation: false,
-    grid: { left: 12, right: 24, top: 24, bottom: 12, containLabel: true },
-    tooltip: { trigger: 'axis' },
-    xAxis: { type: 'time' },
-    yAxis: { type: 'value', scale: true, name: unit },
-    series: [{ name: point?.label || point?.name, type: 'line', showSymbol: numeric.length < 50, data: numeric, lineStyle: { width: 2, color: '#1c5d99' }, itemStyle: { color: '#1c5d99' } }],
-  };
+  const segments = context.data?.segments ?? [];
   const last = samples.slice(-LAST_VALUES).reverse();
   return (
     <>
@@ -58,18 +53,24 @@ export default function MachinePage() {
           <Group align="end">
             <NativeSelect label={t('machines.detail.point')} value={point?.name} onChange={(e) => setPointName(e.currentTarget.value)}
               data={machine.data.points.map((p) => ({ value: p.name, label: p.label ? `${p.label} (${p.name})` : p.name }))} />
-            <NativeSelect label={t('machines.detail.range')} value={range} onChange={(e) => setRange(e.currentTarget.value as Range)}
-              data={(Object.keys(RANGES) as Range[]).map((r) => ({ value: r, label: t(`machines.detail.ranges.${r}`) }))} />
+            <RangeControls choice={choice} onChoice={setChoice} resolution={resolution} onResolution={setResolution} />
+            {point && range && series.data && (
+              <Button component="a" variant="default" size="sm" href={csvHref(company.id, machineId, point.name, range.from, range.to, series.data.resolution)}
+                download data-testid="csv-download">{t('machinesAnalytics.csv')}</Button>
+            )}
           </Group>
           {series.error && <ProblemAlert error={series.error} />}
           <Card withBorder padding="md" data-testid="series-chart">
+            {series.data && <ResolutionNote resolution={series.data.resolution} fellBack={series.data.fellBack} />}
             {series.data?.truncated && <Text c="orange.9" size="sm">{t('machines.detail.truncated', { count: samples.length })}</Text>}
-            {samples.length === 0 && !series.isLoading ? (
+            {samples.length === 0 && buckets.length === 0 && !series.isLoading ? (
               <Text>{t('machines.detail.noSamples')}</Text>
             ) : (
-              <EChartsReactCore echarts={echarts} option={option} opts={{ renderer: 'svg' }} notMerge style={{ height: 320, width: '100%' }} role="img"
-                aria-label={t('machines.detail.chartLabel', { point: point?.label || point?.name })} />
+              <SeriesChart resolution={series.data?.resolution ?? 'raw'} samples={samples} buckets={buckets} unit={unit} label={point?.label || point?.name || ''}
+                from={range?.from} to={range?.to} segments={segments.map((s) => ({ ...s, label: s.orderNumber }))}
+                ariaLabel={t('machines.detail.chartLabel', { point: point?.label || point?.name })} />
             )}
+            {context.data?.available && <OrderSegments segments={segments} />}
             {last.length > 0 && (
               <ScrollArea mt="sm">
                 <Table striped withTableBorder data-testid="last-values">

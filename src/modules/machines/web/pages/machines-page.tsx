@@ -8,6 +8,8 @@ import { ProblemAlert } from '../../../../web/components/problem-alert';
 import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
 import { useAcknowledge, useOverview } from '../api';
+import { ManageLinks } from '../manage/manage-links';
+import { NotificationsPanel } from '../manage/notifications-panel';
 import { AlarmItem } from './alarm-item';
 import { formatValue } from './format-value';
 
@@ -22,7 +24,10 @@ export default function MachinesPage() {
   if (!overview.data) return <Loading />;
   return (
     <>
-      <PageHeader title={t('machines.list.title')} intro={t('machines.list.intro')} />
+      <PageHeader title={t('machines.list.title')} intro={t('machines.list.intro')}>
+        <ManageLinks companyId={company.id} />
+      </PageHeader>
+      <NotificationsPanel companyId={company.id} />
       {acknowledge.error && <ProblemAlert error={acknowledge.error} />}
       {overview.data.length === 0 ? (
         <Text>{t('machines.list.empty')}</Text>

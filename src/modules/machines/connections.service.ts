@@ -1,0 +1,134 @@
+import { uuidv7 } from '../../kernel/db/uuid-v7.js';
+import { ProblemError, notFound } from '../../kernel/http/problem.js';
+import type { ConnectionBody } from './connections.schemas.js';
+import * as store from './connections.store.js';
+import type { MachinesContext } from './machines.service.js';
+import { type BrowsedNode, browseOpcua, closeBrowseSession } from './sources/opcua-browse.js';
+import { supervisorOf } from './sources/source-supervisor.js';
+import type { SourceStatus } from './sources/source-status.js';
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
+
+const MQTT_SETTINGS = ['clientId', 'topic', 'payload', 'machineId', 'point', 'machineKeys'] as const;
+const OPCUA_SETTINGS = ['securityMode', 'securityPolicy'] as const;
+
+/** What the API shows of a connection: everything but the password. */
+export function publicConnection(c: store.ConnectionRecord, status: SourceStatus | null) {
+  const keys: readonly string[] = c.kind === 'mqtt' ? MQTT_SETTINGS : OPCUA_SETTINGS;
+  const settings = Object.fromEntries(keys.map((k) => [k, c.settings[k] ?? null]));
+  return {
+    id: c.id,
+    kind: c.kind,
+    name: c.name,
+    enabled: c.enabled,
+    url: c.url,
+    username: c.username,
+    hasPassword: c.password !== '',
+    ...settings,
+    status: status ?? { state: c.enabled ? 'notRunning' : 'stopped', since: null, lastMessageAt: null, lastError: null, lastErrorAt: null, stored: 0 },
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
+
+const statusOf = (ctx: MachinesContext, id: string) => supervisorOf(ctx.db)?.status(ctx.tenant.tenantId, id) ?? null;
+
+async function connectionOrThrow(ctx: MachinesContext, id: string) {
+  const c = await store.findConnection(ctx.db, ctx.tenant.tenantId, id);
+  if (!c) throw notFound('connection');
+  return c;
+}
+
+function settingsOf(body: ConnectionBody): Record<string, unknown> {
+  const { kind: _k, name: _n, enabled: _e, url: _u, username: _us, password: _p, ...settings } = body;
+  return settings;
+}
+
+async function checkMachines(ctx: MachinesContext, body: ConnectionBody) {
+  if (body.kind !== 'mqtt') return;
+  const ids = [...new Set([...(body.machineId ? [body.machineId] : []), ...body.machineKeys.map((k) => k.machineId)])];
+  const found = await store.existingMachineIds(ctx.db, ctx.tenant.tenantId, ids);
+  if (ids.some((id) => !found.has(id))) throw notFound('machine');
+}
+
+async function afterChange(ctx: MachinesContext, id: string) {
+  await closeBrowseSession(`${ctx.tenant.tenantId}/${id}`);
+  await supervisorOf(ctx.db)?.refresh();
+}
+
+export async function listConnections(ctx: MachinesContext) {
+  const rows = await store.listConnections(ctx.db, ctx.tenant.tenantId);
+  return rows.map((c) => publicConnection(c, statusOf(ctx, c.id)));
+}
+
+export async function getConnection(ctx: MachinesContext, id: string) {
+  return publicConnection(await connectionOrThrow(ctx, id), statusOf(ctx, id));
+}
+
+export async function createConnection(ctx: MachinesContext, body: ConnectionBody) {
+  await checkMachines(ctx, body);
+  const id = uuidv7();
+  try {
+    await store.insertConnection(ctx.db, ctx.tenant.tenantId, id, { ...body, password: body.password ?? '', settings: settingsOf(body) });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ProblemError(409, 'machines_connection_name_taken', { name: body.name });
+    throw error;
+  }
+  await afterChange(ctx, id);
+  return getConnection(ctx, id);
+}
+
+export async function updateConnection(ctx: MachinesContext, id: string, body: ConnectionBody) {
+  const current = await connectionOrThrow(ctx, id);
+  if (current.kind !== body.kind) throw new ProblemError(409, 'machines_connection_kind_fixed');
+  await checkMachines(ctx, body);
+  try {
+    await store.updateConnection(ctx.db, ctx.tenant.tenantId, id, { ...body, password: body.password ?? null, settings: settingsOf(body) });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ProblemError(409, 'machines_connection_name_taken', { name: body.name });
+    throw error;
+  }
+  await afterChange(ctx, id);
+  return getConnection(ctx, id);
+}
+
+export async function deleteConnection(ctx: MachinesContext, id: string) {
+  if (!(await store.deleteConnection(ctx.db, ctx.tenant.tenantId, id))) throw notFound('connection');
+  await afterChange(ctx, id);
+}
+
+async function opcuaConnectionOrThrow(ctx: MachinesContext, id: string) {
+  const c = await connectionOrThrow(ctx, id);
+  if (c.kind !== 'opcua') throw new ProblemError(409, 'machines_connection_not_opcua');
+  return c;
+}
+
+export async function listOpcuaItems(ctx: MachinesContext, id: string) {
+  await opcuaConnectionOrThrow(ctx, id);
+  return store.listOpcuaItems(ctx.db, ctx.tenant.tenantId, id);
+}
+
+export async function replaceOpcuaItems(
+  ctx: MachinesContext,
+  id: string,
+  items: Array<{ nodeId: string; machineId: string; point: string; samplingIntervalMs: number }>,
+) {
+  await opcuaConnectionOrThrow(ctx, id);
+  const machineIds = [...new Set(items.map((i) => i.machineId))];
+  const found = await store.existingMachineIds(ctx.db, ctx.tenant.tenantId, machineIds);
+  if (machineIds.some((m) => !found.has(m))) throw notFound('machine');
+  await store.replaceOpcuaItems(ctx.db, ctx.tenant.tenantId, id, items.map((i) => ({ ...i, id: uuidv7() })));
+  await supervisorOf(ctx.db)?.refresh();
+  return store.listOpcuaItems(ctx.db, ctx.tenant.tenantId, id);
+}
+
+export async function browse(ctx: MachinesContext, id: string, nodeId: string, pkiDir: string): Promise<BrowsedNode[]> {
+  const c = await opcuaConnectionOrThrow(ctx, id);
+  try {
+    return await browseOpcua(c, nodeId, pkiDir);
+  } catch (error) {
+    const e = error as Error & { unreachable?: boolean; badNode?: boolean };
+    if (e.badNode) throw new ProblemError(400, 'machines_opcua_bad_node', { nodeId, reason: e.message });
+    throw new ProblemError(502, 'machines_opcua_unreachable', { url: c.url, reason: e.message });
+  }
+}

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Instance } from '../../kernel/instance.js';
+import { TestClient, startTestInstance } from '../../kernel/testing/test-instance.js';
+import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
+import { shopfloorModule } from '../shopfloor/module.js';
+import { machinesModule } from './module.js';
+
+/** The demo machines: minute values that follow the demo bookings, a temperature rule and one past alarm. */
+describe.each(testDatabaseKinds())('machine demo data on the %s database', (kind) => {
+  let instance: Instance;
+  let owner: TestClient;
+  let companyId: string;
+
+  beforeAll(async () => {
+    instance = await startTestInstance(kind);
+    owner = new TestClient(instance);
+    companyId = await owner.signup('Demo Maschinen GmbH', `o-${kind}@demo-machines.example`);
+    for (const module of ['shopfloor', 'machines']) await owner.put(`/api/v1/companies/${companyId}/modules/${module}`, { enabled: true });
+    const ownerId = (await owner.get('/api/v1/me')).body.user.id;
+    const ctx = { db: instance.ctx.db, tenantId: companyId, ownerId };
+    await shopfloorModule.demo!(ctx);
+    await machinesModule.demo!(ctx);
+  }, 180_000);
+  afterAll(async () => instance?.close());
+
+  it('links the welding robot and the laser to their work centres and keeps the device token secret', async () => {
+    const machines = (await owner.get(`/api/v1/companies/${companyId}/machines`)).body as Array<{ id: string; name: string; workCentreId: string | null }>;
+    const centres = (await owner.get(`/api/v1/companies/${companyId}/shopfloor/work-centres`)).body as Array<{ id: string; code: string }>;
+    const code = (id: string | null) => centres.find((c) => c.id === id)?.code;
+    expect(machines.map((m) => [m.name, code(m.workCentreId)]).sort()).toEqual([['Laser', 'LAS-1'], ['Schweißroboter 1', 'SCHW-1']]);
+    const devices = (await owner.get(`/api/v1/companies/${companyId}/machines/${machines[0].id}/devices`)).body;
+    expect(devices).toHaveLength(1);
+    expect(JSON.stringify(devices)).not.toMatch(/token/i);
+  });
+
+  it('shows the welding current of a finished order in its order context', async () => {
+    const orders = (await owner.get(`/api/v1/companies/${companyId}/shopfloor/orders`)).body as Array<{ id: string; number: string; operations: Array<{ status: string; name: string }> }>;
+    // Order numbers follow the order of production: the newest finished orders ran within the last three days.
+    const finished = orders.filter((o) => o.operations.length === 2 && o.operations[1].status === 'finished')
+      .sort((a, b) => b.number.localeCompare(a.number));
+    expect(finished.length).toBeGreaterThan(3);
+    let shown = false;
+    for (const order of finished.slice(0, 5)) {
+      const res = await owner.get(`/api/v1/companies/${companyId}/machine-orders/${order.id}`);
+      expect(res.status).toBe(200);
+      const current = res.body.machines.flatMap((m: { points: Array<{ name: string; count: number; avg: number | null; max: number | null }> }) => m.points).find((p: { name: string }) => p.name === 'current');
+      if (current && current.count > 0) {
+        // Setup (no current) and welding (around 180 A) both belong to the order.
+        expect(current.max).toBeGreaterThan(170);
+        expect(current.max).toBeLessThan(200);
+        expect(current.avg).toBeGreaterThan(60);
+        shown = true;
+        break;
+      }
+    }
+    expect(shown).toBe(true);
+  });
+
+  it('has a temperature rule with hysteresis and one acknowledged past alarm', async () => {
+    const machines = (await owner.get(`/api/v1/companies/${companyId}/machines`)).body as Array<{ id: string; name: string }>;
+    const laser = machines.find((m) => m.name === 'Laser')!;
+    const rules = (await owner.get(`/api/v1/companies/${companyId}/machines/${laser.id}/rules`)).body;
+    expect(rules).toEqual([expect.objectContaining({ point: 'temperature', rule: expect.objectContaining({ kind: 'threshold', hysteresis: 3 }) })]);
+    const alarms = (await owner.get(`/api/v1/companies/${companyId}/machines/${laser.id}/alarms`)).body as Array<{ status: string; raisedValue: number; clearedAt: string | null }>;
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0].status).toBe('closed');
+    expect(alarms[0].raisedValue).toBeGreaterThan(45);
+  });
+});

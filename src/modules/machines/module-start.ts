@@ -1,0 +1,27 @@
+import type { AppContext } from '../../kernel/http/app-context.js';
+import { startAlarmRuntime } from './alarm-runtime.js';
+import { startMachinesRuntime } from './runtime.js';
+import { startConnectionSources } from './sources/start-sources.js';
+
+/**
+ * The module's background work: the company connections (external MQTT brokers, OPC UA) and the
+ * runtime with the embedded broker. The connections run even when the embedded broker cannot
+ * start — typically because a Mosquitto on the same machine already holds port 1883.
+ */
+export async function startMachinesModule(ctx: AppContext): Promise<{ stop(): Promise<void> }> {
+  const sources = await startConnectionSources(ctx);
+  const alarmRuntime = startAlarmRuntime(ctx);
+  let runtime: { stop(): Promise<void> } | null = null;
+  try {
+    runtime = await startMachinesRuntime(ctx);
+  } catch (error) {
+    process.stderr.write(`  Warning: machines: ${(error as Error).message} (connections to external brokers and OPC UA servers keep running)\n`);
+  }
+  return {
+    stop: async () => {
+      await runtime?.stop();
+      await sources.stop();
+      await alarmRuntime.stop();
+    },
+  };
+}

@@ -1,0 +1,194 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../../kernel/http/app-context.js';
+import { uuidv7 } from '../../kernel/db/uuid-v7.js';
+import { type Locale, translate } from '../../kernel/i18n/server-messages.js';
+import { type AlarmEventRecord, eventOf } from './alarm-events.store.js';
+import { retryDelayMs } from './domain/retry-schedule.js';
+import { signWebhook } from './domain/webhook-signature.js';
+import { getSettings, memberRecipients } from './notification-settings.store.js';
+
+export type OutboxContext = Pick<AppContext, 'db' | 'mailer' | 'config'>;
+
+/** A claimed delivery is not picked up again before this much time has passed (crash safety). */
+const LEASE_MS = 2 * 60_000;
+const WEBHOOK_TIMEOUT_MS = 10_000;
+const BATCH = 50;
+
+/**
+ * Turns committed alarm events into deliveries (one per enabled webhook and e-mail recipient,
+ * for the severities the company chose; e-mail only when SMTP is set). Runs after commit, so a
+ * rolled-back alarm change never notifies; the event and its deliveries are marked in one
+ * transaction, so a crash in between repeats the step instead of losing it.
+ */
+export async function dispatchAlarmEvents(ctx: OutboxContext): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await ctx.db.transaction().execute(async (tx) => {
+      const r = await sql<Record<string, unknown>>`select * from machine_alarm_events where dispatched_at is null
+        order by created_at, id limit ${BATCH} for update skip locked`.execute(tx);
+      for (const row of r.rows) {
+        const tenantId = row.tenant_id as string;
+        const event = eventOf(row);
+        const settings = await getSettings(tx, tenantId);
+        if (settings.severities.includes(event.severity)) {
+          const webhooks = await sql<{ id: string; url: string }>`select id, url from machine_webhooks where tenant_id = ${tenantId} and enabled order by created_at`.execute(tx);
+          for (const w of webhooks.rows) await insertDelivery(tx, tenantId, event.id, 'webhook', w.url, 'de', w.id);
+          if (ctx.config.smtpUrl) {
+            const seen = new Set<string>();
+            for (const m of await memberRecipients(tx, tenantId, settings.memberIds)) {
+              if (seen.has(m.email.toLowerCase())) continue;
+              seen.add(m.email.toLowerCase());
+              await insertDelivery(tx, tenantId, event.id, 'email', m.email, m.locale === 'en' ? 'en' : 'de');
+            }
+            for (const address of settings.addresses) {
+              if (seen.has(address.toLowerCase())) continue;
+              seen.add(address.toLowerCase());
+              await insertDelivery(tx, tenantId, event.id, 'email', address, 'de');
+            }
+          }
+        }
+        await sql`update machine_alarm_events set dispatched_at = now() where tenant_id = ${tenantId} and id = ${event.id}`.execute(tx);
+      }
+      return r.rows.length;
+    });
+    total += n;
+    if (n < BATCH) return total;
+  }
+}
+
+async function insertDelivery(tx: OutboxContext['db'], tenantId: string, eventId: string, channel: 'webhook' | 'email', target: string, locale: Locale, webhookId: string | null = null) {
+  await sql`insert into machine_notification_deliveries (tenant_id, id, event_id, channel, webhook_id, target, locale, status, next_attempt_at)
+    values (${tenantId}, ${uuidv7()}, ${eventId}, ${channel}, ${webhookId}, ${target}, ${locale}, 'pending', now())`.execute(tx);
+}
+
+/** The JSON a webhook receives. */
+export function webhookPayload(tenantId: string, deliveryId: string, e: AlarmEventRecord) {
+  return {
+    id: e.id,
+    deliveryId,
+    type: `alarm.${e.event}`,
+    companyId: tenantId,
+    occurredAt: e.at.toISOString(),
+    alarm: { id: e.alarmId, severity: e.severity, rule: e.ruleName, point: e.point, value: e.value },
+    machine: { id: e.machineId, name: e.machineName },
+  };
+}
+
+/** Sends the deliveries that are due; failures are retried on the backoff schedule. */
+export async function deliverDueNotifications(ctx: OutboxContext, now: Date = new Date()): Promise<number> {
+  // Claim: push the due rows' next attempt out by the lease, so a second worker (or this one
+  // after a crash) takes them only once the lease has run out.
+  const claimed = await ctx.db.transaction().execute(async (tx) => {
+    const r = await sql<Record<string, unknown>>`
+      select e.*, d.channel, d.webhook_id, d.target, d.locale, d.attempts, d.id as delivery_id, d.tenant_id as tenant
+      from machine_notification_deliveries d
+      join machine_alarm_events e on e.tenant_id = d.tenant_id and e.id = d.event_id
+      where d.status = 'pending' and d.next_attempt_at <= ${now.toISOString()}::timestamptz
+      order by d.next_attempt_at limit ${BATCH} for update of d skip locked`.execute(tx);
+    for (const row of r.rows) {
+      await sql`update machine_notification_deliveries set next_attempt_at = ${new Date(now.getTime() + LEASE_MS).toISOString()}::timestamptz
+        where tenant_id = ${row.tenant as string} and id = ${row.delivery_id as string}`.execute(tx);
+    }
+    return r.rows;
+  });
+  for (const row of claimed) {
+    const tenantId = row.tenant as string;
+    const deliveryId = row.delivery_id as string;
+    const event = eventOf(row);
+    const attempts = Number(row.attempts) + 1;
+    let result: { ok: boolean; status: number | null; error: string | null };
+    try {
+      result = row.channel === 'webhook'
+        ? await sendWebhook(ctx, tenantId, deliveryId, row.webhook_id as string | null, row.target as string, event)
+        : await sendMail(ctx, tenantId, row.target as string, row.locale as Locale, event);
+    } catch (error) {
+      result = { ok: false, status: null, error: describe(error) };
+    }
+    const delay = result.ok ? null : retryDelayMs(attempts);
+    const status = result.ok ? 'delivered' : delay === null ? 'failed' : 'pending';
+    const next = new Date(now.getTime() + (delay ?? 0)).toISOString();
+    await sql`update machine_notification_deliveries set status = ${status}, attempts = ${attempts}, last_attempt_at = ${now.toISOString()}::timestamptz,
+      next_attempt_at = ${next}::timestamptz, response_status = ${result.status}, last_error = ${result.error},
+      delivered_at = ${result.ok ? now.toISOString() : null}::timestamptz
+      where tenant_id = ${tenantId} and id = ${deliveryId}`.execute(ctx.db);
+  }
+  return claimed.length;
+}
+
+/** An error's message only, shortened; never request headers (they carry the signature). */
+const describe = (error: unknown): string => {
+  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  const text = e.cause?.code ?? e.cause?.message ?? (e.name === 'TimeoutError' ? 'timeout' : e.message) ?? String(error);
+  return text.slice(0, 300);
+};
+
+async function sendWebhook(ctx: OutboxContext, tenantId: string, deliveryId: string, webhookId: string | null, url: string, event: AlarmEventRecord) {
+  const hook = webhookId
+    ? (await sql<{ secret: string; url: string; enabled: boolean }>`select secret, url, enabled from machine_webhooks where tenant_id = ${tenantId} and id = ${webhookId}`.execute(ctx.db)).rows[0]
+    : undefined;
+  if (!hook) return { ok: false, status: null, error: 'webhook deleted' };
+  const body = JSON.stringify(webhookPayload(tenantId, deliveryId, event));
+  const timestamp = Math.floor(Date.now() / 1000);
+  const response = await fetch(url, {
+    method: 'POST',
+    redirect: 'manual',
+    signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'Werkverbund-Webhook/1',
+      'x-werkverbund-event': `alarm.${event.event}`,
+      'x-werkverbund-delivery': deliveryId,
+      'x-werkverbund-timestamp': String(timestamp),
+      'x-werkverbund-signature': signWebhook(hook.secret, timestamp, body),
+    },
+    body,
+  });
+  await response.body?.cancel().catch(() => {});
+  const ok = response.status >= 200 && response.status < 300;
+  return { ok, status: response.status, error: ok ? null : `HTTP ${response.status}` };
+}
+
+async function sendMail(ctx: OutboxContext, tenantId: string, to: string, locale: Locale, e: AlarmEventRecord) {
+  const params = {
+    machine: e.machineName,
+    rule: e.ruleName || e.point,
+    point: e.point,
+    severity: translate(locale, `machineNotifications.severity.${e.severity}`),
+    time: e.at.toLocaleString(locale === 'en' ? 'en-GB' : 'de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'medium' }),
+    value: e.value === null ? '–' : e.value.toLocaleString(locale === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: 3 }),
+    link: `${ctx.config.publicUrl}/c/${tenantId}/machines/${e.machineId}`,
+  };
+  const sent = await ctx.mailer.send({
+    to,
+    subject: translate(locale, `machineNotifications.subject.${e.event}`, params),
+    text: translate(locale, 'machineNotifications.text', { ...params, what: translate(locale, `machineNotifications.what.${e.event}`, params) }),
+  });
+  return sent ? { ok: true, status: null, error: null } : { ok: false, status: null, error: 'SMTP not configured' };
+}
+
+/**
+ * Runs dispatch and delivery every `intervalMs` (one run at a time). Returns a stop function
+ * that waits for a run in progress.
+ */
+export function startNotificationWorker(ctx: OutboxContext, intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  const run = () => {
+    if (running) return;
+    running = (async () => {
+      try {
+        await dispatchAlarmEvents(ctx);
+        await deliverDueNotifications(ctx);
+      } catch (error) {
+        onError(error);
+      } finally {
+        running = null;
+      }
+    })();
+  };
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

@@ -1,0 +1,104 @@
+import { sql } from 'kysely';
+import type { Db } from '../../kernel/db/database.js';
+import type { Severity } from './alarm-events.store.js';
+
+export interface NotificationSettings {
+  severities: Severity[];
+  memberIds: string[];
+  addresses: string[];
+}
+
+export const DEFAULT_SETTINGS: NotificationSettings = { severities: ['warning', 'critical'], memberIds: [], addresses: [] };
+
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+
+export async function getSettings(db: Db, tenantId: string): Promise<NotificationSettings> {
+  const r = await sql<Record<string, unknown>>`select * from machine_notification_settings where tenant_id = ${tenantId}`.execute(db);
+  const row = r.rows[0];
+  if (!row) return { ...DEFAULT_SETTINGS };
+  return { severities: json(row.severities), memberIds: json(row.member_ids), addresses: json(row.addresses) };
+}
+
+export async function putSettings(db: Db, tenantId: string, s: NotificationSettings): Promise<void> {
+  await sql`insert into machine_notification_settings (tenant_id, severities, member_ids, addresses, updated_at)
+    values (${tenantId}, ${JSON.stringify(s.severities)}::jsonb, ${JSON.stringify(s.memberIds)}::jsonb, ${JSON.stringify(s.addresses)}::jsonb, now())
+    on conflict (tenant_id) do update set severities = excluded.severities, member_ids = excluded.member_ids, addresses = excluded.addresses, updated_at = now()`.execute(db);
+}
+
+/** Members of the company among the given user ids, with address and language. */
+export async function memberRecipients(db: Db, tenantId: string, userIds: string[]): Promise<Array<{ userId: string; email: string; locale: string }>> {
+  if (userIds.length === 0) return [];
+  const r = await sql<{ id: string; email: string; locale: string }>`select u.id, u.email, u.locale from memberships m join users u on u.id = m.user_id
+    where m.tenant_id = ${tenantId} and m.user_id = any(${userIds}::uuid[]) order by u.email`.execute(db);
+  return r.rows.map((row) => ({ userId: row.id, email: row.email, locale: row.locale }));
+}
+
+export interface Webhook {
+  id: string;
+  url: string;
+  description: string;
+  enabled: boolean;
+  createdAt: Date;
+}
+
+const webhookOf = (r: Record<string, unknown>): Webhook => ({
+  id: r.id as string,
+  url: r.url as string,
+  description: r.description as string,
+  enabled: r.enabled as boolean,
+  createdAt: new Date(r.created_at as string),
+});
+
+/** Webhooks without their secrets. */
+export async function listWebhooks(db: Db, tenantId: string, id?: string): Promise<Webhook[]> {
+  const r = await sql<Record<string, unknown>>`select id, url, description, enabled, created_at from machine_webhooks
+    where tenant_id = ${tenantId} ${id ? sql`and id = ${id}` : sql``} order by created_at`.execute(db);
+  return r.rows.map(webhookOf);
+}
+
+export async function insertWebhook(db: Db, tenantId: string, id: string, data: { url: string; description: string; enabled: boolean }, secret: string): Promise<void> {
+  await sql`insert into machine_webhooks (tenant_id, id, url, description, secret, enabled)
+    values (${tenantId}, ${id}, ${data.url}, ${data.description}, ${secret}, ${data.enabled})`.execute(db);
+}
+
+export async function updateWebhook(db: Db, tenantId: string, id: string, data: { url: string; description: string; enabled: boolean }): Promise<boolean> {
+  const r = await sql`update machine_webhooks set url = ${data.url}, description = ${data.description}, enabled = ${data.enabled}
+    where tenant_id = ${tenantId} and id = ${id}`.execute(db);
+  return Number(r.numAffectedRows ?? 0) > 0;
+}
+
+export async function deleteWebhook(db: Db, tenantId: string, id: string): Promise<boolean> {
+  const r = await sql`delete from machine_webhooks where tenant_id = ${tenantId} and id = ${id}`.execute(db);
+  return Number(r.numAffectedRows ?? 0) > 0;
+}
+
+/** The delivery log of a company, newest first (targets are URLs and addresses, never secrets). */
+export async function listDeliveries(db: Db, tenantId: string, limit: number) {
+  const r = await sql<Record<string, unknown>>`
+    select d.id, d.event_id, d.channel, d.webhook_id, d.target, d.status, d.attempts, d.next_attempt_at, d.last_attempt_at,
+      d.response_status, d.last_error, d.delivered_at, d.created_at, e.event, e.machine_name, e.rule_name, e.point, e.severity
+    from machine_notification_deliveries d
+    join machine_alarm_events e on e.tenant_id = d.tenant_id and e.id = d.event_id
+    where d.tenant_id = ${tenantId} order by d.created_at desc, d.id desc limit ${limit}`.execute(db);
+  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+  return r.rows.map((row) => ({
+    id: row.id as string,
+    eventId: row.event_id as string,
+    channel: row.channel as 'webhook' | 'email',
+    webhookId: (row.webhook_id as string | null) ?? null,
+    target: row.target as string,
+    status: row.status as 'pending' | 'delivered' | 'failed',
+    attempts: Number(row.attempts),
+    nextAttemptAt: date(row.next_attempt_at),
+    lastAttemptAt: date(row.last_attempt_at),
+    responseStatus: row.response_status === null ? null : Number(row.response_status),
+    lastError: (row.last_error as string | null) ?? null,
+    deliveredAt: date(row.delivered_at),
+    createdAt: new Date(row.created_at as string),
+    event: row.event as string,
+    machineName: row.machine_name as string,
+    ruleName: row.rule_name as string,
+    point: row.point as string,
+    severity: row.severity as string,
+  }));
+}

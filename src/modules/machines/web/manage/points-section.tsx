@@ -1,0 +1,100 @@
+import { Button, Card, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCompany } from '../../../../web/layout/app-layout';
+import { type Point, type PointSource, type PointType, api, useMachinesMutation } from '../manage-api';
+import { FormProblem, fieldMessage } from './form-helpers';
+
+const TYPES: PointType[] = ['number', 'boolean', 'string'];
+const SOURCES: PointSource[] = ['mqtt', 'http', 'opcua', 'manual'];
+const empty = { name: '', label: '', unit: '', type: 'number' as PointType, source: 'mqtt' as PointSource };
+
+/** Data points of a machine: list, declare, change, delete. */
+export function PointsSection({ machineId, points, canManage }: { machineId: string; points: Point[]; canManage: boolean }) {
+  const { t } = useTranslation();
+  const company = useCompany();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [form, setForm] = useState(empty);
+  const save = useMachinesMutation(company.id, () => api.savePoint(company.id, machineId, editing, { ...form, name: form.name.trim() }));
+  const remove = useMachinesMutation(company.id, (id: string) => api.deletePoint(company.id, machineId, id));
+  const edit = (p: Point) => {
+    setEditing(p.id);
+    setForm({ name: p.name, label: p.label, unit: p.unit, type: p.type, source: p.source });
+    save.reset();
+  };
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="points-title">
+      <Title order={2} size="h4" id="points-title">{t('machinesManage.points.title')}</Title>
+      <Text size="sm" c="dimmed" mb="sm">{t('machinesManage.points.intro')}</Text>
+      <FormProblem error={remove.error} />
+      {points.length === 0 ? (
+        <Text mb="sm">{t('machinesManage.points.empty')}</Text>
+      ) : (
+        <Paper withBorder mb="md">
+          <Table.ScrollContainer minWidth={420}>
+            <Table verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('machinesManage.points.name')}</Table.Th>
+                  <Table.Th scope="col">{t('machinesManage.points.unit')}</Table.Th>
+                  <Table.Th scope="col">{t('machinesManage.points.typeAndSource')}</Table.Th>
+                  {canManage && <Table.Th scope="col">{t('machinesManage.actions')}</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {points.map((p) => (
+                  <Table.Tr key={p.id} data-point-row={p.name}>
+                    <Table.Th scope="row" fw={500}>
+                      <Text span ff="monospace" fw={500}>{p.name}</Text>
+                      {p.label && <Text size="xs" c="dimmed">{p.label}</Text>}
+                    </Table.Th>
+                    <Table.Td>{p.unit}</Table.Td>
+                    <Table.Td>{t(`machinesManage.points.types.${p.type}`)} · {t(`machinesManage.points.sources.${p.source}`)}</Table.Td>
+                    {canManage && (
+                      <Table.Td>
+                        <Group gap="xs" wrap="nowrap">
+                          <Button size="xs" variant="light" onClick={() => edit(p)} aria-label={t('machinesManage.points.editLabel', { name: p.name })}>{t('machinesManage.edit')}</Button>
+                          <Button size="xs" variant="subtle" color="red" c="red.9" loading={remove.isPending && remove.variables === p.id} onClick={() => remove.mutate(p.id)} aria-label={t('machinesManage.points.deleteLabel', { name: p.name })}>
+                            {t('machinesManage.delete')}
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      {canManage && (
+        <form
+          noValidate
+          aria-label={editing ? t('machinesManage.points.editTitle') : t('machinesManage.points.createTitle')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate(undefined, { onSuccess: () => { setEditing(null); setForm(empty); } });
+          }}
+        >
+          <Title order={3} size="h5" mb="xs">{editing ? t('machinesManage.points.editTitle') : t('machinesManage.points.createTitle')}</Title>
+          <Stack gap="sm">
+            <FormProblem error={save.error} />
+            <Group grow align="flex-start">
+              <TextInput label={t('machinesManage.points.name')} description={t('machinesManage.points.nameHint')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} error={fieldMessage(t, save.error, 'body.name', 'pointName')} />
+              <TextInput label={t('machinesManage.points.label')} value={form.label} onChange={(e) => setForm({ ...form, label: e.currentTarget.value })} error={fieldMessage(t, save.error, 'body.label', 'label')} />
+            </Group>
+            <Group grow align="flex-start">
+              <TextInput label={t('machinesManage.points.unit')} value={form.unit} onChange={(e) => setForm({ ...form, unit: e.currentTarget.value })} error={fieldMessage(t, save.error, 'body.unit', 'unit')} />
+              <Select label={t('machinesManage.points.type')} allowDeselect={false} value={form.type} data={TYPES.map((v) => ({ value: v, label: t(`machinesManage.points.types.${v}`) }))} onChange={(v) => v && setForm({ ...form, type: v as PointType })} />
+              <Select label={t('machinesManage.points.source')} allowDeselect={false} value={form.source} data={SOURCES.map((v) => ({ value: v, label: t(`machinesManage.points.sources.${v}`) }))} onChange={(v) => v && setForm({ ...form, source: v as PointSource })} />
+            </Group>
+            <Group>
+              <Button type="submit" loading={save.isPending}>{editing ? t('machinesManage.save') : t('machinesManage.points.create')}</Button>
+              {editing && <Button variant="default" onClick={() => { setEditing(null); setForm(empty); save.reset(); }}>{t('machinesManage.cancel')}</Button>}
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Card>
+  );
+}
