@@ -139,6 +139,10 @@ describe.each(testDatabaseKinds())('Machine-data API on the %s database', (kind)
     expect(bad.json().errors).toEqual([{ path: 'body.1.ts', message: expect.stringMatching(/offset/) }]);
     const future = await ingest(s.token, { ts: Date.now() + 2 * DAY, values: { a: 1 } });
     expect(future.json().errors).toEqual([{ path: 'body.ts', message: expect.stringMatching(/future/) }]);
+    // PostgreSQL text cannot hold the NUL character: refused as bad input, not a server error
+    const nul = await ingest(s.token, [ok, { ts: '2026-03-01T08:01:00Z', values: { note: 'a\u0000b' } }]);
+    expect([nul.statusCode, nul.json().code]).toEqual([400, 'validation']);
+    expect(nul.json().errors).toEqual([{ path: 'body', message: expect.stringMatching(/database refused/) }]);
     expect(await sampleRows(s.id)).toEqual([]);
 
     await s.owner.put(`/api/v1/companies/${s.id}/modules/machines`, { enabled: false });

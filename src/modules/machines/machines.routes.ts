@@ -5,7 +5,7 @@ import { companyParams } from '../../kernel/http/company.routes.js';
 import { requirePermission, requireUser, tenantOf } from '../../kernel/http/guards.js';
 import { ProblemError, notFound } from '../../kernel/http/problem.js';
 import type { Role } from '../../kernel/tenancy/roles.js';
-import { authenticateDevice, moduleEnabled, parseIngest } from './ingest.js';
+import { authenticateDevice, isDataError, moduleEnabled, parseIngest } from './ingest.js';
 import * as service from './machines.service.js';
 import { tenantsOfMachine, writeSamples } from './machines.store.js';
 import { connectionsRoutes } from './connections.routes.js';
@@ -152,7 +152,11 @@ export const machinesRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!(await moduleEnabled(app.wv, device.tenantId))) throw new ProblemError(403, 'module_disabled');
     const parsed = parseIngest(request.body);
     if (!parsed.ok) throw new ProblemError(400, 'validation', {}, { errors: parsed.errors.map((e) => ({ path: e.path ? `body.${e.path}` : 'body', message: e.message })) });
-    const stored = await writeSamples(db, [{ device, samples: parsed.samples, source: 'http' }]);
+    const stored = await writeSamples(db, [{ device, samples: parsed.samples, source: 'http' }]).catch((error: unknown) => {
+      // e.g. a text with the NUL character, which PostgreSQL cannot store: the message, not the server, is at fault
+      if (!isDataError(error)) throw error;
+      throw new ProblemError(400, 'validation', {}, { errors: [{ path: 'body', message: 'the database refused a value of this message (for example a text containing the NUL character); nothing of it was stored' }] });
+    });
     return reply.status(200).send({ received: parsed.samples.length, stored });
   });
 };
