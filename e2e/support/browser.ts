@@ -39,6 +39,11 @@ export async function newContext(browser: Browser, baseURL: string, viewport = T
 
 /** Fails on serious or critical axe findings (WCAG 2.1 A and AA rules). */
 export async function expectAccessible(page: Page, label: string) {
+  // a dialog fading in or out makes everything look pale to the contrast check: let transitions end
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
