@@ -1,23 +1,8 @@
 import type { Db } from '../../kernel/db/database.js';
+import type { DrillDownBooking } from './controlling.schemas.js';
 
-export interface DrillDownBookingRow {
-  key: string;
-  at: number;
-  kind: string;
-  status: string;
-  good: number | null;
-  scrap: number | null;
-  reason: string | null;
-  conflictReason: string | null;
-  deviceId: string;
-  orderId: string;
-  orderNumber: string;
-  operationId: string;
-  operationPosition: number;
-  operationName: string;
-  workCentreId: string;
-  worker: string | null;
-}
+/** A drill-down booking as stored: device time in epoch ms, work centre code and shift still to add. */
+export type DrillDownBookingRow = Omit<DrillDownBooking, 'at' | 'workCentreCode' | 'shift'> & { at: number };
 
 /**
  * Bookings of the company's operations booked (device time) within [start, end), optionally of one

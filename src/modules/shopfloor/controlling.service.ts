@@ -12,6 +12,8 @@ import { plannedPauseDowntime } from './domain/planned-downtime.js';
 import { isPlannedDowntime } from './domain/reason-tree.js';
 import { listReasons } from './reasons.store.js';
 import * as facts from './controlling-facts.store.js';
+import * as days from './controlling-days.store.js';
+import { type DayCell, type DayCells, cellsOfRows, datesBetween, isFinal, missingRange, openSince, rowsOfCells } from './domain/controlling-days.js';
 import { quantityBoundaries } from './domain/quantity-boundaries.js';
 import { rollUp } from './domain/kpi-roll-up.js';
 import type { ControllingQuery } from './schemas.js';
@@ -26,51 +28,49 @@ const dayAfter = (date: string) => DateTime.fromISO(date, { zone: 'UTC' }).plus(
  * and order KPIs (lead time, on-time delivery) by day or month of finishing — all computed with
  * domain/kpis.ts from the stored shift calendars and the applied bookings.
  * Runs still open count until `now` (server time).
+ *
+ * Finished days are kept per work centre (controlling-days.store.ts) and read instead of computed
+ * again; `keep: false` computes every day from the bookings (the tests compare both).
  */
-export async function controlling(ctx: ShopfloorContext, query: ControllingQuery, now: number = Date.now()) {
+export async function controlling(ctx: ShopfloorContext, query: ControllingQuery, now: number = Date.now(), options: { keep?: boolean } = {}) {
   const tenantId = ctx.tenant.tenantId;
   const timeZone = query.timeZone;
+  const keep = options.keep ?? true;
   const start = DateTime.fromISO(query.from, { zone: timeZone }).startOf('day').toMillis();
   const end = DateTime.fromISO(query.to, { zone: timeZone }).plus({ days: 1 }).startOf('day').toMillis();
   const period = { start, end };
 
   const centres = await store.listWorkCentres(ctx.db, tenantId, query.workCentreId ? [query.workCentreId] : undefined);
   if (query.workCentreId && centres.length === 0) throw notFound('work centre');
+  const centreIds = centres.map((c) => c.id);
 
-  // Shifts that start the day before (night shifts) or whose calendar lies in another time zone reach into the period.
-  // Work centres with the same calendar (the usual case) share one expansion.
-  const expanded = new Map<string, ReturnType<typeof expandShiftCalendar>['shifts']>();
-  const shifts: WorkCentreShift[] = centres.flatMap((wc) => {
-    const key = JSON.stringify(wc.calendar);
-    let list = expanded.get(key);
-    if (!list) {
-      list = expandShiftCalendar(wc.calendar as ShiftCalendar, { from: dayBefore(query.from), to: dayAfter(query.to) }).shifts;
-      expanded.set(key, list);
-    }
-    return list.map((s) => ({ workCentreId: wc.id, name: s.name, window: s.window, breaks: s.breaks }));
-  });
-
-  // Runs, state changes and quantities come pre-digested from SQL (controlling-facts.store.ts).
-  // The queries are independent: on a PostgreSQL server they run side by side.
-  const workCentreId = query.workCentreId;
-  const [{ runs, states: applied }, quantities, reasonList, orderRows] = await Promise.all([
-    facts.runFacts(ctx.db, tenantId, { start, end, now, workCentreId }),
-    facts.quantityFacts(ctx.db, tenantId, { start, end, workCentreId, boundaries: quantityBoundaries(shifts, period, timeZone) }) as Promise<QuantityBooking[]>,
-    listReasons(ctx.db, tenantId),
+  // The change counter is read before anything else: days computed from older data are not kept.
+  const epoch = keep ? await days.readEpoch(ctx.db, tenantId) : 0;
+  const [kept, orderRows] = await Promise.all([
+    keep ? days.readDays(ctx.db, tenantId, { timeZone, from: query.from, to: query.to, workCentreId: query.workCentreId }) : Promise.resolve<DayCells>(new Map()),
     facts.orderFacts(ctx.db, tenantId, query.workCentreId),
   ]);
-  const operations = [...new Map(applied.map((b) => [b.operationId, { id: b.operationId, workCentreId: b.workCentreId }])).values()];
+  const dates = datesBetween(query.from, query.to);
+  const cells: DayCells = new Map(centreIds.map((id) => [id, new Map(kept.get(id) ?? [])]));
+  const missing = missingRange(dates, centreIds, cells);
+  if (missing) {
+    const computed = await computeDays(ctx, centres, { ...missing, timeZone, now, workCentreId: query.workCentreId });
+    const toKeep: Array<{ workCentreId: string; day: string; cells: DayCell[] }> = [];
+    for (const id of centreIds) {
+      const mine = cells.get(id)!;
+      for (const [day, list] of computed.cells.get(id) ?? []) {
+        if (keep && !mine.has(day) && computed.isFinal(id, day)) toKeep.push({ workCentreId: id, day, cells: list });
+        mine.set(day, list);
+      }
+    }
+    if (toKeep.length > 0) await days.storeDays(ctx.db, tenantId, timeZone, epoch, toKeep);
+  }
 
-  // Pauses with a reason classed planned are planned downtime (ISO 22400); unplanned ones stay availability losses.
-  const reasons = new Map(reasonList.map((r) => [r.id, r]));
-  const plannedDowntime = plannedPauseDowntime(applied, new Map(operations.map((o) => [o.id, o.workCentreId])), (reason) => isPlannedDowntime(reason, reasons), runs, now);
-
-  const kpiFacts = { period, timeZone, workCentreIds: centres.map((c) => c.id), shifts, plannedDowntime, runs, quantities };
-  const rows = aggregateProductionKpis(kpiFacts, ['workCentre', query.groupBy]);
-  // The coarser groupings are sums of these rows (domain/kpi-roll-up.ts), not computed again.
+  // Every grouping is a sum of the days' cells (domain/kpi-roll-up.ts), the coarser ones of the finer rows.
+  const rows = rollUp(rowsOfCells(cells), ['workCentre', query.groupBy]);
   const overall = rollUp(rows, [query.groupBy]);
   const workCentres = rollUp(rows, ['workCentre']);
-  const [total] = rollUp(rows, []);
+  const [total] = rollUp(workCentres, []);
 
   // Orders: released, finished when every operation is finished (at the last finish booking).
   const orders: OrderFacts[] = [];
@@ -96,4 +96,52 @@ export async function controlling(ctx: ShopfloorContext, query: ControllingQuery
       total: aggregateOrderKpis(orders, { period, groupBy: 'total', timeZone })[0],
     },
   };
+}
+
+/**
+ * The cells of the local days `from`…`to` for the work centres, computed from the shift calendars and
+ * the applied bookings, and which of them are final (see domain/controlling-days.ts).
+ */
+async function computeDays(
+  ctx: ShopfloorContext,
+  centres: Awaited<ReturnType<typeof store.listWorkCentres>>,
+  range: { from: string; to: string; timeZone: string; now: number; workCentreId?: string },
+) {
+  const tenantId = ctx.tenant.tenantId;
+  const { timeZone, now, workCentreId } = range;
+  const start = DateTime.fromISO(range.from, { zone: timeZone }).startOf('day').toMillis();
+  const end = DateTime.fromISO(range.to, { zone: timeZone }).plus({ days: 1 }).startOf('day').toMillis();
+  const period = { start, end };
+
+  // Shifts that start the day before (night shifts) or whose calendar lies in another time zone reach into the period.
+  // Work centres with the same calendar (the usual case) share one expansion.
+  const expanded = new Map<string, ReturnType<typeof expandShiftCalendar>['shifts']>();
+  const shifts: WorkCentreShift[] = centres.flatMap((wc) => {
+    const key = JSON.stringify(wc.calendar);
+    let list = expanded.get(key);
+    if (!list) {
+      list = expandShiftCalendar(wc.calendar as ShiftCalendar, { from: dayBefore(range.from), to: dayAfter(range.to) }).shifts;
+      expanded.set(key, list);
+    }
+    return list.map((s) => ({ workCentreId: wc.id, name: s.name, window: s.window, breaks: s.breaks }));
+  });
+
+  // Runs, state changes and quantities come pre-digested from SQL (controlling-facts.store.ts).
+  // The queries are independent: on a PostgreSQL server they run side by side.
+  const [{ runs, states: applied }, quantities, reasonList] = await Promise.all([
+    facts.runFacts(ctx.db, tenantId, { start, end, now, workCentreId }),
+    facts.quantityFacts(ctx.db, tenantId, { start, end, workCentreId, boundaries: quantityBoundaries(shifts, period, timeZone) }) as Promise<QuantityBooking[]>,
+    listReasons(ctx.db, tenantId),
+  ]);
+  const operations = [...new Map(applied.map((b) => [b.operationId, { id: b.operationId, workCentreId: b.workCentreId }])).values()];
+
+  // Pauses with a reason classed planned are planned downtime (ISO 22400); unplanned ones stay availability losses.
+  const reasons = new Map(reasonList.map((r) => [r.id, r]));
+  const plannedDowntime = plannedPauseDowntime(applied, new Map(operations.map((o) => [o.id, o.workCentreId])), (reason) => isPlannedDowntime(reason, reasons), runs, now);
+
+  const kpiFacts = { period, timeZone, workCentreIds: centres.map((c) => c.id), shifts, plannedDowntime, runs, quantities };
+  const cells = cellsOfRows(aggregateProductionKpis(kpiFacts, ['workCentre', 'day', 'shift']));
+  const open = openSince(applied);
+  const dayEnds = new Map(datesBetween(range.from, range.to).map((d) => [d, DateTime.fromISO(d, { zone: timeZone }).plus({ days: 1 }).startOf('day').toMillis()]));
+  return { cells, isFinal: (workCentreId: string, day: string) => isFinal(dayEnds.get(day)!, now, open.get(workCentreId)) };
 }

@@ -23,6 +23,7 @@ export const shopfloorModule: ModuleManifest = {
     { name: '20261221_0001_shopfloor_reasons', sql: read('./migrations/20261221_0001_shopfloor_reasons.sql') },
     { name: '20261230_0001_shopfloor_booking_indexes', sql: read('./migrations/20261230_0001_shopfloor_booking_indexes.sql') },
     { name: '20261231_0001_shopfloor_controlling_indexes', sql: read('./migrations/20261231_0001_shopfloor_controlling_indexes.sql') },
+    { name: '20270102_0001_shopfloor_controlling_days', sql: read('./migrations/20270102_0001_shopfloor_controlling_days.sql') },
   ],
   tables: [
     'shopfloor_work_centres',
@@ -34,6 +35,8 @@ export const shopfloorModule: ModuleManifest = {
     'shopfloor_reasons',
     'shopfloor_reason_defaults',
     'shopfloor_photos',
+    'shopfloor_controlling_days',
+    'shopfloor_controlling_epochs',
   ],
   permissions: [
     { id: 'shopfloor.read', description: { de: 'Fertigungsdaten und Kennzahlen ansehen', en: 'View shop-floor data and figures' }, roles: ['admin', 'member', 'viewer', 'advisor', 'shopfloor'] },

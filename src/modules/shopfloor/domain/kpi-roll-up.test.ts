@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ProductionDimension, type ProductionKpiRow, aggregateProductionKpis } from './kpis';
 import { rollUp } from './kpi-roll-up';
+import { cellsOfRows, rowsOfCells } from './controlling-days';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -46,4 +47,38 @@ describe('rollUp', () => {
       }), { numRuns: 150 });
     });
   }
+});
+
+describe('kept day cells', () => {
+  const groupings: ProductionDimension[][] = [['workCentre', 'day'], ['workCentre', 'month'], ['workCentre', 'shift'], ['day'], ['month'], ['shift'], ['workCentre'], []];
+  for (const coarse of groupings) {
+    it(`cells of work centre × day × shift, summed to ${coarse.join('×') || 'total'}, give what aggregating again gives (property)`, () => {
+      fc.assert(fc.property(arbFacts, (facts) => {
+        const cells = cellsOfRows(aggregateProductionKpis(facts, ['workCentre', 'day', 'shift']));
+        const rolled = strip(rollUp(rowsOfCells(cells), coarse));
+        const direct = strip(aggregateProductionKpis(facts, coarse));
+        expect(rolled.length).toBe(direct.length);
+        rolled.forEach((r, i) => {
+          const d = direct[i]!;
+          expect(Object.keys(r).sort()).toEqual(Object.keys(d).sort());
+          for (const [k, v] of Object.entries(d)) {
+            if (typeof v === 'number') expect(r[k as keyof ProductionKpiRow] as number, k).toBeCloseTo(v, 6);
+            else expect(r[k as keyof ProductionKpiRow], k).toEqual(v);
+          }
+        });
+      }), { numRuns: 150 });
+    });
+  }
+
+  it('every day of every work centre has cells, and their calendar time is the length of the local day', () => {
+    fc.assert(fc.property(arbFacts, (facts) => {
+      const cells = cellsOfRows(aggregateProductionKpis(facts, ['workCentre', 'day', 'shift']));
+      for (const wc of facts.workCentreIds) {
+        const days = cells.get(wc)!;
+        expect([...days.keys()]).toEqual(['2026-03-28', '2026-03-29', '2026-03-30', '2026-03-31']);
+        // 29 March has 23 hours in Berlin (the clock moves forward)
+        expect([...days.values()].map((list) => list.reduce((s, c) => s + c.calendarMs, 0))).toEqual([24 * H, 23 * H, 24 * H, 24 * H]);
+      }
+    }), { numRuns: 50 });
+  });
 });

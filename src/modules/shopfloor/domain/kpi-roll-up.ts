@@ -1,6 +1,9 @@
 import { type ProductionDimension, type ProductionKpiRow, scrapRate, utilisation } from './kpis';
 import { oeeFromTimes } from './oee';
 
+/** What a roll-up reads of a row: its keys and the additive figures. */
+export type RollUpRow = Pick<ProductionKpiRow, 'workCentreId' | 'shift' | 'day' | 'month' | 'calendarMs' | 'plannedProductionMs' | 'runMs' | 'totalRunMs' | 'idealOutputMs' | 'good' | 'scrap'>;
+
 const KEYS: Record<ProductionDimension, 'workCentreId' | 'shift' | 'day' | 'month'> = { workCentre: 'workCentreId', shift: 'shift', day: 'day', month: 'month' };
 
 /**
@@ -8,7 +11,7 @@ const KEYS: Record<ProductionDimension, 'workCentreId' | 'shift' | 'day' | 'mont
  * add up (the rows of a grouping partition the period), the ratios are computed again from the sums.
  * Gives the same figures as aggregating the facts again with the coarser grouping, without the work.
  */
-export function rollUp(rows: readonly ProductionKpiRow[], groupBy: readonly ProductionDimension[]): ProductionKpiRow[] {
+export function rollUp(rows: readonly RollUpRow[], groupBy: readonly ProductionDimension[]): ProductionKpiRow[] {
   const keys = groupBy.map((d) => KEYS[d]);
   const groups = new Map<string, { key: Partial<ProductionKpiRow>; sums: Record<'calendarMs' | 'plannedProductionMs' | 'runMs' | 'totalRunMs' | 'idealOutputMs' | 'good' | 'scrap', number> }>();
   for (const r of rows) {
