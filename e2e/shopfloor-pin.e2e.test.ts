@@ -183,6 +183,13 @@ describe.runIf(browserAvailable())('terminal sign-in with PIN and offline app in
     await page.getByRole('heading', { name: 'Terminal', exact: true }).waitFor();
     await page.getByTestId('terminal-session').getByText('Ali Yilmaz · Schweißen – Tablet').waitFor();
     expect(await page.getByRole('combobox', { name: 'Arbeitsplatz' }).isDisabled()).toBe(true);
+    // The shared device shows the terminal and nothing else: no navigation, no company switch, and any
+    // other page of the company leads back to it.
+    expect(await page.getByRole('navigation', { name: 'Hauptnavigation' }).count()).toBe(0);
+    expect(await page.getByTestId('company-switch').count()).toBe(0);
+    await page.goto(`/c/${companyId}/members`);
+    await page.getByTestId('terminal-session').getByText('Ali Yilmaz · Schweißen – Tablet').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/c/${companyId}/shopfloor/terminal`);
     await page.getByRole('textbox', { name: 'Auftragsnummer' }).fill(ORDER);
     await page.getByRole('button', { name: 'Auftrag öffnen' }).click();
     const welding = page.getByRole('region', { name: '2. Schweißen' });

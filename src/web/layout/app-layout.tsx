@@ -12,6 +12,7 @@ import { LanguageSwitch } from './language-switch';
 import { NewCompanyModal } from './new-company-modal';
 import { Loading } from '../components/loading';
 import { clearTerminalData } from '../pwa/service-worker-client';
+import { terminalPath } from '../pages/terminal-sign-in-page';
 
 const PLATFORM_PAGES: Array<{ path: string; key: string; permission: string }> = [
   { path: '', key: 'nav.overview', permission: 'company.read' },
@@ -54,6 +55,9 @@ export function AppLayout() {
 
   const base = `/c/${company.id}`;
   const current = location.pathname.replace(/\/$/, '');
+  // A PIN session on a shared terminal is for booking: it sees the terminal, full width, and nothing else.
+  const terminal = me.terminal ? terminalPath(company.id) : null;
+  if (terminal && current !== terminal) return <Navigate to={terminal} replace />;
   const signOut = async () => {
     await post('/auth/logout');
     setCsrfToken(undefined);
@@ -64,16 +68,16 @@ export function AppLayout() {
   };
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell header={{ height: 60 }} navbar={terminal ? undefined : { width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
       <Anchor href="#main" className="skip-link">{t('nav.skipToContent')}</Anchor>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggleNavigation')} />
+            {!terminal && <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggleNavigation')} />}
             <Text fw={700} size="lg" c="werkblau.8" component={Link} to={base}>{t('common.appName')}</Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Select
+            {!terminal && <Select
               aria-label={t('nav.company')}
               data-testid="company-switch"
               w={{ base: 150, sm: 240 }}
@@ -81,7 +85,7 @@ export function AppLayout() {
               allowDeselect={false}
               data={me.companies.map((c) => ({ value: c.id, label: c.name }))}
               onChange={(id) => id && navigate(`/c/${id}`)}
-            />
+            />}
             <LanguageSwitch signedIn />
             <Menu position="bottom-end">
               <Menu.Target>
@@ -99,7 +103,7 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label={t('nav.mainNavigation')}>
+      {!terminal && <AppShell.Navbar p="sm" aria-label={t('nav.mainNavigation')}>
         <ScrollArea>
           <Text size="xs" c="dimmed" fw={700} tt="uppercase" px="sm" mb={4}>{t('nav.platform')}</Text>
           {PLATFORM_PAGES.filter((p) => company.permissions.includes(p.permission)).map((p) => {
@@ -117,7 +121,7 @@ export function AppLayout() {
             return <NavLink key={n.path} component={Link} to={to} label={localized(n.label)} active={active} aria-current={active ? 'page' : undefined} data-testid={`nav${n.path.replaceAll('/', '-')}`} />;
           })}
         </ScrollArea>
-      </AppShell.Navbar>
+      </AppShell.Navbar>}
       <NewCompanyModal opened={creating} onClose={creatingControls.close} />
       <AppShell.Main id="main" tabIndex={-1}>
         <Box maw={1200}>
