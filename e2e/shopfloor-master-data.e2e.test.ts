@@ -229,6 +229,12 @@ describe.runIf(browserAvailable())('shop-floor master data in Chromium', () => {
     await page.getByRole('button', { name: 'Auftrag anlegen' }).click();
     await page.getByRole('heading', { name: 'Fertigungsaufträge' }).waitFor();
     await page.getByTestId('order-list').locator('[data-order="FA-7001"]').waitFor();
+    // In portrait the orders are cards one below the other: nothing to scroll sideways, not even inside the list.
+    const list = page.getByTestId('order-list');
+    expect(await list.evaluate((el) => el.tagName)).toBe('UL');
+    expect(await list.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await list.locator('li[data-order="FA-7001"]').textContent()).toContain('Bau Nord KG');
+    await check(page, 'orders');
     let [order] = (await client.get(`${api}/orders`)).body;
     expect(order).toMatchObject({ number: 'FA-7001', partId: part.id, quantity: 50, dueDate: '2027-02-01', priority: 2, customerReference: 'Bau Nord KG', releasedAt: null });
     expect(order.operations.map((o: { name: string }) => o.name)).toEqual(['Schweißen', 'Sichtprüfung']);

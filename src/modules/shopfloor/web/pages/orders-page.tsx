@@ -1,6 +1,7 @@
 import '../load-translations';
 import '../reasons/load-translations';
 import { Anchor, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loading } from '../../../../web/components/loading';
@@ -24,11 +25,61 @@ export function byUrgency(a: Order, b: Order): number {
   return a.priority - b.priority || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.number.localeCompare(b.number);
 }
 
+/** Number, customer and the order's links. */
+function OrderHeading({ order, terminal, canBook }: { order: Order; terminal: string; canBook: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {canBook ? (
+        <Anchor component={Link} to={`${terminal}?order=${encodeURIComponent(order.number)}`} fw={600} aria-label={t('shopfloor.orders.bookAtTerminal', { number: order.number })}>{order.number}</Anchor>
+      ) : (
+        <Text fw={600}>{order.number}</Text>
+      )}
+      {order.customerReference && <Text size="xs" c="dimmed">{t('shopfloor.orders.customer', { reference: order.customerReference })}</Text>}
+      <OrderEditLink order={order} />
+      <OrderPaperLink order={order} />
+      <OrderProcessDataLink order={order} />
+    </>
+  );
+}
+
+function DueDate({ order }: { order: Order }) {
+  const { t } = useTranslation();
+  const { date } = useFormat();
+  const overdue = !order.finishedAt && order.dueDate !== null && order.dueDate < today();
+  return (
+    <>
+      {order.dueDate ? date(`${order.dueDate}T12:00:00`) : <Text span c="dimmed">{t('shopfloor.orders.noDueDate')}</Text>}
+      {overdue && <Text size="xs" c="red.9" fw={700}>{t('shopfloor.orders.overdue')}</Text>}
+      {order.finishedAt && <Text size="xs" c="dimmed">{t('shopfloor.orders.finishedAt', { date: date(order.finishedAt) })}</Text>}
+    </>
+  );
+}
+
+function Operations({ order }: { order: Order }) {
+  const { t } = useTranslation();
+  const { number } = useFormat();
+  return (
+    <Stack gap={4}>
+      {order.operations.map((op) => (
+        <Group key={op.id} gap="xs" wrap="wrap" data-operation={op.name}>
+          <StatusBadge status={op.status} size="sm" />
+          <Text size="sm">{t('shopfloor.terminal.operation', { position: op.position, name: op.name })}</Text>
+          {(op.good > 0 || op.scrap > 0) && <Text size="xs" c="dimmed">{t('shopfloor.orders.progress', { good: number(op.good), scrap: number(op.scrap) })}</Text>}
+          <RecordedParameters op={op} />
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
 export default function OrdersPage() {
   const { t } = useTranslation();
-  const { date, number } = useFormat();
+  const { number } = useFormat();
   const company = useCompany();
   const orders = useOrders(company.id);
+  // The table needs about 760 px; a tablet in portrait next to the navigation gets a list of cards instead.
+  const wide = useMediaQuery('(min-width: 75em)', true, { getInitialValueInEffect: false });
   const canBook = company.permissions.includes('shopfloor.book');
   const terminal = `/c/${company.id}/shopfloor/terminal`;
   if (orders.error) return <ProblemAlert error={orders.error} />;
@@ -47,7 +98,7 @@ export default function OrdersPage() {
       </PageHeader>
       {list.length === 0 ? (
         <Text>{t('shopfloor.orders.empty')}</Text>
-      ) : (
+      ) : wide ? (
         <Card withBorder padding="md">
           <Table.ScrollContainer minWidth={760}>
             <Table verticalSpacing="sm" data-testid="order-list">
@@ -62,48 +113,37 @@ export default function OrdersPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {list.map((o) => {
-                  const overdue = !o.finishedAt && o.dueDate !== null && o.dueDate < today();
-                  return (
-                    <Table.Tr key={o.id} data-order={o.number}>
-                      <Table.Td>
-                        {canBook ? (
-                          <Anchor component={Link} to={`${terminal}?order=${encodeURIComponent(o.number)}`} fw={600} aria-label={t('shopfloor.orders.bookAtTerminal', { number: o.number })}>{o.number}</Anchor>
-                        ) : (
-                          <Text fw={600}>{o.number}</Text>
-                        )}
-                        {o.customerReference && <Text size="xs" c="dimmed">{t('shopfloor.orders.customer', { reference: o.customerReference })}</Text>}
-                        <OrderEditLink order={o} />
-                        <OrderPaperLink order={o} />
-                        <OrderProcessDataLink order={o} />
-                      </Table.Td>
-                      <Table.Td>{o.partNumber}</Table.Td>
-                      <Table.Td ta="right">{number(o.quantity)}</Table.Td>
-                      <Table.Td>
-                        {o.dueDate ? date(`${o.dueDate}T12:00:00`) : <Text span c="dimmed">{t('shopfloor.orders.noDueDate')}</Text>}
-                        {overdue && <Text size="xs" c="red.9" fw={700}>{t('shopfloor.orders.overdue')}</Text>}
-                        {o.finishedAt && <Text size="xs" c="dimmed">{t('shopfloor.orders.finishedAt', { date: date(o.finishedAt) })}</Text>}
-                      </Table.Td>
-                      <Table.Td ta="right">{o.priority}</Table.Td>
-                      <Table.Td>
-                        <Stack gap={4}>
-                          {o.operations.map((op) => (
-                            <Group key={op.id} gap="xs" wrap="wrap" data-operation={op.name}>
-                              <StatusBadge status={op.status} size="sm" />
-                              <Text size="sm">{t('shopfloor.terminal.operation', { position: op.position, name: op.name })}</Text>
-                              {(op.good > 0 || op.scrap > 0) && <Text size="xs" c="dimmed">{t('shopfloor.orders.progress', { good: number(op.good), scrap: number(op.scrap) })}</Text>}
-                              <RecordedParameters op={op} />
-                            </Group>
-                          ))}
-                        </Stack>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
+                {list.map((o) => (
+                  <Table.Tr key={o.id} data-order={o.number}>
+                    <Table.Td><OrderHeading order={o} terminal={terminal} canBook={canBook} /></Table.Td>
+                    <Table.Td>{o.partNumber}</Table.Td>
+                    <Table.Td ta="right">{number(o.quantity)}</Table.Td>
+                    <Table.Td><DueDate order={o} /></Table.Td>
+                    <Table.Td ta="right">{o.priority}</Table.Td>
+                    <Table.Td><Operations order={o} /></Table.Td>
+                  </Table.Tr>
+                ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
         </Card>
+      ) : (
+        <Stack gap="sm" component="ul" data-testid="order-list" aria-label={t('shopfloor.orders.title')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {list.map((o) => (
+            <Card key={o.id} component="li" withBorder padding="md" data-order={o.number}>
+              <Group justify="space-between" align="flex-start" wrap="nowrap">
+                <div><OrderHeading order={o} terminal={terminal} canBook={canBook} /></div>
+                <Text size="sm" ta="right">
+                  {t('shopfloor.orders.part')}: {o.partNumber}<br />
+                  {t('shopfloor.orders.quantity')}: {number(o.quantity)}<br />
+                  <abbr title={t('shopfloor.orders.priorityHint')}>{t('shopfloor.orders.priority')}</abbr>: {o.priority}
+                </Text>
+              </Group>
+              <Text size="sm" mt="xs" component="div">{t('shopfloor.orders.dueDate')}: <DueDate order={o} /></Text>
+              <Stack mt="xs" gap={4}><Operations order={o} /></Stack>
+            </Card>
+          ))}
+        </Stack>
       )}
     </>
   );
