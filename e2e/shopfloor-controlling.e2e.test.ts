@@ -66,13 +66,16 @@ describe.runIf(browserAvailable())('shop-floor controlling dashboard in Chromium
     // local Berlin time of the chosen day, written with its offset
     const offset = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Berlin', timeZoneName: 'longOffset' }).format(new Date(`${day}T12:00:00Z`)).split('GMT')[1] || '+00:00';
     const at = (time: string) => `${day}T${time}:00${offset}`;
+    // a configured reason (its id is stored) next to an older booking's fixed key ('dimension')
+    const reasons = (await client.get(`${api}/reasons`)).body.reasons as Array<{ id: string; label: { de: string } }>;
+    const electrical = reasons.find((r) => r.label.de === 'Elektrik')!.id;
     let sequence = 0;
     const b = (operationId: string, kind: string, time: string, extra: Record<string, unknown> = {}) => ({ key: randomUUID(), deviceId: 'e2e-tablet', sequence: ++sequence, operationId, kind, at: at(time), ...extra });
     const sent = await client.post(`${api}/bookings`, {
       bookings: [
         b(lasern, 'start-production', '07:00'),
         b(lasern, 'quantity', '08:00', { good: 100, scrap: 5, reason: 'dimension' }),
-        b(lasern, 'pause', '10:00', { reason: 'breakdown' }),
+        b(lasern, 'pause', '10:00', { reason: electrical }),
         b(lasern, 'resume', '10:30'),
         b(lasern, 'quantity', '12:00', { good: 95, scrap: 0 }),
         b(lasern, 'finish', '13:00'),
@@ -137,7 +140,7 @@ describe.runIf(browserAvailable())('shop-floor controlling dashboard in Chromium
     for (const text of ['FA-2026-0042', '1. Lasern', 'LAS-1', 'Menge buchen', '100', '5', 'Maß außer Toleranz', 'Früh', 'Karl Brandt', 'übernommen']) {
       expect(await quantity.textContent(), text).toContain(text);
     }
-    expect(await drill.locator('tbody tr[data-kind="pause"]').textContent()).toContain('Störung');
+    expect(await drill.locator('tbody tr[data-kind="pause"]').textContent()).toContain('Störung › Elektrik');
     await expectAccessible(page, 'controlling drill-down');
     await screenshot(page, 'shopfloor-controlling-drill-down');
     await page.keyboard.press('Escape');

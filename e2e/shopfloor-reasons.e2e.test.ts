@@ -202,6 +202,7 @@ describe.runIf(browserAvailable())('reasons, photos and QR scanning on the termi
     await expectAccessible(page, 'quantity with scrap reason');
     await quantity.getByRole('button', { name: 'Buchen' }).click();
     await quantity.waitFor({ state: 'hidden' });
+    await page.getByTestId('booking-log').getByText('Menge buchen: Gut 12, Ausschuss 1 – Oberfläche').waitFor();
     await expect.poll(() => page.getByTestId('open-count').textContent(), { timeout: 20_000 }).toBe('Alle Buchungen sind beim Server angekommen.');
 
     // Offline: pause with a cached reason, a photo waits on the device

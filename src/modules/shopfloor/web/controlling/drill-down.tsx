@@ -8,23 +8,22 @@ import type { DrillDownBooking } from '../../controlling.schemas';
 import { COLORS } from '../components/status-badge';
 import { type DrillDownTarget, useDrillDown } from './api';
 import { ScrollRegion } from './scroll-region';
+import { useReasons } from '../reasons/reasons-api';
+import { reasonText } from '../reasons/reason-text';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const STATUS_COLOR: Record<string, string> = { applied: COLORS.green, conflict: COLORS.red, waiting: COLORS.gray };
 
 /** The bookings behind a clicked bar or row, in a dialog. */
 export function DrillDown({ target, onClose }: { target: DrillDownTarget | null; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { locale, number } = useFormat();
   const company = useCompany();
   const answer = useDrillDown(company.id, target);
   // Times in the time zone of the figures, not of the browser.
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: answer.data?.period.timeZone }).format(new Date(iso));
-  const reason = (b: DrillDownBooking) => {
-    if (!b.reason) return '';
-    const group = b.kind === 'pause' ? 'pause' : 'quantity';
-    return t(`shopfloor.${group}.reasons.${b.reason}`, { defaultValue: b.reason });
-  };
+  const reasons = useReasons(company.id).data ?? [];
+  const reason = (b: DrillDownBooking) => (b.reason ? reasonText(b.reason, b.kind === 'pause' ? 'pause' : 'quantity', reasons, i18n.language.startsWith('en') ? 'en' : 'de', t) : '');
   return (
     <Modal opened={target !== null} onClose={onClose} size="90%" title={target ? t('shopfloorControlling.drill.title', { label: target.label }) : ''} closeButtonProps={{ 'aria-label': t('shopfloorControlling.drill.close') }}>
       <Text size="sm" c="dimmed" mb="sm">{t('shopfloorControlling.drill.intro')}</Text>

@@ -11,7 +11,8 @@ import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
 import { useMe } from '../../../../web/api/me';
 import { type ParameterDefinition, isOutOfTolerance, toleranceLimits } from '../../domain/process-parameters';
-import { type Reason, reasonPath } from '../../domain/reason-tree';
+import type { Reason } from '../../domain/reason-tree';
+import { reasonText } from '../reasons/reason-text';
 import type { Order, OrderOperation } from '../../schemas';
 import { shopfloorKeys, useBookingQueue, useOrders, useWorkCentres } from '../api';
 import { type BookingKind, type BookingQueue, type EntryState, type QueueEntry, type QueueSnapshot, allowedKinds, nextStatus } from '../booking-queue';
@@ -395,11 +396,11 @@ function ParametersDialog({ opened, definitions, onClose, onBook }: {
 function describeKind(entry: QueueEntry, t: (key: string, o?: Record<string, unknown>) => string, reasons: Reason[], lang: 'de' | 'en'): string {
   const b = entry.booking;
   if (b.kind === 'parameters') return `${t('shopfloor.actions.parameters')}: ${t('shopfloor.sync.parameters', { count: b.parameters?.length ?? 0 })}`;
-  if (b.kind === 'quantity') return `${t('shopfloor.actions.quantity')}: ${t('shopfloor.sync.quantity', { good: b.good ?? 0, scrap: b.scrap ?? 0 })}`;
-  // New bookings carry the id of a configured reason; older ones a fixed key or a free text.
-  const reason = b.reason ? reasons.find((r) => r.id === b.reason) : undefined;
-  const reasonText = reason ? reasonPath(reason, reasons, lang) : b.reason;
-  if (b.kind === 'pause' && b.reason) return `${t('shopfloor.actions.pause')}: ${reason ? reasonText : t(`shopfloor.pause.reasons.${b.reason}`, { defaultValue: b.reason })}`;
+  if (b.kind === 'quantity') {
+    const scrapReason = b.reason && (b.scrap ?? 0) > 0 ? ` – ${reasonText(b.reason, 'quantity', reasons, lang, t)}` : '';
+    return `${t('shopfloor.actions.quantity')}: ${t('shopfloor.sync.quantity', { good: b.good ?? 0, scrap: b.scrap ?? 0 })}${scrapReason}`;
+  }
+  if (b.kind === 'pause' && b.reason) return `${t('shopfloor.actions.pause')}: ${reasonText(b.reason, 'pause', reasons, lang, t)}`;
   return t(`shopfloor.actions.${b.kind}`);
 }
 
