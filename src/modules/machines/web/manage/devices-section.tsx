@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Code, CopyButton, Group, Modal, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
 import { type CreatedDevice, type Device, api, useMachinesMutation } from '../manage-api';
 import { FormProblem, fieldMessage, darkTitle } from './form-helpers';
+import { ManageSection } from './manage-section';
 
 function CopyField({ label, value, multiline }: { label: string; value: string; multiline?: boolean }) {
   const { t } = useTranslation();
@@ -60,44 +61,30 @@ export function DevicesSection({ machineId, devices, points, canManage }: { mach
   const create = useMachinesMutation(company.id, () => api.createDevice(company.id, machineId, name.trim()));
   const revoke = useMachinesMutation(company.id, (id: string) => api.revokeDevice(company.id, machineId, id));
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="devices-title">
-      <Title order={2} size="h4" id="devices-title">{t('machinesManage.devices.title')}</Title>
-      <Text size="sm" c="dimmed" mb="sm">{t('machinesManage.devices.intro')}</Text>
-      <FormProblem error={revoke.error} />
-      {devices.length === 0 ? (
-        <Text mb="sm">{t('machinesManage.devices.empty')}</Text>
-      ) : (
-        <Paper withBorder mb="md">
-          <Table.ScrollContainer minWidth={400}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('machinesManage.devices.name')}</Table.Th>
-                  <Table.Th scope="col">{t('machinesManage.devices.lastSeen')}</Table.Th>
-                  {canManage && <Table.Th scope="col">{t('machinesManage.actions')}</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {devices.map((d) => (
-                  <Table.Tr key={d.id} data-device-row={d.name}>
-                    <Table.Th scope="row">
-                      {d.name}
-                      <Text size="xs" c="dimmed" ff="monospace" fw={400} aria-label={t('machinesManage.devices.deviceId')}>{d.id}</Text>
-                      {d.lastError && <Text size="xs" c="red.9">{t('machinesManage.devices.lastError', { error: d.lastError })}</Text>}
-                    </Table.Th>
-                    <Table.Td>{d.lastSeenAt ? dateTime(d.lastSeenAt) : t('machinesManage.devices.never')}</Table.Td>
-                    {canManage && (
-                      <Table.Td>
-                        <Button size="xs" variant="subtle" color="red" c="red.9" onClick={() => setRevoking(d)} aria-label={t('machinesManage.devices.revokeLabel', { name: d.name })}>{t('machinesManage.devices.revoke')}</Button>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+    <ManageSection
+      id="devices-title"
+      title={t('machinesManage.devices.title')}
+      intro={t('machinesManage.devices.intro')}
+      problem={revoke.error}
+      emptyText={t('machinesManage.devices.empty')}
+      minWidth={400}
+      columns={[t('machinesManage.devices.name'), t('machinesManage.devices.lastSeen'), ...(canManage ? [t('machinesManage.actions')] : [])]}
+      rows={devices.map((d) => (
+        <Table.Tr key={d.id} data-device-row={d.name}>
+          <Table.Th scope="row">
+            {d.name}
+            <Text size="xs" c="dimmed" ff="monospace" fw={400} aria-label={t('machinesManage.devices.deviceId')}>{d.id}</Text>
+            {d.lastError && <Text size="xs" c="red.9">{t('machinesManage.devices.lastError', { error: d.lastError })}</Text>}
+          </Table.Th>
+          <Table.Td>{d.lastSeenAt ? dateTime(d.lastSeenAt) : t('machinesManage.devices.never')}</Table.Td>
+          {canManage && (
+            <Table.Td>
+              <Button size="xs" variant="subtle" color="red" c="red.9" onClick={() => setRevoking(d)} aria-label={t('machinesManage.devices.revokeLabel', { name: d.name })}>{t('machinesManage.devices.revoke')}</Button>
+            </Table.Td>
+          )}
+        </Table.Tr>
+      ))}
+    >
       {canManage && (
         <form
           noValidate
@@ -126,6 +113,6 @@ export function DevicesSection({ machineId, devices, points, canManage }: { mach
           </Group>
         </Stack>
       </Modal>
-    </Card>
+    </ManageSection>
   );
 }

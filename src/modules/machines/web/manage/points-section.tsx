@@ -1,9 +1,10 @@
-import { Button, Card, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCompany } from '../../../../web/layout/app-layout';
 import { type Point, type PointSource, type PointType, api, useMachinesMutation } from '../manage-api';
 import { FormProblem, fieldMessage } from './form-helpers';
+import { ManageSection, RowActions } from './manage-section';
 
 const TYPES: PointType[] = ['number', 'boolean', 'string'];
 const SOURCES: PointSource[] = ['mqtt', 'http', 'opcua', 'manual'];
@@ -23,50 +24,34 @@ export function PointsSection({ machineId, points, canManage }: { machineId: str
     save.reset();
   };
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="points-title">
-      <Title order={2} size="h4" id="points-title">{t('machinesManage.points.title')}</Title>
-      <Text size="sm" c="dimmed" mb="sm">{t('machinesManage.points.intro')}</Text>
-      <FormProblem error={remove.error} />
-      {points.length === 0 ? (
-        <Text mb="sm">{t('machinesManage.points.empty')}</Text>
-      ) : (
-        <Paper withBorder mb="md">
-          <Table.ScrollContainer minWidth={420}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('machinesManage.points.name')}</Table.Th>
-                  <Table.Th scope="col">{t('machinesManage.points.unit')}</Table.Th>
-                  <Table.Th scope="col">{t('machinesManage.points.typeAndSource')}</Table.Th>
-                  {canManage && <Table.Th scope="col">{t('machinesManage.actions')}</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {points.map((p) => (
-                  <Table.Tr key={p.id} data-point-row={p.name}>
-                    <Table.Th scope="row" fw={500}>
-                      <Text span ff="monospace" fw={500}>{p.name}</Text>
-                      {p.label && <Text size="xs" c="dimmed">{p.label}</Text>}
-                    </Table.Th>
-                    <Table.Td>{p.unit}</Table.Td>
-                    <Table.Td>{t(`machinesManage.points.types.${p.type}`)} · {t(`machinesManage.points.sources.${p.source}`)}</Table.Td>
-                    {canManage && (
-                      <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <Button size="xs" variant="light" onClick={() => edit(p)} aria-label={t('machinesManage.points.editLabel', { name: p.name })}>{t('machinesManage.edit')}</Button>
-                          <Button size="xs" variant="subtle" color="red" c="red.9" loading={remove.isPending && remove.variables === p.id} onClick={() => remove.mutate(p.id)} aria-label={t('machinesManage.points.deleteLabel', { name: p.name })}>
-                            {t('machinesManage.delete')}
-                          </Button>
-                        </Group>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+    <ManageSection
+      id="points-title"
+      title={t('machinesManage.points.title')}
+      intro={t('machinesManage.points.intro')}
+      problem={remove.error}
+      emptyText={t('machinesManage.points.empty')}
+      minWidth={420}
+      columns={[t('machinesManage.points.name'), t('machinesManage.points.unit'), t('machinesManage.points.typeAndSource'), ...(canManage ? [t('machinesManage.actions')] : [])]}
+      rows={points.map((p) => (
+        <Table.Tr key={p.id} data-point-row={p.name}>
+          <Table.Th scope="row" fw={500}>
+            <Text span ff="monospace" fw={500}>{p.name}</Text>
+            {p.label && <Text size="xs" c="dimmed">{p.label}</Text>}
+          </Table.Th>
+          <Table.Td>{p.unit}</Table.Td>
+          <Table.Td>{t(`machinesManage.points.types.${p.type}`)} · {t(`machinesManage.points.sources.${p.source}`)}</Table.Td>
+          {canManage && (
+            <RowActions
+              editLabel={t('machinesManage.points.editLabel', { name: p.name })}
+              deleteLabel={t('machinesManage.points.deleteLabel', { name: p.name })}
+              deleting={remove.isPending && remove.variables === p.id}
+              onEdit={() => edit(p)}
+              onDelete={() => remove.mutate(p.id)}
+            />
+          )}
+        </Table.Tr>
+      ))}
+    >
       {canManage && (
         <form
           noValidate
@@ -95,6 +80,6 @@ export function PointsSection({ machineId, points, canManage }: { machineId: str
           </Stack>
         </form>
       )}
-    </Card>
+    </ManageSection>
   );
 }

@@ -1,11 +1,11 @@
-import { Button, Card, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../../../web/components/loading';
 import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
 import { type Point, api, useMachinesMutation, useRules } from '../manage-api';
-import { FormProblem } from './form-helpers';
+import { ManageSection, RowActions } from './manage-section';
 import { RuleForm } from './rule-form';
 import { ruleSummary } from './rule-summary';
 import { SEVERITY_COLOR } from './severity';
@@ -22,57 +22,41 @@ export function RulesSection({ machineId, points, canManage }: { machineId: stri
   const unitOf = (pointId: string) => points.find((p) => p.id === pointId)?.unit ?? '';
   const editingRule = rules.data.find((r) => r.id === editing);
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="rules-title">
-      <Title order={2} size="h4" id="rules-title">{t('machinesManage.rules.title')}</Title>
-      <Text size="sm" c="dimmed" mb="sm">{t('machinesManage.rules.intro')}</Text>
-      <FormProblem error={remove.error} />
-      {rules.data.length === 0 ? (
-        <Text mb="sm">{t('machinesManage.rules.empty')}</Text>
-      ) : (
-        <Paper withBorder mb="md">
-          <Table.ScrollContainer minWidth={440}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('machinesManage.rules.name')}</Table.Th>
-                  <Table.Th scope="col">{t('machinesManage.rules.condition')}</Table.Th>
-                  <Table.Th scope="col">{t('machinesManage.rules.severityAndState')}</Table.Th>
-                  {canManage && <Table.Th scope="col">{t('machinesManage.actions')}</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rules.data.map((r) => (
-                  <Table.Tr key={r.id} data-rule-row={r.name || r.point}>
-                    <Table.Th scope="row">
-                      {r.name || t(`machinesManage.rules.kinds.${r.rule.kind === 'threshold' ? r.rule.direction : r.rule.kind}`)}
-                      <Text size="xs" c="dimmed" ff="monospace">{r.point}</Text>
-                    </Table.Th>
-                    <Table.Td><Text size="sm">{ruleSummary(t, r.rule, unitOf(r.pointId), number)}</Text></Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={700} c={SEVERITY_COLOR[r.severity]}>{t(`machinesManage.severity.${r.severity}`)}</Text>
-                      <Text size="sm">{!r.enabled ? t('machinesManage.rules.off') : r.active ? <Text span c="red.9" fw={600}>{t('machinesManage.rules.raised')}</Text> : t('machinesManage.rules.watching')}</Text>
-                    </Table.Td>
-                    {canManage && (
-                      <Table.Td>
-                        <Group gap="xs">
-                          <Button size="xs" variant="light" onClick={() => setEditing(r.id)} aria-label={t('machinesManage.rules.editLabel', { name: r.name || r.point })}>{t('machinesManage.edit')}</Button>
-                          <Button size="xs" variant="subtle" color="red" c="red.9" loading={remove.isPending && remove.variables === r.id} onClick={() => remove.mutate(r.id)} aria-label={t('machinesManage.rules.deleteLabel', { name: r.name || r.point })}>
-                            {t('machinesManage.delete')}
-                          </Button>
-                        </Group>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+    <ManageSection
+      id="rules-title"
+      title={t('machinesManage.rules.title')}
+      intro={t('machinesManage.rules.intro')}
+      problem={remove.error}
+      emptyText={t('machinesManage.rules.empty')}
+      minWidth={440}
+      columns={[t('machinesManage.rules.name'), t('machinesManage.rules.condition'), t('machinesManage.rules.severityAndState'), ...(canManage ? [t('machinesManage.actions')] : [])]}
+      rows={rules.data.map((r) => (
+        <Table.Tr key={r.id} data-rule-row={r.name || r.point}>
+          <Table.Th scope="row">
+            {r.name || t(`machinesManage.rules.kinds.${r.rule.kind === 'threshold' ? r.rule.direction : r.rule.kind}`)}
+            <Text size="xs" c="dimmed" ff="monospace">{r.point}</Text>
+          </Table.Th>
+          <Table.Td><Text size="sm">{ruleSummary(t, r.rule, unitOf(r.pointId), number)}</Text></Table.Td>
+          <Table.Td>
+            <Text size="sm" fw={700} c={SEVERITY_COLOR[r.severity]}>{t(`machinesManage.severity.${r.severity}`)}</Text>
+            <Text size="sm">{!r.enabled ? t('machinesManage.rules.off') : r.active ? <Text span c="red.9" fw={600}>{t('machinesManage.rules.raised')}</Text> : t('machinesManage.rules.watching')}</Text>
+          </Table.Td>
+          {canManage && (
+            <RowActions
+              editLabel={t('machinesManage.rules.editLabel', { name: r.name || r.point })}
+              deleteLabel={t('machinesManage.rules.deleteLabel', { name: r.name || r.point })}
+              deleting={remove.isPending && remove.variables === r.id}
+              onEdit={() => setEditing(r.id)}
+              onDelete={() => remove.mutate(r.id)}
+            />
+          )}
+        </Table.Tr>
+      ))}
+    >
       {canManage && points.length === 0 && <Text size="sm">{t('machinesManage.rules.needPoint')}</Text>}
       {canManage && points.length > 0 && (
         <RuleForm key={editing ?? 'new'} machineId={machineId} points={points} rule={editingRule} onDone={() => setEditing(null)} />
       )}
-    </Card>
+    </ManageSection>
   );
 }
