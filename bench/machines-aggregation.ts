@@ -12,8 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { type Database, openEmbeddedDatabase, openServerDatabase } from '../src/kernel/db/database.js';
+import { type Database, openEmbeddedDatabase } from '../src/kernel/db/database.js';
+import { openThrowawayServerDatabase } from '../src/kernel/testing/test-database.js';
 import { migrate } from '../src/kernel/db/migrate.js';
 import { ModuleRegistry } from '../src/kernel/modules/module-registry.js';
 import { aggregateSamples } from '../src/modules/machines/aggregates.store.js';
@@ -37,25 +37,7 @@ interface Figures { kind: Kind; history: number; firstMs: number; first: { minut
 
 async function open(kind: Kind): Promise<Database> {
   if (kind === 'embedded') return openEmbeddedDatabase(new PGlite({ parsers: { 20: (v: string) => Number(v) } }));
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `wv_bench_aggregation_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openServerDatabase(url.toString());
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
+  return openThrowawayServerDatabase(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', `wv_bench_aggregation_${process.pid}`);
 }
 
 /** Samples of every device and point every `stepMs` in [from, to), received at `ts` (history) or now. */

@@ -28,8 +28,11 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<Database
       : new PGlite({ parsers: int8 });
     return openEmbeddedDatabase(pglite);
   }
-  const adminUrl = process.env.TEST_DATABASE_URL!;
-  const name = `wv_test_${randomBytes(6).toString('hex')}`;
+  return openThrowawayServerDatabase(process.env.TEST_DATABASE_URL!, `wv_test_${randomBytes(6).toString('hex')}`);
+}
+
+/** A new database `name` on the server of `adminUrl`, migrated by the caller, dropped on close. */
+export async function openThrowawayServerDatabase(adminUrl: string, name: string): Promise<Database> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
