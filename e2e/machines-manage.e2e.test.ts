@@ -2,9 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../src/kernel/instance.js';
 import { TestClient } from '../src/kernel/testing/test-instance.js';
-import { startServer } from './support/server.js';
+import { startWithCompany } from './support/company.js';
 import { signInWithPassword } from './support/sign-in.js';
-import { TABLET, TABLET_PORTRAIT, browserAvailable, expectAccessible, launchBrowser, newContext, screenshot, watchConsole } from './support/browser.js';
+import { TABLET, TABLET_PORTRAIT, browserAvailable, expectAccessible, newContext, screenshot, watchConsole } from './support/browser.js';
 
 const PASSWORD = 'Stanzen mit Gefühl 2026';
 const EMAIL = 'technik@manage.example';
@@ -17,11 +17,7 @@ describe.runIf(browserAvailable())('setting up machines, devices, rules and noti
   let companyId: string;
 
   beforeAll(async () => {
-    ({ instance, baseURL } = await startServer());
-    browser = await launchBrowser();
-    client = new TestClient(instance);
-    companyId = await client.signup('Albrecht Umformtechnik GmbH', EMAIL, 'Tom Albrecht', PASSWORD);
-    expect((await client.put(`/api/v1/companies/${companyId}/modules/machines`, { enabled: true })).status).toBe(200);
+    ({ instance, baseURL, browser, client, companyId } = await startWithCompany({ company: 'Albrecht Umformtechnik GmbH', email: EMAIL, owner: 'Tom Albrecht', password: PASSWORD, modules: ['machines'] }));
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,9 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../src/kernel/instance.js';
 import { TestClient } from '../src/kernel/testing/test-instance.js';
-import { startServer } from './support/server.js';
+import { startWithCompany } from './support/company.js';
 import { signInWithPassword } from './support/sign-in.js';
-import { TABLET, TABLET_PORTRAIT, browserAvailable, expectAccessible, launchBrowser, newContext, screenshot, watchConsole } from './support/browser.js';
+import { TABLET, TABLET_PORTRAIT, browserAvailable, expectAccessible, newContext, screenshot, watchConsole } from './support/browser.js';
 
 const PASSWORD = 'Schweißen mit Verstand 2026';
 const EMAIL = 'leitung@orders.example';
@@ -23,11 +23,7 @@ describe.runIf(browserAvailable())('order context of machine data in Chromium', 
   let attributed: number[] = [];
 
   beforeAll(async () => {
-    ({ instance, baseURL } = await startServer());
-    browser = await launchBrowser();
-    client = new TestClient(instance);
-    companyId = await client.signup('Brandt Stahlbau GmbH', EMAIL, 'Olaf Brandt', PASSWORD);
-    for (const m of ['shopfloor', 'machines']) expect((await client.put(`/api/v1/companies/${companyId}/modules/${m}`, { enabled: true })).status).toBe(200);
+    ({ instance, baseURL, browser, client, companyId } = await startWithCompany({ company: 'Brandt Stahlbau GmbH', email: EMAIL, owner: 'Olaf Brandt', password: PASSWORD, modules: ['shopfloor', 'machines'] }));
     const sf = `/api/v1/companies/${companyId}/shopfloor`;
     const centre = await client.post(`${sf}/work-centres`, { code: 'SZ1', name: 'Schweißzelle 1', calendar: { week: { mon: [{ name: 'Früh', start: '06:00', end: '14:00' }] } } });
     const part = await client.post(`${sf}/parts`, { number: 'RAHMEN-7', name: 'Rahmen', operations: [{ name: 'Schweißen', workCentreId: centre.body.id, setupMinutes: 5, idealCycleSeconds: 60 }] });

@@ -2,9 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../src/kernel/instance.js';
 import { TestClient } from '../src/kernel/testing/test-instance.js';
-import { startServer } from './support/server.js';
+import { startWithCompany } from './support/company.js';
 import { signInWithPassword } from './support/sign-in.js';
-import { TABLET, browserAvailable, expectAccessible, launchBrowser, newContext, screenshot, watchConsole } from './support/browser.js';
+import { TABLET, browserAvailable, expectAccessible, newContext, screenshot, watchConsole } from './support/browser.js';
 
 const PASSWORD = 'Pressen und Stanzen 2026';
 const EMAIL = 'leitung@machines.example';
@@ -19,11 +19,7 @@ describe.runIf(browserAvailable())('machine data in Chromium', () => {
   let token: string;
 
   beforeAll(async () => {
-    ({ instance, baseURL } = await startServer());
-    browser = await launchBrowser();
-    client = new TestClient(instance);
-    companyId = await client.signup('Kröger Stanztechnik GmbH', EMAIL, 'Jana Kröger', PASSWORD);
-    expect((await client.put(`/api/v1/companies/${companyId}/modules/machines`, { enabled: true })).status).toBe(200);
+    ({ instance, baseURL, browser, client, companyId } = await startWithCompany({ company: 'Kröger Stanztechnik GmbH', email: EMAIL, owner: 'Jana Kröger', password: PASSWORD, modules: ['machines'] }));
     const api = `/api/v1/companies/${companyId}/machines`;
     const machine = await client.post(api, { name: 'Presse 1', description: 'Stanzpresse 250 t' });
     machineId = machine.body.id;

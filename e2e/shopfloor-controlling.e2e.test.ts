@@ -3,9 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../src/kernel/instance.js';
-import { TestClient } from '../src/kernel/testing/test-instance.js';
-import { startServer } from './support/server.js';
-import { TABLET, TABLET_PORTRAIT, browserAvailable, expectAccessible, launchBrowser, newContext, screenshot, watchConsole } from './support/browser.js';
+import { startWithCompany } from './support/company.js';
+import { TABLET, TABLET_PORTRAIT, browserAvailable, expectAccessible, newContext, screenshot, watchConsole } from './support/browser.js';
 
 const PASSWORD = 'Kennzahlen aus der Halle 2026';
 const EMAIL = 'controlling@brandt.example';
@@ -43,11 +42,9 @@ describe.runIf(browserAvailable())('shop-floor controlling dashboard in Chromium
   const { day, month } = firstWorkday();
 
   beforeAll(async () => {
-    ({ instance, baseURL } = await startServer());
-    browser = await launchBrowser();
-    const client = new TestClient(instance);
-    companyId = await client.signup('Brandt Stahlbau GmbH', EMAIL, 'Karl Brandt', PASSWORD);
-    expect((await client.put(`/api/v1/companies/${companyId}/modules/shopfloor`, { enabled: true })).status).toBe(200);
+    const started = await startWithCompany({ company: 'Brandt Stahlbau GmbH', email: EMAIL, owner: 'Karl Brandt', password: PASSWORD, modules: ['shopfloor'] });
+    ({ instance, baseURL, browser, companyId } = started);
+    const { client } = started;
     const api = `/api/v1/companies/${companyId}/shopfloor`;
     const shifts = [{ name: 'Früh', start: '06:00', end: '14:00', breaks: [{ start: '09:00', end: '09:30' }] }, { name: 'Spät', start: '14:00', end: '22:00', breaks: [] }];
     const calendar = { timeZone: 'Europe/Berlin', week: { mon: shifts, tue: shifts, wed: shifts, thu: shifts, fri: shifts }, holidays: [] };

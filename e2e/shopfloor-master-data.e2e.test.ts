@@ -2,8 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../src/kernel/instance.js';
 import { TestClient } from '../src/kernel/testing/test-instance.js';
-import { startServer } from './support/server.js';
-import { TABLET, TABLET_PORTRAIT, browserAvailable, expectAccessible, launchBrowser, newContext, screenshot, watchConsole } from './support/browser.js';
+import { startWithCompany } from './support/company.js';
+import { TABLET, TABLET_PORTRAIT, browserAvailable, expectAccessible, newContext, screenshot, watchConsole } from './support/browser.js';
 
 const PASSWORD = 'Stammdaten pflegen 2026';
 const EMAIL = 'planung@halter.example';
@@ -36,11 +36,7 @@ describe.runIf(browserAvailable())('shop-floor master data in Chromium', () => {
   let api: string;
 
   beforeAll(async () => {
-    ({ instance, baseURL } = await startServer());
-    browser = await launchBrowser();
-    client = new TestClient(instance);
-    companyId = await client.signup('Halter & Söhne GmbH', EMAIL, 'Petra Halter', PASSWORD);
-    expect((await client.put(`/api/v1/companies/${companyId}/modules/shopfloor`, { enabled: true })).status).toBe(200);
+    ({ instance, baseURL, browser, client, companyId } = await startWithCompany({ company: 'Halter & Söhne GmbH', email: EMAIL, owner: 'Petra Halter', password: PASSWORD, modules: ['shopfloor'] }));
     api = `/api/v1/companies/${companyId}/shopfloor`;
     expect((await client.post(`${api}/work-centres`, { code: 'LAS-1', name: 'Laser 1' })).status).toBe(201);
     const invitation = await client.post(`/api/v1/companies/${companyId}/invitations`, { role: 'viewer' });

@@ -2,8 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../src/kernel/instance.js';
 import { TestClient } from '../src/kernel/testing/test-instance.js';
-import { startServer } from './support/server.js';
-import { TABLET, TABLET_PORTRAIT, browserAvailable, expectAccessible, launchBrowser, newContext, screenshot, watchConsole } from './support/browser.js';
+import { startWithCompany } from './support/company.js';
+import { TABLET, TABLET_PORTRAIT, browserAvailable, expectAccessible, newContext, screenshot, watchConsole } from './support/browser.js';
 
 const PASSWORD = 'Schweißen und Kanten 2026';
 const EMAIL = 'meisterin@pin.example';
@@ -22,11 +22,7 @@ describe.runIf(browserAvailable())('terminal sign-in with PIN and offline app in
   let workerId: string;
 
   beforeAll(async () => {
-    ({ instance, baseURL } = await startServer());
-    browser = await launchBrowser();
-    client = new TestClient(instance);
-    companyId = await client.signup('Schmitt Schweißtechnik GmbH', EMAIL, 'Jana Schmitt', PASSWORD);
-    expect((await client.put(`/api/v1/companies/${companyId}/modules/shopfloor`, { enabled: true })).status).toBe(200);
+    ({ instance, baseURL, browser, client, companyId } = await startWithCompany({ company: 'Schmitt Schweißtechnik GmbH', email: EMAIL, owner: 'Jana Schmitt', password: PASSWORD, modules: ['shopfloor'] }));
     api = `/api/v1/companies/${companyId}/shopfloor`;
     const shift = [{ name: 'Früh', start: '06:00', end: '14:00', breaks: [] }];
     const calendar = { timeZone: 'Europe/Berlin', week: { mon: shift, tue: shift }, holidays: [] };

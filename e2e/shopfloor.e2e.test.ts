@@ -2,9 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../src/kernel/instance.js';
 import { TestClient } from '../src/kernel/testing/test-instance.js';
-import { startServer } from './support/server.js';
+import { startWithCompany } from './support/company.js';
 import { signInWithPassword } from './support/sign-in.js';
-import { TABLET, TABLET_PORTRAIT, browserAvailable, expectAccessible, launchBrowser, newContext, screenshot, watchConsole } from './support/browser.js';
+import { TABLET, TABLET_PORTRAIT, browserAvailable, expectAccessible, newContext, screenshot, watchConsole } from './support/browser.js';
 
 const PASSWORD = 'Schweißen und Kanten 2026';
 const EMAIL = 'meister@shopfloor.example';
@@ -21,11 +21,7 @@ describe.runIf(browserAvailable())('shop-floor terminal in Chromium', () => {
   let api: string;
 
   beforeAll(async () => {
-    ({ instance, baseURL } = await startServer());
-    browser = await launchBrowser();
-    client = new TestClient(instance);
-    companyId = await client.signup('Brandt Stahlbau GmbH', EMAIL, 'Karl Brandt', PASSWORD);
-    expect((await client.put(`/api/v1/companies/${companyId}/modules/shopfloor`, { enabled: true })).status).toBe(200);
+    ({ instance, baseURL, browser, client, companyId } = await startWithCompany({ company: 'Brandt Stahlbau GmbH', email: EMAIL, owner: 'Karl Brandt', password: PASSWORD, modules: ['shopfloor'] }));
     api = `/api/v1/companies/${companyId}/shopfloor`;
     const shift = [{ name: 'Früh', start: '06:00', end: '14:00', breaks: [{ start: '10:00', end: '10:30' }] }];
     const week = { mon: shift, tue: shift, wed: shift, thu: shift, fri: shift };
