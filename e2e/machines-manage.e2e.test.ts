@@ -58,6 +58,26 @@ describe.runIf(browserAvailable())('setting up machines, devices, rules and noti
     await pointForm.getByRole('button', { name: 'Datenpunkt anlegen' }).click();
     await page.locator('[data-point-row="current"]').waitFor();
 
+    // Its retention: finer data kept longer than coarser is refused with the reason, nothing is saved.
+    await page.getByRole('button', { name: 'Aufbewahrung von current' }).click();
+    const retention = page.getByRole('dialog', { name: 'Aufbewahrung von Motorstrom' });
+    await retention.getByTestId('retention-effective').waitFor();
+    expect(await retention.getByTestId('retention-effective').textContent()).toBe('Es gilt: Rohdaten 90 Tage, 1-Minuten-Werte 400 Tage, Stundenwerte 3650 Tage.');
+    await retention.getByRole('textbox', { name: 'Rohdaten (Tage)' }).fill('30');
+    await retention.getByRole('textbox', { name: '1-Minuten-Werte (Tage)' }).fill('20');
+    await retention.getByRole('button', { name: 'Aufbewahrung speichern' }).click();
+    await retention.getByText('1-Minuten-Werte müssen mindestens so lange aufbewahrt werden wie die Rohdaten.').waitFor();
+    await expectAccessible(page, 'retention dialog with a refused setting');
+    await screenshot(page, 'machines-manage-retention');
+    const [press] = (await client.get(`/api/v1/companies/${companyId}/machines`)).body;
+    const [current] = (await client.get(`/api/v1/companies/${companyId}/machines/${press.id}`)).body.points;
+    const retentionUrl = `/api/v1/companies/${companyId}/machines/${press.id}/points/${current.id}/retention`;
+    expect((await client.get(retentionUrl)).body.setting).toEqual({ rawDays: null, minuteDays: null, hourDays: null });
+    await retention.getByRole('textbox', { name: '1-Minuten-Werte (Tage)' }).fill('200');
+    await retention.getByRole('button', { name: 'Aufbewahrung speichern' }).click();
+    await retention.waitFor({ state: 'hidden' });
+    expect((await client.get(retentionUrl)).body).toMatchObject({ setting: { rawDays: 30, minuteDays: 200, hourDays: null }, effective: { rawDays: 30, minuteDays: 200, hourDays: 3650 } });
+
     // A device credential: the token is shown once, with examples for curl and mosquitto_pub.
     const deviceForm = page.getByRole('form', { name: 'Neuer Geräte-Zugang' });
     await deviceForm.getByRole('textbox', { name: 'Name des Geräts' }).fill('SPS Presse 7');

@@ -19,6 +19,9 @@ export type RuleDefinition =
 export interface Rule { id: string; pointId: string; point: string; name: string; severity: Severity; enabled: boolean; active: boolean; rule: RuleDefinition }
 export interface RuleInput { pointId: string; name: string; severity: Severity; enabled: boolean; rule: RuleDefinition }
 export interface WorkCentre { id: string; code: string; name: string }
+export interface RetentionDays { rawDays: number; minuteDays: number; hourDays: number }
+export interface RetentionSetting { rawDays: number | null; minuteDays: number | null; hourDays: number | null }
+export interface PointRetention { pointId: string; point: string; setting: RetentionSetting; effective: RetentionDays; defaults: RetentionDays }
 
 export interface Notification {
   id: string; alarmId: string; machineId: string; machineName: string; ruleName: string; point: string;
@@ -48,6 +51,12 @@ export const useMachines = (companyId: string) => useQuery({ queryKey: manageKey
 export const useMachineWithParts = (companyId: string, id: string) =>
   useQuery({ queryKey: manageKeys.machine(companyId, id), queryFn: () => get<MachineWithParts>(`${c(companyId)}/machines/${id}`) });
 export const useRules = (companyId: string, id: string) => useQuery({ queryKey: manageKeys.rules(companyId, id), queryFn: () => get<Rule[]>(`${c(companyId)}/machines/${id}/rules`) });
+export const usePointRetention = (companyId: string, machineId: string, pointId: string | null) =>
+  useQuery({
+    queryKey: ['machines', companyId, 'retention', machineId, pointId],
+    enabled: pointId !== null,
+    queryFn: () => get<PointRetention>(`${c(companyId)}/machines/${machineId}/points/${pointId}/retention`),
+  });
 export const useWorkCentres = (companyId: string, enabled: boolean) =>
   useQuery({ queryKey: manageKeys.workCentres(companyId), enabled, queryFn: () => get<WorkCentre[]>(`${c(companyId)}/shopfloor/work-centres`) });
 
@@ -61,6 +70,8 @@ export const api = {
   saveMachine: (companyId: string, id: string | null, body: { name: string; description: string; workCentreId: string | null }) =>
     id ? put<Machine>(`${c(companyId)}/machines/${id}`, body) : post<Machine>(`${c(companyId)}/machines`, body),
   deleteMachine: (companyId: string, id: string) => del(`${c(companyId)}/machines/${id}`),
+  saveRetention: (companyId: string, machineId: string, pointId: string, body: RetentionSetting) =>
+    put<PointRetention>(`${c(companyId)}/machines/${machineId}/points/${pointId}/retention`, body),
   savePoint: (companyId: string, machineId: string, id: string | null, body: Omit<Point, 'id'>) =>
     id ? put<Point>(`${c(companyId)}/machines/${machineId}/points/${id}`, body) : post<Point>(`${c(companyId)}/machines/${machineId}/points`, body),
   deletePoint: (companyId: string, machineId: string, id: string) => del(`${c(companyId)}/machines/${machineId}/points/${id}`),

@@ -43,12 +43,13 @@ export function ManageSection(props: {
   );
 }
 
-/** "Change" and "Delete" of one row, named for screen readers. */
-export function RowActions({ editLabel, deleteLabel, deleting, onEdit, onDelete }: { editLabel: string; deleteLabel: string; deleting: boolean; onEdit: () => void; onDelete: () => void }) {
+/** "Change" and "Delete" of one row (after any `extra` action), named for screen readers. */
+export function RowActions({ editLabel, deleteLabel, deleting, onEdit, onDelete, extra }: { editLabel: string; deleteLabel: string; deleting: boolean; onEdit: () => void; onDelete: () => void; extra?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Table.Td>
       <Group gap="xs" wrap="nowrap">
+        {extra}
         <Button size="xs" variant="light" onClick={onEdit} aria-label={editLabel}>{t('machinesManage.edit')}</Button>
         <Button size="xs" variant="subtle" color="red" c="red.9" loading={deleting} onClick={onDelete} aria-label={deleteLabel}>{t('machinesManage.delete')}</Button>
       </Group>

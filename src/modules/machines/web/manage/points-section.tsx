@@ -5,6 +5,7 @@ import { useCompany } from '../../../../web/layout/app-layout';
 import { type Point, type PointSource, type PointType, api, useMachinesMutation } from '../manage-api';
 import { FormProblem, fieldMessage } from './form-helpers';
 import { ManageSection, RowActions } from './manage-section';
+import { RetentionDialog } from './retention-dialog';
 
 const TYPES: PointType[] = ['number', 'boolean', 'string'];
 const SOURCES: PointSource[] = ['mqtt', 'http', 'opcua', 'manual'];
@@ -16,6 +17,7 @@ export function PointsSection({ machineId, points, canManage }: { machineId: str
   const company = useCompany();
   const [editing, setEditing] = useState<string | null>(null);
   const [form, setForm] = useState(empty);
+  const [retentionOf, setRetentionOf] = useState<Point | null>(null);
   const save = useMachinesMutation(company.id, () => api.savePoint(company.id, machineId, editing, { ...form, name: form.name.trim() }));
   const remove = useMachinesMutation(company.id, (id: string) => api.deletePoint(company.id, machineId, id));
   const edit = (p: Point) => {
@@ -47,6 +49,7 @@ export function PointsSection({ machineId, points, canManage }: { machineId: str
               deleting={remove.isPending && remove.variables === p.id}
               onEdit={() => edit(p)}
               onDelete={() => remove.mutate(p.id)}
+              extra={<Button size="xs" variant="light" onClick={() => setRetentionOf(p)} aria-label={t('machinesManage.retention.buttonLabel', { name: p.name })}>{t('machinesManage.retention.button')}</Button>}
             />
           )}
         </Table.Tr>
@@ -80,6 +83,7 @@ export function PointsSection({ machineId, points, canManage }: { machineId: str
           </Stack>
         </form>
       )}
+      <RetentionDialog machineId={machineId} point={retentionOf} onClose={() => setRetentionOf(null)} />
     </ManageSection>
   );
 }
