@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../src/kernel/instance.js';
@@ -184,6 +186,23 @@ describe.runIf(browserAvailable())('setting up machines, devices, rules and noti
     await secret.getByRole('button', { name: 'Fertig' }).click();
     await page.locator('[data-webhook-row="https://leitstand.example/alarme"]').waitFor();
     expect(await page.content()).not.toMatch(/whsec_/);
+
+    // "Testen" sends a signed test message at once and says how the receiver answered.
+    const received: string[] = [];
+    const receiver = createServer((req, res) => {
+      received.push(String(req.headers['x-werkverbund-event']));
+      req.resume().on('end', () => res.writeHead(204).end());
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/werkverbund`;
+    await hookForm.getByRole('textbox', { name: 'Adresse (URL)' }).fill(receiverUrl);
+    await hookForm.getByRole('button', { name: 'Webhook anlegen' }).click();
+    await secret.getByRole('button', { name: 'Fertig' }).click();
+    await page.getByRole('button', { name: `Testnachricht an ${receiverUrl} senden` }).click();
+    await page.getByTestId('webhook-test-result').filter({ hasText: 'Testnachricht angekommen (Antwort 204).' }).waitFor();
+    expect(received).toEqual(['webhook.test']);
+    await new Promise((resolve) => receiver.close(resolve));
+    await page.mouse.move(0, 0); // no button left in its hover state
     await expectAccessible(page, 'notification settings');
     await screenshot(page, 'machines-notification-settings-portrait');
     await page.setViewportSize(TABLET);

@@ -123,11 +123,16 @@ const describe = (error: unknown): string => {
 };
 
 async function sendWebhook(ctx: OutboxContext, tenantId: string, deliveryId: string, webhookId: string | null, url: string, event: AlarmEventRecord) {
-  const hook = webhookId
-    ? (await sql<{ secret: string; url: string; enabled: boolean }>`select secret, url, enabled from machine_webhooks where tenant_id = ${tenantId} and id = ${webhookId}`.execute(ctx.db)).rows[0]
-    : undefined;
+  const hook = webhookId ? await webhookSecret(ctx, tenantId, webhookId) : undefined;
   if (!hook) return { ok: false, status: null, error: 'webhook deleted' };
-  const body = JSON.stringify(webhookPayload(tenantId, deliveryId, event));
+  return postSigned(url, hook.secret, `alarm.${event.event}`, deliveryId, JSON.stringify(webhookPayload(tenantId, deliveryId, event)));
+}
+
+const webhookSecret = async (ctx: Pick<OutboxContext, 'db'>, tenantId: string, webhookId: string) =>
+  (await sql<{ secret: string; url: string }>`select secret, url from machine_webhooks where tenant_id = ${tenantId} and id = ${webhookId}`.execute(ctx.db)).rows[0];
+
+/** One signed POST; the answer's status decides, its body is not read. */
+async function postSigned(url: string, secret: string, eventType: string, deliveryId: string, body: string) {
   const timestamp = Math.floor(Date.now() / 1000);
   const response = await fetch(url, {
     method: 'POST',
@@ -136,16 +141,33 @@ async function sendWebhook(ctx: OutboxContext, tenantId: string, deliveryId: str
     headers: {
       'content-type': 'application/json',
       'user-agent': 'Werkverbund-Webhook/1',
-      'x-werkverbund-event': `alarm.${event.event}`,
+      'x-werkverbund-event': eventType,
       'x-werkverbund-delivery': deliveryId,
       'x-werkverbund-timestamp': String(timestamp),
-      'x-werkverbund-signature': signWebhook(hook.secret, timestamp, body),
+      'x-werkverbund-signature': signWebhook(secret, timestamp, body),
     },
     body,
   });
   await response.body?.cancel().catch(() => {});
   const ok = response.status >= 200 && response.status < 300;
   return { ok, status: response.status, error: ok ? null : `HTTP ${response.status}` };
+}
+
+/**
+ * Sends a signed `webhook.test` message to a webhook at once (also when it is switched off) and
+ * answers how the receiver replied; nothing is written to the delivery log. Undefined if there is
+ * no such webhook in the company.
+ */
+export async function testWebhook(ctx: Pick<OutboxContext, 'db'>, tenantId: string, webhookId: string) {
+  const hook = await webhookSecret(ctx, tenantId, webhookId);
+  if (!hook) return undefined;
+  const id = uuidv7();
+  const body = JSON.stringify({ id, deliveryId: id, type: 'webhook.test', companyId: tenantId, occurredAt: new Date().toISOString() });
+  try {
+    return await postSigned(hook.url, hook.secret, 'webhook.test', id, body);
+  } catch (error) {
+    return { ok: false, status: null, error: describe(error) };
+  }
 }
 
 async function sendMail(ctx: OutboxContext, tenantId: string, to: string, locale: Locale, e: AlarmEventRecord) {

@@ -155,6 +155,24 @@ describe.each(testDatabaseKinds())('Alarm notifications on the %s database', (ki
     const off = await s.owner.put(`${c}/machine-webhooks/${hook.body.id}`, { url: `${receiver.url}/ok`, enabled: false });
     expect(off.body.enabled).toBe(false);
     expect(JSON.stringify(off.body)).not.toContain(hook.body.secret);
+    // A test message goes out at once, signed, also while the webhook is switched off, and is not logged as a delivery.
+    const before = receiver.hits.length;
+    const tested = await s.owner.post(`${c}/machine-webhooks/${hook.body.id}/test`);
+    expect(tested.body).toEqual({ ok: true, status: 204, error: null });
+    const hit = receiver.hits[before]!;
+    expect(hit.path).toBe('/ok');
+    expect(hit.headers['x-werkverbund-event']).toBe('webhook.test');
+    expect(JSON.parse(hit.body)).toMatchObject({ type: 'webhook.test', companyId: s.id });
+    expect(verifyWebhookSignature(hook.body.secret, Number(hit.headers['x-werkverbund-timestamp']), hit.body, hit.headers['x-werkverbund-signature'] as string)).toBe(true);
+    expect((await s.owner.get(`${c}/machine-notification-deliveries`)).body).toEqual([]);
+    const nobody = createServer();
+    await new Promise<void>((resolve) => nobody.listen(0, '127.0.0.1', resolve));
+    const freePort = (nobody.address() as AddressInfo).port;
+    await new Promise((resolve) => nobody.close(resolve));
+    const closed = await s.owner.post(`${c}/machine-webhooks`, { url: `http://127.0.0.1:${freePort}/unreachable` });
+    expect((await s.owner.post(`${c}/machine-webhooks/${closed.body.id}/test`)).body).toMatchObject({ ok: false, status: null, error: 'ECONNREFUSED' });
+    expect((await s.owner.delete(`${c}/machine-webhooks/${closed.body.id}`)).status).toBe(204);
+    expect((await s.owner.post(`${c}/machine-webhooks/00000000-0000-7000-8000-000000000000/test`)).status).toBe(404);
     const exported = await s.owner.get(`${c}/export`);
     expect(exported.raw.rawPayload.includes(Buffer.from(hook.body.secret))).toBe(false);
     expect((await s.owner.delete(`${c}/machine-webhooks/${hook.body.id}`)).status).toBe(204);

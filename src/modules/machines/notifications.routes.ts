@@ -51,6 +51,11 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.status(204).send();
   });
 
+  app.post(`${company}/machine-webhooks/:webhookId/test`, {
+    ...manage,
+    schema: { tags, summary: 'Send a signed test message (type webhook.test) now and report the receiver\'s answer', params: webhookParams },
+  }, async (request) => service.testWebhook(ctx(request), request.params.webhookId));
+
   app.get(`${company}/machine-notification-deliveries`, {
     ...manage,
     schema: { tags, summary: 'Delivery log of webhooks and e-mails, newest first', params: companyParams, querystring: deliveriesQuery },

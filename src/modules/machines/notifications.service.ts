@@ -4,6 +4,7 @@ import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import { ProblemError, notFound } from '../../kernel/http/problem.js';
 import * as events from './alarm-events.store.js';
 import type { MachinesContext } from './machines.service.js';
+import { testWebhook as sendTestMessage } from './notification-outbox.js';
 import * as store from './notification-settings.store.js';
 import type { markReadBody, notificationSettingsBody, webhookBody } from './notifications.schemas.js';
 
@@ -54,6 +55,13 @@ export async function updateWebhook(ctx: MachinesContext, id: string, body: z.ou
 
 export async function deleteWebhook(ctx: MachinesContext, id: string) {
   if (!(await store.deleteWebhook(ctx.db, ctx.tenant.tenantId, id))) throw notFound('webhook');
+}
+
+/** A signed test message to the webhook now, with the receiver's answer. */
+export async function testWebhook(ctx: MachinesContext, id: string) {
+  const result = await sendTestMessage(ctx, ctx.tenant.tenantId, id);
+  if (!result) throw notFound('webhook');
+  return result;
 }
 
 export const listDeliveries = (ctx: MachinesContext, limit: number) => store.listDeliveries(ctx.db, ctx.tenant.tenantId, limit);

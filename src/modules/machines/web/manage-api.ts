@@ -85,6 +85,7 @@ export const api = {
   createWebhook: (companyId: string, body: { url: string; description: string; enabled: boolean }) => post<Webhook>(`${c(companyId)}/machine-webhooks`, body),
   updateWebhook: (companyId: string, id: string, body: { url: string; description: string; enabled: boolean }) => put<Webhook>(`${c(companyId)}/machine-webhooks/${id}`, body),
   deleteWebhook: (companyId: string, id: string) => del(`${c(companyId)}/machine-webhooks/${id}`),
+  testWebhook: (companyId: string, id: string) => post<{ ok: boolean; status: number | null; error: string | null }>(`${c(companyId)}/machine-webhooks/${id}/test`),
 };
 
 export const useNotifications = (companyId: string) =>

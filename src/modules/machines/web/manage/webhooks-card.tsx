@@ -19,11 +19,12 @@ export function WebhooksCard({ companyId }: { companyId: string }) {
   const create = useMachinesMutation(companyId, () => api.createWebhook(companyId, { url: form.url.trim(), description: form.description.trim(), enabled: true }));
   const toggle = useMachinesMutation(companyId, (w: Webhook) => api.updateWebhook(companyId, w.id, { url: w.url, description: w.description, enabled: !w.enabled }));
   const remove = useMachinesMutation(companyId, (id: string) => api.deleteWebhook(companyId, id));
+  const test = useMachinesMutation(companyId, (w: Webhook) => api.testWebhook(companyId, w.id));
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="webhooks-title">
       <Title order={2} size="h4" id="webhooks-title">{t('machinesManage.webhooks.title')}</Title>
       <Text size="sm" c="dimmed" mb="sm">{t('machinesManage.webhooks.intro')}</Text>
-      <FormProblem error={toggle.error ?? remove.error} />
+      <FormProblem error={toggle.error ?? remove.error ?? test.error} />
       {webhooks.data && webhooks.data.length > 0 ? (
         <Paper withBorder mb="md">
           <Table.ScrollContainer minWidth={560}>
@@ -46,7 +47,17 @@ export function WebhooksCard({ companyId }: { companyId: string }) {
                       <Switch checked={w.enabled} onChange={() => toggle.mutate(w)} aria-label={t('machinesManage.webhooks.enabledLabel', { url: w.url })} />
                     </Table.Td>
                     <Table.Td>
-                      <Button size="xs" variant="subtle" color="red" c="red.9" onClick={() => remove.mutate(w.id)} aria-label={t('machinesManage.webhooks.deleteLabel', { url: w.url })}>{t('machinesManage.delete')}</Button>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button size="xs" variant="light" loading={test.isPending && test.variables?.id === w.id} onClick={() => test.mutate(w)} aria-label={t('machinesManage.webhooks.testLabel', { url: w.url })}>{t('machinesManage.webhooks.test')}</Button>
+                        <Button size="xs" variant="subtle" color="red" c="red.9" onClick={() => remove.mutate(w.id)} aria-label={t('machinesManage.webhooks.deleteLabel', { url: w.url })}>{t('machinesManage.delete')}</Button>
+                      </Group>
+                      {test.data && test.variables?.id === w.id && (
+                        <Text size="sm" role="status" data-testid="webhook-test-result" c={test.data.ok ? undefined : 'red.9'} fw={600}>
+                          {test.data.ok
+                            ? t('machinesManage.webhooks.testOk', { status: test.data.status })
+                            : t('machinesManage.webhooks.testFailed', { error: test.data.status ? `HTTP ${test.data.status}` : test.data.error })}
+                        </Text>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
