@@ -16,6 +16,9 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import type { Instance } from '../src/kernel/instance.js';
 import { startTestInstance } from '../src/kernel/testing/test-instance.js';
+import { controlling } from '../src/modules/shopfloor/controlling.service.js';
+import { controllingQuery } from '../src/modules/shopfloor/schemas.js';
+import type { ShopfloorContext } from '../src/modules/shopfloor/shopfloor.service.js';
 import { SHOPFLOOR_BEGIN, SHOPFLOOR_END, withShopfloorSection } from './shopfloor-report.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -175,6 +178,7 @@ interface KindResult {
   sync: { ms: number; batches: number; applied: number };
   dashboard: Array<{ label: string; ms: number; runs: number[]; first: number }>;
   afterLate: number;
+  withoutKeptDays: number;
 }
 
 async function measure(kind: 'embedded' | 'server'): Promise<KindResult> {
@@ -210,6 +214,18 @@ async function measure(kind: 'embedded' | 'server'): Promise<KindResult> {
       dashboard.push({ label, ms: median(runs), runs, first });
       log(`${kind}: dashboard ${label}: median ${median(runs).toFixed(0)} ms`);
     }
+
+    // Side by side: the same year computed from the bookings without the kept days (the service directly).
+    const tenantId = s.api.split('/')[4]!;
+    const context = { db: instance.ctx.db, tenant: { tenantId } } as unknown as ShopfloorContext;
+    const recomputed: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      await controlling(context, controllingQuery.parse({ from: `${YEAR}-01-01`, to: `${YEAR}-12-31`, groupBy: 'month' }), Date.now(), { keep: false });
+      recomputed.push(performance.now() - t0);
+    }
+    const withoutKeptDays = median(recomputed);
+    log(`${kind}: year by work centre computed from the bookings: median ${withoutKeptDays.toFixed(0)} ms`);
 
     // Booking round trip: one booking per request, as the terminal sends a booking made online,
     // on an operation of the loaded year that is running.
@@ -266,7 +282,7 @@ async function measure(kind: 'embedded' | 'server'): Promise<KindResult> {
     const sync = { ms: performance.now() - t0, batches, applied };
     if (applied !== queue.length) throw new Error(`sync: only ${applied} of ${queue.length} applied`);
     log(`${kind}: sync of 1,000 bookings in ${sync.ms.toFixed(0)} ms`);
-    return { kind, bookings: year.bookings, orders: year.orders, loadSeconds, roundTrip, sync, dashboard, afterLate };
+    return { kind, bookings: year.bookings, orders: year.orders, loadSeconds, roundTrip, sync, dashboard, afterLate, withoutKeptDays };
   } finally {
     await instance.close();
   }
@@ -293,6 +309,7 @@ function render(results: KindResult[], skipped: string | null): string {
     `| sync of 1,000 offline bookings in batches of ${TERMINAL_BATCH} (as the terminal's queue) | ≤ 10 s | ${results.map((r) => `${(r.sync.ms / 1000).toFixed(2)} s (${verdict(r.sync.ms <= 10_000)})`).join(' | ')} |`,
     ...(results[0]?.dashboard ?? []).map((d, i) => `| controlling dashboard, ${d.label}, median of 5 | ≤ 1 s | ${results.map((r) => `${ms(r.dashboard[i]!.ms)} (${verdict(r.dashboard[i]!.ms <= 1000)})`).join(' | ')} |`),
     `| controlling dashboard, year by work centre, right after a tablet delivered a shift of June late | ≤ 1 s | ${results.map((r) => `${ms(r.afterLate)} (${verdict(r.afterLate <= 1000)})`).join(' | ')} |`,
+    `| year by work centre computed from the bookings without kept days (the service alone, median of 3) — side by side | – | ${results.map((r) => `${ms(r.withoutKeptDays)} (${(r.withoutKeptDays / r.dashboard[0]!.ms).toFixed(1)}× the kept-days figure)`).join(' | ')} |`,
     `| first request of the year with no day kept yet (computes and keeps every finished day: once after loading, or after a change of a shift calendar or a reason's class) | – | ${results.map((r) => ms(r.dashboard[0]!.first)).join(' | ')} |`,
     '',
   ];
