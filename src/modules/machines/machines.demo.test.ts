@@ -45,10 +45,12 @@ describe.each(testDatabaseKinds())('machine demo data on the %s database', (kind
       expect(res.status).toBe(200);
       const current = res.body.machines.flatMap((m: { points: Array<{ name: string; count: number; avg: number | null; max: number | null }> }) => m.points).find((p: { name: string }) => p.name === 'current');
       if (current && current.count > 0) {
-        // Setup (no current) and welding (around 180 A) both belong to the order.
+        // Welding (around 180 A) belongs to the order, and so do its setup and any run time outside
+        // the shift (no current); how much of each depends on the time of day the demo was made.
         expect(current.max).toBeGreaterThan(170);
         expect(current.max).toBeLessThan(200);
-        expect(current.avg).toBeGreaterThan(60);
+        expect(current.avg).toBeGreaterThan(0);
+        expect(current.avg).toBeLessThan(current.max);
         shown = true;
         break;
       }
