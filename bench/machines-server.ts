@@ -31,7 +31,9 @@ export interface RunningServer {
 }
 
 export async function startServer(o: ServerOptions): Promise<RunningServer> {
-  const child = spawn(process.execPath, [path.join(root, 'bin/werkverbund.mjs'), 'serve'], {
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=.tmp/prof", profiles the server process.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'bin/werkverbund.mjs'), 'serve'], {
     cwd: root,
     env: {
       ...process.env,

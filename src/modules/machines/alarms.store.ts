@@ -88,10 +88,42 @@ export interface RuleData {
   severity?: Severity;
 }
 
+/**
+ * `tenant/machine` of every machine with an enabled rule, per database handle, so that a batch of
+ * samples from machines without rules skips the rule query. Every rule write goes through
+ * `changingRules`: while one runs the set is not used, and afterwards it is read again. A load that
+ * raced with a rule write is not kept. One Werkverbund process per database is the deployment
+ * model this relies on (as for the access cache).
+ */
+const ruleMachines = new WeakMap<Db, { generation: number; machines: ReadonlySet<string> }>();
+let ruleGeneration = 0;
+let ruleWrites = 0;
+
+async function changingRules<T>(write: () => Promise<T>): Promise<T> {
+  ruleWrites++;
+  try {
+    return await write();
+  } finally {
+    ruleWrites--;
+    ruleGeneration++;
+  }
+}
+
+export async function machinesWithRules(db: Db): Promise<ReadonlySet<string>> {
+  const cached = ruleMachines.get(db);
+  if (cached && cached.generation === ruleGeneration && ruleWrites === 0) return cached.machines;
+  const generation = ruleGeneration;
+  const r = await sql<{ tenant_id: string; machine_id: string }>`select distinct tenant_id, machine_id from machine_alarm_rules where enabled`.execute(db);
+  const machines = new Set(r.rows.map((row) => `${row.tenant_id}/${row.machine_id}`));
+  if (generation === ruleGeneration && ruleWrites === 0) ruleMachines.set(db, { generation, machines });
+  return machines;
+}
+
+/** Rule writes take the database handle itself, not a transaction: the set above is read again as soon as they return. */
 export async function insertRule(db: Db, tenantId: string, machineId: string, id: string, data: RuleData): Promise<void> {
-  await sql`insert into machine_alarm_rules (tenant_id, id, machine_id, point_id, name, definition, enabled, severity, state)
+  await changingRules(() => sql`insert into machine_alarm_rules (tenant_id, id, machine_id, point_id, name, definition, enabled, severity, state)
     values (${tenantId}, ${id}, ${machineId}, ${data.pointId}, ${data.name}, ${JSON.stringify(data.rule)}::jsonb, ${data.enabled}, ${data.severity ?? 'warning'},
-      ${JSON.stringify(initialState(Date.now()))}::jsonb)`.execute(db);
+      ${JSON.stringify(initialState(Date.now()))}::jsonb)`.execute(db));
 }
 
 /**
@@ -100,7 +132,7 @@ export async function insertRule(db: Db, tenantId: string, machineId: string, id
  * cleared by this rule.
  */
 export async function updateRule(db: Db, tenantId: string, machineId: string, id: string, data: RuleData): Promise<boolean> {
-  return db.transaction().execute(async (tx) => {
+  return changingRules(() => db.transaction().execute(async (tx) => {
     const current = (await listRules(tx, tenantId, machineId, id))[0];
     if (!current) return false;
     const restart = current.pointId !== data.pointId || JSON.stringify(current.rule) !== JSON.stringify(data.rule);
@@ -109,11 +141,11 @@ export async function updateRule(db: Db, tenantId: string, machineId: string, id
       ${restart ? sql`, state = ${JSON.stringify(initialState(Date.now()))}::jsonb, active_alarm_id = null` : sql``}
       where tenant_id = ${tenantId} and machine_id = ${machineId} and id = ${id}`.execute(tx);
     return true;
-  });
+  }));
 }
 
 export async function deleteRule(db: Db, tenantId: string, machineId: string, id: string): Promise<boolean> {
-  const r = await db.deleteFrom('machine_alarm_rules').where('tenant_id', '=', tenantId).where('machine_id', '=', machineId).where('id', '=', id).executeTakeFirst();
+  const r = await changingRules(() => db.deleteFrom('machine_alarm_rules').where('tenant_id', '=', tenantId).where('machine_id', '=', machineId).where('id', '=', id).executeTakeFirst());
   return Number(r.numDeletedRows) > 0;
 }
 

@@ -5,7 +5,7 @@ import type { Instance } from '../../kernel/instance.js';
 import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
 import { TestClient, startTestInstance } from '../../kernel/testing/test-instance.js';
 import { modulesWithMachines } from './test-modules.js';
-import { type MachineBroker, startMachineBroker, telemetryTopic } from './broker.js';
+import { type MachineBroker, publishNowhere, startMachineBroker, telemetryTopic } from './broker.js';
 import type { WriteFn } from './ingest.js';
 import { writeSamples } from './machines.store.js';
 
@@ -150,5 +150,17 @@ describe.each(testDatabaseKinds())('embedded MQTT broker on the %s database', (k
     const device = await instance.ctx.db.selectFrom('machine_devices').select(['last_error']).where('id', '=', deviceId).executeTakeFirstOrThrow();
     expect(device.last_error).toMatch(/^ts: .*seconds/);
     expect(await rows()).toEqual([]);
+  });
+});
+
+describe('publishNowhere', () => {
+  it('calls back once, later, in both ways aedes calls publish', async () => {
+    for (const call of [(done: () => void) => publishNowhere({}, done), (done: () => void) => publishNowhere({}, { id: 'client' }, done)]) {
+      let calls = 0;
+      call(() => calls++);
+      expect(calls).toBe(0);
+      await new Promise((r) => setImmediate(r));
+      expect(calls).toBe(1);
+    }
   });
 });

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.js';
 import type { Sample, SampleValue } from './domain/payload.js';
-import { evaluateAlarmRules } from './alarms.store.js';
-import { PARTITION_SCHEMA, boundsOf, partitionOf, partitionsToDrop } from './domain/partitions.js';
+import { evaluateAlarmRules, machinesWithRules } from './alarms.store.js';
+import { DAY_MS, PARTITION_SCHEMA, boundsOf, partitionOf, partitionsToDrop } from './domain/partitions.js';
 
 export type PointType = 'number' | 'boolean' | 'string';
 export type PointSource = 'mqtt' | 'http' | 'opcua' | 'manual';
@@ -222,8 +222,22 @@ export async function recordDeviceError(db: Db, device: DeviceIdentity, message:
 
 /** Partitions known to exist, per database handle. */
 const knownPartitions = new WeakMap<Db, Set<string>>();
-/** `tenant/machine/point` names known to exist as data points, per database handle. */
-const knownPoints = new WeakMap<Db, Set<string>>();
+/** Names of the data points known to exist, per database handle and `tenant/machine`. */
+const knownPoints = new WeakMap<Db, Map<string, Set<string>>>();
+
+function pointsOf(db: Db): Map<string, Set<string>> {
+  let known = knownPoints.get(db);
+  if (!known) knownPoints.set(db, (known = new Map()));
+  return known;
+}
+
+function knowPoint(db: Db, tenantId: string, machineId: string, name: string) {
+  const known = pointsOf(db);
+  const key = `${tenantId}/${machineId}`;
+  let names = known.get(key);
+  if (!names) known.set(key, (names = new Set()));
+  names.add(name);
+}
 
 function setOf<K extends object>(map: WeakMap<K, Set<string>>, key: K): Set<string> {
   let s = map.get(key);
@@ -245,7 +259,12 @@ export async function listPartitions(db: Db): Promise<string[]> {
 export async function ensurePartitions(db: Db, instants: Iterable<number>): Promise<void> {
   const known = setOf(knownPartitions, db);
   const wanted = new Set<string>();
+  let lastDay = NaN;
   for (const ts of instants) {
+    // Samples come in runs of the same day: name each day once, not each sample.
+    const day = Math.floor(ts / DAY_MS);
+    if (day === lastDay) continue;
+    lastDay = day;
     const name = partitionOf(ts);
     if (!known.has(name)) wanted.add(name);
   }
@@ -286,13 +305,35 @@ const LAST_SEEN_EVERY_MS = 5_000;
  * The devices whose `last_seen_at` is due: at their first message and then at most every 5 s, so
  * that a device sending hundreds of messages a second does not rewrite its row in every batch.
  */
-function devicesToMarkSeen(db: Db, devices: readonly DeviceIdentity[], now = Date.now()): DeviceIdentity[] {
+function devicesToMarkSeen(db: Db, devices: readonly DeviceIdentity[], now: number): DeviceIdentity[] {
+  const written = lastSeenWritten.get(db);
+  return devices.filter((d) => now - (written?.get(d.deviceId) ?? 0) >= LAST_SEEN_EVERY_MS);
+}
+
+function markedSeen(db: Db, devices: readonly DeviceIdentity[], now: number) {
   let written = lastSeenWritten.get(db);
   if (!written) lastSeenWritten.set(db, (written = new Map()));
-  const due = devices.filter((d) => now - (written.get(d.deviceId) ?? 0) >= LAST_SEEN_EVERY_MS);
-  for (const d of due) written.set(d.deviceId, now);
-  return due;
+  for (const d of devices) written.set(d.deviceId, now);
 }
+
+/**
+ * A PostgreSQL array literal, passed as one text parameter: the driver would otherwise quote and
+ * escape every element on its own, which costs more than the rest of a batch's preparation.
+ */
+export function arrayLiteral(xs: ReadonlyArray<string | number | boolean | null>): string {
+  let out = '{';
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    if (i > 0) out += ',';
+    if (x === null) out += 'NULL';
+    else if (typeof x === 'string') out += x.includes('"') || x.includes('\\') ? `"${x.replace(/["\\]/g, '\\$&')}"` : `"${x}"`;
+    else if (typeof x === 'boolean') out += x ? 't' : 'f';
+    else out += String(x);
+  }
+  return `${out}}`;
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: unknown })?.code === '23505';
 
 /** One device's samples, as one unit of a batch. */
 export interface SampleBatchItem {
@@ -307,68 +348,105 @@ export interface SampleBatchItem {
  * is already stored — same device, point and instant — is skipped).
  */
 export async function writeSamples(db: Db, items: readonly SampleBatchItem[]): Promise<number> {
-  const all = items.flatMap((i) => i.samples);
-  if (all.length === 0) return 0;
-  await ensurePartitions(db, all.map((s) => s.ts));
+  if (!items.some((i) => i.samples.length > 0)) return 0;
 
-  // Rows refer to their device by position in `deviceList` (1-based) and carry epoch ms: far less
-  // to serialise and parse than a uuid pair and a timestamp text per row.
+  // A row refers to its group (1-based): the samples of one device at one instant, normally one
+  // message. The group refers to its device by position in `deviceList` and carries epoch ms: far
+  // less to serialise and parse than a uuid pair and a timestamp per row.
   const deviceIndex = new Map<string, number>();
   const deviceList: DeviceIdentity[] = [];
-  const rowDevice: number[] = [];
+  const groupDevice: number[] = [];
+  const groupTimes: number[] = [];
+  const rowGroup: number[] = [];
   const points: string[] = [];
-  const times: number[] = [];
   const nums: Array<number | null> = [];
   const bools: Array<boolean | null> = [];
   const texts: Array<string | null> = [];
+  let anyBool = false;
+  let anyText = false;
   const newPoints = new Map<string, { tenantId: string; machineId: string; name: string; type: PointType; source: PointSource }>();
-  const known = setOf(knownPoints, db);
+  const known = pointsOf(db);
+  const rules = await machinesWithRules(db);
+  let evaluate = false;
   for (const item of items) {
-    const deviceKey = `${item.device.tenantId}/${item.device.deviceId}`;
+    if (item.samples.length === 0) continue;
+    const { tenantId, deviceId, machineId } = item.device;
+    const deviceKey = `${tenantId}/${deviceId}`;
     let index = deviceIndex.get(deviceKey);
     if (index === undefined) {
       deviceList.push(item.device);
       deviceIndex.set(deviceKey, (index = deviceList.length));
     }
+    const machineKey = `${tenantId}/${machineId}`;
+    evaluate ||= rules.has(machineKey);
+    const knownOfMachine = known.get(machineKey);
+    let groupTs = NaN;
     for (const s of item.samples) {
-      rowDevice.push(index);
+      if (s.ts !== groupTs) {
+        groupTs = s.ts;
+        groupDevice.push(index);
+        groupTimes.push(s.ts);
+      }
+      rowGroup.push(groupTimes.length);
       points.push(s.point);
-      times.push(s.ts);
-      nums.push(typeof s.value === 'number' ? s.value : null);
-      bools.push(typeof s.value === 'boolean' ? s.value : null);
-      texts.push(typeof s.value === 'string' ? s.value : null);
-      const key = `${item.device.tenantId}/${item.device.machineId}/${s.point}`;
-      if (!known.has(key) && !newPoints.has(key)) {
-        newPoints.set(key, { tenantId: item.device.tenantId, machineId: item.device.machineId, name: s.point, type: pointType(s.value), source: item.source });
+      const v = s.value;
+      nums.push(typeof v === 'number' ? v : null);
+      bools.push(typeof v === 'boolean' ? v : null);
+      texts.push(typeof v === 'string' ? v : null);
+      anyBool ||= typeof v === 'boolean';
+      anyText ||= typeof v === 'string';
+      if (!knownOfMachine?.has(s.point)) {
+        const key = `${machineKey}/${s.point}`;
+        if (!newPoints.has(key)) newPoints.set(key, { tenantId, machineId, name: s.point, type: pointType(v), source: item.source });
       }
     }
   }
+  await ensurePartitions(db, groupTimes);
+  const now = Date.now();
+  const seen = devicesToMarkSeen(db, deviceList, now);
 
-  const inserted = await db.transaction().execute(async (tx) => {
-    if (newPoints.size > 0) {
-      const np = [...newPoints.values()];
-      await sql`insert into machine_points (tenant_id, id, machine_id, name, type, source)
-        select t, gen_random_uuid(), m, n, ty, so from unnest(
-          ${np.map((p) => p.tenantId)}::uuid[], ${np.map((p) => p.machineId)}::uuid[], ${np.map((p) => p.name)}::text[],
-          ${np.map((p) => p.type)}::text[], ${np.map((p) => p.source)}::text[]) as x(t, m, n, ty, so)
-        on conflict (tenant_id, machine_id, name) do nothing`.execute(tx);
-    }
+  const write = async (skipStored: boolean): Promise<number> => {
     // to_timestamp(ms / 1000) is exact to the millisecond (PostgreSQL rounds to microseconds).
-    const r = await sql`insert into machine_samples (tenant_id, device_id, point, ts, num, bool, txt)
-      select (${deviceList.map((d) => d.tenantId)}::uuid[])[x.i], (${deviceList.map((d) => d.deviceId)}::uuid[])[x.i], x.p, to_timestamp(x.ms / 1000), x.n, x.b, x.s
-      from unnest(${rowDevice}::int4[], ${points}::text[], ${times}::float8[], ${nums}::float8[], ${bools}::bool[], ${texts}::text[]) as x(i, p, ms, n, b, s)
-      on conflict do nothing`.execute(tx);
-    const seen = devicesToMarkSeen(db, deviceList);
-    if (seen.length > 0) {
-      await sql`update machine_devices d set last_seen_at = now()
-        from unnest(${seen.map((d) => d.tenantId)}::uuid[], ${seen.map((d) => d.deviceId)}::uuid[]) as x(t, id)
-        where d.tenant_id = x.t and d.id = x.id`.execute(tx);
-    }
-    // Alarms are raised and cleared in the same transaction: acknowledged data has been evaluated.
-    await evaluateAlarmRules(tx, items);
-    return Number(r.numAffectedRows ?? 0);
-  });
-  for (const key of newPoints.keys()) known.add(key);
+    // unnest pads shorter arrays with NULLs, so a column without any value is sent as {}.
+    const insert = sql`insert into machine_samples (tenant_id, device_id, point, ts, num, bool, txt)
+      select (${arrayLiteral(deviceList.map((d) => d.tenantId))}::uuid[])[g.d], (${arrayLiteral(deviceList.map((d) => d.deviceId))}::uuid[])[g.d], x.p, to_timestamp(g.ms / 1000), x.n, x.b, x.s
+      from unnest(${arrayLiteral(rowGroup)}::int4[], ${arrayLiteral(points)}::text[], ${arrayLiteral(nums)}::float8[],
+        ${anyBool ? arrayLiteral(bools) : '{}'}::bool[], ${anyText ? arrayLiteral(texts) : '{}'}::text[]) as x(g, p, n, b, s)
+      cross join lateral (select (${arrayLiteral(groupDevice)}::int4[])[x.g] as d, (${arrayLiteral(groupTimes)}::float8[])[x.g] as ms) g
+      ${skipStored ? sql`on conflict do nothing` : sql``}`;
+    // Nothing else to write: the insert alone is its own transaction, one round trip.
+    if (newPoints.size === 0 && seen.length === 0 && !evaluate) return Number((await insert.execute(db)).numAffectedRows ?? 0);
+    return db.transaction().execute(async (tx) => {
+      if (newPoints.size > 0) {
+        const np = [...newPoints.values()];
+        await sql`insert into machine_points (tenant_id, id, machine_id, name, type, source)
+          select t, gen_random_uuid(), m, n, ty, so from unnest(
+            ${np.map((p) => p.tenantId)}::uuid[], ${np.map((p) => p.machineId)}::uuid[], ${np.map((p) => p.name)}::text[],
+            ${np.map((p) => p.type)}::text[], ${np.map((p) => p.source)}::text[]) as x(t, m, n, ty, so)
+          on conflict (tenant_id, machine_id, name) do nothing`.execute(tx);
+      }
+      const r = await insert.execute(tx);
+      if (seen.length > 0) {
+        await sql`update machine_devices d set last_seen_at = now()
+          from unnest(${seen.map((d) => d.tenantId)}::uuid[], ${seen.map((d) => d.deviceId)}::uuid[]) as x(t, id)
+          where d.tenant_id = x.t and d.id = x.id`.execute(tx);
+      }
+      // Alarms are raised and cleared in the same transaction: acknowledged data has been evaluated.
+      if (evaluate) await evaluateAlarmRules(tx, items);
+      return Number(r.numAffectedRows ?? 0);
+    });
+  };
+  // Samples stored already (a message sent again) are rare; checking every row for them costs
+  // about a third of the insert, so only a batch that ran into one is written again, skipping them.
+  let inserted: number;
+  try {
+    inserted = await write(false);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    inserted = await write(true);
+  }
+  for (const p of newPoints.values()) knowPoint(db, p.tenantId, p.machineId, p.name);
+  markedSeen(db, seen, now);
   return inserted;
 }
 

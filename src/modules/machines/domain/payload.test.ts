@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_TS, MIN_TS, parseTelemetry, parseTelemetryText } from './payload.js';
+import { MAX_MESSAGES, MAX_STRING_LENGTH, MAX_TS, MIN_TS, parseTelemetry, parseTelemetryText, parseTelemetryWithSchema } from './payload.js';
 
 const errorsOf = (payload: unknown) => {
   const r = parseTelemetry(payload);
@@ -104,5 +104,68 @@ describe('parseTelemetry', () => {
         for (const s of r.samples) expect(expected.get(`${s.point}@${s.ts}`)).toEqual(s.value);
       }),
     );
+  });
+
+  describe('fast path for the common shape', () => {
+    // Near the edges of what the schema accepts, so that most cases are almost but not quite valid.
+    const pointName = fc.oneof(
+      fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,8}$/),
+      fc.constantFrom('p0', '0', '10', 'constructor', 'toString', '__proto__', '', 'a b', '-a', 'x'.repeat(100), 'x'.repeat(101), 'ä', 'NULL'),
+    );
+    const value = fc.oneof(
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.string({ maxLength: 5 }),
+      fc.constantFrom(-0, NaN, Infinity, -Infinity, null, undefined, 'x'.repeat(MAX_STRING_LENGTH), 'x'.repeat(MAX_STRING_LENGTH + 1), [], {}, [1], { a: 1 }),
+    );
+    const values = fc.oneof(
+      { weight: 5, arbitrary: fc.dictionary(pointName, value, { maxKeys: 4 }) },
+      fc.constantFrom(null, [], 'x', 1, Object.create(null), Object.assign(Object.create(null), { a: 1 }), Object.create({ a: 1 }), new Date(0)),
+    );
+    const ts = fc.oneof(
+      fc.integer({ min: MIN_TS - 5, max: MAX_TS + 5 }),
+      fc.integer({ min: MIN_TS, max: MAX_TS - 1 }).map((t) => new Date(t).toISOString()),
+      fc.integer({ min: MIN_TS, max: MAX_TS - 1 }).map((t) => new Date(t).toISOString().replace('Z', '+01:00')),
+      fc.constantFrom(MIN_TS - 1, MAX_TS, MAX_TS - 1, 1772352000, 1772352000000.5, -1, 0, NaN, Infinity, '2026-03-01T08:00:00', '2026-02-30T25:00:00Z', '2150-01-01T00:00:00Z', '1772352000000', null, true),
+    );
+    const message = fc.oneof(
+      { weight: 6, arbitrary: fc.record({ ts, values }) },
+      fc.record({ ts, values }, { requiredKeys: [] }),
+      fc.record({ ts, values, extra: value }),
+      fc.record({ ts, values }).map((m) => ({ values: m.values, ts: m.ts })),
+      fc.constantFrom(null, 1, 'x', [], Object.create(null)),
+    );
+    const payload = fc.oneof(message, fc.array(message, { maxLength: 4 }));
+    const notAfter = fc.option(fc.integer({ min: MIN_TS, max: MAX_TS }), { nil: undefined });
+
+    it('gives exactly the result and the errors of the schema (property)', () => {
+      fc.assert(
+        fc.property(payload, notAfter, (p, limit) => {
+          const options = limit === undefined ? {} : { notAfter: limit };
+          expect(parseTelemetry(p, options)).toEqual(parseTelemetryWithSchema(p, options));
+        }),
+        { numRuns: 3000 },
+      );
+    });
+
+    it('gives the schema\'s result for any JSON text (property)', () => {
+      fc.assert(
+        fc.property(payload, (p) => {
+          const text = JSON.stringify(p) ?? 'null';
+          expect(parseTelemetryText(text)).toEqual(parseTelemetryWithSchema(JSON.parse(text)));
+        }),
+        { numRuns: 1000 },
+      );
+    });
+
+    it('leaves the message count limit to the schema', () => {
+      const message = { ts: MIN_TS, values: { a: 1 } };
+      for (const n of [MAX_MESSAGES, MAX_MESSAGES + 1]) {
+        const many = Array.from({ length: n }, (_, i) => ({ ...message, ts: MIN_TS + i }));
+        expect(parseTelemetry(many)).toEqual(parseTelemetryWithSchema(many));
+      }
+      expect(parseTelemetry(Array.from({ length: MAX_MESSAGES + 1 }, () => message)).ok).toBe(false);
+    });
   });
 });
