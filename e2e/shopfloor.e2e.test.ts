@@ -192,7 +192,10 @@ describe.runIf(browserAvailable())('shop-floor terminal in Chromium', () => {
     await press.getByRole('button', { name: 'Rüsten starten' }).click();
     await expect.poll(() => press.getAttribute('data-status')).toBe('setup');
 
-    // Another terminal starts production first; this terminal has not heard of it yet
+    // Another terminal starts production first; this terminal, offline for a moment, has not heard of it
+    // (online, its next refresh might show the operation running before the button is pressed)
+    await context.setOffline(true);
+    await expect.poll(() => page.getByTestId('sync-status').textContent()).toContain('Keine Verbindung');
     const orders = (await client.get(`${api}/orders`)).body as Array<{ number: string; operations: Array<{ id: string }> }>;
     const operationId = orders.find((o) => o.number === ORDER)?.operations[1].id;
     const other = await client.post(`${api}/bookings`, {
@@ -200,6 +203,7 @@ describe.runIf(browserAvailable())('shop-floor terminal in Chromium', () => {
     });
     expect(other.body.results[0].status).toBe('applied');
     await press.getByRole('button', { name: 'Fertigung starten' }).click();
+    await context.setOffline(false);
     const refused = page.getByTestId('booking-log').locator('li[data-kind="start-production"][data-state="conflict"]');
     await refused.waitFor();
     expect(await refused.getByTestId('conflict').textContent()).toBe('Der Arbeitsgang läuft schon – vermutlich wurde er an einem anderen Terminal gestartet. Stand beim Server: läuft');
