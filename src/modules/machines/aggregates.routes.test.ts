@@ -76,6 +76,65 @@ describe.each(testDatabaseKinds())('Machine-data aggregates, retention and CSV o
     expect(await stored('machine_aggregates_1h', s.machineId, 'current')).toEqual(downsample(all, HOUR_MS).map(strip));
   });
 
+  it('combines the devices of a machine: at the same instant the greater device id gives the last value, also for late samples', async () => {
+    const s = await setup();
+    const second = await s.owner.post(`${s.api}/devices`, { name: 'Zweite SPS' });
+    const devices = [
+      { id: (await s.owner.get(`${s.api}/devices`)).body.find((d: { name: string }) => d.name === 'SPS').id as string, token: s.token },
+      { id: second.body.id as string, token: second.body.token as string },
+    ];
+    const t0 = Date.parse('2026-03-04T07:00:00Z');
+    const samples: Array<{ device: number; ts: number; value: number }> = [];
+    // both devices every 5 s over three minutes, on the same instants, with other values
+    for (let ts = t0; ts < t0 + 3 * MINUTE_MS; ts += 5000) samples.push({ device: 0, ts, value: ts / 1000 - 1e9 }, { device: 1, ts, value: -(ts / 1000 - 1e9) });
+    for (const d of [0, 1]) await ingest(devices[d].token, samples.filter((x) => x.device === d).map((x) => ({ ts: x.ts, values: { p: x.value } })));
+    // the domain gives the last of equal instants to the later sample: order them by instant, then device id
+    const expected = (all: typeof samples) =>
+      downsample([...all].sort((a, b) => a.ts - b.ts || devices[a.device].id.localeCompare(devices[b.device].id)), MINUTE_MS).map(strip);
+    const now = t0 + HOUR_MS;
+    await aggregateSamples(instance.ctx.db, now);
+    expect(await stored('machine_aggregates_1m', s.machineId, 'p')).toEqual(expected(samples));
+
+    // late samples of one device in an aggregated minute, one of them newer than all others of that minute
+    const late = [
+      { device: 0, ts: t0 + 62_500, value: 1234 },
+      { device: 0, ts: t0 + 119_000, value: 4321 },
+    ];
+    await ingest(devices[0].token, late.map((x) => ({ ts: x.ts, values: { p: x.value } })));
+    await aggregateSamples(instance.ctx.db, now);
+    const minutes = await stored('machine_aggregates_1m', s.machineId, 'p');
+    expect(minutes).toEqual(expected([...samples, ...late]));
+    expect(minutes.map((m) => m.count)).toEqual([24, 26, 24]);
+  });
+
+  it('recomputes a minute with many late series from its time range, and one with few through the keys, to the same figures', async () => {
+    const s = await setup();
+    const t0 = Date.parse('2026-03-05T06:00:00Z');
+    const points = Array.from({ length: 60 }, (_, i) => `q${i}`);
+    const value = (ts: number, i: number) => Math.round(Math.cos(ts / 9000 + i) * 1000) / 10;
+    const samples = (from: number, to: number, step: number) => {
+      const out: Array<{ ts: number; values: Record<string, number> }> = [];
+      for (let ts = from; ts < to; ts += step) out.push({ ts, values: Object.fromEntries(points.map((p, i) => [p, value(ts, i)])) });
+      return out;
+    };
+    const first = samples(t0, t0 + 3 * MINUTE_MS, 10_000);
+    await ingest(s.token, first);
+    const now = t0 + HOUR_MS;
+    await aggregateSamples(instance.ctx.db, now);
+    // minute 0: all 60 series late (whole minute); minute 2: two series late (keys)
+    const lateAll = samples(t0 + 5000, t0 + MINUTE_MS, 10_000);
+    const lateFew = [{ ts: t0 + 2 * MINUTE_MS + 2500, values: { q3: 999, q40: -999 } }];
+    await ingest(s.token, [...lateAll, ...lateFew]);
+    await aggregateSamples(instance.ctx.db, now);
+    const all = [...first, ...lateAll, ...lateFew];
+    for (const p of ['q0', 'q3', 'q40', 'q59']) {
+      const expected = downsample(all.filter((m) => p in m.values).map((m) => ({ ts: m.ts, value: m.values[p as keyof typeof m.values] as number })).sort((a, b) => a.ts - b.ts), MINUTE_MS);
+      expect(await stored('machine_aggregates_1m', s.machineId, p)).toEqual(expected.map(strip));
+    }
+    expect((await stored('machine_aggregates_1m', s.machineId, 'q3')).map((m) => m.count)).toEqual([12, 6, 7]);
+    expect((await stored('machine_aggregates_1h', s.machineId, 'q40')).map((m) => m.count)).toEqual([25]);
+  });
+
   it('stores only complete buckets and serves the current one from the samples', async () => {
     const s = await setup();
     const t0 = Date.parse('2026-03-03T10:00:00Z');

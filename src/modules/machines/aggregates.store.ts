@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.js';
 import { HOUR_MS, MINUTE_MS, bucketOf } from './domain/downsample.js';
+import { splitLate } from './domain/late-buckets.js';
 import { DAY_MS, boundsOf } from './domain/partitions.js';
 import { type Retention, type RetentionSetting, effectiveRetention, longestRawRetention } from './domain/retention.js';
 import { dropOldPartitions } from './machines.store.js';
@@ -44,6 +45,12 @@ const summarizeBrin = sql`do $$
 const CHUNK_MS: Record<AggregateLevel, number> = { '1m': HOUR_MS, '1h': DAY_MS };
 /** Late buckets recomputed per transaction. */
 const LATE_BATCH = 2000;
+/**
+ * A minute with at least this many late buckets is recomputed whole, from its time range: reading
+ * the minute's pages in order costs less than fetching each series' samples through the primary key
+ * (they lie scattered among all other series'), and recomputing a bucket that had nothing late changes nothing.
+ */
+const WHOLE_MINUTE_FROM = 50;
 
 const iso = (v: unknown) => new Date(v as string).toISOString();
 
@@ -54,16 +61,33 @@ const numeric = sql`(s.num is not null or s.bool is not null)`;
 const valueOf = sql`coalesce(s.num, case when s.bool then 1 else 0 end)`;
 
 /**
+ * Minute buckets are built in two steps, so that nothing sorts the raw samples: count, min, max,
+ * sum and the newest instant per device, point and minute (hashed), then one look-up through the
+ * primary key for the value at that instant, and the devices of a machine combined. `last` is
+ * the value of the newest sample, and of the greatest device id among samples of the same instant.
+ */
+const perDevice = sql`count(*) as c, min(${valueOf}) as mi, max(${valueOf}) as ma, sum(${valueOf}) as su, max(s.ts) as lt`;
+const combineDevices = sql`sum(g.c), min(g.mi), max(g.ma), sum(g.su), (array_agg(l.v order by g.lt desc, g.device_id desc))[1], max(g.lt)`;
+const lastValue = sql`cross join lateral (
+  select ${valueOf} as v from machine_samples s where s.tenant_id = g.tenant_id and s.device_id = g.device_id and s.point = g.point and s.ts = g.lt
+) l`;
+
+/**
  * All buckets of one level starting in [from, to), computed afresh: minutes grouped straight from
  * the raw samples of that time range (partition pruning and the BRIN index on `ts`), hours from the minutes.
  */
 const aggregateRange = (level: AggregateLevel, from: string, to: string) =>
   level === '1m'
     ? sql`insert into machine_aggregates_1m (tenant_id, machine_id, point, bucket, count, min, max, sum, last, last_ts)
-        select s.tenant_id, v.machine_id, s.point collate "C", date_bin(${STEP[level]}::interval, s.ts, ${ORIGIN}::timestamptz), count(*), min(${valueOf}), max(${valueOf}),
-          sum(${valueOf}), (array_agg(${valueOf} order by s.ts desc, s.device_id desc))[1], max(s.ts)
-        from machine_samples s join machine_devices v on v.tenant_id = s.tenant_id and v.id = s.device_id
-        where s.ts >= ${from}::timestamptz and s.ts < ${to}::timestamptz and ${numeric}
+        select g.tenant_id, v.machine_id, g.point collate "C", g.bucket, ${combineDevices}
+        from (
+          select s.tenant_id, s.device_id, s.point, date_bin(${STEP[level]}::interval, s.ts, ${ORIGIN}::timestamptz) as bucket, ${perDevice}
+          from machine_samples s
+          where s.ts >= ${from}::timestamptz and s.ts < ${to}::timestamptz and ${numeric}
+          group by 1, 2, 3, 4
+        ) g
+        join machine_devices v on v.tenant_id = g.tenant_id and v.id = g.device_id
+        ${lastValue}
         group by 1, 2, 3, 4
         ${upsert}`
     : sql`insert into machine_aggregates_1h (tenant_id, machine_id, point, bucket, count, min, max, sum, last, last_ts)
@@ -78,24 +102,32 @@ type Key = { t: string; m: string; p: string; b: string };
 
 /** Buckets before `doneUntil` holding a sample received since `checkedAt`: late samples (BRIN index on `received_at`). */
 const lateKeys = (level: AggregateLevel, doneUntil: string, checkedAt: string) => sql<{ t: string; m: string; p: string; b: unknown }>`
-  select distinct s.tenant_id as t, v.machine_id as m, s.point as p, date_bin(${STEP[level]}::interval, s.ts, ${ORIGIN}::timestamptz) as b
-  from machine_samples s join machine_devices v on v.tenant_id = s.tenant_id and v.id = s.device_id
-  where s.received_at >= ${checkedAt}::timestamptz and s.ts < ${doneUntil}::timestamptz and ${numeric}
-  order by b`;
+  select distinct g.t, v.machine_id as m, g.p, g.b
+  from (
+    -- grouped per device first: the join with the devices must not be driven through the primary key
+    select s.tenant_id as t, s.device_id as d, s.point as p, date_bin(${STEP[level]}::interval, s.ts, ${ORIGIN}::timestamptz) as b
+    from machine_samples s
+    where s.received_at >= ${checkedAt}::timestamptz and s.ts < ${doneUntil}::timestamptz and ${numeric}
+    group by 1, 2, 3, 4
+  ) g
+  join machine_devices v on v.tenant_id = g.t and v.id = g.d
+  order by g.b`;
 
 /** The given buckets computed afresh from all of their data, each through the primary key. */
 const aggregateKeys = (level: AggregateLevel, keys: Key[]) => {
   const k = sql`jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as k(t uuid, m uuid, p text, b timestamptz)`;
   return level === '1m'
     ? sql`insert into machine_aggregates_1m (tenant_id, machine_id, point, bucket, count, min, max, sum, last, last_ts)
-        select k.t, k.m, k.p, k.b, count(*), min(x.v), max(x.v), sum(x.v), (array_agg(x.v order by x.ts desc, x.device_id desc))[1], max(x.ts)
+        select g.tenant_id, g.machine_id, g.point, g.bucket, ${combineDevices}
         from ${k}
         join machine_devices v on v.tenant_id = k.t and v.machine_id = k.m
-        join lateral (
-          select s.ts, s.device_id, ${valueOf} as v from machine_samples s
+        cross join lateral (
+          select k.t as tenant_id, k.m as machine_id, k.p as point, k.b as bucket, v.id as device_id, ${perDevice}
+          from machine_samples s
           where s.tenant_id = k.t and s.device_id = v.id and s.point = k.p and s.ts >= k.b and s.ts < k.b + interval '1 minute' and ${numeric}
-          offset 0
-        ) x on true
+        ) g
+        ${lastValue}
+        where g.c > 0
         group by 1, 2, 3, 4
         ${upsert}`
     : sql`insert into machine_aggregates_1h (tenant_id, machine_id, point, bucket, count, min, max, sum, last, last_ts)
@@ -142,8 +174,16 @@ async function aggregateLevel(db: Db, level: AggregateLevel, horizonMs: number):
     // a clock set back moves the horizon back too: buckets from there on count as new again
     from = Math.min(horizonMs, new Date(row.done_until as string).getTime());
     const late = (await lateKeys(level, new Date(from).toISOString(), iso(row.checked_at)).execute(db)).rows.map((k) => ({ ...k, b: iso(k.b) }));
-    for (let i = 0; i < late.length; i += LATE_BATCH) {
-      const r = await aggregateKeys(level, late.slice(i, i + LATE_BATCH)).execute(db);
+    const { wholeBuckets, keys } = level === '1m' ? splitLate(late, WHOLE_MINUTE_FROM) : { wholeBuckets: [], keys: late };
+    for (const b of wholeBuckets) {
+      const r = await db.transaction().execute(async (tx) => {
+        await sql`set local work_mem = '64MB'`.execute(tx);
+        return aggregateRange(level, b, new Date(Date.parse(b) + STEP_MS[level]).toISOString()).execute(tx);
+      });
+      written += Number(r.numAffectedRows ?? 0);
+    }
+    for (let i = 0; i < keys.length; i += LATE_BATCH) {
+      const r = await aggregateKeys(level, keys.slice(i, i + LATE_BATCH)).execute(db);
       written += Number(r.numAffectedRows ?? 0);
     }
   }
