@@ -1,6 +1,6 @@
 /**
  * A fleet of MQTT devices for the benchmarks. Each device sends QoS 1 messages
- * `{"ts": base + seq, "values": {"p0": …, "p9": …}}` with at most `window` unacknowledged at a
+ * `{"ts": …, "values": {"p0": …, "p9": …}}` with at most `window` unacknowledged at a
  * time, records every PUBACKed sequence number and the time from publish to PUBACK. Messages the
  * device has produced but not yet sent wait in its own queue (the backlog a real controller
  * buffers), so a broker that is slower than the producers shows up as a growing backlog, not as
@@ -18,6 +18,12 @@ export interface PublisherOptions {
   window: number;
   /** Time of sequence number 0 (epoch ms); message `seq` carries `baseTs + seq`. */
   baseTs: number;
+  /**
+   * `production`: a message carries the instant it was produced instead (1 ms after the device's
+   * previous one if that is later), as a controller stamps its values — a message that waited in
+   * the backlog arrives with its old time. Default `sequence`.
+   */
+  stamp?: 'sequence' | 'production';
   clientIdPrefix: string;
 }
 
@@ -30,6 +36,10 @@ interface DeviceState {
   queued: number;
   inflight: number;
   acked: number[];
+  /** Production instants of the queued messages from `head` on (stamp `production`). */
+  stamps: number[];
+  head: number;
+  lastStamp: number;
 }
 
 export class Fleet {
@@ -59,7 +69,7 @@ export class Fleet {
           keepalive: 30,
         });
         client.on('error', () => {}); // reconnects by itself
-        fleet.states.push({ id: d.id, client, topic: o.topic(d.id), nextSeq: 0, queued: 0, inflight: 0, acked: [] });
+        fleet.states.push({ id: d.id, client, topic: o.topic(d.id), nextSeq: 0, queued: 0, inflight: 0, acked: [], stamps: [], head: 0, lastStamp: 0 });
       }),
     );
     return fleet;
@@ -105,11 +115,7 @@ export class Fleet {
     const dt = (now - this.lastTick) / 1000;
     this.lastTick = now;
     if (this.rate === Infinity) {
-      for (const s of this.states) {
-        const add = Math.max(0, this.o.window - s.inflight - s.queued);
-        s.queued += add;
-        this.producedTotal += add;
-      }
+      for (const s of this.states) this.produce(s, Math.max(0, this.o.window - s.inflight - s.queued));
     } else if (this.rate > 0) {
       this.credit += this.rate * dt;
       let whole = Math.floor(this.credit);
@@ -117,14 +123,37 @@ export class Fleet {
       // spread evenly, starting where the last tick stopped
       const n = this.states.length;
       const each = Math.floor(whole / n);
-      for (const s of this.states) s.queued += each;
+      for (const s of this.states) this.produce(s, each);
       whole -= each * n;
-      for (let i = 0; i < whole; i++) this.states[(this.rr++) % n].queued++;
-      this.producedTotal += each * n + whole;
+      for (let i = 0; i < whole; i++) this.produce(this.states[(this.rr++) % n], 1);
     }
     for (const s of this.states) this.pump(s);
   }
   private rr = 0;
+
+  private produce(s: DeviceState, count: number) {
+    s.queued += count;
+    this.producedTotal += count;
+    if (this.o.stamp !== 'production') return;
+    const now = Date.now();
+    for (let i = 0; i < count; i++) s.stamps.push((s.lastStamp = Math.max(s.lastStamp + 1, now)));
+  }
+
+  private takeStamp(s: DeviceState, seq: number): number {
+    if (this.o.stamp !== 'production') return this.o.baseTs + seq;
+    const ts = s.stamps[s.head++];
+    if (s.head > 65_536 && s.head * 2 > s.stamps.length) {
+      s.stamps = s.stamps.slice(s.head);
+      s.head = 0;
+    }
+    return ts;
+  }
+
+  private putBackStamp(s: DeviceState, ts: number) {
+    if (this.o.stamp !== 'production') return;
+    if (s.head > 0) s.stamps[--s.head] = ts;
+    else s.stamps.unshift(ts);
+  }
 
   private pump(s: DeviceState) {
     while (s.queued > 0 && s.inflight < this.o.window) {
@@ -133,7 +162,8 @@ export class Fleet {
       const seq = s.nextSeq++;
       const values: Record<string, number> = {};
       for (let i = 0; i < VALUES_PER_MESSAGE; i++) values[`p${i}`] = Math.round((seq % 1000) * 10 + i * 0.5) / 10;
-      const payload = JSON.stringify({ ts: this.o.baseTs + seq, values });
+      const ts = this.takeStamp(s, seq);
+      const payload = JSON.stringify({ ts, values });
       const sent = performance.now();
       s.client.publish(s.topic, payload, { qos: 1 }, (error) => {
         // mqtt.js reports an error only when it gives the message up; it keeps unacknowledged
@@ -141,16 +171,14 @@ export class Fleet {
         if (error) {
           s.inflight--;
           s.queued++;
+          this.putBackStamp(s, ts);
           return;
         }
         this.latencies.push(performance.now() - sent);
         s.acked.push(seq);
         s.inflight--;
         this.ackedTotal++;
-        if (this.rate === Infinity) {
-          s.queued++;
-          this.producedTotal++;
-        }
+        if (this.rate === Infinity) this.produce(s, 1);
         this.pump(s);
       });
     }

@@ -82,6 +82,9 @@ export interface BurstResult {
   rssStartMiB: number;
   rssPeakMiB: number;
   rssEndMiB: number;
+  /** Messages acknowledged per second while the burst lasted, and during the drain. */
+  burstAckedPerSecond?: number;
+  drainAckedPerSecond?: number;
 }
 
 async function withServer<T>(databaseUrl: string | undefined, fn: (s: RunningServer, mqttPort: number) => Promise<T>): Promise<T> {
@@ -294,9 +297,10 @@ async function killPhase(results: MachineResults) {
 /**
  * The burst: the sustained rate is half of the measured full-speed throughput on the server (the
  * load Werkverbund carries with room to spare); the burst sends three times that, i.e. 1.5× what
- * the machine can store, for BENCH_BURST_MINUTES. The surplus waits on the devices (QoS 1 window
- * full), not in the server's memory. Afterwards the devices go back to the sustained rate and we
- * measure until their backlog is gone.
+ * the machine stores in a 15-s run, for BENCH_BURST_MINUTES. The surplus waits on the devices (QoS 1
+ * window full), not in the server's memory. Afterwards the devices go back to the sustained rate and
+ * we measure until their backlog is gone. Messages carry their production instant (stamp
+ * `production`), so the backlog arrives late, as from a controller's buffer.
  */
 async function burstPhase(results: MachineResults) {
   const sustained = Number(env.BENCH_SUSTAINED_RATE ?? 0) || (results.mqttServer ? Math.round(results.mqttServer.messagesPerSecond / 2) : 0);
@@ -305,7 +309,7 @@ async function burstPhase(results: MachineResults) {
   const databaseUrl = await freshDatabase(`${DB_NAME}_burst`);
   await withServer(databaseUrl, async (server, mqttPort) => {
     const setup = await setUpFleet(server.base, DEVICES);
-    const fleet = await Fleet.connect({ url: `mqtt://127.0.0.1:${mqttPort}`, devices: setup.devices, topic: (d) => `wv/${d}/telemetry`, window: WINDOW, baseTs: Date.now() - 3_600_000, clientIdPrefix: 'burst' });
+    const fleet = await Fleet.connect({ url: `mqtt://127.0.0.1:${mqttPort}`, devices: setup.devices, topic: (d) => `wv/${d}/telemetry`, window: WINDOW, baseTs: Date.now(), stamp: 'production', clientIdPrefix: 'burst' });
     const rss: BurstResult['rss'] = [];
     const started = performance.now();
     let lastAcked = 0;
@@ -315,6 +319,8 @@ async function burstPhase(results: MachineResults) {
       rss.push({ t: Math.round((now - started) / 1000), rssMiB: Math.round(server.rssMiB()), backlog: fleet.backlog, ackedPerSecond: Math.round((fleet.ackedTotal - lastAcked) / ((now - lastT) / 1000 || 1)) });
       lastAcked = fleet.ackedTotal;
       lastT = now;
+      const last = rss[rss.length - 1];
+      if (rss.length % 6 === 0) log(`t=${last.t} s: RSS ${last.rssMiB} MiB, backlog ${last.backlog}, ${last.ackedPerSecond} acked/s`);
     };
     const timer = setInterval(sample, 5000);
     try {
@@ -323,8 +329,11 @@ async function burstPhase(results: MachineResults) {
       const rssStartMiB = server.rssMiB();
       log(`burst: ${3 * sustained} messages/s for ${BURST_MINUTES} min (sustained ${sustained})`);
       fleet.setRate(3 * sustained);
+      const ackedAtBurst = fleet.ackedTotal;
+      const burstStart = performance.now();
       await sleep(BURST_MINUTES * 60_000);
       const burstEnd = performance.now();
+      const ackedAtBurstEnd = fleet.ackedTotal;
       fleet.setRate(sustained);
       let peakBacklog = Math.max(0, ...rss.map((r) => r.backlog));
       let drainSeconds: number | null = null;
@@ -338,6 +347,7 @@ async function burstPhase(results: MachineResults) {
         }
         await sleep(1000);
       }
+      const drainAckedPerSecond = Math.round((fleet.ackedTotal - ackedAtBurstEnd) / ((performance.now() - burstEnd) / 1000));
       log(`drained after ${drainSeconds?.toFixed(0) ?? 'more than the limit'} s`);
       await sleep(30_000); // memory after the backlog is gone
       sample();
@@ -353,6 +363,8 @@ async function burstPhase(results: MachineResults) {
         rssStartMiB: Math.round(rssStartMiB),
         rssPeakMiB: Math.max(...rss.map((r) => r.rssMiB)),
         rssEndMiB: rss[rss.length - 1].rssMiB,
+        burstAckedPerSecond: Math.round((ackedAtBurstEnd - ackedAtBurst) / ((burstEnd - burstStart) / 1000)),
+        drainAckedPerSecond,
       };
     } finally {
       clearInterval(timer);
