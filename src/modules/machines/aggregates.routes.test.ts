@@ -2,11 +2,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../../kernel/instance.js';
 import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
-import { TestClient, startTestInstance } from '../../kernel/testing/test-instance.js';
+import { startTestInstance } from '../../kernel/testing/test-instance.js';
 import { aggregateSamples } from './aggregates.store.js';
 import { HOUR_MS, MINUTE_MS, downsample, rollUp } from './domain/downsample.js';
 import { maintainSamples } from './maintenance.js';
 import { modulesWithMachines } from './test-modules.js';
+import { companyWithMachine } from './test-company.js';
 
 const DAY = 86_400_000;
 
@@ -20,13 +21,9 @@ describe.each(testDatabaseKinds())('Machine-data aggregates, retention and CSV o
   let n = 0;
   async function setup() {
     n++;
-    const owner = new TestClient(instance);
-    const id = await owner.signup(`Aggregat ${n} GmbH`, `owner${n}@aggregates.example`);
-    await owner.put(`/api/v1/companies/${id}/modules/machines`, { enabled: true });
-    const api = `/api/v1/companies/${id}/machines`;
-    const machine = await owner.post(api, { name: `Schweißzelle ${n}` });
-    const device = await owner.post(`${api}/${machine.body.id}/devices`, { name: 'SPS' });
-    return { owner, id, api: `${api}/${machine.body.id}`, machineId: machine.body.id as string, token: device.body.token as string };
+    const { owner, tenantId: id, machineId, m } = await companyWithMachine(instance, { company: `Aggregat ${n} GmbH`, email: `owner${n}@aggregates.example`, machine: `Schweißzelle ${n}` });
+    const device = await owner.post(`${m}/devices`, { name: 'SPS' });
+    return { owner, id, api: m, machineId, token: device.body.token as string };
   }
   const ingest = (token: string, body: unknown) =>
     instance.app.inject({ method: 'POST', url: '/api/v1/ingest', payload: body as object, headers: { authorization: `Bearer ${token}` } });

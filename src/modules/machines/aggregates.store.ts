@@ -155,6 +155,15 @@ const saveProgress = (level: AggregateLevel, doneUntil: string, checkedAt: strin
   insert into machine_aggregation_progress (level, done_until, checked_at) values (${level}, ${doneUntil}::timestamptz, ${checkedAt}::timestamptz)
   on conflict (level) do update set done_until = excluded.done_until, checked_at = excluded.checked_at`;
 
+/** Runs a grouping of raw samples in a transaction of its own, with memory to hash or sort them in, not in temporary files; returns the rows written. */
+async function grouping(db: Db, run: (tx: Db) => Promise<{ numAffectedRows?: bigint }>): Promise<number> {
+  const r = await db.transaction().execute(async (tx) => {
+    await sql`set local work_mem = '64MB'`.execute(tx);
+    return run(tx);
+  });
+  return Number(r.numAffectedRows ?? 0);
+}
+
 /**
  * Aggregates the complete buckets of one level (end ≤ `horizon`) that are new or received a
  * sample since the last run. Every bucket touched is computed afresh from all of its data
@@ -176,11 +185,7 @@ async function aggregateLevel(db: Db, level: AggregateLevel, horizonMs: number):
     const late = (await lateKeys(level, new Date(from).toISOString(), iso(row.checked_at)).execute(db)).rows.map((k) => ({ ...k, b: iso(k.b) }));
     const { wholeBuckets, keys } = level === '1m' ? splitLate(late, WHOLE_MINUTE_FROM) : { wholeBuckets: [], keys: late };
     for (const b of wholeBuckets) {
-      const r = await db.transaction().execute(async (tx) => {
-        await sql`set local work_mem = '64MB'`.execute(tx);
-        return aggregateRange(level, b, new Date(Date.parse(b) + STEP_MS[level]).toISOString()).execute(tx);
-      });
-      written += Number(r.numAffectedRows ?? 0);
+      written += await grouping(db, (tx) => aggregateRange(level, b, new Date(Date.parse(b) + STEP_MS[level]).toISOString()).execute(tx));
     }
     for (let i = 0; i < keys.length; i += LATE_BATCH) {
       const r = await aggregateKeys(level, keys.slice(i, i + LATE_BATCH)).execute(db);
@@ -199,12 +204,10 @@ async function aggregateLevel(db: Db, level: AggregateLevel, horizonMs: number):
     }
     const chunkStart = start;
     const end = Math.min(horizonMs, bucketOf(chunkStart, CHUNK_MS[level]) + CHUNK_MS[level]);
-    const n = await db.transaction().execute(async (tx) => {
-      // the grouping sorts the chunk's rows: in memory, not in temporary files
-      await sql`set local work_mem = '64MB'`.execute(tx);
+    const n = await grouping(db, async (tx) => {
       const r = await aggregateRange(level, new Date(chunkStart).toISOString(), new Date(end).toISOString()).execute(tx);
       await saveProgress(level, new Date(end).toISOString(), checkedNext).execute(tx);
-      return Number(r.numAffectedRows ?? 0);
+      return r;
     });
     written += n;
     skip = n === 0;

@@ -3,6 +3,7 @@ import type { Instance } from '../../kernel/instance.js';
 import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
 import { TestClient, startTestInstance } from '../../kernel/testing/test-instance.js';
 import { modulesWithMachines } from './test-modules.js';
+import { companyWithMachine } from './test-company.js';
 
 const T0 = Date.parse('2026-03-05T08:00:00Z');
 const at = (seconds: number) => T0 + seconds * 1000;
@@ -17,15 +18,10 @@ describe.each(testDatabaseKinds())('Alarm rules and alarms on the %s database', 
   let n = 0;
   async function setup() {
     n++;
-    const owner = new TestClient(instance);
-    const id = await owner.signup(`Alarmbau ${n} GmbH`, `owner${n}@alarms.example`);
-    await owner.put(`/api/v1/companies/${id}/modules/machines`, { enabled: true });
-    const api = `/api/v1/companies/${id}/machines`;
-    const machine = await owner.post(api, { name: 'Schweißroboter' });
-    const m = `${api}/${machine.body.id}`;
+    const { owner, tenantId: id, machineId, m } = await companyWithMachine(instance, { company: `Alarmbau ${n} GmbH`, email: `owner${n}@alarms.example`, machine: 'Schweißroboter' });
     const point = await owner.post(`${m}/points`, { name: 'temp', unit: '°C' });
     const device = await owner.post(`${m}/devices`, { name: 'SPS' });
-    return { owner, id, m, machineId: machine.body.id as string, pointId: point.body.id as string, token: device.body.token as string };
+    return { owner, id, m, machineId, pointId: point.body.id as string, token: device.body.token as string };
   }
 
   async function join(owner: TestClient, companyId: string, role: string) {

@@ -4,12 +4,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../kernel/db/database.js';
 import type { Instance } from '../../kernel/instance.js';
 import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
-import { TestClient, startTestInstance } from '../../kernel/testing/test-instance.js';
+import { startTestInstance } from '../../kernel/testing/test-instance.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import { insertRule, machinesWithRules } from './alarms.store.js';
 import type { Sample } from './domain/payload.js';
 import { type DeviceIdentity, arrayLiteral, writeSamples } from './machines.store.js';
 import { modulesWithMachines } from './test-modules.js';
+import { companyWithMachine } from './test-company.js';
 
 const T0 = Date.parse('2026-06-01T06:00:00Z');
 const DAY = 86_400_000;
@@ -45,14 +46,10 @@ describe.each(testDatabaseKinds())('Storing samples on the %s database', (kind) 
   let n = 0;
   async function setup() {
     n++;
-    const owner = new TestClient(instance);
-    const tenantId = await owner.signup(`Speicherwerk ${n} GmbH`, `owner${n}@store.example`);
-    await owner.put(`/api/v1/companies/${tenantId}/modules/machines`, { enabled: true });
-    const api = `/api/v1/companies/${tenantId}/machines`;
-    const machine = await owner.post(api, { name: 'Presse' });
-    const device = await owner.post(`${api}/${machine.body.id}/devices`, { name: 'SPS' });
-    const identity: DeviceIdentity = { tenantId, deviceId: device.body.id, machineId: machine.body.id };
-    return { owner, identity, m: `${api}/${machine.body.id}` };
+    const { owner, tenantId, machineId, m } = await companyWithMachine(instance, { company: `Speicherwerk ${n} GmbH`, email: `owner${n}@store.example`, machine: 'Presse' });
+    const device = await owner.post(`${m}/devices`, { name: 'SPS' });
+    const identity: DeviceIdentity = { tenantId, deviceId: device.body.id, machineId };
+    return { owner, identity, m };
   }
 
   const stored = async (deviceId: string) =>
