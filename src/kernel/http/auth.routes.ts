@@ -6,6 +6,7 @@ import { SESSION_DAYS, createSession, deleteSession } from '../auth/session-stor
 import { findUserByEmail, insertUser } from '../auth/user-store.js';
 import { writeAudit } from '../audit/audit-log.js';
 import { createCompany } from '../tenancy/company-store.js';
+import type { Db } from '../db/database.js';
 import type { AppContext } from './app-context.js';
 import { requireAccount, requireUser } from './guards.js';
 import { loadMe } from './me.js';
@@ -31,9 +32,24 @@ async function startSession(ctx: AppContext, reply: FastifyReply, userId: string
   return session.csrfToken;
 }
 
+/** Hashes the password of a new account before any transaction starts (argon2id takes a while). */
+export async function prepareUser(input: z.infer<typeof newUserSchema>, locale: string) {
+  return { email: input.email, name: input.name, passwordHash: await hashPassword(input.password), locale };
+}
+
+/**
+ * Inserts a prepared account; pass a transaction as `db` to create it together with what depends
+ * on it. A concurrent sign-up with the same address (unique index) answers `email_taken` too.
+ */
+export async function insertNewUser(db: Db, user: Awaited<ReturnType<typeof prepareUser>>) {
+  if (await findUserByEmail(db, user.email)) throw new ProblemError(409, 'email_taken');
+  return insertUser(db, user).catch((error: { code?: string }) => {
+    throw error.code === '23505' ? new ProblemError(409, 'email_taken') : error;
+  });
+}
+
 export async function createUser(ctx: AppContext, input: z.infer<typeof newUserSchema>, locale: string) {
-  if (await findUserByEmail(ctx.db, input.email)) throw new ProblemError(409, 'email_taken');
-  return insertUser(ctx.db, { email: input.email, name: input.name, passwordHash: await hashPassword(input.password), locale });
+  return insertNewUser(ctx.db, await prepareUser(input, locale));
 }
 
 export { startSession };
@@ -51,10 +67,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request, reply) => {
     const { company, user, locale } = request.body;
-    const userId = await createUser(ctx, user, locale ?? request.locale);
-    const tenantId = await createCompany(ctx.db, ctx.registry, { name: company.name, ownerId: userId });
+    // account, company and audit entry in one transaction: a failing company leaves no account behind
+    const prepared = await prepareUser(user, locale ?? request.locale);
+    const userId = await ctx.db.transaction().execute(async (trx) => {
+      const id = await insertNewUser(trx, prepared);
+      const tenantId = await createCompany(trx, ctx.registry, { name: company.name, ownerId: id });
+      await writeAudit(trx, { tenantId, actorId: id, action: 'company.created', target: company.name });
+      return id;
+    });
     ctx.access.invalidateAccess();
-    await writeAudit(ctx.db, { tenantId, actorId: userId, action: 'company.created', target: company.name });
     const csrfToken = await startSession(ctx, reply, userId);
     const me = await loadMe(app, { id: userId, email: user.email, name: user.name, locale: locale ?? request.locale }, csrfToken);
     return reply.status(201).send(me);

@@ -5,7 +5,7 @@ import { hashToken, newSecretToken } from '../auth/secret-token.js';
 import { uuidv7 } from '../db/uuid-v7.js';
 import { translate } from '../i18n/server-messages.js';
 import { ROLES, type Role } from '../tenancy/roles.js';
-import { createUser, emailSchema, newUserSchema, startSession } from './auth.routes.js';
+import { emailSchema, insertNewUser, newUserSchema, prepareUser, startSession } from './auth.routes.js';
 import { companyParams } from './company.routes.js';
 import { requireAccount, requirePermission, tenantOf } from './guards.js';
 import { assertMayGrant } from './members.routes.js';
@@ -119,28 +119,33 @@ export const invitationsRoutes: FastifyPluginAsyncZod = async (app) => {
       body: z.object({ token: tokenSchema, user: newUserSchema.optional() }),
     },
   }, async (request, reply) => {
-    const inv = await findOpenInvitation(request.body.token);
+    await findOpenInvitation(request.body.token);
     if (request.auth) requireAccount(request);
-    let user = request.auth?.user;
     let csrfToken = request.auth?.csrfToken;
-    if (!user) {
-      if (!request.body.user) throw new ProblemError(401, 'unauthenticated');
-      const id = await createUser(ctx, request.body.user, request.locale);
-      user = { id, email: request.body.user.email, name: request.body.user.name, locale: request.locale };
-    }
-    const existing = await db
-      .selectFrom('memberships')
-      .select('role')
-      .where('tenant_id', '=', inv.tenant_id)
-      .where('user_id', '=', user.id)
-      .executeTakeFirst();
-    if (existing) throw new ProblemError(409, 'already_member');
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto('memberships').values({ tenant_id: inv.tenant_id, user_id: user.id, role: inv.role }).execute();
-      await trx.updateTable('invitations').set({ accepted_at: new Date(), accepted_by: user.id }).where('tenant_id', '=', inv.tenant_id).where('id', '=', inv.id).execute();
+    if (!request.auth && !request.body.user) throw new ProblemError(401, 'unauthenticated');
+    const prepared = request.auth ? undefined : await prepareUser(request.body.user!, request.locale);
+    // one transaction, and the invitation is claimed by a single conditional UPDATE: of parallel
+    // accepts with the same token exactly one finds it open; the others change nothing (not even an account)
+    const { inv, user } = await db.transaction().execute(async (trx) => {
+      const claimed = await trx
+        .updateTable('invitations')
+        .set({ accepted_at: new Date() })
+        .where('token_hash', '=', hashToken(request.body.token))
+        .where('accepted_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', new Date())
+        .returning(['tenant_id', 'id', 'role'])
+        .executeTakeFirst();
+      if (!claimed) throw new ProblemError(404, 'invitation_invalid');
+      const user = request.auth?.user ?? { id: await insertNewUser(trx, prepared!), email: prepared!.email, name: prepared!.name, locale: request.locale };
+      const existing = await trx.selectFrom('memberships').select('role').where('tenant_id', '=', claimed.tenant_id).where('user_id', '=', user.id).executeTakeFirst();
+      if (existing) throw new ProblemError(409, 'already_member');
+      await trx.insertInto('memberships').values({ tenant_id: claimed.tenant_id, user_id: user.id, role: claimed.role }).execute();
+      await trx.updateTable('invitations').set({ accepted_by: user.id }).where('tenant_id', '=', claimed.tenant_id).where('id', '=', claimed.id).execute();
+      await writeAudit(trx, { tenantId: claimed.tenant_id, actorId: user.id, action: 'invitation.accepted', target: user.email ?? undefined, details: { role: claimed.role } });
+      return { inv: claimed, user };
     });
     ctx.access.invalidateAccess();
-    await writeAudit(db, { tenantId: inv.tenant_id, actorId: user.id, action: 'invitation.accepted', target: user.email ?? undefined, details: { role: inv.role } });
     if (!csrfToken) csrfToken = await startSession(ctx, reply, user.id);
     return { companyId: inv.tenant_id, me: await loadMe(app, user, csrfToken) };
   });

@@ -19,10 +19,14 @@ export interface Company {
   profile: CompanyProfile;
 }
 
-/** Creates a company with its first owner and switches on the modules enabled by default. */
+/**
+ * Creates a company with its first owner and switches on the modules enabled by default; inside the
+ * caller's transaction when `db` is one, else in its own.
+ */
 export async function createCompany(db: Db, registry: ModuleRegistry, input: { name: string; ownerId: string; profile?: CompanyProfile }) {
   const id = uuidv7();
-  await db.transaction().execute(async (trx) => {
+  const inTransaction = (work: (trx: Db) => Promise<void>) => (db.isTransaction ? work(db) : db.transaction().execute(work));
+  await inTransaction(async (trx) => {
     await trx.insertInto('tenants').values({ id, name: input.name, ...profileToRow(input.profile ?? {}) }).execute();
     await trx.insertInto('memberships').values({ tenant_id: id, user_id: input.ownerId, role: 'owner' }).execute();
     const defaults = registry.modules.filter((m) => !m.core && m.enabledByDefault);
