@@ -11,6 +11,12 @@ export interface Database {
   kind: 'embedded' | 'server';
   /** Runs a script of several SQL statements (migrations). */
   exec(sqlText: string): Promise<void>;
+  /**
+   * Runs `work` while holding the lock `name`, so no other process (server: PostgreSQL advisory
+   * lock, held by one connection until `work` ends) or caller in this process runs work under the
+   * same name at the same time. Waits for the lock.
+   */
+  withLock<T>(name: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -28,7 +34,32 @@ export async function openServerDatabase(url: string): Promise<Database> {
     db,
     kind: 'server',
     exec: async (sqlText) => {
-      await pool.query(sqlText);
+      // one connection for the script, rolled back on failure: a script with its own `begin` would
+      // otherwise go back to the pool inside an aborted transaction
+      const client = await pool.connect();
+      try {
+        await client.query(sqlText);
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    withLock: async (name, work) => {
+      // a session lock on a connection of its own: released when `work` ends, or by the server
+      // when this process dies and the connection drops
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock(hashtextextended($1, 0))', [`werkverbund:${name}`]);
+        try {
+          return await work();
+        } finally {
+          await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [`werkverbund:${name}`]);
+        }
+      } finally {
+        client.release();
+      }
     },
     close: () => db.destroy(),
   };
@@ -36,12 +67,26 @@ export async function openServerDatabase(url: string): Promise<Database> {
 
 export async function openEmbeddedDatabase(pglite: PGlite): Promise<Database> {
   await pglite.waitReady;
+  const queues = new Map<string, Promise<void>>();
   const db: Db = new Kysely({ dialect: new PGliteDialect({ pglite }) });
   return {
     db,
     kind: 'embedded',
     exec: async (sqlText) => {
-      await pglite.exec(sqlText);
+      try {
+        await pglite.exec(sqlText);
+      } catch (error) {
+        await pglite.exec('rollback').catch(() => undefined);
+        throw error;
+      }
+    },
+    // the embedded database has one connection, and one process owns its directory: an advisory
+    // lock would be re-entered by every caller, so callers in this process queue instead
+    withLock: (name, work) => {
+      const previous = queues.get(name) ?? Promise.resolve();
+      const run = previous.then(work, work);
+      queues.set(name, run.then(() => undefined, () => undefined));
+      return run;
     },
     close: async () => {
       await db.destroy();

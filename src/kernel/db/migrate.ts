@@ -12,8 +12,17 @@ export interface MigrationSource {
   migrations: Migration[];
 }
 
-/** Applies pending migrations, module by module in the given (dependency) order. Forward only. */
-export async function migrate(database: Database, sources: MigrationSource[]): Promise<string[]> {
+/**
+ * Applies pending migrations, module by module in the given (dependency) order. Forward only.
+ * Runs under a lock, so processes starting together (several app servers on one database, or
+ * `werkverbund migrate` beside a starting server) apply each migration once: whoever comes second
+ * waits, then finds them applied.
+ */
+export function migrate(database: Database, sources: MigrationSource[]): Promise<string[]> {
+  return database.withLock('migrations', () => applyPending(database, sources));
+}
+
+async function applyPending(database: Database, sources: MigrationSource[]): Promise<string[]> {
   await database.exec(`create table if not exists wv_migrations (
     module_id text not null,
     name text not null,
