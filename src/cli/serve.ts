@@ -22,6 +22,7 @@ export async function serve(args: string[]): Promise<void> {
       process.stderr.write(`  Warning: ${module.id}: ${(error as Error).message}\n`);
     }
   }
+  instance.ctx.jobs.start();
   const address = instance.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;

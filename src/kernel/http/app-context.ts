@@ -2,6 +2,7 @@ import type { AccessCache } from '../auth/access-cache.js';
 import type { Config } from '../config.js';
 import type { Database, Db } from '../db/database.js';
 import type { Locale } from '../i18n/server-messages.js';
+import type { JobScheduler } from '../jobs/job-scheduler.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { ModuleRegistry } from '../modules/module-registry.js';
 import type { Role } from '../tenancy/roles.js';
@@ -13,6 +14,8 @@ export interface AppContext {
   registry: ModuleRegistry;
   mailer: Mailer;
   access: AccessCache;
+  /** The one scheduler of all background jobs (started by `serve`, not by tests). */
+  jobs: JobScheduler;
   /** Every registered route, for the tenant-isolation test and the docs. */
   routes: Array<{ method: string; url: string }>;
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Migration } from '../db/migrate.js';
 import type { Db } from '../db/database.js';
 import type { AppContext } from '../http/app-context.js';
+import type { JobDefinition } from '../jobs/job-definition.js';
 import type { Role } from '../tenancy/roles.js';
 
 export type Localized = { de: string; en: string };
@@ -56,6 +57,12 @@ export interface ModuleManifest {
   /** Routes, registered under `/api/v1`. */
   routes?: FastifyPluginAsync;
   demo?: (ctx: DemoContext) => Promise<void>;
-  /** Background work started with the server (e.g. a broker); stopped on shutdown. */
+  /**
+   * Periodic background work, registered with the kernel scheduler (`src/kernel/jobs`) when the
+   * instance is created and run once the server listens. Read settings here: a bad setting
+   * stops the start with its message.
+   */
+  jobs?: (ctx: AppContext) => JobDefinition[];
+  /** Long-running background work started with the server (e.g. a broker); stopped on shutdown. */
   start?: (ctx: AppContext) => Promise<{ stop(): Promise<void> }>;
 }

@@ -13,36 +13,13 @@ const asRetention = (r: number | Retention): Retention => {
 
 /**
  * Creates the partitions of today and the next two days, aggregates the complete minutes and
- * hours (aggregates.store.ts) and then applies the retention of every data point.
+ * hours (aggregates.store.ts) and then applies the retention of every data point. Run hourly by
+ * the job `machines.maintenance` (jobs.ts).
  */
 export async function maintainSamples(db: Db, retention: number | Retention, now = Date.now()): Promise<RetentionResult & { minutes: number; hours: number }> {
   await ensurePartitions(db, [now, now + DAY_MS, now + 2 * DAY_MS]);
   const aggregated = await aggregateSamples(db, now);
   return { ...aggregated, ...(await applyRetention(db, asRetention(retention), now)) };
-}
-
-/**
- * Runs {@link maintainSamples} now and then every `intervalMs` (default: hourly), and the
- * aggregation alone every `aggregateMs` (default: every minute, so that late samples reach the
- * aggregates within a minute); one run at a time. Returns a stop function.
- */
-export function startSampleMaintenance(
-  db: Db,
-  retentionDays: number | Retention,
-  intervalMs = 3_600_000,
-  onError: (e: unknown) => void = () => {},
-  aggregateMs = 60_000,
-): () => void {
-  let queue: Promise<unknown> = Promise.resolve();
-  const enqueue = (job: () => Promise<unknown>) => {
-    queue = queue.then(job).catch(onError);
-  };
-  const maintain = () => enqueue(() => maintainSamples(db, retentionDays));
-  const aggregate = () => enqueue(() => aggregateSamples(db));
-  maintain();
-  const timers = [setInterval(maintain, intervalMs), setInterval(aggregate, aggregateMs)];
-  for (const t of timers) t.unref();
-  return () => timers.forEach(clearInterval);
 }
 
 /** Reads `WERKVERBUND_MACHINE_RETENTION_DAYS` (raw samples, default 90). */

@@ -1,16 +1,15 @@
 import type { AppContext } from '../../kernel/http/app-context.js';
-import { startAlarmRuntime } from './alarm-runtime.js';
 import { startMachinesRuntime } from './runtime.js';
 import { startConnectionSources } from './sources/start-sources.js';
 
 /**
- * The module's background work: the company connections (external MQTT brokers, OPC UA) and the
- * runtime with the embedded broker. The connections run even when the embedded broker cannot
- * start — typically because a Mosquitto on the same machine already holds port 1883.
+ * The module's long-running work: the company connections (external MQTT brokers, OPC UA) and
+ * the embedded broker. The connections run even when the embedded broker cannot start —
+ * typically because a Mosquitto on the same machine already holds port 1883. The periodic jobs
+ * are declared in the manifest (jobs.ts) and run by the kernel scheduler.
  */
 export async function startMachinesModule(ctx: AppContext): Promise<{ stop(): Promise<void> }> {
   const sources = await startConnectionSources(ctx);
-  const alarmRuntime = startAlarmRuntime(ctx);
   let runtime: { stop(): Promise<void> } | null = null;
   try {
     runtime = await startMachinesRuntime(ctx);
@@ -21,7 +20,6 @@ export async function startMachinesModule(ctx: AppContext): Promise<{ stop(): Pr
     stop: async () => {
       await runtime?.stop();
       await sources.stop();
-      await alarmRuntime.stop();
     },
   };
 }

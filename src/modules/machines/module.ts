@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { addServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
+import { machinesJobs } from './jobs.js';
 import { machinesDemo } from './machines.demo.js';
 import { machinesRoutes } from './machines.routes.js';
 import { startMachinesModule } from './module-start.js';
@@ -42,6 +43,7 @@ export const machinesModule: ModuleManifest = {
     },
   ],
   routes: machinesRoutes,
+  jobs: (ctx) => machinesJobs(ctx),
   start: (ctx) => startMachinesModule(ctx),
   demo: (ctx) => machinesDemo(ctx),
 };

@@ -62,21 +62,3 @@ export async function checkNoDataRules(ctx: Pick<AppContext, 'db' | 'registry' |
   }
   return raised;
 }
-
-/** Checks every `seconds`; returns a stop function that waits for a check in progress. */
-export function startNoDataTimer(ctx: Pick<AppContext, 'db' | 'registry' | 'access'>, seconds: number, onError: (error: unknown) => void): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = checkNoDataRules(ctx)
-      .then(() => undefined, onError)
-      .finally(() => {
-        running = null;
-      });
-  }, seconds * 1000);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
-}

@@ -187,30 +187,3 @@ async function sendMail(ctx: OutboxContext, tenantId: string, to: string, locale
   });
   return sent ? { ok: true, status: null, error: null } : { ok: false, status: null, error: 'SMTP not configured' };
 }
-
-/**
- * Runs dispatch and delivery every `intervalMs` (one run at a time). Returns a stop function
- * that waits for a run in progress.
- */
-export function startNotificationWorker(ctx: OutboxContext, intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  const run = () => {
-    if (running) return;
-    running = (async () => {
-      try {
-        await dispatchAlarmEvents(ctx);
-        await deliverDueNotifications(ctx);
-      } catch (error) {
-        onError(error);
-      } finally {
-        running = null;
-      }
-    })();
-  };
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
-}

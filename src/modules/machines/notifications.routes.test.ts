@@ -11,7 +11,8 @@ import { verifyWebhookSignature } from './domain/webhook-signature.js';
 import { findDeviceByTokenHash } from './machines.store.js';
 import { hashToken } from '../../kernel/auth/secret-token.js';
 import { checkNoDataRules, noDataCheckSecondsFromEnv } from './no-data-timer.js';
-import { startAlarmRuntime } from './alarm-runtime.js';
+import { JobScheduler } from '../../kernel/jobs/job-scheduler.js';
+import { alarmJobs } from './jobs.js';
 import { deliverDueNotifications, dispatchAlarmEvents } from './notification-outbox.js';
 import { modulesWithMachines } from './test-modules.js';
 
@@ -316,9 +317,11 @@ describe.each(testDatabaseKinds())('Alarm notifications on the %s database', (ki
     const hook = await s.owner.post(`${s.c}/machine-webhooks`, { url: `${receiver.url}/ok` });
     // 0.02 minutes = 1.2 seconds without data.
     await s.owner.post(`${s.m}/rules`, { pointId: s.pointId, name: 'Funkstille kurz', rule: { kind: 'noData', minutes: 0.02 } });
-    const runtime = startAlarmRuntime(instance.ctx, { WERKVERBUND_MACHINE_NODATA_CHECK_SECONDS: '1' }, (error) => {
-      throw error;
-    });
+    // The module's alarm jobs on a scheduler of their own, with a one-second no-data check.
+    const failures: object[] = [];
+    const runtime = new JobScheduler({ logger: { error: (obj) => failures.push(obj), info: () => {} } });
+    for (const job of alarmJobs(instance.ctx, { WERKVERBUND_MACHINE_NODATA_CHECK_SECONDS: '1' })) runtime.register(job);
+    runtime.start();
     try {
       const ours = () => receiver.hits.filter((h) => h.path === '/ok' && JSON.parse(h.body).machine.id === s.machineId);
       await expect.poll(() => ours().length, { timeout: 15_000, interval: 250 }).toBeGreaterThan(0);
@@ -328,5 +331,6 @@ describe.each(testDatabaseKinds())('Alarm notifications on the %s database', (ki
     } finally {
       await runtime.stop();
     }
+    expect(failures).toEqual([]);
   });
 });

@@ -38,6 +38,8 @@ describe('machine-data runtime', () => {
     await off.stop();
 
     const runtime = await startMachinesRuntime(instance.ctx, { WERKVERBUND_MQTT_PORT: '0', WERKVERBUND_MQTT_HOST: '127.0.0.1' });
+    // The partition maintenance is a job the manifest registers with the kernel scheduler.
+    instance.ctx.jobs.start();
     try {
       expect(runtime.brokerPort).toBeGreaterThan(0);
       const client = await connectAsync(`mqtt://127.0.0.1:${runtime.brokerPort}`, { username: device.body.id, password: device.body.token, reconnectPeriod: 0, protocolVersion: 4 });
@@ -48,7 +50,9 @@ describe('machine-data runtime', () => {
       // The maintenance has created today's and the next days' partitions.
       await expect.poll(() => listPartitions(instance.ctx.db)).toEqual(expect.arrayContaining([partitionOf(Date.now() + 86_400_000)]));
     } finally {
+      await instance.ctx.jobs.stop();
       await runtime.stop();
     }
+    expect(instance.ctx.jobs.list().find((j) => j.id === 'machines.maintenance')).toMatchObject({ state: 'ok', lastError: null });
   });
 });

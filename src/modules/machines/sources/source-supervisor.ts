@@ -11,8 +11,6 @@ import type { RunningSource, SourceSink, SourceStatus } from './source-status.js
 export interface SourceSupervisorOptions {
   /** Folder of the OPC UA client certificate and trusted server certificates. */
   pkiDir: string;
-  /** How often the running connections are compared with the database (module switched off, …). */
-  intervalMs?: number;
   /** Replaces the database write (tests use it to fail commits). */
   write?: WriteFn;
 }
@@ -21,13 +19,13 @@ export interface SourceSupervisorOptions {
  * Keeps one client running per enabled connection of every company that has the module on:
  * started with the server, restarted when a connection changes, stopped when it is deleted,
  * disabled or the company switches the module off. Changes made through the API take effect at
- * once (`refresh`); anything else (e.g. the module switched off) within `intervalMs`.
+ * once (`refresh`); anything else (e.g. the module switched off) through the periodic job
+ * `machines.connections` that start-sources.ts registers with the kernel scheduler.
  */
 export class SourceSupervisor {
   private readonly running = new Map<string, { version: string; source: RunningSource }>();
   private readonly devices = new Map<string, Promise<DeviceIdentity>>();
   private readonly write: (item: SampleBatchItem) => Promise<void>;
-  private timer?: NodeJS.Timeout;
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
 
@@ -42,8 +40,6 @@ export class SourceSupervisor {
 
   async start(): Promise<void> {
     await this.refresh();
-    this.timer = setInterval(() => void this.refresh().catch(() => {}), this.options.intervalMs ?? 15_000);
-    this.timer.unref();
   }
 
   /** Brings the running clients in line with the database; calls run one after the other. */
@@ -59,7 +55,6 @@ export class SourceSupervisor {
 
   async stop(): Promise<void> {
     this.closed = true;
-    clearInterval(this.timer);
     await this.queue;
     await Promise.all([...this.running.values()].map((r) => r.source.stop()));
     this.running.clear();
