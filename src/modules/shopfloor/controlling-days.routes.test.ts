@@ -139,6 +139,25 @@ describe.each(testDatabaseKinds())('Kept controlling days on the %s database', (
     expect((await client.put(`${api}/reasons/${ids.planned}`, { kind: 'downtime', parentId: maintenance.parentId, label: maintenance.label, loss: maintenance.loss, planned: true })).status).toBe(200);
   });
 
+  it('measures a running month up to now, says so, and keeps only the days that are over', async () => {
+    const query = { from: '2026-03-01', to: '2026-03-31', groupBy: 'day', workCentreId: ids.day };
+    // Wednesday 4 March 10:00: Monday and Tuesday 7.5 h each, Wednesday 06:00–10:00 less the break 09:00–09:30.
+    const now = Date.parse('2026-03-04T10:00:00+01:00');
+    const running = await figures(query, now, true);
+    expect(running.period.running).toBe(true);
+    expect(running.period.measuredUntil).toBe(new Date(now).toISOString());
+    expect(running.total!.plannedProductionMs).toBe(18.5 * 3_600_000);
+    expect(running.total!.calendarMs).toBe((3 * 24 + 10) * 3_600_000);
+    expect(running.total!.availability).toBe(0);
+    expectSameFigures(running, await figures(query, now, false));
+    const kept = (await keptDays()).filter((d) => d.work_centre_id === ids.day && d.day.startsWith('2026-03')).map((d) => d.day);
+    expect(kept).toEqual(['2026-03-01', '2026-03-02', '2026-03-03']);
+    // Once the month is over, every shift of it counts: 22 working days × 7.5 h.
+    const over = await figures(query, Date.parse('2026-04-02T00:00:00+02:00'), true);
+    expect(over.period.running).toBe(false);
+    expect(over.total!.plannedProductionMs).toBe(22 * 7.5 * 3_600_000);
+  });
+
   it('forgets the local day of a booking in any time zone, also where its UTC date is another', async () => {
     const query = { from: '2026-02-16', to: '2026-02-16', groupBy: 'day', timeZone: 'America/New_York', workCentreId: ids.day };
     const now = Date.parse('2026-02-20T00:00:00Z');

@@ -3,7 +3,7 @@ import type { Db } from '../../kernel/db/database.js';
 import type { DayCell } from './domain/controlling-days.js';
 
 /** Format of the stored cells; rows written by another version are computed again. */
-export const CELLS_VERSION = 1;
+export const CELLS_VERSION = 2;
 
 type StoredCell = [shift: string | null, calendarMs: number, plannedProductionMs: number, runMs: number, totalRunMs: number, idealOutputMs: number, good: number, scrap: number];
 

@@ -190,6 +190,16 @@ describe.each(testDatabaseKinds())('Controlling drill-down, monthly report and o
     expect(en).toMatch(/\r\nday,,,,2026-11-02,46\.50,5\.00,/);
   });
 
+  it('says in the CSV that the current month is still running, and until when it is measured', async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    const de = (await client.get(`${api}/reports/monthly.csv?month=${month}&lang=de&timeZone=UTC`)).raw.body;
+    expect(de.slice(1).split('\r\n')[1]).toMatch(/^"?Monat \(laufend, Stand \d/);
+    const en = (await client.get(`${api}/reports/monthly.csv?month=${month}&lang=en&timeZone=UTC`)).raw.body;
+    expect(en.slice(1).split('\r\n')[1]).toMatch(/^"?month \(running, as of /);
+    // a month that is over says nothing of the kind
+    expect((await client.get(`${api}/reports/monthly.csv?month=2026-11&lang=de`)).raw.body).not.toContain('laufend');
+  });
+
   it('refuses a month in another format with a translated message', async () => {
     for (const month of ['2026-13', '11.2026', '2026-1', '']) {
       const res = await client.get(`${api}/reports/monthly.pdf?month=${encodeURIComponent(month)}`);

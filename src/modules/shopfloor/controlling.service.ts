@@ -27,7 +27,8 @@ const dayAfter = (date: string) => DateTime.fromISO(date, { zone: 'UTC' }).plus(
  * Production KPIs (OEE and its factors, scrap rate, utilisation) per work centre and day or month,
  * and order KPIs (lead time, on-time delivery) by day or month of finishing — all computed with
  * domain/kpis.ts from the stored shift calendars and the applied bookings.
- * Runs still open count until `now` (server time).
+ * Runs still open count until `now` (server time), and so do planned production time and calendar
+ * time: a period that is still running is measured up to `now` (`period.running`, `period.measuredUntil`).
  *
  * Finished days are kept per work centre (controlling-days.store.ts) and read instead of computed
  * again; `keep: false` computes every day from the bookings (the tests compare both).
@@ -84,7 +85,12 @@ export async function controlling(ctx: ShopfloorContext, query: ControllingQuery
   const codes = new Map(centres.map((c) => [c.id, c.code]));
   const withCode = <T extends { workCentreId?: string }>(r: T) => ({ ...r, workCentreCode: r.workCentreId ? (codes.get(r.workCentreId) ?? null) : null });
   return {
-    period: { from: query.from, to: query.to, timeZone, start: new Date(start).toISOString(), end: new Date(end).toISOString() },
+    period: {
+      from: query.from, to: query.to, timeZone, start: new Date(start).toISOString(), end: new Date(end).toISOString(),
+      // A period that has not ended yet is measured up to now; one that has not begun has nothing planned yet.
+      running: now < end,
+      measuredUntil: new Date(Math.max(start, Math.min(end, now))).toISOString(),
+    },
     groupBy: query.groupBy,
     rows: rows.map(withCode),
     overall,
@@ -139,7 +145,8 @@ async function computeDays(
   const reasons = new Map(reasonList.map((r) => [r.id, r]));
   const plannedDowntime = plannedPauseDowntime(applied, new Map(operations.map((o) => [o.id, o.workCentreId])), (reason) => isPlannedDowntime(reason, reasons), runs, now);
 
-  const kpiFacts = { period, timeZone, workCentreIds: centres.map((c) => c.id), shifts, plannedDowntime, runs, quantities };
+  // Planned and calendar time count only up to `now`: a running day is not measured against its future shifts.
+  const kpiFacts = { period, timeZone, workCentreIds: centres.map((c) => c.id), shifts, plannedDowntime, runs, quantities, now };
   const cells = cellsOfRows(aggregateProductionKpis(kpiFacts, ['workCentre', 'day', 'shift']));
   const open = openSince(applied);
   const dayEnds = new Map(datesBetween(range.from, range.to).map((d) => [d, DateTime.fromISO(d, { zone: timeZone }).plus({ days: 1 }).startOf('day').toMillis()]));

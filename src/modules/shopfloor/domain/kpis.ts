@@ -35,6 +35,18 @@ export interface ProductionFacts {
   readonly plannedDowntime?: readonly WorkCentreInterval[];
   readonly runs: readonly WorkCentreInterval[];
   readonly quantities: readonly QuantityBooking[];
+  /**
+   * The present instant. A period that is still running counts planned production time and calendar
+   * time only up to it: what has not happened yet was not available either. Without it every planned
+   * window of the period counts (a period entirely in the past).
+   */
+  readonly now?: number;
+}
+
+/** The part of the period up to `now` (empty before its start); the whole period without `now`. */
+export function elapsedPart(period: Interval, now?: number): Interval {
+  if (now === undefined) return period;
+  return { start: period.start, end: Math.max(period.start, Math.min(period.end, now)) };
 }
 
 export type ProductionDimension = 'workCentre' | 'shift' | 'day' | 'month';
@@ -204,10 +216,11 @@ export function aggregateProductionKpis(
     return row;
   };
 
+  const elapsed = elapsedPart(period, facts.now);
   for (const wc of [...workCentres].sort()) {
     const shifts = shiftsBy.get(wc) ?? [];
     const productive = normalize(shifts.flatMap((s) => subtract([s.window], s.breaks)));
-    const planned = intersect(subtract(productive, downBy.get(wc) ?? []), [period]);
+    const planned = intersect(subtract(productive, downBy.get(wc) ?? []), [elapsed]);
     const runs = normalize(runsBy.get(wc) ?? []);
     const run = intersect(runs, planned);
     const totalRun = intersect(runs, [period]);
@@ -220,7 +233,7 @@ export function aggregateProductionKpis(
         const span = clipNormalised(s.set, t.set[0]);
         if (span.length === 0) continue;
         const row = cell(wc, s.key, t.key);
-        row.calendarMs += measure(span, [period]);
+        row.calendarMs += measure(span, [elapsed]);
         row.plannedProductionMs += measure(planned, span);
         row.runMs += measure(run, span);
         row.totalRunMs += measure(totalRun, span);

@@ -42,3 +42,7 @@ export const formatDay = (lang: Lang, day: string) =>
 
 export const formatDate = (lang: Lang, d: Date) =>
   new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(d);
+
+/** Date and time in the report's time zone, e.g. "7. Dezember 2026, 09:30". */
+export const formatDateTime = (lang: Lang, d: Date, timeZone: string) =>
+  new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long', timeStyle: 'short', timeZone }).format(d);

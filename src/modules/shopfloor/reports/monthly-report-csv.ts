@@ -1,5 +1,6 @@
 import type { OrderKpiRow, ProductionKpiRow } from '../domain/kpis.js';
 import { MONTHLY_REPORT_LABELS } from './monthly-report-labels.js';
+import { formatDateTime } from './kpi-format.js';
 import type { MonthlyReportData } from './monthly-report.service.js';
 import type { Lang } from './pdf-kit.js';
 
@@ -48,7 +49,8 @@ export function monthlyReportCsv(data: MonthlyReportData): string {
   };
 
   const { byDay, byShift } = data;
-  line(L.csv.levels.total, byDay.total, { day: undefined }, byDay.orders.total);
+  const totalLevel = byDay.period.running ? L.runningLevel(formatDateTime(data.lang, new Date(byDay.period.measuredUntil), data.timeZone)) : L.csv.levels.total;
+  line(totalLevel, byDay.total, { day: undefined }, byDay.orders.total);
   for (const r of byDay.workCentres) line(L.csv.levels.workCentre, r, { wc: r.workCentreId });
   for (const r of byShift.overall) line(L.csv.levels.shift, r, { shift: r.shift });
   for (const r of byShift.rows) line(L.csv.levels.workCentreShift, r, { wc: r.workCentreId, shift: r.shift });

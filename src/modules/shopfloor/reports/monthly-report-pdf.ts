@@ -1,7 +1,7 @@
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { ProductionKpiRow } from '../domain/kpis.js';
 import { KPI_COLORS, kpiChartSvg } from './kpi-charts.js';
-import { emptyReason, formatDate, formatDay, formatDays, formatHours, formatNumber, formatPercent, monthName } from './kpi-format.js';
+import { emptyReason, formatDate, formatDateTime, formatDay, formatDays, formatHours, formatNumber, formatPercent, monthName } from './kpi-format.js';
 import { MONTHLY_REPORT_LABELS } from './monthly-report-labels.js';
 import type { MonthlyReportData } from './monthly-report.service.js';
 import { type Column, type Doc, PAGE, createDocument, ensureSpace, finish, heading, pdfText, table } from './pdf-kit.js';
@@ -61,6 +61,10 @@ export function renderMonthlyReportPdf(data: MonthlyReportData): Promise<Buffer>
   doc.moveDown(0.2).font('Helvetica-Bold').fontSize(13).fillColor('#212529').text(pdfText(`${data.company} · ${month}`));
   doc.moveDown(0.2).font('Helvetica').fontSize(9).fillColor('#495057')
     .text(pdfText(`${L.subtitle}. ${L.createdAt} ${formatDate(lang, data.createdAt)} · ${L.timeZone} ${data.timeZone}`));
+  if (data.byDay.period.running) {
+    doc.moveDown(0.3).font('Helvetica-Bold').fontSize(10).fillColor('#862e9c')
+      .text(pdfText(L.running(formatDateTime(lang, new Date(data.byDay.period.measuredUntil), data.timeZone))));
+  }
   doc.moveDown(1);
 
   const total = data.byDay.total;

@@ -9,7 +9,8 @@ export type Grouping = 'workCentre' | 'shift' | 'day' | 'month';
 export type KpiRow = ProductionKpiRow & { workCentreCode?: string | null };
 
 export interface ControllingAnswer {
-  period: { from: string; to: string; timeZone: string; start: string; end: string };
+  /** `running`: the period has not ended; planned and calendar time are measured up to `measuredUntil`. */
+  period: { from: string; to: string; timeZone: string; start: string; end: string; running: boolean; measuredUntil: string };
   groupBy: 'day' | 'month' | 'shift';
   rows: KpiRow[];
   overall: KpiRow[];
@@ -25,7 +26,10 @@ export function useControlling(companyId: string, period: Period, grouping: Grou
   return useQuery({
     queryKey: ['shopfloor', companyId, 'controlling', params.toString()],
     // The grouping travels with the answer: while the next answer loads, the previous one is shown as it was grouped.
-    queryFn: async () => ({ ...(await get<ControllingAnswer>(`${shopfloorPath(companyId)}/controlling?${params}`)), grouping, period, workCentreId }),
+    queryFn: async () => {
+      const answer = await get<ControllingAnswer>(`${shopfloorPath(companyId)}/controlling?${params}`);
+      return { ...answer, measured: answer.period, grouping, period, workCentreId };
+    },
     placeholderData: keepPreviousData,
   });
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, monthWithin, periodAround, shiftPeriod } from './period';
+import { addDays, monthWithin, periodAround, periodOnKindChange, shiftPeriod } from './period';
 
 describe('controlling periods', () => {
   it('finds day, week (Monday–Sunday) and month around a date', () => {
@@ -11,6 +11,21 @@ describe('controlling periods', () => {
     expect(periodAround('month', '2028-02-14')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
     // the clock change in March does not move a date
     expect(periodAround('week', '2026-03-29')).toEqual({ from: '2026-03-23', to: '2026-03-29' });
+  });
+
+  it('switching month → week goes to the current week when the month is the current one', () => {
+    const december = periodAround('month', '2026-12-07');
+    expect(periodOnKindChange('week', december, '2026-12-07')).toEqual({ from: '2026-12-07', to: '2026-12-13' });
+    expect(periodOnKindChange('day', december, '2026-12-07')).toEqual({ from: '2026-12-07', to: '2026-12-07' });
+    // another month than today's: its first week
+    expect(periodOnKindChange('week', periodAround('month', '2026-10-10'), '2026-12-07')).toEqual({ from: '2026-09-28', to: '2026-10-04' });
+    // week → month keeps the month of today
+    expect(periodOnKindChange('month', periodAround('week', '2026-11-30'), '2026-12-02')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+    fc.assert(fc.property(fc.integer({ min: 0, max: 3000 }), fc.constantFrom('day' as const, 'week' as const, 'month' as const), fc.constantFrom('day' as const, 'week' as const, 'month' as const), (n, from, to) => {
+      const today = addDays('2025-01-01', n);
+      const next = periodOnKindChange(to, periodAround(from, today), today);
+      expect(next.from <= today && today <= next.to).toBe(true);
+    }));
   });
 
   it('steps to the neighbouring period', () => {

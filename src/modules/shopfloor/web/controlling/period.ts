@@ -29,6 +29,15 @@ export function periodAround(kind: Exclude<PeriodKind, 'custom'>, anchor: string
   return { from: toIso(first), to: toIso(last) };
 }
 
+/**
+ * The period shown after switching to another kind (e.g. month → week): the one around today when
+ * the current period contains today, otherwise the one around the current period's first day.
+ */
+export function periodOnKindChange(kind: Exclude<PeriodKind, 'custom'>, current: Period, today: string): Period {
+  const contains = current.from <= today && today <= current.to;
+  return periodAround(kind, contains ? today : current.from);
+}
+
 /** The previous (−1) or next (+1) period of the same kind. */
 export function shiftPeriod(kind: Exclude<PeriodKind, 'custom'>, period: Period, step: -1 | 1): Period {
   if (kind === 'day') return periodAround('day', addDays(period.from, step));

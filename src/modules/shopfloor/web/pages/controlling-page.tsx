@@ -15,7 +15,7 @@ import { Definitions } from '../controlling/definitions';
 import { DrillDown } from '../controlling/drill-down';
 import { KpiChart } from '../controlling/kpi-chart';
 import { KpiTable } from '../controlling/kpi-table';
-import { type Period, type PeriodKind, isIsoDate, monthOf, monthWithin, periodAround, shiftPeriod } from '../controlling/period';
+import { type Period, type PeriodKind, isIsoDate, monthOf, monthWithin, periodAround, periodOnKindChange, shiftPeriod } from '../controlling/period';
 import { SummaryCards } from '../controlling/summary-cards';
 
 const today = () => new Date().toLocaleDateString('sv-SE');
@@ -46,11 +46,21 @@ export default function ControllingPage() {
   const reportBase = `/api/v1${shopfloorPath(company.id)}/reports/monthly`;
   const centreName = new Map((centres.data ?? []).map((c) => [c.id, `${c.code} – ${c.name}`]));
 
+  // A running period is measured up to now; the page says so (planned time still ahead does not count).
+  const measured = data.data?.measured;
+  const measuredNote = !measured?.running
+    ? null
+    : Date.parse(measured.measuredUntil) <= Date.parse(measured.start)
+      ? t('shopfloorControlling.period.notStarted')
+      : t(`shopfloorControlling.period.running.${kind}`, {
+        until: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: measured.timeZone }).format(new Date(measured.measuredUntil)),
+      });
+
   const choosePeriodKind = (value: string) => {
     const next = value as PeriodKind;
     setKind(next);
     if (next === 'custom') setCustom(period);
-    else setPeriod(periodAround(next, period.from));
+    else setPeriod(periodOnKindChange(next, kind === 'custom' ? (customValid ? custom : period) : period, today()));
   };
 
   let rows: KpiRow[] = [];
@@ -123,6 +133,7 @@ export default function ControllingPage() {
             )}
           </Group>
           {kind === 'custom' && !customValid && <Text c="red.9" size="sm" role="alert">{t('shopfloorControlling.period.invalid')}</Text>}
+          {measuredNote && <Text size="sm" c="grape.9" fw={500} data-testid="period-running">{measuredNote}</Text>}
           <Group gap="lg" align="flex-end" wrap="wrap">
             <Stack gap={4}>
               <Text size="sm" fw={500} id="grouping-label">{t('shopfloorControlling.grouping.label')}</Text>
