@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ModuleManifest } from './modules/module-manifest.js';
+import { startExpiredCleanup } from './account/expired-cleanup.js';
 import { platformRoutes } from './http/platform.routes.js';
 
 const migration = (name: string) => ({
@@ -14,7 +15,7 @@ export const platformModule: ModuleManifest = {
   name: { de: 'Plattform', en: 'Platform' },
   description: { de: 'Unternehmen, Personen, Rollen, Module, Protokoll und Export.', en: 'Companies, people, roles, modules, audit log and export.' },
   dependsOn: [],
-  migrations: [migration('20261123_0001_platform'), migration('20261223_0001_terminal_pin')],
+  migrations: [migration('20261123_0001_platform'), migration('20261223_0001_terminal_pin'), migration('20261207_0001_account_security')],
   tables: ['memberships', 'invitations', 'tenant_modules', 'audit_log', 'terminals'],
   secretColumns: ['invitations.token_hash', 'memberships.pin_hash', 'terminals.token_hash'],
   permissions: [
@@ -24,6 +25,7 @@ export const platformModule: ModuleManifest = {
     { id: 'members.manage', description: { de: 'Mitglieder einladen, Rollen ändern, Zugriff entziehen', en: 'Invite members, change roles, revoke access' }, roles: ['admin'] },
     { id: 'modules.manage', description: { de: 'Module ein- und ausschalten', en: 'Switch modules on and off' }, roles: [] },
     { id: 'audit.read', description: { de: 'Protokoll lesen', en: 'Read the audit log' }, roles: ['admin'] },
+    { id: 'security.manage', description: { de: 'Zwei-Faktor-Anmeldung für alle verlangen', en: 'Require two-factor sign-in of everyone' }, roles: [] },
     { id: 'export.download', description: { de: 'Alle Daten exportieren', en: 'Export all data' }, roles: [] },
   ],
   navigation: [],
@@ -36,4 +38,6 @@ export const platformModule: ModuleManifest = {
     },
   ],
   routes: platformRoutes,
+  // expired sessions, sign-in challenges, reset tokens and invitations: deleted at start and every 15 minutes
+  start: async (ctx) => startExpiredCleanup(ctx.db),
 };

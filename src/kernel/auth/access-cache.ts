@@ -7,6 +7,8 @@ export interface MembershipEntry {
   tenantId: string;
   name: string;
   role: Role;
+  /** The company requires a second factor of members who sign in with e-mail and password. */
+  requireTotp: boolean;
 }
 
 const SESSION_TTL_MS = 30_000;
@@ -46,11 +48,11 @@ export class AccessCache {
     const rows = await db
       .selectFrom('memberships as m')
       .innerJoin('tenants as t', 't.id', 'm.tenant_id')
-      .select(['t.id', 't.name', 'm.role'])
+      .select(['t.id', 't.name', 'm.role', 't.require_totp'])
       .where('m.user_id', '=', userId)
       .orderBy('t.name')
       .execute();
-    const entries = rows.map((r) => ({ tenantId: r.id as string, name: r.name as string, role: r.role as Role }));
+    const entries = rows.map((r) => ({ tenantId: r.id as string, name: r.name as string, role: r.role as Role, requireTotp: Boolean(r.require_totp) }));
     if (generation === this.generation) this.put(this.memberships, userId, entries);
     return entries;
   }

@@ -26,6 +26,8 @@ export interface AuthUser {
   email: string | null;
   name: string;
   locale: string;
+  /** Signs in with a TOTP second factor (companies may require it). */
+  totpEnabled?: boolean;
 }
 
 export interface RequestAuth {

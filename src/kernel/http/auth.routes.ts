@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword } from '../auth/password.js';
 import { SESSION_DAYS, createSession, deleteSession } from '../auth/session-store.js';
 import { findUserByEmail, insertUser } from '../auth/user-store.js';
 import { writeAudit } from '../audit/audit-log.js';
+import { beginSecondFactor, hasSecondFactor } from '../account/second-factor.js';
 import { createCompany } from '../tenancy/company-store.js';
 import type { Db } from '../db/database.js';
 import type { AppContext } from './app-context.js';
@@ -88,6 +89,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     const found = await findUserByEmail(ctx.db, request.body.email.trim());
     const ok = await verifyPassword(found?.password_hash, request.body.password);
     if (!found || !ok) throw new ProblemError(401, 'invalid_credentials');
+    if (await hasSecondFactor(ctx.db, found.id)) return beginSecondFactor(ctx.db, found.id);
     const csrfToken = await startSession(ctx, reply, found.id);
     const me = await loadMe(app, found, csrfToken);
     for (const company of me.companies) {

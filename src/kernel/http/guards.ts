@@ -22,6 +22,8 @@ export function requirePermission(permission: string) {
     if (!companyId || !membership) throw new ProblemError(404, 'not_found', { what: 'company' });
     const terminal = request.auth!.terminal;
     if (terminal && terminal.tenantId !== companyId) throw new ProblemError(404, 'not_found', { what: 'company' });
+    // a company may require a second factor; a PIN on a registered terminal is its own sign-in
+    if (membership.requireTotp && !terminal && !request.auth!.user.totpEnabled) throw new ProblemError(403, 'totp_required');
     // a PIN never unlocks more than the shop-floor terminal role, whatever the person's role is
     const role = terminal ? TERMINAL_ROLE : (membership.role as Role);
     const module = registry.moduleOfPermission(permission);

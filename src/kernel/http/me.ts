@@ -26,7 +26,7 @@ export async function loadMe(app: FastifyInstance, user: AuthUser, csrfToken: st
     companies = await buildCompanies(app, rows);
     companiesByMemberships.set(rows, companies);
   }
-  return { user: { id: user.id, name: user.name, email: user.email, locale: user.locale }, csrfToken, companies };
+  return { user: { id: user.id, name: user.name, email: user.email, locale: user.locale, totpEnabled: user.totpEnabled ?? false }, csrfToken, companies };
 }
 
 async function buildCompanies(app: FastifyInstance, rows: MembershipEntry[]) {
@@ -43,6 +43,7 @@ async function buildCompanies(app: FastifyInstance, rows: MembershipEntry[]) {
         id: row.tenantId,
         name: row.name,
         role,
+        requireTotp: row.requireTotp,
         permissions: registry.permissionsOf(role).filter((p) => enabled.has(registry.moduleOfPermission(p).id)),
         modules: states.map((s) => ({ ...s, name: registry.get(s.id)!.name })),
         navigation,

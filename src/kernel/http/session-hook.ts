@@ -20,7 +20,7 @@ export async function sessionHook(request: FastifyRequest, _reply: FastifyReply)
         .selectFrom('sessions as s')
         .innerJoin('users as u', 'u.id', 's.user_id')
         .leftJoin('terminals as t', (join) => join.onRef('t.tenant_id', '=', 's.scope_tenant_id').onRef('t.id', '=', 's.terminal_id'))
-        .select(['u.id', 'u.email', 'u.name', 'u.locale', 's.csrf_token', 's.expires_at', 's.scope_tenant_id', 's.terminal_id', 't.name as terminal_name', 't.work_centre_id'])
+        .select(['u.id', 'u.email', 'u.name', 'u.locale', 'u.totp_enabled_at', 's.csrf_token', 's.expires_at', 's.scope_tenant_id', 's.terminal_id', 't.name as terminal_name', 't.work_centre_id'])
         .where('s.id_hash', '=', hash)
         .executeTakeFirst();
       if (!row) return undefined;
@@ -28,7 +28,7 @@ export async function sessionHook(request: FastifyRequest, _reply: FastifyReply)
         ? { tenantId: row.scope_tenant_id, terminalId: row.terminal_id, name: row.terminal_name, workCentreId: row.work_centre_id }
         : undefined;
       return {
-        auth: { user: { id: row.id, email: row.email, name: row.name, locale: row.locale }, sessionHash: hash, csrfToken: row.csrf_token, terminal },
+        auth: { user: { id: row.id, email: row.email, name: row.name, locale: row.locale, totpEnabled: Boolean(row.totp_enabled_at) }, sessionHash: hash, csrfToken: row.csrf_token, terminal },
         expiresAt: new Date(row.expires_at),
       };
     });

@@ -1,0 +1,47 @@
+import type { Db } from '../db/database.js';
+
+/** How often expired sign-in state is deleted. */
+export const CLEANUP_INTERVAL_MS = 15 * 60_000;
+
+/**
+ * Deletes what can no longer be used: expired sessions, sign-in challenges past their time,
+ * password-reset tokens that were used or expired, and invitations that expired unaccepted
+ * (accepted ones stay as the record of who joined; the audit log keeps the rest).
+ */
+export async function deleteExpiredSignInState(db: Db, now = new Date()) {
+  const count = (r: { numDeletedRows: bigint }) => Number(r.numDeletedRows);
+  const sessions = count(await db.deleteFrom('sessions').where('expires_at', '<', now).executeTakeFirst());
+  const challenges = count(await db.deleteFrom('sign_in_challenges').where('expires_at', '<', now).executeTakeFirst());
+  const resets = count(
+    await db
+      .deleteFrom('password_resets')
+      .where((eb) => eb.or([eb('expires_at', '<', now), eb('used_at', 'is not', null)]))
+      .executeTakeFirst(),
+  );
+  const invitations = count(
+    await db.deleteFrom('invitations').where('expires_at', '<', now).where('accepted_at', 'is', null).executeTakeFirst(),
+  );
+  return { sessions, challenges, resets, invitations };
+}
+
+/**
+ * Runs the cleanup at start and then every {@link CLEANUP_INTERVAL_MS}; failures are logged with
+ * their message only. Returns the handle the module manifest's `start` expects.
+ */
+const stderrLog = { warn: (obj: object, msg: string) => process.stderr.write(`  Warning: ${msg} ${JSON.stringify(obj)}\n`) };
+
+export function startExpiredCleanup(db: Db, log = stderrLog, intervalMs = CLEANUP_INTERVAL_MS) {
+  let running: Promise<unknown> = Promise.resolve();
+  const run = () => {
+    running = deleteExpiredSignInState(db).catch((error: Error) => log.warn({ err: error.message }, 'deleting expired sessions failed'));
+  };
+  run();
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
