@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ModuleManifest } from './modules/module-manifest.js';
-import { startExpiredCleanup } from './account/expired-cleanup.js';
+import { expiredSignInStateJob } from './account/expired-cleanup.js';
 import { platformRoutes } from './http/platform.routes.js';
 
 const migration = (name: string) => ({
@@ -15,7 +15,7 @@ export const platformModule: ModuleManifest = {
   name: { de: 'Plattform', en: 'Platform' },
   description: { de: 'Unternehmen, Personen, Rollen, Module, Protokoll und Export.', en: 'Companies, people, roles, modules, audit log and export.' },
   dependsOn: [],
-  migrations: [migration('20261123_0001_platform'), migration('20261223_0001_terminal_pin'), migration('20261207_0001_account_security')],
+  migrations: [migration('20261123_0001_platform'), migration('20261223_0001_terminal_pin'), migration('20261224_0001_account_security')],
   tables: ['memberships', 'invitations', 'tenant_modules', 'audit_log', 'terminals'],
   secretColumns: ['invitations.token_hash', 'memberships.pin_hash', 'terminals.token_hash'],
   permissions: [
@@ -38,6 +38,5 @@ export const platformModule: ModuleManifest = {
     },
   ],
   routes: platformRoutes,
-  // expired sessions, sign-in challenges, reset tokens and invitations: deleted at start and every 15 minutes
-  start: async (ctx) => startExpiredCleanup(ctx.db),
+  jobs: (ctx) => [expiredSignInStateJob(ctx.db)],
 };

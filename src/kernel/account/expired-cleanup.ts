@@ -1,3 +1,4 @@
+import type { JobDefinition } from '../jobs/job-definition.js';
 import type { Db } from '../db/database.js';
 
 /** How often expired sign-in state is deleted. */
@@ -24,24 +25,16 @@ export async function deleteExpiredSignInState(db: Db, now = new Date()) {
   return { sessions, challenges, resets, invitations };
 }
 
-/**
- * Runs the cleanup at start and then every {@link CLEANUP_INTERVAL_MS}; failures are logged with
- * their message only. Returns the handle the module manifest's `start` expects.
- */
-const stderrLog = { warn: (obj: object, msg: string) => process.stderr.write(`  Warning: ${msg} ${JSON.stringify(obj)}\n`) };
-
-export function startExpiredCleanup(db: Db, log = stderrLog, intervalMs = CLEANUP_INTERVAL_MS) {
-  let running: Promise<unknown> = Promise.resolve();
-  const run = () => {
-    running = deleteExpiredSignInState(db).catch((error: Error) => log.warn({ err: error.message }, 'deleting expired sessions failed'));
-  };
-  run();
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
+/** The periodic job (kernel scheduler): at start and every 15 minutes. */
+export function expiredSignInStateJob(db: Db): JobDefinition {
   return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
+    id: 'platform.expired-sign-in-state',
+    description: {
+      de: 'Abgelaufene Sitzungen, Anmelde-Zwischenschritte, Links zum Zurücksetzen und Einladungen löschen',
+      en: 'Delete expired sessions, sign-in challenges, password-reset links and invitations',
     },
+    intervalMs: CLEANUP_INTERVAL_MS,
+    runAtStart: true,
+    run: () => deleteExpiredSignInState(db),
   };
 }

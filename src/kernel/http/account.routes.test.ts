@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeAt, enableTotp } from '../account/account-test-helpers.js';
-import { deleteExpiredSignInState, startExpiredCleanup } from '../account/expired-cleanup.js';
+import { deleteExpiredSignInState } from '../account/expired-cleanup.js';
 import { hashToken } from '../auth/secret-token.js';
 import type { Instance } from '../instance.js';
 import { testDatabaseKinds } from '../testing/test-database.js';
@@ -152,7 +152,7 @@ describe.each(testDatabaseKinds())('account security on the %s database', (kind)
     expect(await auditActions(companyId)).toEqual(expect.arrayContaining(['company.two_factor_required', 'company.two_factor_optional']));
   });
 
-  it('deletes expired sessions, challenges, reset tokens and invitations at start of the cleanup job, and nothing live', async () => {
+  it('deletes expired sessions, challenges, reset tokens and invitations in the periodic job, and nothing live', async () => {
     const c = new TestClient(instance);
     const companyId = await c.signup('Aufräum GmbH', 'aki@aufraeum.example');
     const db = instance.ctx.db;
@@ -170,8 +170,10 @@ describe.each(testDatabaseKinds())('account security on the %s database', (kind)
     const old = await c.post(`/api/v1/companies/${companyId}/invitations`, { role: 'viewer' });
     await db.updateTable('invitations').set({ expires_at: past }).where('id', '=', old.body.id).execute();
 
-    const job = startExpiredCleanup(db, undefined, 3_600_000);
-    await job.stop();
+    // the kernel scheduler runs it at start and every 15 minutes
+    const job = instance.ctx.jobs.list().find((j) => j.id === 'platform.expired-sign-in-state');
+    expect(job?.intervalMs).toBe(15 * 60_000);
+    expect(await instance.ctx.jobs.runNow('platform.expired-sign-in-state')).toBe('succeeded');
 
     expect(await db.selectFrom('sessions').select('id_hash').where('id_hash', '=', 'expired-session').execute()).toEqual([]);
     expect(await db.selectFrom('sign_in_challenges').select('id_hash').where('user_id', '=', user.id).execute()).toEqual([]);
