@@ -1,5 +1,6 @@
+import { createConnection } from 'node:net';
 import { sql } from 'kysely';
-import { type MqttClient, connectAsync } from 'mqtt';
+import { type MqttClient, connectAsync, connect as mqttConnect } from 'mqtt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../../kernel/instance.js';
 import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
@@ -150,6 +151,69 @@ describe.each(testDatabaseKinds())('embedded MQTT broker on the %s database', (k
     const device = await instance.ctx.db.selectFrom('machine_devices').select(['last_error']).where('id', '=', deviceId).executeTakeFirstOrThrow();
     expect(device.last_error).toMatch(/^ts: .*seconds/);
     expect(await rows()).toEqual([]);
+  });
+
+  it('closes the connection on a PUBLISH over the packet limit, stores nothing, and normal messages still work', async () => {
+    const client = await connect();
+    const closed = new Promise<'closed'>((resolve) => client.once('close', () => resolve('closed')));
+    // valid JSON, so only the size can be the reason: 1 MB > the default 256 KiB
+    const big = JSON.stringify({ ts: '2026-05-04T07:00:00Z', values: { text: 'x'.repeat(1024 * 1024) } });
+    const outcome = await Promise.race([client.publishAsync(telemetryTopic(deviceId), big, { qos: 1 }).then(() => 'acked', () => 'failed'), closed]);
+    expect(outcome).not.toBe('acked');
+    await closed;
+    expect(await rows()).toEqual([]);
+    await expect.poll(async () => (await instance.ctx.db.selectFrom('machine_devices').select(['last_error']).where('id', '=', deviceId).executeTakeFirstOrThrow()).last_error).toMatch(
+      /MQTT packet of \d+ bytes refused \(at most 262144\)/,
+    );
+
+    const next = await connect();
+    await next.publishAsync(telemetryTopic(deviceId), message, { qos: 1 });
+    expect(await rows()).toEqual(stored);
+  });
+
+  it('refuses a CONNECT over the limit from a real client, and takes one within it', async () => {
+    // MQTT caps each CONNECT field at 64 KB, so a compliant client cannot exceed 256 KiB by much:
+    // a broker with a 4 KiB limit shows the same path with a last-will message of 8 KB.
+    const small = await startMachineBroker(instance.ctx, { port: 0, host: '127.0.0.1', maxPacketBytes: 4096 });
+    try {
+      const options = { protocolVersion: 4 as const, username: deviceId, password: token, reconnectPeriod: 0, connectTimeout: 5000 };
+      const will = { topic: telemetryTopic(deviceId), payload: 'a'.repeat(8 * 1024), qos: 0 as const, retain: false };
+      const refused = mqttConnect(`mqtt://127.0.0.1:${small.port}`, { ...options, will });
+      const outcome = await new Promise((resolve) => refused.once('connect', () => resolve('connected')).once('close', () => resolve('closed')));
+      refused.end(true);
+      expect(outcome).toBe('closed');
+      const ok = await connectAsync(`mqtt://127.0.0.1:${small.port}`, { ...options, will: { ...will, payload: 'a'.repeat(1024) } });
+      expect(ok.connected).toBe(true);
+      await ok.endAsync(true);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('closes a 96 MB CONNECT after its header: the bytes are not collected in memory', async () => {
+    const remaining = 96 * 1024 * 1024;
+    const socket = createConnection({ host: '127.0.0.1', port: broker.port });
+    await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+    let closedByServer = false;
+    socket.on('error', () => {}); // EPIPE / ECONNRESET once the broker closed
+    socket.on('close', () => (closedByServer = true));
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const before = process.memoryUsage().arrayBuffers;
+    socket.write(Buffer.from([0x10, (remaining & 0x7f) | 0x80, ((remaining >> 7) & 0x7f) | 0x80, ((remaining >> 14) & 0x7f) | 0x80, remaining >> 21]));
+    const chunk = Buffer.alloc(1024 * 1024, 0x61); // one buffer sent again and again: the client holds 1 MB
+    let sent = 0;
+    while (sent < remaining && !closedByServer && !socket.destroyed) {
+      if (!socket.write(chunk)) await new Promise((resolve) => socket.once('drain', resolve).once('close', resolve));
+      sent += chunk.length;
+    }
+    // without the limit the broker reads on and keeps every byte until the CONNECT is complete
+    await delay(200);
+    const grown = process.memoryUsage().arrayBuffers - before;
+    socket.destroy();
+    expect(closedByServer).toBe(true);
+    expect(sent).toBeLessThan(remaining);
+    expect(grown).toBeLessThan(32 * 1024 * 1024);
   });
 });
 

@@ -11,6 +11,7 @@ import {
   writeBatched,
 } from './ingest.js';
 import { type DeviceIdentity, type SampleBatchItem, recordDeviceError } from './machines.store.js';
+import { SizeLimitedConnection, maxPacketBytesFromEnv } from './mqtt-limited-connection.js';
 
 export interface MachineBrokerOptions {
   /** TCP port; 0 picks a free one. */
@@ -18,6 +19,8 @@ export interface MachineBrokerOptions {
   host?: string;
   /** Replaces the database write (tests use it to delay or fail commits). */
   write?: WriteFn;
+  /** Largest MQTT packet accepted; default `WERKVERBUND_MQTT_MAX_PACKET_BYTES` or 256 KiB. */
+  maxPacketBytes?: number;
 }
 
 export interface MachineBroker {
@@ -47,6 +50,11 @@ export const telemetryTopic = (deviceId: string) => `wv/${deviceId}/telemetry`;
  * the device (`last_error`), so one bad message does not block the device's queue forever; the
  * other messages of its batch are stored as usual. Subscriptions are refused: devices only
  * publish here.
+ *
+ * Packets larger than `maxPacketBytes` (CONNECT, PUBLISH, anything) close the connection as soon
+ * as their fixed header announces the size, before their bytes are collected
+ * (`SizeLimitedConnection`); nothing of such a message is stored or acknowledged, and an
+ * authenticated device gets the refusal as its `last_error`.
  */
 export async function startMachineBroker(ctx: IngestContext, options: MachineBrokerOptions): Promise<MachineBroker> {
   const devices = new WeakMap<Client, DeviceIdentity>();
@@ -54,6 +62,7 @@ export async function startMachineBroker(ctx: IngestContext, options: MachineBro
   const own = options.write ? new BatchWriter(options.write) : undefined;
   const write = (item: SampleBatchItem) => (own ? own.write(item) : writeBatched(ctx, item));
   const reject = (device: DeviceIdentity, reason: string) => recordDeviceError(ctx.db, device, reason);
+  const maxPacketBytes = options.maxPacketBytes ?? maxPacketBytesFromEnv(process.env);
 
   const broker = await Aedes.createBroker({
     authenticate: (client, username, password, done) => {
@@ -85,7 +94,16 @@ export async function startMachineBroker(ctx: IngestContext, options: MachineBro
   });
 
   broker.publish = publishNowhere as Aedes['publish'];
-  const server: Server = createServer(broker.handle);
+  const server: Server = createServer((socket) => {
+    const connection: SizeLimitedConnection & { client?: Client } = new SizeLimitedConnection(socket, maxPacketBytes, (verdict) => {
+      const device = connection.client ? devices.get(connection.client) : undefined;
+      const why = verdict.reason === 'too_large'
+        ? `MQTT packet of ${verdict.size} bytes refused (at most ${maxPacketBytes}); connection closed`
+        : 'malformed MQTT packet length; connection closed';
+      if (device) reject(device, why).catch(() => {});
+    });
+    broker.handle(connection);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
