@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { translate } from '../i18n/server-messages.js';
+import { pickLocale, translate } from '../i18n/server-messages.js';
 import { ProblemError } from './problem.js';
 
 interface FieldError {
@@ -43,4 +43,15 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   request.log.error({ err: error }, 'request failed');
   return sendProblem(request, reply, 500, 'internal');
+}
+
+/**
+ * Errors of the router, before any route runs: a path parameter longer than the router allows
+ * (414) or a URL that cannot be decoded (400). Answered as problems that never echo the URL.
+ */
+export function routingError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  request.locale = pickLocale(undefined, request.headers['accept-language']);
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(request, reply, 414, 'uri_too_long');
+  if (error.code === 'FST_ERR_BAD_URL') return sendProblem(request, reply, 400, 'bad_url');
+  return errorHandler(error, request, reply);
 }
