@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export interface Config {
@@ -14,6 +15,11 @@ export interface Config {
   mailFrom: string;
   /** Sign-in attempts allowed per client address and minute. */
   signInRateLimit: number;
+  /**
+   * Which proxies may name the client address in `X-Forwarded-For`: none (false, the default), the
+   * number of proxy hops in front of the server, or the proxies' addresses (CIDR allowed).
+   */
+  trustProxy: false | number | string[];
   logLevel: string;
   webDir: string;
 }
@@ -32,8 +38,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Werkverbund <no-reply@localhost>',
     signInRateLimit: Number(env.WERKVERBUND_SIGNIN_RATE_LIMIT ?? 10),
+    trustProxy: parseTrustProxy(env.WERKVERBUND_TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: path.resolve(env.WERKVERBUND_WEB_DIR ?? 'dist/web'),
   };
   return { ...config, ...overrides };
+}
+
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * `WERKVERBUND_TRUST_PROXY`: unset or `off` trusts no proxy (a forged `X-Forwarded-For` changes
+ * nothing); a number trusts that many hops; otherwise a comma-separated list of proxy addresses
+ * or ranges (`10.0.0.5`, `10.0.0.0/8`, `::1`, or `loopback`, `linklocal`, `uniquelocal`).
+ */
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
+  const text = (value ?? '').trim();
+  if (text === '' || /^(off|false|no|0)$/i.test(text)) return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, ...rest] = entry.split('/');
+    const version = isIP(address);
+    const validBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 6 ? 128 : 32));
+    if (!(PROXY_RANGE_NAMES.has(entry) || (version !== 0 && validBits && rest.length === 0))) {
+      throw new Error(`WERKVERBUND_TRUST_PROXY must be "off", a number of proxy hops or a comma-separated list of proxy addresses, got "${entry}"`);
+    }
+  }
+  return entries;
 }

@@ -1,8 +1,9 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { SESSION_DAYS, createSession, deleteSession } from '../auth/session-store.js';
+import { clearSignInFailures, reserveSignInAttempt, signInKey } from '../auth/sign-in-throttle.js';
 import { findUserByEmail, insertUser } from '../auth/user-store.js';
 import { writeAudit } from '../audit/audit-log.js';
 import { beginSecondFactor, hasSecondFactor } from '../account/second-factor.js';
@@ -55,6 +56,19 @@ export async function createUser(ctx: AppContext, input: z.infer<typeof newUserS
 
 export { startSession };
 
+/**
+ * A wrong password: in the audit log of every company of the account (its admins see it), and for
+ * every address, with or without account, a warning in the server log naming only a hash prefix.
+ */
+async function recordFailedSignIn(ctx: AppContext, log: FastifyBaseLogger, userId: string | undefined, key: string, attempt: { failures: number; waitSeconds: number }) {
+  log.warn({ address: key.slice(0, 12), account: userId !== undefined, failures: attempt.failures, waitSeconds: attempt.waitSeconds }, 'sign-in failed');
+  if (!userId) return;
+  const companies = await ctx.db.selectFrom('memberships').select('tenant_id').where('user_id', '=', userId).execute();
+  for (const { tenant_id } of companies) {
+    await writeAudit(ctx.db, { tenantId: tenant_id, actorId: userId, action: 'auth.sign_in_failed', details: { failures: attempt.failures, waitSeconds: attempt.waitSeconds } });
+  }
+}
+
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.wv;
   const signInLimit = { rateLimit: { max: ctx.config.signInRateLimit, timeWindow: '1 minute' } };
@@ -86,9 +100,22 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     config: signInLimit,
     schema: { tags: ['auth'], summary: 'Sign in; starts a session', body: z.object({ email: z.string().max(254), password: z.string().max(200) }) },
   }, async (request, reply) => {
+    // per address (above) and per account: the account's limit holds whatever address the guesses come from
+    const now = new Date();
+    const key = signInKey(request.body.email);
+    const attempt = await reserveSignInAttempt(ctx.db, key, now);
+    if (!attempt.allowed) {
+      reply.header('retry-after', String(attempt.retryAfterSeconds));
+      const minutes = Math.ceil(attempt.retryAfterSeconds / 60);
+      throw new ProblemError(429, 'sign_in_throttled', { minutes }, { retryAfterSeconds: attempt.retryAfterSeconds });
+    }
     const found = await findUserByEmail(ctx.db, request.body.email.trim());
     const ok = await verifyPassword(found?.password_hash, request.body.password);
-    if (!found || !ok) throw new ProblemError(401, 'invalid_credentials');
+    if (!found || !ok) {
+      await recordFailedSignIn(ctx, request.log, found?.id, key, attempt);
+      throw new ProblemError(401, 'invalid_credentials');
+    }
+    await clearSignInFailures(ctx.db, key, now);
     if (await hasSecondFactor(ctx.db, found.id)) return beginSecondFactor(ctx.db, found.id);
     const csrfToken = await startSession(ctx, reply, found.id);
     const me = await loadMe(app, found, csrfToken);

@@ -6,7 +6,8 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './app-context.js';
-import { errorHandler } from './error-handler.js';
+import { errorHandler, routingError } from './error-handler.js';
+import { originCheck } from './origin-check.js';
 import { sessionHook } from './session-hook.js';
 import { registerWebApp } from './web-app.js';
 
@@ -15,10 +16,13 @@ export interface BuildAppOptions {
 }
 
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  // a hop count as proxy-addr reads it (the types of this Fastify version lack the number form)
+  const hops = ctx.config.trustProxy;
   const app = Fastify({
     logger: options.logger ?? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
-    trustProxy: true,
+    trustProxy: typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : hops,
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors: routingError,
   });
   app.decorate('wv', ctx);
   app.decorateRequest('auth', null);
@@ -70,6 +74,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(async (api) => {
     api.setValidatorCompiler(validatorCompiler);
     api.setSerializerCompiler(serializerCompiler);
+    api.addHook('onRequest', originCheck(ctx.config.publicUrl));
     api.addHook('onRequest', sessionHook);
     for (const module of ctx.registry.modules) {
       if (module.routes) await api.register(module.routes);
