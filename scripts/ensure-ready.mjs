@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Makes a fresh clone runnable: installs dependencies when missing or outdated and builds the
-// web app when its sources changed. Uses only Node's standard library, so it runs before
-// `npm ci` has ever happened.
+// Makes a fresh clone runnable for the demo and the tests: installs dependencies when missing or
+// outdated, and builds the server (dist/server) and the web app (dist/web) when their sources
+// changed. Uses only Node's standard library until the dependencies are there, so it runs before
+// `npm ci` has ever happened. The production start (`werkverbund serve`) never does any of this.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -31,13 +32,14 @@ if (!existsSync(installed) || mtime(lock) > mtime(installed)) {
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-const builtIndex = path.join(root, 'dist', 'web', 'index.html');
-const sources = Math.max(
-  newest(path.join(root, 'src'), /\.(tsx?|json|css|html|svg)$/),
-  mtime(path.join(root, 'vite.config.ts')),
-  mtime(lock),
-);
-if (sources > mtime(builtIndex)) {
+const build = path.join(root, 'scripts', 'build.mjs');
+const sources = Math.max(newest(path.join(root, 'src'), /\.(tsx?|json|css|html|svg|sql|png|webmanifest|js)$/), mtime(lock), mtime(build));
+
+if (Math.max(sources, mtime(path.join(root, 'package.json'))) > mtime(path.join(root, 'dist', 'server', 'cli', 'main.js'))) {
+  console.log('Building the server …');
+  run(process.execPath, [build, 'server']);
+}
+if (Math.max(sources, mtime(path.join(root, 'vite.config.ts'))) > mtime(path.join(root, 'dist', 'web', 'index.html'))) {
   console.log('Building the web app …');
-  run(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn']);
+  run(process.execPath, [build, 'web']);
 }

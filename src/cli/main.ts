@@ -9,7 +9,7 @@ import { serve } from './serve.js';
 
 const USAGE = `Usage: werkverbund <command>
 
-  serve [--demo]        start the server (PORT, WERKVERBUND_DATA, DATABASE_URL)
+  serve [--demo]        start the server (PORT, HOST, WERKVERBUND_DATA, DATABASE_URL); --demo with demo data
   migrate               apply database migrations and exit
 ${Object.entries(moduleCommands)
   .flatMap(([group, commands]) => Object.keys(commands).map((c) => `  ${group} ${c} --input FILE   (or JSON on stdin)`))
@@ -33,8 +33,8 @@ export async function main(argv: string[]): Promise<number> {
     return command ? 0 : 1;
   }
   if (command === 'serve') {
-    await serve(rest);
-    return -1;
+    // while the server runs there is no exit code yet
+    return (await serve(rest)) ?? -1;
   }
   if (command === 'migrate') {
     const database = await openDatabase(loadConfig());

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { APP_ROOT } from './app-root.js';
 
 export interface Config {
   port: number;
@@ -40,7 +41,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     signInRateLimit: Number(env.WERKVERBUND_SIGNIN_RATE_LIMIT ?? 10),
     trustProxy: parseTrustProxy(env.WERKVERBUND_TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? 'info',
-    webDir: path.resolve(env.WERKVERBUND_WEB_DIR ?? 'dist/web'),
+    // the built web app of this installation, wherever the process was started
+    webDir: path.resolve(env.WERKVERBUND_WEB_DIR ?? path.join(APP_ROOT, 'dist', 'web')),
   };
   return { ...config, ...overrides };
 }

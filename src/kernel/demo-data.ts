@@ -1,4 +1,4 @@
-import { hashPassword } from './auth/password.js';
+import { hashPassword, verifyPassword } from './auth/password.js';
 import { findUserByEmail, insertUser } from './auth/user-store.js';
 import type { AppContext } from './http/app-context.js';
 import { createCompany } from './tenancy/company-store.js';
@@ -31,4 +31,20 @@ export async function ensureDemoData(ctx: AppContext): Promise<{ created: boolea
     if (module.demo) await module.demo({ db: ctx.db, tenantId, ownerId });
   }
   return { created: true };
+}
+
+/**
+ * Demo sign-ins in the database that still work with their published password or PIN: the demo
+ * account and what the modules' demo data created. A production start refuses while there is one.
+ */
+export async function findDemoCredentials(ctx: Pick<AppContext, 'db' | 'registry'>): Promise<string[]> {
+  const found: string[] = [];
+  const account = await findUserByEmail(ctx.db, DEMO_EMAIL);
+  if (account?.password_hash && (await verifyPassword(account.password_hash, DEMO_PASSWORD))) {
+    found.push(`demo account ${DEMO_EMAIL}, password ${DEMO_PASSWORD}`);
+  }
+  for (const module of ctx.registry.modules) {
+    if (module.demoCredentials) found.push(...(await module.demoCredentials(ctx.db)));
+  }
+  return found;
 }

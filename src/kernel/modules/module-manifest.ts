@@ -63,6 +63,12 @@ export interface ModuleManifest {
    * stops the start with its message.
    */
   jobs?: (ctx: AppContext) => JobDefinition[];
+  /**
+   * Sign-ins created by `demo` that still work with their published password or PIN, described for
+   * the operator (e.g. "terminal worker Ali Yilmaz, personnel number 1001, PIN 1234"). A production
+   * start (`werkverbund serve` without `--demo`) refuses while any is found.
+   */
+  demoCredentials?: (db: Db) => Promise<string[]>;
   /** Long-running background work started with the server (e.g. a broker); stopped on shutdown. */
   start?: (ctx: AppContext) => Promise<{ stop(): Promise<void> }>;
 }

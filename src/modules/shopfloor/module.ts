@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { addServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
-import { shopfloorDemo } from './shopfloor.demo.js';
+import { shopfloorDemo, shopfloorDemoCredentials } from './shopfloor.demo.js';
 import { shopfloorRoutes } from './shopfloor.routes.js';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
@@ -57,4 +57,5 @@ export const shopfloorModule: ModuleManifest = {
   ],
   routes: shopfloorRoutes,
   demo: shopfloorDemo,
+  demoCredentials: shopfloorDemoCredentials,
 };

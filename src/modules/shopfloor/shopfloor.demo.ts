@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ParameterDefinition } from './domain/process-parameters.js';
-import { hashPin } from '../../kernel/auth/pin.js';
+import { hashPin, verifyPin } from '../../kernel/auth/pin.js';
 import type { Db } from '../../kernel/db/database.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import type { DemoContext } from '../../kernel/modules/module-manifest.js';
@@ -39,6 +39,24 @@ async function insertDemoWorker(db: Db, tenantId: string): Promise<string> {
   await db.insertInto('users').values({ id: userId, email: null, name: DEMO_WORKER.name, password_hash: null, locale: 'de' }).execute();
   await db.insertInto('memberships').values({ tenant_id: tenantId, user_id: userId, role: 'shopfloor', personnel_number: DEMO_WORKER.personnelNumber, pin_hash: pinHash }).execute();
   return userId;
+}
+
+/** The demo worker wherever his personnel number still opens the terminal with the demo PIN. */
+export async function shopfloorDemoCredentials(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('tenants', 'tenants.id', 'memberships.tenant_id')
+    .select(['tenants.name as company', 'memberships.pin_hash'])
+    .where('memberships.personnel_number', '=', DEMO_WORKER.personnelNumber)
+    .where('memberships.pin_hash', 'is not', null)
+    .execute();
+  const found: string[] = [];
+  for (const row of rows) {
+    if (await verifyPin(row.pin_hash as string, DEMO_WORKER.pin)) {
+      found.push(`terminal worker with personnel number ${DEMO_WORKER.personnelNumber}, PIN ${DEMO_WORKER.pin} in ${row.company as string}`);
+    }
+  }
+  return found;
 }
 
 export async function shopfloorDemo({ db, tenantId }: DemoContext): Promise<void> {
