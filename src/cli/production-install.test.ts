@@ -107,7 +107,8 @@ describe('production install', () => {
     mkdirSync(app);
     run('tar', ['xzf', path.join(work, packed[0]!.filename), '-C', app, '--strip-components=1'], work);
     cpSync(path.join(root, 'package-lock.json'), path.join(app, 'package-lock.json'));
-    run('npm', ['ci', '--omit=dev', '--offline', '--no-audit', '--no-fund'], app);
+    // from the npm cache the development install filled; only what is missing there comes from the registry
+    run('npm', ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund'], app);
     for (const dev of ['tsx', 'typescript', 'vite', 'vitest', 'esbuild', 'react', '@mantine/core']) {
       expect(existsSync(path.join(app, 'node_modules', dev)), `${dev} is a devDependency`).toBe(false);
     }
