@@ -4,6 +4,7 @@ import { openDatabase } from '../kernel/db/database.js';
 import { migrate } from '../kernel/db/migrate.js';
 import { ModuleRegistry } from '../kernel/modules/module-registry.js';
 import { allModules } from '../modules/index.js';
+import { exportCompanyCommand, importCompanyCommand } from './company-move.js';
 import { moduleCommands } from './module-commands.js';
 import { serve } from './serve.js';
 
@@ -11,6 +12,10 @@ const USAGE = `Usage: werkverbund <command>
 
   serve [--demo]        start the server (PORT, HOST, WERKVERBUND_DATA, DATABASE_URL); --demo with demo data
   migrate               apply database migrations and exit
+  export-company <companyId> [--out FILE]
+                        write a company's export archive (as the download in the app)
+  import-company <file> --owner EMAIL [--name NAME]
+                        create a new company from an export archive; EMAIL becomes its owner
 ${Object.entries(moduleCommands)
   .flatMap(([group, commands]) => Object.keys(commands).map((c) => `  ${group} ${c} --input FILE   (or JSON on stdin)`))
   .join('\n')}
@@ -43,6 +48,8 @@ export async function main(argv: string[]): Promise<number> {
     await database.close();
     return 0;
   }
+  if (command === 'export-company') return exportCompanyCommand(rest, io);
+  if (command === 'import-company') return importCompanyCommand(rest, io);
   const group = moduleCommands[command];
   const sub: CliCommand | undefined = group?.[rest[0] ?? ''];
   if (!sub) {

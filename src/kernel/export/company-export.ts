@@ -1,71 +1,158 @@
-import { strToU8, zipSync } from 'fflate';
+import { rm } from 'node:fs/promises';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { ModuleRegistry } from '../modules/module-registry.js';
+import { selectExpression, toArchiveValue } from './row-codec.js';
+import { type ColumnInfo, type TenantTableInfo, dependencyOrder, describeTables, describeTenantTables } from './tenant-schema.js';
+import { ZipFileWriter } from './zip-file-writer.js';
 
-export const EXPORT_FORMAT = 'werkverbund-company-export';
-export const EXPORT_FORMAT_VERSION = 1;
+export { tenantTables } from './tenant-schema.js';
 
-/** Every table of the schema that carries a tenant_id column. */
-export async function tenantTables(db: Db): Promise<string[]> {
-  const result = await sql<{ table_name: string }>`
-    select c.table_name from information_schema.columns c
-    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-    where c.table_schema = current_schema() and c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE'
-    order by c.table_name`.execute(db);
-  return result.rows.map((r) => r.table_name);
+export const EXPORT_FORMAT = 'werkverbund-company-export' as const;
+/** 1: one JSON array per table (until 2026-12); 2: JSON lines, bytea as base64, exact timestamps. */
+export const EXPORT_FORMAT_VERSION = 2;
+
+export interface ManifestTable {
+  name: string;
+  module: string;
+  file: string;
+  rows: number;
+  columns?: Array<{ name: string; type: string }>;
 }
 
-/**
- * All of a company's data as a ZIP: `manifest.json` plus one JSON file per table. Tables are
- * found in the schema, not only in the manifests, so a table a module forgets to declare is
- * still exported (and a test insists that each one is declared).
- */
-export async function exportCompany(db: Db, registry: ModuleRegistry, tenantId: string, appVersion: string) {
-  const declared = new Map<string, { moduleId: string; secret: string[] }>();
+export interface ExportManifest {
+  format: typeof EXPORT_FORMAT;
+  formatVersion: number;
+  encoding?: 'json-lines';
+  application: { name: string; version: string };
+  exportedAt: string;
+  company: { id: string; name?: string };
+  modules: string[];
+  tables: ManifestTable[];
+}
+
+/** Account fields of the people in an export; never the password hash (nor anything added later by accident). */
+export const USER_COLUMNS: ColumnInfo[] = [
+  { name: 'id', type: 'uuid', nullable: false, hasDefault: false },
+  { name: 'name', type: 'text', nullable: false, hasDefault: false },
+  { name: 'email', type: 'text', nullable: true, hasDefault: false },
+  { name: 'locale', type: 'text', nullable: false, hasDefault: true },
+  { name: 'created_at', type: 'timestamp with time zone', nullable: false, hasDefault: true },
+];
+
+export interface ExportOptions {
+  /** Rows read per query (keyset pagination through the primary key). */
+  batchSize?: number;
+  onProgress?: (progress: { table: string; rows: number }) => void;
+}
+
+/** Tables computed from others, which the modules ask to be written (and imported) after everything else. */
+export function derivedTablesOf(registry: ModuleRegistry): Set<string> {
+  return new Set(registry.modules.flatMap((m) => m.derivedTables ?? []));
+}
+
+/** Secret columns per table (never exported) and the module owning each table. */
+function declarations(registry: ModuleRegistry) {
+  const declared = new Map<string, { moduleId: string; secret: Set<string> }>();
   for (const m of registry.modules) {
     for (const table of m.tables) {
       const secret = (m.secretColumns ?? []).filter((c) => c.startsWith(`${table}.`)).map((c) => c.slice(table.length + 1));
-      declared.set(table, { moduleId: m.id, secret });
+      declared.set(table, { moduleId: m.id, secret: new Set(secret) });
     }
   }
-  const files: Record<string, Uint8Array> = {};
-  const tables: Array<{ name: string; module: string; file: string; rows: number }> = [];
-  const put = (name: string, moduleId: string, rows: unknown[]) => {
-    const file = `tables/${name}.json`;
-    files[file] = strToU8(JSON.stringify(rows, null, 2));
-    tables.push({ name, module: moduleId, file, rows: rows.length });
-  };
+  return declared;
+}
 
-  const company = await db.selectFrom('tenants').selectAll().where('id', '=', tenantId).execute();
-  put('tenants', 'platform', company);
-  const people = await db
-    .selectFrom('users as u')
-    .innerJoin('memberships as m', 'm.user_id', 'u.id')
-    .select(['u.id', 'u.name', 'u.email', 'u.locale', 'u.created_at'])
-    .where('m.tenant_id', '=', tenantId)
-    .execute();
-  put('users', 'platform', people);
+/**
+ * All of a company's data as a ZIP file at `path`: `manifest.json` plus one JSON-lines file per
+ * table (`tables/<table>.jsonl`, one row per line), `tenants` and `users` (the people who are or
+ * were members, without password) first, then the tables in dependency order. Tables are found
+ * in the schema, not only in the manifests, so a table a module forgets to declare is still
+ * exported. Rows are read in batches inside one repeatable-read transaction (a consistent
+ * snapshot) and compressed as they come: memory stays constant and the event loop free.
+ */
+export async function exportCompanyToFile(db: Db, registry: ModuleRegistry, tenantId: string, appVersion: string, path: string, options: ExportOptions = {}): Promise<ExportManifest> {
+  const batchSize = options.batchSize ?? 2000;
+  const declared = declarations(registry);
+  const writer = new ZipFileWriter(path);
+  try {
+    const manifest = await db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+      const schema = await describeTenantTables(trx);
+      const tenantsInfo = (await describeTables(trx, ['tenants'])).get('tenants')!;
+      const tables: ManifestTable[] = [];
+      const dump = async (name: string, moduleId: string, columns: ColumnInfo[], key: ColumnInfo[], from: ReturnType<typeof sql>) => {
+        const file = `tables/${name}.jsonl`;
+        const entry = writer.entry(file);
+        let rows = 0;
+        let after: unknown[] | undefined;
+        for (;;) {
+          const keyset = after
+            ? sql`and (${sql.join(key.map((c) => sql.id(c.name)))}) > (${sql.join(key.map((c, i) => sql`${String(after![i])}::text::${sql.raw(c.type)}`))})`
+            : sql``;
+          const order = key.length ? sql`order by ${sql.join(key.map((c) => sql.id(c.name)))} limit ${batchSize}` : sql``;
+          const result = await sql<Record<string, unknown>>`
+            select ${sql.join(columns.map((c) => sql`${selectExpression(c)} as ${sql.id(c.name)}`))}
+            ${from} ${keyset} ${order}`.execute(trx);
+          if (result.rows.length === 0) break;
+          let text = '';
+          for (const row of result.rows) {
+            const out: Record<string, unknown> = {};
+            for (const c of columns) out[c.name] = toArchiveValue(c, row[c.name]);
+            text += `${JSON.stringify(out)}\n`;
+          }
+          await entry.write(text);
+          rows += result.rows.length;
+          options.onProgress?.({ table: name, rows });
+          await yieldToEventLoop();
+          if (!key.length || result.rows.length < batchSize) break;
+          const last = result.rows[result.rows.length - 1]!;
+          after = key.map((c) => last[c.name]);
+        }
+        await entry.end();
+        tables.push({ name, module: moduleId, file, rows, columns: columns.map((c) => ({ name: c.name, type: c.type })) });
+      };
 
-  for (const table of await tenantTables(db)) {
-    const info = declared.get(table) ?? { moduleId: 'undeclared', secret: [] };
-    const rows = await db.selectFrom(table).selectAll().where('tenant_id', '=', tenantId).execute();
-    const cleaned = rows.map((row) => {
-      const copy = { ...row };
-      for (const column of info.secret) delete copy[column];
-      return copy;
+      await dump('tenants', 'platform', tenantsInfo.columns, [], sql`from tenants where id = ${tenantId}`);
+      const company = await trx.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirst();
+      // everyone the company's rows point at: members, and former members still named in the history
+      const people = [...schema.values()].flatMap((t) =>
+        t.foreignKeys.filter((fk) => fk.table === 'users' && fk.columns.length === 1).map((fk) =>
+          sql`select ${sql.id(fk.columns[0]!)} from ${sql.id(t.name)} where tenant_id = ${tenantId}`));
+      const userKey = USER_COLUMNS.filter((c) => c.name === 'id');
+      await dump('users', 'platform', USER_COLUMNS, userKey, sql`from users where id in (${sql.join(people, sql` union `)})`);
+
+      for (const name of dependencyOrder(schema, derivedTablesOf(registry))) {
+        const info = schema.get(name)!;
+        const decl = declared.get(name) ?? { moduleId: 'undeclared', secret: new Set<string>() };
+        const columns = info.columns.filter((c) => !decl.secret.has(c.name));
+        await dump(name, decl.moduleId, columns, keyColumns(info), sql`from ${sql.id(name)} where tenant_id = ${tenantId}`);
+      }
+      return {
+        format: EXPORT_FORMAT,
+        formatVersion: EXPORT_FORMAT_VERSION,
+        encoding: 'json-lines' as const,
+        application: { name: 'Werkverbund', version: appVersion },
+        exportedAt: new Date().toISOString(),
+        company: { id: tenantId, name: company?.name as string | undefined },
+        modules: registry.modules.map((m) => m.id),
+        tables,
+      };
     });
-    put(table, info.moduleId, cleaned);
+    const entry = writer.entry('manifest.json');
+    await entry.write(JSON.stringify(manifest, null, 2));
+    await entry.end();
+    await writer.close();
+    return manifest;
+  } catch (error) {
+    writer.abort();
+    await rm(path, { force: true });
+    throw error;
   }
-  const manifest = {
-    format: EXPORT_FORMAT,
-    formatVersion: EXPORT_FORMAT_VERSION,
-    application: { name: 'Werkverbund', version: appVersion },
-    exportedAt: new Date().toISOString(),
-    company: { id: tenantId, name: company[0]?.name },
-    modules: registry.modules.map((m) => m.id),
-    tables,
-  };
-  files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2));
-  return { zip: zipSync(files, { level: 6 }), manifest };
+}
+
+/** The primary key without tenant_id: what orders a company's rows for keyset pagination. */
+function keyColumns(table: TenantTableInfo): ColumnInfo[] {
+  if (table.primaryKey.length === 0) throw new Error(`table ${table.name} has no primary key`);
+  return table.primaryKey.filter((k) => k !== 'tenant_id').map((k) => table.columns.find((c) => c.name === k)!);
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../instance.js';
 import { TestClient, startTestInstance } from '../testing/test-instance.js';
 import { testDatabaseKinds } from '../testing/test-database.js';
+import { exportedRows } from '../testing/export-archive.js';
 
 describe.each(testDatabaseKinds())('platform API on the %s database', (kind) => {
   let instance: Instance;
@@ -182,11 +183,11 @@ describe.each(testDatabaseKinds())('platform API on the %s database', (kind) => 
     expect(manifest.company.name).toBe('Export KG');
     const names = manifest.tables.map((t: { name: string }) => t.name);
     expect(names).toEqual(expect.arrayContaining(['tenants', 'users', 'memberships', 'invitations', 'audit_log', 'tenant_modules']));
-    for (const t of manifest.tables) expect(JSON.parse(strFromU8(files[t.file])).length).toBe(t.rows);
-    const invitations = JSON.parse(strFromU8(files['tables/invitations.json']));
+    for (const t of manifest.tables) expect(exportedRows(files, t.file).length).toBe(t.rows);
+    const invitations = exportedRows(files, 'invitations');
     expect(invitations[0].email).toBe('x@export.example');
     expect(invitations[0]).not.toHaveProperty('token_hash');
-    const users = JSON.parse(strFromU8(files['tables/users.json']));
+    const users = exportedRows(files, 'users');
     expect(users).toEqual([expect.objectContaining({ name: 'Erika Export' })]);
     expect(JSON.stringify(users)).not.toContain('argon2');
     expect(manifest.tables.every((t: { module: string }) => t.module !== 'undeclared')).toBe(true);

@@ -51,6 +51,13 @@ export interface ModuleManifest {
   tables: string[];
   /** Columns never exported (secrets such as token hashes), as `table.column`. */
   secretColumns?: string[];
+  /**
+   * Tables computed from others and cleared by triggers while those change (e.g. cached figures):
+   * exported and imported after every other table, so an import keeps them.
+   */
+  derivedTables?: string[];
+  /** Called by the company import before a batch of rows of one of the module's tables is inserted (e.g. to create partitions). */
+  beforeImportRows?: (db: Db, table: string, rows: Array<Record<string, unknown>>) => Promise<void>;
   permissions: PermissionDeclaration[];
   navigation: NavigationEntry[];
   personalData: PersonalDataDeclaration[];

@@ -3,6 +3,7 @@ import type { Instance } from '../../kernel/instance.js';
 import { TestClient, startTestInstance } from '../../kernel/testing/test-instance.js';
 import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
 import { getQuestionnaire } from './questionnaire/questionnaires.js';
+import { exportedRows } from '../../kernel/testing/export-archive.js';
 
 const PROFILE = { employees: 40, industry: '25', series: 'single', complexity: 'medium', state: 'BW', region: 'stuttgart' };
 
@@ -178,7 +179,7 @@ describe.each(testDatabaseKinds())('Digital-Check API on the %s database', (kind
     await owner.put(`${api}/runs/${run}/answers`, { answers: { 'strategy.goal': 2 } });
     const { unzipSync, strFromU8 } = await import('fflate');
     const zip = unzipSync(new Uint8Array((await owner.get(`/api/v1/companies/${id}/export`)).raw.rawPayload));
-    const responses = JSON.parse(strFromU8(zip['tables/check_responses.json']));
+    const responses = exportedRows(zip, 'check_responses');
     expect(responses).toEqual([expect.objectContaining({ check_id: run, answers: { 'strategy.goal': 2 } })]);
     const manifest = JSON.parse(strFromU8(zip['manifest.json']));
     expect(manifest.tables.find((t: { name: string }) => t.name === 'check_runs').module).toBe('check');

@@ -8,6 +8,7 @@ import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
 import { TestClient, startTestInstance } from '../../kernel/testing/test-instance.js';
 import { findConnection } from './connections.store.js';
 import { modulesWithMachines } from './test-modules.js';
+import { exportedRows } from '../../kernel/testing/export-archive.js';
 
 const SECRET = 'Sehr-Geheim-4711';
 
@@ -100,7 +101,7 @@ describe.each(testDatabaseKinds())('Connections API on the %s database', (kind) 
     const res = await s.owner.get(`/api/v1/companies/${s.id}/export`);
     expect(res.status).toBe(200);
     const files = unzipSync(new Uint8Array(res.raw.rawPayload));
-    const rows = JSON.parse(strFromU8(files['tables/machine_connections.json']));
+    const rows = exportedRows(files, 'machine_connections');
     expect(rows).toHaveLength(1);
     expect(rows[0]).not.toHaveProperty('password');
     for (const content of Object.values(files)) expect(strFromU8(content)).not.toContain(SECRET);

@@ -8,6 +8,7 @@ import { TestClient, startTestInstance } from '../../kernel/testing/test-instanc
 import { modulesWithMachines } from './test-modules.js';
 import { maintainSamples } from './maintenance.js';
 import { machinesIsolationFixture } from './machines.isolation-fixture.js';
+import { exportedRows } from '../../kernel/testing/export-archive.js';
 
 const DAY = 86_400_000;
 
@@ -239,9 +240,9 @@ describe.each(testDatabaseKinds())('Machine-data API on the %s database', (kind)
     const ours = manifest.tables.filter((t: { module: string }) => t.module === 'machines').map((t: { name: string; rows: number }) => [t.name, t.rows]);
     expect(ours.sort()).toEqual([['machine_aggregates_1h', 0], ['machine_aggregates_1m', 0], ['machine_alarm_events', 0], ['machine_alarm_rules', 0], ['machine_alarms', 0], ['machine_connections', 0], ['machine_devices', 1], ['machine_notification_deliveries', 0], ['machine_notification_reads', 0], ['machine_notification_settings', 0], ['machine_opcua_items', 0], ['machine_points', 1], ['machine_samples', 1], ['machine_webhooks', 0], ['machines', 1]]);
     expect(manifest.tables.every((t: { module: string }) => t.module !== 'undeclared')).toBe(true);
-    const devices = JSON.parse(strFromU8(files['tables/machine_devices.json']));
+    const devices = exportedRows(files, 'machine_devices');
     expect(devices[0]).not.toHaveProperty('token_hash');
-    expect(JSON.parse(strFromU8(files['tables/machine_samples.json']))).toEqual([expect.objectContaining({ point: 'temp', num: 20 })]);
+    expect(exportedRows(files, 'machine_samples')).toEqual([expect.objectContaining({ point: 'temp', num: 20 })]);
   });
 
   it('answers 404 to every route when another company\'s ids are used, with the module on in both', async () => {

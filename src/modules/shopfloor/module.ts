@@ -38,6 +38,8 @@ export const shopfloorModule: ModuleManifest = {
     'shopfloor_controlling_days',
     'shopfloor_controlling_epochs',
   ],
+  // cached figures of finished days, cleared by triggers while bookings, operations or reasons are written
+  derivedTables: ['shopfloor_controlling_days', 'shopfloor_controlling_epochs'],
   permissions: [
     { id: 'shopfloor.read', description: { de: 'Fertigungsdaten und Kennzahlen ansehen', en: 'View shop-floor data and figures' }, roles: ['admin', 'member', 'viewer', 'advisor', 'shopfloor'] },
     { id: 'shopfloor.book', description: { de: 'Rückmeldungen buchen (Terminal)', en: 'Book on the terminal' }, roles: ['admin', 'member', 'shopfloor'] },
