@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../src/kernel/instance.js';
 import { TABLET, TABLET_PORTRAIT, browserAvailable, expectAccessible, launchBrowser, newContext, screenshot, watchConsole } from './support/browser.js';
 import { startServer } from './support/server.js';
+import { exportedRows } from '../src/kernel/testing/export-archive.js';
 
 const PASSWORD = 'Drehbank und Fräse 2026';
 
@@ -136,7 +137,7 @@ describe.runIf(browserAvailable())('platform in Chromium', () => {
     const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
     const manifest = JSON.parse(strFromU8(zip['manifest.json']));
     expect(manifest.company.name).toBe('Schmidt Präzisionsteile GmbH');
-    expect(JSON.parse(strFromU8(zip['tables/users.json'])).map((u: { email: string }) => u.email).sort()).toEqual(['karin@krause.example', 'sabine@schmidt.example']);
+    expect(exportedRows(zip, 'users').map((u) => u.email).sort()).toEqual(['karin@krause.example', 'sabine@schmidt.example']);
     await expectAccessible(owner, 'export');
 
     // Sign out and in again
