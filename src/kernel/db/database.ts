@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 
 /** Tables are typed per module in their store files; the kernel handle stays untyped. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -99,5 +100,21 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
   if (options.databaseUrl) return openServerDatabase(options.databaseUrl);
   const { mkdir } = await import('node:fs/promises');
   await mkdir(options.dataDir, { recursive: true });
-  return openEmbeddedDatabase(new PGlite(options.dataDir, { parsers: { 20: (v: string) => Number(v) } }));
+  const release = lockDataDir(options.dataDir);
+  try {
+    const database = await openEmbeddedDatabase(new PGlite(options.dataDir, { parsers: { 20: (v: string) => Number(v) } }));
+    return {
+      ...database,
+      close: async () => {
+        try {
+          await database.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
