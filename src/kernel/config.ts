@@ -23,6 +23,8 @@ export interface Config {
   trustProxy: false | number | string[];
   logLevel: string;
   webDir: string;
+  /** Operator token for `GET /api/health/details` (`WERKVERBUND_HEALTH_TOKEN`); details are off without it. */
+  healthToken?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -43,7 +45,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL ?? 'info',
     // the built web app of this installation, wherever the process was started
     webDir: path.resolve(env.WERKVERBUND_WEB_DIR ?? path.join(APP_ROOT, 'dist', 'web')),
+    healthToken: env.WERKVERBUND_HEALTH_TOKEN?.trim() || undefined,
   };
+  if (config.healthToken && config.healthToken.length < 24) throw new Error('WERKVERBUND_HEALTH_TOKEN must be at least 24 characters (e.g. openssl rand -hex 24)');
   return { ...config, ...overrides };
 }
 

@@ -5,6 +5,7 @@ import { type Database, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import type { AppContext } from './http/app-context.js';
 import { type BuildAppOptions, buildApp } from './http/build-app.js';
+import { HealthComponents } from './health/health-components.js';
 import { JobScheduler } from './jobs/job-scheduler.js';
 import { createMailer } from './mail/mailer.js';
 import type { ModuleManifest } from './modules/module-manifest.js';
@@ -25,7 +26,7 @@ export async function createInstance(
   const registry = new ModuleRegistry(modules);
   const database = options.database ?? (await openDatabase(config));
   await migrate(database, registry.modules.map((m) => ({ moduleId: m.id, migrations: m.migrations })));
-  const ctx: AppContext = { config, database, db: database.db, registry, mailer: createMailer(config.smtpUrl, config.mailFrom), access: new AccessCache(), jobs: new JobScheduler(), routes: [] };
+  const ctx: AppContext = { config, database, db: database.db, registry, mailer: createMailer(config.smtpUrl, config.mailFrom), access: new AccessCache(), jobs: new JobScheduler(), health: new HealthComponents(), routes: [] };
   for (const m of registry.modules) for (const job of m.jobs?.(ctx) ?? []) ctx.jobs.register(job, m.id);
   const app = await buildApp(ctx, options);
   ctx.jobs.logger = app.log;

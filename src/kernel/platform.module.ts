@@ -26,6 +26,7 @@ export const platformModule: ModuleManifest = {
     { id: 'modules.manage', description: { de: 'Module ein- und ausschalten', en: 'Switch modules on and off' }, roles: [] },
     { id: 'audit.read', description: { de: 'Protokoll lesen', en: 'Read the audit log' }, roles: ['admin'] },
     { id: 'security.manage', description: { de: 'Zwei-Faktor-Anmeldung für alle verlangen', en: 'Require two-factor sign-in of everyone' }, roles: [] },
+    { id: 'health.read', description: { de: 'Betriebszustand der Instanz ansehen (Hintergrundaufgaben, Datenbank, MQTT)', en: 'View the state of the instance (background jobs, database, MQTT)' }, roles: ['admin'] },
     { id: 'export.download', description: { de: 'Alle Daten exportieren', en: 'Export all data' }, roles: [] },
   ],
   navigation: [],

@@ -2,6 +2,7 @@ import type { AccessCache } from '../auth/access-cache.js';
 import type { Config } from '../config.js';
 import type { Database, Db } from '../db/database.js';
 import type { Locale } from '../i18n/server-messages.js';
+import type { HealthComponents } from '../health/health-components.js';
 import type { JobScheduler } from '../jobs/job-scheduler.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { ModuleRegistry } from '../modules/module-registry.js';
@@ -16,6 +17,8 @@ export interface AppContext {
   access: AccessCache;
   /** The one scheduler of all background jobs (started by `serve`, not by tests). */
   jobs: JobScheduler;
+  /** State of long-running parts (e.g. the MQTT broker) for the health details. */
+  health: HealthComponents;
   /** Every registered route, for the tenant-isolation test and the docs. */
   routes: Array<{ method: string; url: string }>;
 }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { companyHealthRoutes } from '../health/health.routes.js';
 import { accountRoutes } from './account.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { companyRoutes } from './company.routes.js';
@@ -21,4 +22,5 @@ export const platformRoutes: FastifyPluginAsync = async (app) => {
   await app.register(accountRoutes);
   await app.register(passwordResetRoutes);
   await app.register(twoFactorSignInRoutes);
+  await app.register(companyHealthRoutes);
 };

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../kernel/http/app-context.js';
+import { errorText } from '../../kernel/jobs/error-text.js';
 import { startMachinesRuntime } from './runtime.js';
 import { startConnectionSources } from './sources/start-sources.js';
 
@@ -11,13 +12,19 @@ import { startConnectionSources } from './sources/start-sources.js';
 export async function startMachinesModule(ctx: AppContext): Promise<{ stop(): Promise<void> }> {
   const sources = await startConnectionSources(ctx);
   let runtime: { stop(): Promise<void> } | null = null;
+  let unreport: () => void;
   try {
-    runtime = await startMachinesRuntime(ctx);
+    const started = await startMachinesRuntime(ctx);
+    runtime = started;
+    unreport = ctx.health.set('mqtt', () => (started.brokerPort === null ? { state: 'off', detail: 'WERKVERBUND_MQTT_PORT=off' } : { state: 'ok', detail: `port ${started.brokerPort}` }));
   } catch (error) {
+    const detail = errorText(error);
+    unreport = ctx.health.set('mqtt', () => ({ state: 'failed', detail }));
     process.stderr.write(`  Warning: machines: ${(error as Error).message} (connections to external brokers and OPC UA servers keep running)\n`);
   }
   return {
     stop: async () => {
+      unreport();
       await runtime?.stop();
       await sources.stop();
     },

@@ -15,6 +15,7 @@ const MembersPage = lazy(() => import('../pages/members-page'));
 const ModulesPage = lazy(() => import('../pages/modules-page'));
 const AuditPage = lazy(() => import('../pages/audit-page'));
 const ExportPage = lazy(() => import('../pages/export-page'));
+const HealthPage = lazy(() => import('../pages/health-page'));
 
 function Home() {
   const { data: me, isLoading } = useMe();
@@ -39,6 +40,7 @@ export const router = createBrowserRouter([
       { path: 'modules', element: <ModulesPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'export', element: <ExportPage /> },
+      { path: 'health', element: <HealthPage /> },
       ...webModules.flatMap((m) => m.routes),
     ],
   },

@@ -21,6 +21,7 @@ const PLATFORM_PAGES: Array<{ path: string; key: string; permission: string }> =
   { path: 'modules', key: 'nav.modules', permission: 'company.read' },
   { path: 'audit', key: 'nav.audit', permission: 'audit.read' },
   { path: 'export', key: 'nav.export', permission: 'export.download' },
+  { path: 'health', key: 'nav.health', permission: 'health.read' },
 ];
 
 /** Company context for pages below /c/:companyId. */
