@@ -15,7 +15,7 @@ export const platformModule: ModuleManifest = {
   name: { de: 'Plattform', en: 'Platform' },
   description: { de: 'Unternehmen, Personen, Rollen, Module, Protokoll und Export.', en: 'Companies, people, roles, modules, audit log and export.' },
   dependsOn: [],
-  migrations: [migration('20261123_0001_platform'), migration('20261223_0001_terminal_pin'), migration('20261224_0001_account_security'), migration('20261224_0002_sign_in_failures')],
+  migrations: [migration('20261123_0001_platform'), migration('20261223_0001_terminal_pin'), migration('20261224_0001_account_security'), migration('20261224_0002_sign_in_failures'), migration('20261224_0003_pin_budget')],
   tables: ['memberships', 'invitations', 'tenant_modules', 'audit_log', 'terminals'],
   secretColumns: ['invitations.token_hash', 'memberships.pin_hash', 'terminals.token_hash'],
   permissions: [

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../audit/audit-log.js';
+import { pinLockOf } from '../auth/pin-lockout.js';
 import type { Db } from '../db/database.js';
 import { ADMIN_GRANTABLE_ROLES, ROLES, type Role } from '../tenancy/roles.js';
 import type { TenantContext } from './app-context.js';
@@ -43,13 +44,13 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     const rows = await db
       .selectFrom('memberships as m')
       .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(['u.id', 'u.name', 'u.email', 'm.role', 'm.created_at', 'm.personnel_number', 'm.pin_hash', 'm.pin_locked_until'])
+      .select(['u.id', 'u.name', 'u.email', 'm.role', 'm.created_at', 'm.personnel_number', 'm.pin_hash', 'm.pin_locked_until', 'm.pin_budget_failures', 'm.pin_budget_since'])
       .where('m.tenant_id', '=', tenantOf(request).tenantId)
       .orderBy('u.name')
       .execute();
     return rows.map((r) => ({
       userId: r.id, name: r.name, email: r.email, role: r.role, since: r.created_at,
-      personnelNumber: r.personnel_number, hasPin: r.pin_hash !== null, pinLockedUntil: r.pin_locked_until && new Date(r.pin_locked_until) > new Date() ? r.pin_locked_until : null,
+      personnelNumber: r.personnel_number, hasPin: r.pin_hash !== null, pinLockedUntil: pinLockOf(r, new Date())?.until.toISOString() ?? null,
     }));
   });
 

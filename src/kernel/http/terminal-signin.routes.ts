@@ -1,10 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { writeAudit } from '../audit/audit-log.js';
-import { MAX_PIN_ATTEMPTS, PIN_LOCK_MINUTES, minutesLeft, verifyPin } from '../auth/pin.js';
+import { minutesLeft, verifyPin } from '../auth/pin.js';
+import {
+  PIN_DAILY_BUDGET, TERMINAL_FREE_FAILURES, pinAttemptWasRight, pinLockOf, refundTerminalAttempt, reserveTerminalAttempt, reserveWorkerAttempt,
+} from '../auth/pin-lockout.js';
 import { hashToken, newSecretToken } from '../auth/secret-token.js';
 import { TERMINAL_COOKIE, TERMINAL_SESSION_HOURS, type TerminalRow, findTerminalByToken } from '../auth/terminal-store.js';
 import type { Db } from '../db/database.js';
@@ -32,19 +34,15 @@ async function workersOf(db: Db, tenantId: string) {
   return rows.map((r) => ({ userId: r.id as string, name: r.name as string, personnelNumber: r.personnel_number as string | null }));
 }
 
-/** Counts a wrong PIN in one statement (parallel attempts cannot undercount) and locks at the limit. */
-async function countWrongPin(db: Db, tenantId: string, userId: string, now: Date): Promise<Date | null> {
-  const row = await db
-    .updateTable('memberships')
-    .set({ pin_failed_attempts: sql`pin_failed_attempts + 1` })
-    .where('tenant_id', '=', tenantId)
-    .where('user_id', '=', userId)
-    .returning('pin_failed_attempts')
-    .executeTakeFirst();
-  if (!row || Number(row.pin_failed_attempts) < MAX_PIN_ATTEMPTS) return null;
-  const lockedUntil = new Date(now.getTime() + PIN_LOCK_MINUTES * 60_000);
-  await db.updateTable('memberships').set({ pin_failed_attempts: 0, pin_locked_until: lockedUntil }).where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
-  return lockedUntil;
+/** 423: paused for minutes after five wrong PINs in a row, or locked for the day after ten. */
+function lockProblem(lock: { reason: 'paused' | 'budget'; until: Date }, now: Date) {
+  const extra = { reason: lock.reason, lockedUntil: lock.until.toISOString() };
+  if (lock.reason === 'budget') {
+    const hours = Math.max(1, Math.ceil((lock.until.getTime() - now.getTime()) / 3_600_000));
+    return new ProblemError(423, 'pin_locked_day', { hours }, { hours, ...extra });
+  }
+  const minutes = minutesLeft(lock.until, now);
+  return new ProblemError(423, 'pin_locked', { minutes }, { minutes, ...extra });
 }
 
 /**
@@ -80,7 +78,7 @@ export const terminalSignInRoutes: FastifyPluginAsyncZod = async (app) => {
     let query = ctx.db
       .selectFrom('memberships as m')
       .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(['u.id', 'u.email', 'u.name', 'u.locale', 'm.pin_hash', 'm.pin_locked_until', 'm.personnel_number'])
+      .select(['u.id', 'u.email', 'u.name', 'u.locale', 'm.pin_hash', 'm.pin_locked_until', 'm.pin_budget_failures', 'm.pin_budget_since', 'm.personnel_number'])
       .where('m.tenant_id', '=', terminal.tenantId)
       .where('m.pin_hash', 'is not', null);
     if (userId) query = query.where('u.id', '=', userId);
@@ -88,21 +86,46 @@ export const terminalSignInRoutes: FastifyPluginAsyncZod = async (app) => {
     else throw new ProblemError(401, 'invalid_pin');
     const found = await query.executeTakeFirst();
     const now = new Date();
-    const lockedUntil = found?.pin_locked_until ? new Date(found.pin_locked_until) : null;
-    if (found && lockedUntil && lockedUntil > now) {
-      const minutes = minutesLeft(lockedUntil, now);
-      throw new ProblemError(423, 'pin_locked', { minutes }, { minutes, lockedUntil: lockedUntil.toISOString() });
+    // a paused or locked worker is refused before anything is counted or checked
+    const lock = found ? pinLockOf(found, now) : null;
+    if (lock) throw lockProblem(lock, now);
+
+    // both counters take this attempt as wrong before the PIN is checked (one UPDATE … RETURNING each),
+    // so parallel requests cannot check more PINs than the terminal and the worker's day allow
+    const onTerminal = await reserveTerminalAttempt(ctx.db, terminal.tenantId, terminal.id, now);
+    if (!onTerminal.allowed) {
+      reply.header('retry-after', String(onTerminal.retryAfterSeconds));
+      throw new ProblemError(429, 'terminal_throttled', { seconds: onTerminal.retryAfterSeconds }, { retryAfterSeconds: onTerminal.retryAfterSeconds });
     }
-    const ok = await verifyPin(found?.pin_hash, pin);
-    if (!found) throw new ProblemError(401, 'invalid_pin');
-    const target = found.personnel_number ?? found.name;
-    if (!ok) {
-      const locked = await countWrongPin(ctx.db, terminal.tenantId, found.id, now);
-      await writeAudit(ctx.db, { tenantId: terminal.tenantId, actorId: found.id, action: locked ? 'auth.pin_locked' : 'auth.pin_failed', target, details: { terminal: terminal.name } });
-      if (locked) throw new ProblemError(423, 'pin_locked', { minutes: PIN_LOCK_MINUTES }, { minutes: PIN_LOCK_MINUTES, lockedUntil: locked.toISOString() });
+    if (onTerminal.failures === TERMINAL_FREE_FAILURES) {
+      await writeAudit(ctx.db, { tenantId: terminal.tenantId, actorId: null, action: 'auth.terminal_throttled', target: terminal.name, details: { terminal: terminal.name, failures: onTerminal.failures } });
+    }
+    if (!found) {
+      await verifyPin(undefined, pin); // the time of a check, so unknown numbers are not revealed
       throw new ProblemError(401, 'invalid_pin');
     }
-    await ctx.db.updateTable('memberships').set({ pin_failed_attempts: 0, pin_locked_until: null }).where('tenant_id', '=', terminal.tenantId).where('user_id', '=', found.id).execute();
+    const target = found.personnel_number ?? found.name;
+    const attempt = await reserveWorkerAttempt(ctx.db, terminal.tenantId, found.id, now);
+    if (!attempt?.allowed) {
+      await refundTerminalAttempt(ctx.db, terminal.tenantId, terminal.id, onTerminal);
+      if (!attempt) throw new ProblemError(401, 'invalid_pin');
+      throw lockProblem(attempt, now);
+    }
+    if (!(await verifyPin(found.pin_hash, pin))) {
+      const locked = attempt.budgetUsed >= PIN_DAILY_BUDGET ? { allowed: false as const, reason: 'budget' as const, until: attempt.budgetEnds }
+        : attempt.pausedUntil ? { allowed: false as const, reason: 'paused' as const, until: attempt.pausedUntil } : null;
+      await writeAudit(ctx.db, {
+        tenantId: terminal.tenantId,
+        actorId: found.id,
+        action: locked ? 'auth.pin_locked' : 'auth.pin_failed',
+        target,
+        details: { terminal: terminal.name, wrongToday: attempt.budgetUsed, ...(locked ? { reason: locked.reason, until: locked.until.toISOString() } : {}) },
+      });
+      if (locked) throw lockProblem(locked, now);
+      throw new ProblemError(401, 'invalid_pin');
+    }
+    await pinAttemptWasRight(ctx.db, terminal.tenantId, found.id);
+    await refundTerminalAttempt(ctx.db, terminal.tenantId, terminal.id, onTerminal);
     await ctx.db.updateTable('terminals').set({ last_sign_in_at: now }).where('tenant_id', '=', terminal.tenantId).where('id', '=', terminal.id).execute();
 
     // a session left open on this device (previous worker, the admin who set it up) ends here

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../audit/audit-log.js';
 import { hashPin, personnelNumberSchema, pinSchema } from '../auth/pin.js';
+import { PIN_UNLOCKED } from '../auth/pin-lockout.js';
 import type { Db } from '../db/database.js';
 import { uuidv7 } from '../db/uuid-v7.js';
 import type { Role } from '../tenancy/roles.js';
@@ -76,7 +77,7 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
     if (await personnelNumberTaken(db, t.tenantId, personnelNumber, userId)) throw new ProblemError(409, 'personnel_number_taken');
     const pinHash = await hashPin(request.body.pin);
     await db.updateTable('memberships')
-      .set({ pin_hash: pinHash, personnel_number: personnelNumber, pin_failed_attempts: 0, pin_locked_until: null })
+      .set({ pin_hash: pinHash, personnel_number: personnelNumber, ...PIN_UNLOCKED })
       .where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).execute();
     await endPinSessions(ctx, t.tenantId, userId);
     await writeAudit(db, { tenantId: t.tenantId, actorId: t.userId, action: 'member.pin_set', target: userId, details: { personnelNumber } });
@@ -92,9 +93,23 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
     const member = await db.selectFrom('memberships').select('role').where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).executeTakeFirst();
     if (!member) throw notFound('member');
     assertMayGrant(t, member.role as Role, undefined);
-    await db.updateTable('memberships').set({ pin_hash: null, pin_failed_attempts: 0, pin_locked_until: null }).where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).execute();
+    await db.updateTable('memberships').set({ pin_hash: null, ...PIN_UNLOCKED }).where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).execute();
     await endPinSessions(ctx, t.tenantId, userId);
     await writeAudit(db, { tenantId: t.tenantId, actorId: t.userId, action: 'member.pin_removed', target: userId });
+    return reply.status(204).send();
+  });
+
+  app.delete('/companies/:companyId/members/:userId/pin-lock', {
+    onRequest: requirePermission('members.manage'),
+    schema: { tags: ['members'], summary: 'Unlock a member\'s PIN sign-in after wrong PINs (pause and daily limit)', params: memberParams },
+  }, async (request, reply) => {
+    const t = tenantOf(request);
+    const { userId } = request.params;
+    const member = await db.selectFrom('memberships').select('role').where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).executeTakeFirst();
+    if (!member) throw notFound('member');
+    assertMayGrant(t, member.role as Role, undefined);
+    await db.updateTable('memberships').set({ ...PIN_UNLOCKED }).where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).execute();
+    await writeAudit(db, { tenantId: t.tenantId, actorId: t.userId, action: 'member.pin_unlocked', target: userId });
     return reply.status(204).send();
   });
 };

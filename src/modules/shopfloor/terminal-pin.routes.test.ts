@@ -184,7 +184,11 @@ describe.each(testDatabaseKinds())('terminal sign-in with PIN on the %s database
 
     // once the lock has ended the right PIN works and clears the count; a PIN reset also unlocks
     await db().updateTable('memberships').set({ pin_locked_until: new Date(Date.now() - 1000) }).where('personnel_number', '=', '2002').execute();
+    // (the terminal's own wait after five and more wrong PINs on it is over as well)
+    const terminalWaitOver = () => db().updateTable('terminals').set({ pin_blocked_until: new Date(Date.now() - 1000) }).where('id', '=', terminal.id).execute();
+    await terminalWaitOver();
     expect((await pinSignIn(terminal.cookie, { personnelNumber: '2002', pin: '0000' })).res.status).toBe(401);
+    await terminalWaitOver();
     expect((await pinSignIn(terminal.cookie, { personnelNumber: '2002', pin: '2468' })).res.status).toBe(200);
     const counted = await db().selectFrom('memberships').select(['pin_failed_attempts', 'pin_locked_until']).where('personnel_number', '=', '2002').executeTakeFirstOrThrow();
     expect([counted.pin_failed_attempts, counted.pin_locked_until]).toEqual([0, null]);
