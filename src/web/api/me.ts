@@ -11,10 +11,12 @@ export interface MeCompany {
   permissions: string[];
   modules: Array<{ id: string; enabled: boolean; name: Localized }>;
   navigation: Array<{ moduleId: string; path: string; label: Localized }>;
+  /** The company requires a second factor of everyone signing in with a password. */
+  requireTotp?: boolean;
 }
 
 export interface Me {
-  user: { id: string; name: string; email: string | null; locale: 'de' | 'en' };
+  user: { id: string; name: string; email: string | null; locale: 'de' | 'en'; totpEnabled?: boolean };
   csrfToken: string;
   companies: MeCompany[];
   /** Set when signed in with a PIN on a terminal: the session reaches only that terminal's company. */

@@ -9,6 +9,8 @@ import { SignInPage } from '../pages/sign-in-page';
 import { SignUpPage } from '../pages/sign-up-page';
 import { TerminalSignInPage } from '../pages/terminal-sign-in-page';
 import { webModules } from '../web-modules';
+import { ForgotPasswordPage } from '../account/forgot-password-page';
+import { ResetPasswordPage } from '../account/reset-password-page';
 
 const ProfilePage = lazy(() => import('../pages/profile-page'));
 const MembersPage = lazy(() => import('../pages/members-page'));
@@ -16,6 +18,7 @@ const ModulesPage = lazy(() => import('../pages/modules-page'));
 const AuditPage = lazy(() => import('../pages/audit-page'));
 const ExportPage = lazy(() => import('../pages/export-page'));
 const HealthPage = lazy(() => import('../pages/health-page'));
+const AccountPage = lazy(() => import('../account/account-page'));
 
 function Home() {
   const { data: me, isLoading } = useMe();
@@ -30,6 +33,8 @@ export const router = createBrowserRouter([
   { path: '/signup', element: <SignUpPage /> },
   { path: '/invite', element: <InvitePage /> },
   { path: '/terminal', element: <TerminalSignInPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
   {
     path: '/c/:companyId',
     element: <AppLayout />,
@@ -41,6 +46,7 @@ export const router = createBrowserRouter([
       { path: 'audit', element: <AuditPage /> },
       { path: 'export', element: <ExportPage /> },
       { path: 'health', element: <HealthPage /> },
+      { path: 'account', element: <AccountPage /> },
       ...webModules.flatMap((m) => m.routes),
     ],
   },

@@ -13,6 +13,7 @@ import { NewCompanyModal } from './new-company-modal';
 import { Loading } from '../components/loading';
 import { clearTerminalData } from '../pwa/service-worker-client';
 import { terminalPath } from '../pages/terminal-sign-in-page';
+import '../account/translations';
 
 const PLATFORM_PAGES: Array<{ path: string; key: string; permission: string }> = [
   { path: '', key: 'nav.overview', permission: 'company.read' },
@@ -59,6 +60,8 @@ export function AppLayout() {
   // A PIN session on a shared terminal is for booking: it sees the terminal, full width, and nothing else.
   const terminal = me.terminal ? terminalPath(company.id) : null;
   if (terminal && current !== terminal) return <Navigate to={terminal} replace />;
+  // the company requires a second factor the person has not set up yet: lead them to set it up
+  if (!terminal && company.requireTotp && !me.user.totpEnabled && current !== `${base}/account`) return <Navigate to={`${base}/account`} replace />;
   const signOut = async () => {
     await post('/auth/logout');
     setCsrfToken(undefined);
@@ -97,6 +100,7 @@ export function AppLayout() {
               </Menu.Target>
               <Menu.Dropdown>
                 {me.user.email && <Menu.Label>{me.user.email}</Menu.Label>}
+                {!me.terminal && <Menu.Item component={Link} to={`${base}/account`}>{t('account.menu')}</Menu.Item>}
                 {!me.terminal && <Menu.Item onClick={creatingControls.open}>{t('nav.newCompany')}</Menu.Item>}
                 <Menu.Item onClick={signOut}>{t('nav.signOut')}</Menu.Item>
               </Menu.Dropdown>

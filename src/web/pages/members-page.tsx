@@ -10,6 +10,7 @@ import { ProblemAlert, fieldError } from '../components/problem-alert';
 import { useFormat } from '../i18n/format';
 import { useCompany } from '../layout/app-layout';
 import { CreateWorkerCard, type PinMember, PinModal, PinState } from './worker-pin';
+import { TwoFactorPolicyCard } from '../account/two-factor-policy-card';
 
 const ROLES: Role[] = ['owner', 'admin', 'member', 'shopfloor', 'viewer', 'advisor'];
 interface Member extends PinMember { email: string | null; role: Role; since: string }
@@ -46,6 +47,7 @@ export default function MembersPage() {
     <>
       <PageHeader title={t('members.title')} intro={t('members.intro', { company: company.name })} />
       <ProblemAlert error={changeRole.error ?? remove.error} />
+      <TwoFactorPolicyCard company={company} />
       <Paper withBorder mb="lg">
         <Table.ScrollContainer minWidth={640}>
           <Table verticalSpacing="sm" striped>

@@ -7,6 +7,7 @@ import { post } from '../api/client';
 import { ME_KEY, type Me } from '../api/me';
 import { ProblemAlert } from '../components/problem-alert';
 import { AuthCard } from './auth-card';
+import { type SecondFactorChallenge, SecondFactorStep, isChallenge } from '../account/second-factor-step';
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -15,14 +16,23 @@ export function SignInPage() {
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const signedIn = (me: Me) => {
+    queryClient.setQueryData(ME_KEY, me);
+    const next = params.get('next');
+    navigate(next && next.startsWith('/') ? next : me.companies[0] ? `/c/${me.companies[0].id}` : '/');
+  };
   const login = useMutation({
-    mutationFn: () => post<Me>('/auth/login', { email, password }),
-    onSuccess: (me) => {
-      queryClient.setQueryData(ME_KEY, me);
-      const next = params.get('next');
-      navigate(next && next.startsWith('/') ? next : me.companies[0] ? `/c/${me.companies[0].id}` : '/');
-    },
+    mutationFn: () => post<Me | SecondFactorChallenge>('/auth/login', { email, password }),
+    onSuccess: (answer) => (isChallenge(answer) ? setChallenge(answer.challenge) : signedIn(answer)),
   });
+  if (challenge) {
+    return (
+      <AuthCard title={t('account.signIn.title')}>
+        <SecondFactorStep challenge={challenge} onSignedIn={signedIn} onCancel={() => { setChallenge(null); setPassword(''); login.reset(); }} />
+      </AuthCard>
+    );
+  }
   return (
     <AuthCard title={t('auth.signInTitle')}>
       <form onSubmit={(e) => { e.preventDefault(); login.mutate(); }}>
@@ -31,6 +41,7 @@ export function SignInPage() {
           <TextInput label={t('auth.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
           <PasswordInput label={t('auth.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
           <Button type="submit" loading={login.isPending} size="md">{t('auth.signIn')}</Button>
+          <Anchor component={Link} to="/forgot-password" size="sm">{t('account.forgot.link')}</Anchor>
           <Anchor component={Link} to="/signup" size="sm">{t('auth.noAccount')}</Anchor>
         </Stack>
       </form>
