@@ -16,7 +16,10 @@ const USAGE = `Usage: werkverbund <command>
                         write a company's export archive (as the download in the app)
   import-company <file> --owner EMAIL [--name NAME]
                         create a new company from an export archive; EMAIL becomes its owner
+  account reset-link --email ADDRESS   print a one-hour password-reset link (when no SMTP is set up)
+  account totp-off --email ADDRESS     switch off a person's two-factor sign-in (lost device and codes)
 ${Object.entries(moduleCommands)
+  .filter(([group]) => group !== 'account')
   .flatMap(([group, commands]) => Object.keys(commands).map((c) => `  ${group} ${c} --input FILE   (or JSON on stdin)`))
   .join('\n')}
 `;

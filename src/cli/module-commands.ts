@@ -1,4 +1,5 @@
 import type { CliCommand } from '../kernel/cli-command.js';
+import { accountCommands } from './account-commands.js';
 import { checkCommands } from '../modules/check/cli.js';
 import { investCommands } from '../modules/invest/cli.js';
 import { roadmapCommands } from '../modules/roadmap/cli.js';
@@ -6,6 +7,7 @@ import { shopfloorCommands } from '../modules/shopfloor/cli.js';
 
 /** Command groups of the modules, e.g. `werkverbund check score`. */
 export const moduleCommands: Record<string, Record<string, CliCommand>> = {
+  account: accountCommands,
   check: checkCommands,
   invest: investCommands,
   roadmap: roadmapCommands,
