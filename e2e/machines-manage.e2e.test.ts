@@ -7,6 +7,7 @@ import { TestClient } from '../src/kernel/testing/test-instance.js';
 import { startWithCompany } from './support/company.js';
 import { signInWithPassword } from './support/sign-in.js';
 import { TABLET, TABLET_PORTRAIT, browserAvailable, expectAccessible, newContext, screenshot, watchConsole } from './support/browser.js';
+import { loopbackAllowed } from '../src/modules/machines/test-modules.js';
 
 const PASSWORD = 'Stanzen mit Gefühl 2026';
 const EMAIL = 'technik@manage.example';
@@ -20,6 +21,7 @@ describe.runIf(browserAvailable())('setting up machines, devices, rules and noti
 
   beforeAll(async () => {
     ({ instance, baseURL, browser, client, companyId } = await startWithCompany({ company: 'Albrecht Umformtechnik GmbH', email: EMAIL, owner: 'Tom Albrecht', password: PASSWORD, modules: ['machines'] }));
+    instance.ctx.config.outboundAllow = loopbackAllowed; // the webhook receiver runs on this machine
   });
   afterAll(async () => {
     await browser?.close();

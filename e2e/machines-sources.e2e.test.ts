@@ -7,6 +7,7 @@ import type { Instance } from '../src/kernel/instance.js';
 import { TestClient } from '../src/kernel/testing/test-instance.js';
 import { startOpcuaTestServer } from '../src/modules/machines/sources/opcua-test-server.js';
 import { startConnectionSources } from '../src/modules/machines/sources/start-sources.js';
+import { loopbackAllowed } from '../src/modules/machines/test-modules.js';
 import { startServer } from './support/server.js';
 import { signInWithPassword } from './support/sign-in.js';
 import { DESKTOP, TABLET_PORTRAIT, browserAvailable, expectAccessible, launchBrowser, newContext, screenshot, watchConsole } from './support/browser.js';
@@ -26,6 +27,7 @@ describe.runIf(browserAvailable())('machine connections in Chromium', () => {
     opcua = await startOpcuaTestServer(20_000 + Math.floor(Math.random() * 20_000));
     ({ instance, baseURL } = await startServer());
     instance.ctx.config.dataDir = mkdtempSync(path.join(tmpdir(), 'wv-e2e-sources-'));
+    instance.ctx.config.outboundAllow = loopbackAllowed; // the OPC UA server and the Mosquitto run on this machine
     sources = await startConnectionSources(instance.ctx);
     browser = await launchBrowser();
     const client = new TestClient(instance);

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { APP_ROOT } from './app-root.js';
+import { outboundAllowFromEnv, parseOutboundAllow } from './net/outbound-policy.js';
 
 export interface Config {
   port: number;
@@ -25,6 +26,8 @@ export interface Config {
   webDir: string;
   /** Operator token for `GET /api/health/details` (`WERKVERBUND_HEALTH_TOKEN`); details are off without it. */
   healthToken?: string;
+  /** Exceptions to the block of non-public addresses for outbound connections (webhooks, MQTT, OPC UA): CIDRs, addresses, host names, `*`. */
+  outboundAllow: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -46,8 +49,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     // the built web app of this installation, wherever the process was started
     webDir: path.resolve(env.WERKVERBUND_WEB_DIR ?? path.join(APP_ROOT, 'dist', 'web')),
     healthToken: env.WERKVERBUND_HEALTH_TOKEN?.trim() || undefined,
+    outboundAllow: outboundAllowFromEnv(env),
   };
   if (config.healthToken && config.healthToken.length < 24) throw new Error('WERKVERBUND_HEALTH_TOKEN must be at least 24 characters (e.g. openssl rand -hex 24)');
+  parseOutboundAllow(config.outboundAllow); // a wrong entry stops the start with its name
   return { ...config, ...overrides };
 }
 

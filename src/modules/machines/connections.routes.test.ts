@@ -7,15 +7,15 @@ import type { Instance } from '../../kernel/instance.js';
 import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
 import { TestClient, startTestInstance } from '../../kernel/testing/test-instance.js';
 import { findConnection } from './connections.store.js';
-import { modulesWithMachines } from './test-modules.js';
 import { exportedRows } from '../../kernel/testing/export-archive.js';
+import { loopbackAllowed, modulesWithMachines } from './test-modules.js';
 
 const SECRET = 'Sehr-Geheim-4711';
 
 describe.each(testDatabaseKinds())('Connections API on the %s database', (kind) => {
   let instance: Instance;
   beforeAll(async () => {
-    instance = await startTestInstance(kind, { modules: modulesWithMachines, config: { dataDir: mkdtempSync(path.join(tmpdir(), 'wv-connections-')) } });
+    instance = await startTestInstance(kind, { modules: modulesWithMachines, config: { dataDir: mkdtempSync(path.join(tmpdir(), 'wv-connections-')), outboundAllow: loopbackAllowed } });
   });
   afterAll(async () => instance?.close());
 

@@ -10,7 +10,7 @@ import { pkiFolder } from './sources/opcua-client.js';
 /** External MQTT brokers and OPC UA servers of a company. */
 export const connectionsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app.wv;
-  const ctx = (request: FastifyRequest): MachinesContext => ({ db, tenant: tenantOf(request) });
+  const ctx = (request: FastifyRequest): MachinesContext => ({ db, tenant: tenantOf(request), config });
   const base = '/companies/:companyId/machine-connections';
   const tags = ['machines'];
   const read = { onRequest: requirePermission('machines.read') };

@@ -2,7 +2,9 @@ import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import { ProblemError, notFound } from '../../kernel/http/problem.js';
 import type { ConnectionBody } from './connections.schemas.js';
 import * as store from './connections.store.js';
-import type { MachinesContext } from './machines.service.js';
+import { OutboundBlockedError } from '../../kernel/net/outbound-policy.js';
+import { type MachinesContext, outboundOf } from './machines.service.js';
+import { checkOutboundUrl, outboundBlocked } from './outbound-check.js';
 import { type BrowsedNode, browseOpcua, closeBrowseSession } from './sources/opcua-browse.js';
 import { supervisorOf } from './sources/source-supervisor.js';
 import type { SourceStatus } from './sources/source-status.js';
@@ -67,6 +69,7 @@ export async function getConnection(ctx: MachinesContext, id: string) {
 
 export async function createConnection(ctx: MachinesContext, body: ConnectionBody) {
   await checkMachines(ctx, body);
+  await checkOutboundUrl(ctx, body.url);
   const id = uuidv7();
   try {
     await store.insertConnection(ctx.db, ctx.tenant.tenantId, id, { ...body, password: body.password ?? '', settings: settingsOf(body) });
@@ -82,6 +85,7 @@ export async function updateConnection(ctx: MachinesContext, id: string, body: C
   const current = await connectionOrThrow(ctx, id);
   if (current.kind !== body.kind) throw new ProblemError(409, 'machines_connection_kind_fixed');
   await checkMachines(ctx, body);
+  await checkOutboundUrl(ctx, body.url);
   try {
     await store.updateConnection(ctx.db, ctx.tenant.tenantId, id, { ...body, password: body.password ?? null, settings: settingsOf(body) });
   } catch (error) {
@@ -125,8 +129,9 @@ export async function replaceOpcuaItems(
 export async function browse(ctx: MachinesContext, id: string, nodeId: string, pkiDir: string): Promise<BrowsedNode[]> {
   const c = await opcuaConnectionOrThrow(ctx, id);
   try {
-    return await browseOpcua(c, nodeId, pkiDir);
+    return await browseOpcua(c, nodeId, pkiDir, outboundOf(ctx));
   } catch (error) {
+    if (error instanceof OutboundBlockedError) throw outboundBlocked(error);
     const e = error as Error & { unreachable?: boolean; badNode?: boolean };
     if (e.badNode) throw new ProblemError(400, 'machines_opcua_bad_node', { nodeId, reason: e.message });
     throw new ProblemError(502, 'machines_opcua_unreachable', { url: c.url, reason: e.message });

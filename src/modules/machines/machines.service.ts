@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { newSecretToken } from '../../kernel/auth/secret-token.js';
+import type { Config } from '../../kernel/config.js';
 import type { Db } from '../../kernel/db/database.js';
+import { outboundPolicy } from '../../kernel/net/outbound-policy.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import type { TenantContext } from '../../kernel/http/app-context.js';
 import { ProblemError, notFound } from '../../kernel/http/problem.js';
@@ -11,7 +13,13 @@ import type { deviceBody, machineBody, pointBody, ruleBody } from './schemas.js'
 export interface MachinesContext {
   db: Db;
   tenant: TenantContext;
+  /** The allow-list for outbound connections (webhooks, MQTT, OPC UA); without it nothing non-public is reached. */
+  config?: Pick<Config, 'outboundAllow'>;
 }
+
+/** The outbound policy of a context (strict when the context carries no configuration). */
+export const outboundOf = (ctx: MachinesContext) => outboundPolicy(ctx.config ?? { outboundAllow: NO_EXCEPTIONS });
+const NO_EXCEPTIONS: string[] = [];
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 

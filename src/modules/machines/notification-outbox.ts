@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../kernel/http/app-context.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
+import { OutboundBlockedError, type OutboundPolicy, outboundPolicy } from '../../kernel/net/outbound-policy.js';
 import { type Locale, translate } from '../../kernel/i18n/server-messages.js';
 import { type AlarmEventRecord, eventOf } from './alarm-events.store.js';
 import { retryDelayMs } from './domain/retry-schedule.js';
 import { signWebhook } from './domain/webhook-signature.js';
 import { getSettings, memberRecipients } from './notification-settings.store.js';
+import { postWebhook } from './webhook-post.js';
 
 export type OutboxContext = Pick<AppContext, 'db' | 'mailer' | 'config'>;
 
@@ -97,14 +99,17 @@ export async function deliverDueNotifications(ctx: OutboxContext, now: Date = ne
     const event = eventOf(row);
     const attempts = Number(row.attempts) + 1;
     let result: { ok: boolean; status: number | null; error: string | null };
+    let refused = false;
     try {
       result = row.channel === 'webhook'
         ? await sendWebhook(ctx, tenantId, deliveryId, row.webhook_id as string | null, row.target as string, event)
         : await sendMail(ctx, tenantId, row.target as string, row.locale as Locale, event);
     } catch (error) {
+      // an address the outbound policy refuses is not tried again
+      refused = error instanceof OutboundBlockedError;
       result = { ok: false, status: null, error: describe(error) };
     }
-    const delay = result.ok ? null : retryDelayMs(attempts);
+    const delay = result.ok || refused ? null : retryDelayMs(attempts);
     const status = result.ok ? 'delivered' : delay === null ? 'failed' : 'pending';
     const next = new Date(now.getTime() + (delay ?? 0)).toISOString();
     await sql`update machine_notification_deliveries set status = ${status}, attempts = ${attempts}, last_attempt_at = ${now.toISOString()}::timestamptz,
@@ -117,38 +122,33 @@ export async function deliverDueNotifications(ctx: OutboxContext, now: Date = ne
 
 /** An error's message only, shortened; never request headers (they carry the signature). */
 const describe = (error: unknown): string => {
-  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  const text = e.cause?.code ?? e.cause?.message ?? (e.name === 'TimeoutError' ? 'timeout' : e.message) ?? String(error);
+  if (error instanceof OutboundBlockedError) return error.message.slice(0, 300);
+  const e = error as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const text = e.cause?.code ?? e.code ?? e.cause?.message ?? (e.name === 'TimeoutError' ? 'timeout' : e.message) ?? String(error);
   return text.slice(0, 300);
 };
 
 async function sendWebhook(ctx: OutboxContext, tenantId: string, deliveryId: string, webhookId: string | null, url: string, event: AlarmEventRecord) {
   const hook = webhookId ? await webhookSecret(ctx, tenantId, webhookId) : undefined;
   if (!hook) return { ok: false, status: null, error: 'webhook deleted' };
-  return postSigned(url, hook.secret, `alarm.${event.event}`, deliveryId, JSON.stringify(webhookPayload(tenantId, deliveryId, event)));
+  return postSigned(outboundPolicy(ctx.config), url, hook.secret, `alarm.${event.event}`, deliveryId, JSON.stringify(webhookPayload(tenantId, deliveryId, event)));
 }
 
 const webhookSecret = async (ctx: Pick<OutboxContext, 'db'>, tenantId: string, webhookId: string) =>
   (await sql<{ secret: string; url: string }>`select secret, url from machine_webhooks where tenant_id = ${tenantId} and id = ${webhookId}`.execute(ctx.db)).rows[0];
 
-/** One signed POST; the answer's status decides, its body is not read. */
-async function postSigned(url: string, secret: string, eventType: string, deliveryId: string, body: string) {
+/** One signed POST through the outbound policy; the answer's status decides, its body is not read. */
+async function postSigned(policy: OutboundPolicy, url: string, secret: string, eventType: string, deliveryId: string, body: string) {
   const timestamp = Math.floor(Date.now() / 1000);
-  const response = await fetch(url, {
-    method: 'POST',
-    redirect: 'manual',
-    signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-    headers: {
-      'content-type': 'application/json',
-      'user-agent': 'Werkverbund-Webhook/1',
-      'x-werkverbund-event': eventType,
-      'x-werkverbund-delivery': deliveryId,
-      'x-werkverbund-timestamp': String(timestamp),
-      'x-werkverbund-signature': signWebhook(secret, timestamp, body),
-    },
-    body,
-  });
-  await response.body?.cancel().catch(() => {});
+  const headers = {
+    'content-type': 'application/json',
+    'user-agent': 'Werkverbund-Webhook/1',
+    'x-werkverbund-event': eventType,
+    'x-werkverbund-delivery': deliveryId,
+    'x-werkverbund-timestamp': String(timestamp),
+    'x-werkverbund-signature': signWebhook(secret, timestamp, body),
+  };
+  const response = await postWebhook(policy, url, headers, body, WEBHOOK_TIMEOUT_MS);
   const ok = response.status >= 200 && response.status < 300;
   return { ok, status: response.status, error: ok ? null : `HTTP ${response.status}` };
 }
@@ -156,16 +156,17 @@ async function postSigned(url: string, secret: string, eventType: string, delive
 /**
  * Sends a signed `webhook.test` message to a webhook at once (also when it is switched off) and
  * answers how the receiver replied; nothing is written to the delivery log. Undefined if there is
- * no such webhook in the company.
+ * no such webhook in the company. Throws `OutboundBlockedError` when the address is refused.
  */
-export async function testWebhook(ctx: Pick<OutboxContext, 'db'>, tenantId: string, webhookId: string) {
+export async function testWebhook(ctx: Pick<OutboxContext, 'db'> & { config: Pick<OutboxContext['config'], 'outboundAllow'> }, tenantId: string, webhookId: string) {
   const hook = await webhookSecret(ctx, tenantId, webhookId);
   if (!hook) return undefined;
   const id = uuidv7();
   const body = JSON.stringify({ id, deliveryId: id, type: 'webhook.test', companyId: tenantId, occurredAt: new Date().toISOString() });
   try {
-    return await postSigned(hook.url, hook.secret, 'webhook.test', id, body);
+    return await postSigned(outboundPolicy(ctx.config), hook.url, hook.secret, 'webhook.test', id, body);
   } catch (error) {
+    if (error instanceof OutboundBlockedError) throw error;
     return { ok: false, status: null, error: describe(error) };
   }
 }

@@ -14,7 +14,7 @@ import { checkNoDataRules, noDataCheckSecondsFromEnv } from './no-data-timer.js'
 import { JobScheduler } from '../../kernel/jobs/job-scheduler.js';
 import { alarmJobs } from './jobs.js';
 import { deliverDueNotifications, dispatchAlarmEvents } from './notification-outbox.js';
-import { modulesWithMachines } from './test-modules.js';
+import { loopbackAllowed, modulesWithMachines } from './test-modules.js';
 
 interface Hit { path: string; headers: IncomingHttpHeaders; body: string }
 
@@ -60,7 +60,7 @@ describe.each(testDatabaseKinds())('Alarm notifications on the %s database', (ki
   beforeAll(async () => {
     receiver = await startReceiver();
     mail = await startSmtp();
-    instance = await startTestInstance(kind, { modules: modulesWithMachines, config: { smtpUrl: mail.url, publicUrl: 'https://werk.example' } });
+    instance = await startTestInstance(kind, { modules: modulesWithMachines, config: { smtpUrl: mail.url, publicUrl: 'https://werk.example', outboundAllow: loopbackAllowed } });
   });
   afterAll(async () => {
     await instance?.close();

@@ -8,8 +8,8 @@ import * as service from './notifications.service.js';
 
 /** In-app notifications of alarms, and where else they go (e-mail, webhooks) with the delivery log. */
 export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.wv;
-  const ctx = (request: FastifyRequest): MachinesContext => ({ db, tenant: tenantOf(request) });
+  const { db, config } = app.wv;
+  const ctx = (request: FastifyRequest): MachinesContext => ({ db, tenant: tenantOf(request), config });
   const tags = ['machines'];
   const read = { onRequest: requirePermission('machines.read') };
   const manage = { onRequest: requirePermission('machines.manage') };

@@ -4,6 +4,8 @@ import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import { ProblemError, notFound } from '../../kernel/http/problem.js';
 import * as events from './alarm-events.store.js';
 import type { MachinesContext } from './machines.service.js';
+import { OutboundBlockedError } from '../../kernel/net/outbound-policy.js';
+import { checkOutboundUrl, outboundBlocked } from './outbound-check.js';
 import { testWebhook as sendTestMessage } from './notification-outbox.js';
 import * as store from './notification-settings.store.js';
 import type { markReadBody, notificationSettingsBody, webhookBody } from './notifications.schemas.js';
@@ -42,6 +44,7 @@ export const listWebhooks = (ctx: MachinesContext) => store.listWebhooks(ctx.db,
 
 /** Creates a webhook; its signing secret is in this answer only. */
 export async function createWebhook(ctx: MachinesContext, body: z.output<typeof webhookBody>) {
+  await checkOutboundUrl(ctx, body.url);
   const id = uuidv7();
   const secret = `whsec_${newSecretToken().token}`;
   await store.insertWebhook(ctx.db, ctx.tenant.tenantId, id, body, secret);
@@ -49,6 +52,7 @@ export async function createWebhook(ctx: MachinesContext, body: z.output<typeof 
 }
 
 export async function updateWebhook(ctx: MachinesContext, id: string, body: z.output<typeof webhookBody>) {
+  await checkOutboundUrl(ctx, body.url);
   if (!(await store.updateWebhook(ctx.db, ctx.tenant.tenantId, id, body))) throw notFound('webhook');
   return (await store.listWebhooks(ctx.db, ctx.tenant.tenantId, id))[0];
 }
@@ -59,7 +63,10 @@ export async function deleteWebhook(ctx: MachinesContext, id: string) {
 
 /** A signed test message to the webhook now, with the receiver's answer. */
 export async function testWebhook(ctx: MachinesContext, id: string) {
-  const result = await sendTestMessage(ctx, ctx.tenant.tenantId, id);
+  const result = await sendTestMessage({ db: ctx.db, config: ctx.config ?? { outboundAllow: [] } }, ctx.tenant.tenantId, id).catch((error: unknown) => {
+    if (error instanceof OutboundBlockedError) throw outboundBlocked(error);
+    throw error;
+  });
   if (!result) throw notFound('webhook');
   return result;
 }

@@ -5,7 +5,7 @@ import type { Instance } from '../../../kernel/instance.js';
 import { testDatabaseKinds } from '../../../kernel/testing/test-database.js';
 import { TestClient, startTestInstance } from '../../../kernel/testing/test-instance.js';
 import { writeSamples } from '../machines.store.js';
-import { modulesWithMachines } from '../test-modules.js';
+import { loopbackAllowed, modulesWithMachines } from '../test-modules.js';
 import { startConnectionSources } from './start-sources.js';
 
 /** The Mosquitto server on the machine (CI has one). */
@@ -14,7 +14,7 @@ const BROKER = process.env.TEST_MQTT_URL ?? 'mqtt://127.0.0.1:1883';
 describe.each(testDatabaseKinds())('external MQTT broker connection on the %s database', (kind) => {
   let instance: Instance;
   beforeAll(async () => {
-    instance = await startTestInstance(kind, { modules: modulesWithMachines });
+    instance = await startTestInstance(kind, { modules: modulesWithMachines, config: { outboundAllow: loopbackAllowed } });
   });
   afterAll(async () => instance?.close());
 

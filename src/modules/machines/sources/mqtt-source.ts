@@ -1,7 +1,9 @@
 import type { MqttClient } from 'mqtt';
+import type { OutboundPolicy } from '../../../kernel/net/outbound-policy.js';
 import type { ConnectionRecord } from '../connections.store.js';
 import { type TopicMapping, mapMessage, subscriptionFilter } from '../domain/topic-mapping.js';
 import { MAX_FUTURE_MS, UnstorableMessageError } from '../ingest.js';
+import { guardedMqttStream } from './mqtt-guarded-stream.js';
 import { type RunningSource, type SourceSink, StatusTracker } from './source-status.js';
 
 export interface MqttSettings extends TopicMapping {
@@ -22,7 +24,7 @@ export interface MqttSettings extends TopicMapping {
  * A message that can never be stored (unknown topic, bad payload) is acknowledged and shown as
  * the connection's last error, so it does not block the queue.
  */
-export function startMqttSource(connection: ConnectionRecord, sink: SourceSink): RunningSource {
+export function startMqttSource(connection: ConnectionRecord, sink: SourceSink, outbound: OutboundPolicy): RunningSource {
   const settings = connection.settings as unknown as MqttSettings;
   const tracker = new StatusTracker();
   const filter = subscriptionFilter(settings.topic);
@@ -48,9 +50,11 @@ export function startMqttSource(connection: ConnectionRecord, sink: SourceSink):
 
   // mqtt.js is loaded on first use: it would add most of a second to every server start.
   let client: MqttClient | null = null;
-  const ready = import('mqtt').then(({ connect }) => {
+  const ready = import('mqtt').then(({ MqttClient }) => {
     if (stopping) return;
-    const c = connect(connection.url, {
+    // connects through the outbound policy (see guardedMqttStream)
+    const c = new MqttClient(guardedMqttStream(connection.url, outbound), {
+      protocol: connection.url.startsWith('mqtts:') ? 'mqtts' : 'mqtt',
       clientId: settings.clientId,
       clean: false,
       protocolVersion: 4,

@@ -1,3 +1,4 @@
+import { OutboundBlockedError, type OutboundPolicy } from '../../../kernel/net/outbound-policy.js';
 import type { ConnectionRecord } from '../connections.store.js';
 import { createOpcuaClient, loadOpcua } from './opcua-client.js';
 
@@ -23,9 +24,9 @@ interface BrowseSession {
 const sessions = new Map<string, BrowseSession>();
 const IDLE_MS = 60_000;
 
-async function openSession(connection: ConnectionRecord, pkiDir: string) {
-  const { client, identity } = await createOpcuaClient(connection, pkiDir, { retry: false });
-  await client.connect(connection.url);
+async function openSession(connection: ConnectionRecord, pkiDir: string, outbound: OutboundPolicy) {
+  const { client, identity, endpointUrl } = await createOpcuaClient(connection, pkiDir, { retry: false, outbound });
+  await client.connect(endpointUrl);
   try {
     const session = await client.createSession(identity);
     return { session, close: async () => { await session.close().catch(() => {}); await client.disconnect().catch(() => {}); } };
@@ -35,7 +36,7 @@ async function openSession(connection: ConnectionRecord, pkiDir: string) {
   }
 }
 
-async function sessionFor(connection: ConnectionRecord, pkiDir: string): Promise<Session> {
+async function sessionFor(connection: ConnectionRecord, pkiDir: string, outbound: OutboundPolicy): Promise<Session> {
   const id = `${connection.tenantId}/${connection.id}`;
   const key = `${connection.updatedAt.getTime()}`;
   let entry = sessions.get(id);
@@ -44,7 +45,7 @@ async function sessionFor(connection: ConnectionRecord, pkiDir: string): Promise
     entry = undefined;
   }
   if (!entry) {
-    const created: BrowseSession = { key, session: openSession(connection, pkiDir) };
+    const created: BrowseSession = { key, session: openSession(connection, pkiDir, outbound) };
     sessions.set(id, created);
     created.session.catch(() => sessions.delete(id));
     entry = created;
@@ -72,7 +73,7 @@ const shown = (v: unknown): string | number | boolean | null => {
 };
 
 /** The children of a node (hierarchical references, forward), with the values of variables. */
-export async function browseOpcua(connection: ConnectionRecord, nodeId: string, pkiDir: string): Promise<BrowsedNode[]> {
+export async function browseOpcua(connection: ConnectionRecord, nodeId: string, pkiDir: string, outbound: OutboundPolicy): Promise<BrowsedNode[]> {
   const { opcua } = await loadOpcua();
   try {
     opcua.resolveNodeId(nodeId);
@@ -81,9 +82,9 @@ export async function browseOpcua(connection: ConnectionRecord, nodeId: string, 
   }
   const id = `${connection.tenantId}/${connection.id}`;
   try {
-    return await browseWith(opcua, await sessionFor(connection, pkiDir), nodeId);
+    return await browseWith(opcua, await sessionFor(connection, pkiDir, outbound), nodeId);
   } catch (error) {
-    if ((error as { badNode?: boolean }).badNode) throw error;
+    if ((error as { badNode?: boolean }).badNode || error instanceof OutboundBlockedError) throw error;
     // e.g. the server restarted: the next attempt opens a new session
     await closeBrowseSession(id);
     throw Object.assign(new Error((error as Error).message), { unreachable: true });

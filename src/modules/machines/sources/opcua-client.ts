@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type OutboundPolicy, resolveAllowed } from '../../../kernel/net/outbound-policy.js';
 import type { ConnectionRecord } from '../connections.store.js';
 
 export type OpcuaModule = typeof import('node-opcua-client');
@@ -31,7 +32,9 @@ const managers = new Map<string, Promise<CertificateManager>>();
  * to refuse that server). `connectionStrategy` makes node-opcua retry for ever, also after a lost
  * connection, and re-create the session and subscriptions when the server restarted.
  */
-export async function createOpcuaClient(connection: ConnectionRecord, pkiDir: string, options: { retry: boolean }) {
+export async function createOpcuaClient(connection: ConnectionRecord, pkiDir: string, options: { retry: boolean; outbound: OutboundPolicy }) {
+  // before anything else: node-opcua dials on its own (also to fetch the server certificate)
+  const endpointUrl = await pinnedEndpointUrl(connection.url, options.outbound);
   const { opcua, certificates } = await loadOpcua();
   const settings = connection.settings as unknown as OpcuaSettings;
   let ready = managers.get(pkiDir);
@@ -62,5 +65,21 @@ export async function createOpcuaClient(connection: ConnectionRecord, pkiDir: st
   const identity: import('node-opcua-client').UserIdentityInfo = connection.username
     ? { type: opcua.UserTokenType.UserName, userName: connection.username, password: connection.password }
     : { type: opcua.UserTokenType.Anonymous };
-  return { opcua, client, identity };
+  return { opcua, client, identity, endpointUrl };
+}
+
+/**
+ * The endpoint URL with its host replaced by an address the outbound policy allows, resolved
+ * now. node-opcua opens its sockets itself (the secure channel, and a second client that fetches
+ * the server certificate, which takes no transport factory), so the only way to make it connect
+ * to the address that was checked is to give it that address: the name is not looked up again
+ * (no DNS rebinding between check and connect). The client is built anew — and the name resolved
+ * again — after every lasting loss of connection (`opcua-source.ts`).
+ */
+export async function pinnedEndpointUrl(url: string, policy: OutboundPolicy): Promise<string> {
+  const target = new URL(url);
+  const [address] = await resolveAllowed(policy, target.hostname);
+  if (!address) throw new Error(`${target.hostname} cannot be resolved`);
+  const host = address.includes(':') ? `[${address}]` : address;
+  return `${target.protocol}//${host}${target.port ? `:${target.port}` : ''}${target.pathname}${target.search}`;
 }

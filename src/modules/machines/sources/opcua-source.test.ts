@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../../../kernel/instance.js';
 import { testDatabaseKinds } from '../../../kernel/testing/test-database.js';
 import { TestClient, startTestInstance } from '../../../kernel/testing/test-instance.js';
-import { modulesWithMachines } from '../test-modules.js';
+import { loopbackAllowed, modulesWithMachines } from '../test-modules.js';
 import { startOpcuaTestServer } from './opcua-test-server.js';
 import { startConnectionSources } from './start-sources.js';
 
@@ -15,7 +15,7 @@ describe.each(testDatabaseKinds())('OPC UA connection on the %s database', (kind
   let instance: Instance;
   beforeAll(async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'wv-opcua-client-'));
-    instance = await startTestInstance(kind, { modules: modulesWithMachines, config: { dataDir } });
+    instance = await startTestInstance(kind, { modules: modulesWithMachines, config: { dataDir, outboundAllow: loopbackAllowed } });
   });
   afterAll(async () => instance?.close());
 

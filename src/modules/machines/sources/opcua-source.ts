@@ -1,4 +1,5 @@
 import type { ConnectionRecord, OpcuaItem } from '../connections.store.js';
+import type { OutboundPolicy } from '../../../kernel/net/outbound-policy.js';
 import type { Sample, SampleValue } from '../domain/payload.js';
 import { MAX_STRING_LENGTH } from '../domain/payload.js';
 import { UnstorableMessageError } from '../ingest.js';
@@ -30,7 +31,7 @@ export function sampleValueOf(value: unknown): SampleValue | undefined {
  * itself (also re-creating session and subscriptions after a server restart). OPC UA has no
  * redelivery, so changes the database does not take are kept (up to 100 000) and retried.
  */
-export function startOpcuaSource(connection: ConnectionRecord, items: OpcuaItem[], sink: SourceSink, pkiDir: string): RunningSource {
+export function startOpcuaSource(connection: ConnectionRecord, items: OpcuaItem[], sink: SourceSink, pkiDir: string, outbound: OutboundPolicy): RunningSource {
   const tracker = new StatusTracker();
   let stopped = false;
   let close: () => Promise<void> = async () => {};
@@ -73,7 +74,7 @@ export function startOpcuaSource(connection: ConnectionRecord, items: OpcuaItem[
   };
 
   const run = async () => {
-    const { opcua, client, identity } = await createOpcuaClient(connection, pkiDir, { retry: true });
+    const { opcua, client, identity, endpointUrl } = await createOpcuaClient(connection, pkiDir, { retry: true, outbound });
     current = client;
     close = async () => {
       await client.disconnect().catch(() => {});
@@ -99,7 +100,7 @@ export function startOpcuaSource(connection: ConnectionRecord, items: OpcuaItem[
       if (error) tracker.error(error.message);
       else if (items.length === 0) tracker.state('connected');
     });
-    await client.connect(connection.url);
+    await client.connect(endpointUrl);
     if (stopped) return close();
     const session = await client.createSession(identity);
     tracker.state('connected');

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../../../kernel/instance.js';
 import { TestClient, startTestInstance } from '../../../kernel/testing/test-instance.js';
-import { modulesWithMachines } from '../test-modules.js';
+import { loopbackAllowed, modulesWithMachines } from '../test-modules.js';
 import { startConnectionSources } from './start-sources.js';
 
 const BROKER = process.env.TEST_MQTT_URL ?? 'mqtt://127.0.0.1:1883';
@@ -10,7 +10,7 @@ const BROKER = process.env.TEST_MQTT_URL ?? 'mqtt://127.0.0.1:1883';
 describe('the runtime of the connections', () => {
   let instance: Instance;
   beforeAll(async () => {
-    instance = await startTestInstance('embedded', { modules: modulesWithMachines });
+    instance = await startTestInstance('embedded', { modules: modulesWithMachines, config: { outboundAllow: loopbackAllowed } });
   });
   afterAll(async () => instance?.close());
 

@@ -1,4 +1,5 @@
 import type { Db } from '../../../kernel/db/database.js';
+import type { OutboundPolicy } from '../../../kernel/net/outbound-policy.js';
 import { uuidv7 } from '../../../kernel/db/uuid-v7.js';
 import { type ConnectionRecord, connectionDevice, listAllConnections, listOpcuaItems } from '../connections.store.js';
 import { BatchWriter, type IngestContext, type WriteFn, moduleEnabled, writeBatched } from '../ingest.js';
@@ -13,6 +14,8 @@ export interface SourceSupervisorOptions {
   pkiDir: string;
   /** Replaces the database write (tests use it to fail commits). */
   write?: WriteFn;
+  /** Which addresses the clients may connect to. */
+  outbound: OutboundPolicy;
 }
 
 /**
@@ -85,8 +88,8 @@ export class SourceSupervisor {
 
   private async startOne(c: ConnectionRecord): Promise<RunningSource> {
     const sink = this.sinkFor(c);
-    if (c.kind === 'mqtt') return startMqttSource(c, sink);
-    return startOpcuaSource(c, await listOpcuaItems(this.ctx.db, c.tenantId, c.id), sink, this.options.pkiDir);
+    if (c.kind === 'mqtt') return startMqttSource(c, sink, this.options.outbound);
+    return startOpcuaSource(c, await listOpcuaItems(this.ctx.db, c.tenantId, c.id), sink, this.options.pkiDir, this.options.outbound);
   }
 
   private sinkFor(c: ConnectionRecord): SourceSink {

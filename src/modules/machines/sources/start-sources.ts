@@ -1,4 +1,5 @@
 import type { AppContext } from '../../../kernel/http/app-context.js';
+import { outboundPolicy } from '../../../kernel/net/outbound-policy.js';
 import type { WriteFn } from '../ingest.js';
 import { pkiFolder } from './opcua-client.js';
 import { SourceSupervisor, registerSupervisor, unregisterSupervisor } from './source-supervisor.js';
@@ -10,10 +11,10 @@ import { SourceSupervisor, registerSupervisor, unregisterSupervisor } from './so
  * this process's clients), while the connections run.
  */
 export async function startConnectionSources(
-  ctx: Pick<AppContext, 'db' | 'registry' | 'access' | 'jobs'> & { config: Pick<AppContext['config'], 'dataDir'> },
+  ctx: Pick<AppContext, 'db' | 'registry' | 'access' | 'jobs'> & { config: Pick<AppContext['config'], 'dataDir' | 'outboundAllow'> },
   options: { intervalMs?: number; write?: WriteFn } = {},
 ): Promise<{ supervisor: SourceSupervisor; stop(): Promise<void> }> {
-  const supervisor = new SourceSupervisor(ctx, { pkiDir: pkiFolder(ctx.config.dataDir), write: options.write });
+  const supervisor = new SourceSupervisor(ctx, { pkiDir: pkiFolder(ctx.config.dataDir), write: options.write, outbound: outboundPolicy(ctx.config) });
   registerSupervisor(ctx.db, supervisor);
   try {
     await supervisor.start();
