@@ -4,6 +4,7 @@ import { openDatabase } from '../kernel/db/database.js';
 import { migrate } from '../kernel/db/migrate.js';
 import { ModuleRegistry } from '../kernel/modules/module-registry.js';
 import { allModules } from '../modules/index.js';
+import { backupCommand, restoreCommand } from './backup-commands.js';
 import { exportCompanyCommand, importCompanyCommand } from './company-move.js';
 import { moduleCommands } from './module-commands.js';
 import { serve } from './serve.js';
@@ -18,6 +19,8 @@ const USAGE = `Usage: werkverbund <command>
                         create a new company from an export archive; EMAIL becomes its owner
   account reset-link --email ADDRESS   print a one-hour password-reset link (when no SMTP is set up)
   account totp-off --email ADDRESS     switch off a person's two-factor sign-in (lost device and codes)
+  backup [--output FILE]          back up the database (embedded: server stopped; server: pg_dump)
+  restore --input FILE [--force]  restore a backup (Werkverbund stopped; --force replaces a database)
 ${Object.entries(moduleCommands)
   .filter(([group]) => group !== 'account')
   .flatMap(([group, commands]) => Object.keys(commands).map((c) => `  ${group} ${c} --input FILE   (or JSON on stdin)`))
@@ -53,6 +56,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (command === 'export-company') return exportCompanyCommand(rest, io);
   if (command === 'import-company') return importCompanyCommand(rest, io);
+  if (command === 'backup') return backupCommand(rest, io);
+  if (command === 'restore') return restoreCommand(rest, io);
   const group = moduleCommands[command];
   const sub: CliCommand | undefined = group?.[rest[0] ?? ''];
   if (!sub) {
