@@ -73,7 +73,7 @@ function declarations(registry: ModuleRegistry) {
  * snapshot) and compressed as they come: memory stays constant and the event loop free.
  */
 export async function exportCompanyToFile(db: Db, registry: ModuleRegistry, tenantId: string, appVersion: string, path: string, options: ExportOptions = {}): Promise<ExportManifest> {
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? 1000;
   const declared = declarations(registry);
   const writer = new ZipFileWriter(path);
   try {
@@ -81,16 +81,19 @@ export async function exportCompanyToFile(db: Db, registry: ModuleRegistry, tena
       const schema = await describeTenantTables(trx);
       const tenantsInfo = (await describeTables(trx, ['tenants'])).get('tenants')!;
       const tables: ManifestTable[] = [];
-      const dump = async (name: string, moduleId: string, columns: ColumnInfo[], key: ColumnInfo[], from: ReturnType<typeof sql>) => {
+      const dump = async (name: string, moduleId: string, columns: ColumnInfo[], key: ColumnInfo[], from: ReturnType<typeof sql>, tenantTable = true) => {
+        const prefix = tenantTable ? [sql`tenant_id`] : [];
+        const prefixValue = tenantTable ? [sql`${tenantId}::uuid`] : [];
         const file = `tables/${name}.jsonl`;
         const entry = writer.entry(file);
         let rows = 0;
         let after: unknown[] | undefined;
         for (;;) {
+          // the row comparison starts with tenant_id, so it is a range of the primary-key index
           const keyset = after
-            ? sql`and (${sql.join(key.map((c) => sql.id(c.name)))}) > (${sql.join(key.map((c, i) => sql`${String(after![i])}::text::${sql.raw(c.type)}`))})`
+            ? sql`and (${sql.join([...prefix, ...key.map((c) => sql.id(c.name))])}) > (${sql.join([...prefixValue, ...key.map((c, i) => sql`${String(after![i])}::text::${sql.raw(c.type)}`)])})`
             : sql``;
-          const order = key.length ? sql`order by ${sql.join(key.map((c) => sql.id(c.name)))} limit ${batchSize}` : sql``;
+          const order = key.length ? sql`order by ${sql.join([...prefix, ...key.map((c) => sql.id(c.name))])} limit ${batchSize}` : sql``;
           const result = await sql<Record<string, unknown>>`
             select ${sql.join(columns.map((c) => sql`${selectExpression(c)} as ${sql.id(c.name)}`))}
             ${from} ${keyset} ${order}`.execute(trx);
@@ -113,14 +116,14 @@ export async function exportCompanyToFile(db: Db, registry: ModuleRegistry, tena
         tables.push({ name, module: moduleId, file, rows, columns: columns.map((c) => ({ name: c.name, type: c.type })) });
       };
 
-      await dump('tenants', 'platform', tenantsInfo.columns, [], sql`from tenants where id = ${tenantId}`);
+      await dump('tenants', 'platform', tenantsInfo.columns, [], sql`from tenants where id = ${tenantId}`, false);
       const company = await trx.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirst();
       // everyone the company's rows point at: members, and former members still named in the history
       const people = [...schema.values()].flatMap((t) =>
         t.foreignKeys.filter((fk) => fk.table === 'users' && fk.columns.length === 1).map((fk) =>
           sql`select ${sql.id(fk.columns[0]!)} from ${sql.id(t.name)} where tenant_id = ${tenantId}`));
       const userKey = USER_COLUMNS.filter((c) => c.name === 'id');
-      await dump('users', 'platform', USER_COLUMNS, userKey, sql`from users where id in (${sql.join(people, sql` union `)})`);
+      await dump('users', 'platform', USER_COLUMNS, userKey, sql`from users where id in (${sql.join(people, sql` union `)})`, false);
 
       for (const name of dependencyOrder(schema, derivedTablesOf(registry))) {
         const info = schema.get(name)!;

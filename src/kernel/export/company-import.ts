@@ -7,7 +7,7 @@ import { uuidv7 } from '../db/uuid-v7.js';
 import type { ModuleRegistry } from '../modules/module-registry.js';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, type ExportManifest, type ManifestTable, USER_COLUMNS, derivedTablesOf } from './company-export.js';
 import { IdMapping, UUID_PATTERN } from './id-mapping.js';
-import { insertExpression, kindOf } from './row-codec.js';
+import { insertExpression, insertText, kindOf } from './row-codec.js';
 import { type ColumnInfo, type TenantTableInfo, dependencyOrder, describeTables, describeTenantTables } from './tenant-schema.js';
 import { ArchiveError, ZipFileReader } from './zip-file-reader.js';
 
@@ -56,7 +56,6 @@ export interface ImportResult {
 }
 
 const MAX_LINE = 64 * 1024 * 1024;
-const MAX_PARAMETERS = 30_000;
 
 /**
  * Creates a new company from an export archive (format 1 or 2) in one transaction: everything
@@ -221,7 +220,7 @@ async function importArchive(db: Db, registry: ModuleRegistry, archive: ZipFileR
       const selfRefs = info.foreignKeys.filter((fk) => fk.table === tableName).flatMap((fk) => fk.columns.filter((c) => c !== 'tenant_id'));
       const pending: Array<Record<string, unknown>> = [];
       if (derived.has(tableName)) await sql`delete from ${sql.id(tableName)} where tenant_id = ${ids.newCompanyId}`.execute(trx);
-      const perBatch = Math.max(1, Math.min(1000, Math.floor(MAX_PARAMETERS / info.columns.length)));
+      const perBatch = 500;
       let batch: Array<Record<string, unknown>> = [];
       const flush = async () => {
         if (batch.length === 0) return;
@@ -372,9 +371,21 @@ function decodeRow(info: TenantTableInfo, raw: unknown, ids: IdMapping, table: s
   return out;
 }
 
-/** One multi-row INSERT; a column a row does not carry takes its default. */
+/**
+ * One INSERT per batch: each column travels as one text array (unnest), so the statement stays
+ * small and quick to plan however many rows it carries. A column some rows lack takes its default
+ * (then one multi-row VALUES list).
+ */
 async function insertRows(db: Db, info: TenantTableInfo, rows: Array<Record<string, unknown>>): Promise<void> {
   const columns = info.columns.filter((c) => rows.some((r) => r[c.name] !== undefined));
+  if (!columns.some((c) => rows.some((r) => r[c.name] === undefined))) {
+    const alias = (i: number) => sql.id(`c${i}`);
+    const casts = columns.map((c, i) => (kindOf(c.type) === 'bytea' ? sql`decode(${alias(i)}, 'base64')` : sql`${alias(i)}::${sql.raw(c.type)}`));
+    const arrays = columns.map((c) => sql`${rows.map((r) => insertText(c, r[c.name]))}::text[]`);
+    await sql`insert into ${sql.id(info.name)} (${sql.join(columns.map((c) => sql.id(c.name)))})
+      select ${sql.join(casts)} from unnest(${sql.join(arrays)}) as u(${sql.join(columns.map((_, i) => alias(i)))})`.execute(db);
+    return;
+  }
   const values = rows.map((r) => sql`(${sql.join(columns.map((c): RawBuilder<unknown> => (r[c.name] === undefined ? sql`default` : insertExpression(c, r[c.name]))))})`);
   await sql`insert into ${sql.id(info.name)} (${sql.join(columns.map((c) => sql.id(c.name)))}) values ${sql.join(values)}`.execute(db);
 }

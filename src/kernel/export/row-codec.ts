@@ -59,6 +59,15 @@ export function insertExpression(column: ColumnInfo, value: unknown): RawBuilder
   return sql`${text}::text::${sql.raw(column.type)}`;
 }
 
+/** A value from the archive as the text the database casts into the column (null stays null). */
+export function insertText(column: ColumnInfo, value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const kind = kindOf(column.type);
+  if (kind === 'bytea') return byteaBase64(value);
+  if (kind !== 'json' && typeof value === 'object') throw new TypeError(`column ${column.name} holds an object`);
+  return kind === 'json' ? JSON.stringify(value) : String(value);
+}
+
 /** Base64 of a bytea value; exports of format version 1 wrote Node Buffers as `{type: 'Buffer', data: […]}`. */
 function byteaBase64(value: unknown): string {
   if (typeof value === 'string') return value;
