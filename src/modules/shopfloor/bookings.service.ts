@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
+import { writeAudit } from '../../kernel/audit/audit-log.js';
 import { ProblemError } from '../../kernel/http/problem.js';
 import { translate } from '../../kernel/i18n/server-messages.js';
 import {
@@ -28,6 +29,7 @@ export interface OperationProgress extends OperationState {
 const toDomain = (b: {
   key: string; deviceId: string; sequence: number; operationId: string; kind: string; at: number;
   good?: number | null; scrap?: number | null; reason?: string | null; parameters?: readonly unknown[];
+  reverses?: string | null; reversesKey?: string | null; confirmed?: boolean;
 }): Booking => ({
   key: b.key,
   deviceId: b.deviceId,
@@ -40,6 +42,8 @@ const toDomain = (b: {
   ...(b.reason ? { reason: b.reason } : {}),
   // Only name and value take part in the rules; unit and tolerance flag are added when stored.
   ...(b.kind === 'parameters' ? { parameters: ((b.parameters ?? []) as ParameterValue[]).map((p) => ({ name: p.name, value: p.value })) } : {}),
+  ...((b.reverses ?? b.reversesKey) ? { reverses: (b.reverses ?? b.reversesKey) as string } : {}),
+  ...(b.confirmed ? { confirmed: true } : {}),
 });
 
 /**
@@ -70,7 +74,9 @@ export async function operationStates(db: Db, tenantId: string, operationIds: re
 
 /** Everything the device sent, so a key reused for other content (e.g. other parameters) is recognised. */
 function contentHash(b: BookingInput): string {
-  const canonical = [b.deviceId, b.sequence, b.operationId, b.kind, Date.parse(b.at), b.good ?? 0, b.scrap ?? 0, b.reason || null, b.parameters];
+  // Fields added later count only when present, so a booking stored before hashes as it did.
+  const canonical = [b.deviceId, b.sequence, b.operationId, b.kind, Date.parse(b.at), b.good ?? 0, b.scrap ?? 0, b.reason || null, b.parameters,
+    ...(b.reverses ? [b.reverses] : []), ...(b.confirmed ? ['confirmed'] : [])];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
@@ -140,7 +146,16 @@ export async function syncBookings(ctx: ShopfloorContext, bookings: readonly Boo
       waiting.set(row.deviceId, queue);
     }
     const involved = [...new Set([...operationIds, ...waitingRows.map((r) => r.operationId)])];
-    const applied = await store.appliedBookings(tx, tenantId, { operationIds: involved });
+    const [applied, orderQuantity, settings] = await Promise.all([
+      store.appliedBookings(tx, tenantId, { operationIds: involved }),
+      store.orderQuantities(tx, tenantId, involved),
+      store.readSettings(tx, tenantId),
+    ]);
+    // Quantities above the remaining quantity need the worker's confirmation (domain/booking-sync.ts, QuantityLimit).
+    const quantityLimit = (operationId: string) => {
+      const q = orderQuantity.get(operationId);
+      return q === undefined ? undefined : { orderQuantity: q, marginPercent: settings.overQuantityMarginPercent };
+    };
     let state: SyncState = {
       operations: replayOperations(applied),
       processed: new Map(),
@@ -167,7 +182,7 @@ export async function syncBookings(ctx: ShopfloorContext, bookings: readonly Boo
         continue;
       }
       if (!row && !firstOfKey.has(b.key)) firstOfKey.set(b.key, b);
-      const step = applyBookings(state, [toDomain({ ...b, at: Date.parse(b.at) })]);
+      const step = applyBookings(state, [toDomain({ ...b, at: Date.parse(b.at) })], { quantityLimit });
       state = step.state;
       const [own, ...freed] = step.results;
       const ownResult = toApi(own);
@@ -193,7 +208,7 @@ export async function syncBookings(ctx: ShopfloorContext, bookings: readonly Boo
       const base = {
         id: uuidv7(), key: b.key, deviceId: b.deviceId, sequence: b.sequence, operationId: b.operationId, kind: b.kind,
         at: Date.parse(b.at), good: b.good ?? null, scrap: b.scrap ?? null, reason: b.reason || null, parameters: storedParameters(b),
-        contentHash: contentHash(b), receivedBy: ctx.tenant.userId,
+        contentHash: contentHash(b), receivedBy: ctx.tenant.userId, reversesKey: b.reverses ?? null, confirmed: b.confirmed === true,
       };
       if (outcome && (outcome.status === 'applied' || outcome.status === 'conflict')) {
         fresh.push({
@@ -208,10 +223,12 @@ export async function syncBookings(ctx: ShopfloorContext, bookings: readonly Boo
       }
     }
     await store.insertBookings(tx, tenantId, fresh);
+    await auditReversals(tx, ctx, fresh.filter((b) => b.kind === 'reversal' && b.status === 'applied'));
 
     for (const row of waitingRows) {
       const outcome = state.processed.get(row.key)?.result;
       if (!outcome || (outcome.status !== 'applied' && outcome.status !== 'conflict')) continue;
+      if (row.kind === 'reversal' && outcome.status === 'applied') await auditReversals(tx, ctx, [row]);
       await store.settleWaitingBooking(tx, tenantId, row.key, {
         status: outcome.status,
         conflictReason: outcome.status === 'conflict' ? outcome.reason : null,
@@ -221,6 +238,22 @@ export async function syncBookings(ctx: ShopfloorContext, bookings: readonly Boo
     }
     return { results, released };
   });
+}
+
+/** Every applied reversal is written to the audit log with the booking it takes back and why. */
+async function auditReversals(db: Db, ctx: ShopfloorContext, reversals: ReadonlyArray<{ key: string; operationId: string; reversesKey: string | null; reason: string | null }>) {
+  if (reversals.length === 0) return;
+  const originals = new Map((await store.bookingsByKeys(db, ctx.tenant.tenantId, reversals.flatMap((r) => (r.reversesKey ? [r.reversesKey] : [])))).map((r) => [r.key, r]));
+  for (const r of reversals) {
+    const original = originals.get(r.reversesKey ?? '');
+    await writeAudit(db, {
+      tenantId: ctx.tenant.tenantId,
+      actorId: ctx.tenant.userId,
+      action: 'shopfloor.booking_reversed',
+      target: r.operationId,
+      details: { reversal: r.key, reverses: r.reversesKey, reason: r.reason, good: original?.good ?? null, scrap: original?.scrap ?? null, bookedAt: original ? new Date(original.at).toISOString() : null },
+    });
+  }
 }
 
 export async function listBookings(ctx: ShopfloorContext, filter: { orderId?: string; operationId?: string; status?: string; limit: number }) {
@@ -240,5 +273,8 @@ export async function listBookings(ctx: ShopfloorContext, filter: { orderId?: st
     conflictReason: r.conflictReason,
     operationStatus: r.operationStatus,
     receivedAt: r.receivedAt,
+    reverses: r.reversesKey,
+    confirmed: r.confirmed,
+    reversedBy: r.reversedBy,
   }));
 }

@@ -58,6 +58,8 @@ export async function controllingBookings(ctx: ShopfloorContext, query: Controll
       operationPosition: r.operationPosition,
       operationName: r.operationName,
       workCentreId: r.workCentreId,
+      reverses: r.reverses,
+      reversedBy: r.reversedBy,
       workCentreCode: codes.get(r.workCentreId) ?? null,
       shift: r.shift,
       worker: r.worker,

@@ -18,9 +18,14 @@ export async function bookingsInWindow(
     .innerJoin('shopfloor_order_operations as op', (j) => j.onRef('op.tenant_id', '=', 'b.tenant_id').onRef('op.id', '=', 'b.operation_id'))
     .innerJoin('shopfloor_orders as o', (j) => j.onRef('o.tenant_id', '=', 'op.tenant_id').onRef('o.id', '=', 'op.order_id'))
     .leftJoin('users as u', 'u.id', 'b.received_by')
+    // a reversal shows what it took back; a reversed booking shows when and why
+    .leftJoin('shopfloor_bookings as orig', (j) => j.onRef('orig.tenant_id', '=', 'b.tenant_id').onRef('orig.idempotency_key', '=', 'b.reverses_key'))
+    .leftJoin('shopfloor_bookings as rev', (j) => j.onRef('rev.tenant_id', '=', 'b.tenant_id').onRef('rev.reverses_key', '=', 'b.idempotency_key')
+      .on('rev.status', '=', 'applied').on('rev.kind', '=', 'reversal'))
     .select([
       'b.idempotency_key', 'b.booked_at', 'b.kind', 'b.status', 'b.good', 'b.scrap', 'b.reason', 'b.conflict_reason', 'b.device_id',
       'o.id as order_id', 'o.number as order_number', 'op.id as operation_id', 'op.position', 'op.name as operation_name', 'op.work_centre_id', 'u.name as worker',
+      'orig.good as orig_good', 'orig.scrap as orig_scrap', 'orig.booked_at as orig_at', 'rev.booked_at as rev_at', 'rev.reason as rev_reason',
     ])
     .where('b.tenant_id', '=', tenantId)
     .where('b.booked_at', '>=', new Date(filter.start))
@@ -45,5 +50,9 @@ export async function bookingsInWindow(
     operationName: r.operation_name,
     workCentreId: r.work_centre_id,
     worker: r.worker ?? null,
+    reverses: r.kind === 'reversal' && r.orig_at !== null
+      ? { at: new Date(r.orig_at as unknown as string).toISOString(), good: r.orig_good === null ? null : Number(r.orig_good), scrap: r.orig_scrap === null ? null : Number(r.orig_scrap) }
+      : null,
+    reversedBy: r.rev_at !== null && r.rev_at !== undefined ? { at: new Date(r.rev_at as unknown as string).toISOString(), reason: (r.rev_reason as string | null) ?? '' } : null,
   }));
 }

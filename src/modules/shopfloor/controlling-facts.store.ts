@@ -48,7 +48,7 @@ export async function runFacts(db: Db, tenantId: string, filter: { start: number
 }
 
 /**
- * Good and scrap booked in [start, end), summed per work centre between consecutive `boundaries`
+ * Good and scrap booked in [start, end) and not reversed, summed per work centre between consecutive `boundaries`
  * (every shift start and end and every local day start in the period): each sum lies inside one shift
  * part and one day, so it counts in the same row as its bookings would. Each sum is dated at its
  * first booking; its ideal cycle time is the quantity-weighted mean, so that ideal cycle time ×
@@ -68,6 +68,8 @@ export async function quantityFacts(
     join shopfloor_order_operations op on op.tenant_id = b.tenant_id and op.id = b.operation_id
     where b.tenant_id = ${tenantId} and b.status = 'applied' and b.kind = 'quantity'
       and b.booked_at >= ${new Date(filter.start)} and b.booked_at < ${new Date(filter.end)} ${workCentre}
+      -- a reversed booking counts as if it had never been made
+      and not exists (select 1 from shopfloor_bookings r where r.tenant_id = b.tenant_id and r.reverses_key = b.idempotency_key and r.status = 'applied' and r.kind = 'reversal')
     group by op.work_centre_id, width_bucket(b.booked_at, ${thresholds}::timestamptz[])`.execute(db);
   return rows.rows.flatMap((r) => {
     const good = Number(r.good);

@@ -56,6 +56,10 @@ export interface DrillDownBooking {
   workCentreCode: string | null;
   shift: string | null;
   worker: string | null;
+  /** A reversal: the quantity booking it took back. */
+  reverses: { at: string; good: number | null; scrap: number | null } | null;
+  /** A quantity booking that was reversed: when and why. */
+  reversedBy: { at: string; reason: string } | null;
 }
 
 export interface DrillDownAnswer {

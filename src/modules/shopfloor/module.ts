@@ -24,6 +24,7 @@ export const shopfloorModule: ModuleManifest = {
     { name: '20261230_0001_shopfloor_booking_indexes', sql: read('./migrations/20261230_0001_shopfloor_booking_indexes.sql') },
     { name: '20261231_0001_shopfloor_controlling_indexes', sql: read('./migrations/20261231_0001_shopfloor_controlling_indexes.sql') },
     { name: '20270102_0001_shopfloor_controlling_days', sql: read('./migrations/20270102_0001_shopfloor_controlling_days.sql') },
+    { name: '20270110_0001_shopfloor_reversals', sql: read('./migrations/20270110_0001_shopfloor_reversals.sql') },
   ],
   tables: [
     'shopfloor_work_centres',
@@ -37,6 +38,7 @@ export const shopfloorModule: ModuleManifest = {
     'shopfloor_photos',
     'shopfloor_controlling_days',
     'shopfloor_controlling_epochs',
+    'shopfloor_settings',
   ],
   // cached figures of finished days, cleared by triggers while bookings, operations or reasons are written
   derivedTables: ['shopfloor_controlling_days', 'shopfloor_controlling_epochs'],

@@ -132,7 +132,7 @@ export type OrderPatch = z.output<typeof orderPatch>;
 
 export const csvImportBody = z.strictObject({ csv: z.string({ error: 'must be the text of a CSV file' }).max(5_000_000) });
 
-export const BOOKING_KINDS = ['start-setup', 'start-production', 'pause', 'resume', 'finish', 'quantity', 'parameters'] as const;
+export const BOOKING_KINDS = ['start-setup', 'start-production', 'pause', 'resume', 'finish', 'quantity', 'parameters', 'reversal'] as const;
 const parameterValue = z.strictObject({
   name: text(100),
   value: z.union([z.number().refine(Number.isFinite, { error: 'must be a finite number' }), z.string().max(1000), z.boolean()], { error: 'must be a number, a text or true/false' }),
@@ -148,9 +148,20 @@ export const bookingSchema = z.strictObject({
   // Not checked here: a negative quantity is refused as conflict `invalid-quantity` and kept.
   good: z.int().min(-1_000_000_000).max(1_000_000_000).optional(),
   scrap: z.int().min(-1_000_000_000).max(1_000_000_000).optional(),
-  /** Pause: downtime reason; quantity: scrap reason. */
-  reason: z.string().trim().max(100).optional(),
+  /** Pause: downtime reason; quantity: scrap reason; reversal: why the booking is corrected (required). */
+  reason: z.string().trim().max(200).optional(),
   parameters: z.array(parameterValue).max(100).default([]),
+  /** Reversal: the key of the quantity booking it cancels. */
+  reverses: z.uuid({ error: 'must be the key of the quantity booking to reverse' }).optional(),
+  /** Quantity: the worker confirmed a quantity above the remaining quantity of the operation. */
+  confirmed: z.boolean({ error: 'must be true or false' }).optional(),
+}).superRefine((b, ctx) => {
+  if (b.kind === 'reversal') {
+    if (!b.reverses) ctx.addIssue({ code: 'custom', path: ['reverses'], message: 'a reversal must name the booking it reverses' });
+    if (!b.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a reversal needs a reason' });
+  } else if (b.reverses) {
+    ctx.addIssue({ code: 'custom', path: ['reverses'], message: 'only a reversal names a booking to reverse' });
+  }
 });
 export type BookingInput = z.output<typeof bookingSchema>;
 export const bookingBatchBody = z.strictObject({ bookings: z.array(bookingSchema).min(1).max(2000) });
@@ -159,6 +170,12 @@ export const bookingListQuery = z.strictObject({
   operationId: z.uuid().optional(),
   status: z.enum(['applied', 'conflict', 'waiting']).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(500),
+});
+
+export const settingsBody = z.strictObject({
+  /** A quantity booking above the remaining quantity by more than this share (% of the order quantity) needs confirmation. */
+  overQuantityMarginPercent: z.int({ error: 'must be a whole number of percent from 0 to 1000' })
+    .min(0, { error: 'must be a whole number of percent from 0 to 1000' }).max(1000, { error: 'must be a whole number of percent from 0 to 1000' }),
 });
 
 export const controllingQuery = z

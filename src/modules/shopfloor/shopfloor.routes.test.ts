@@ -269,10 +269,11 @@ describe.each(testDatabaseKinds())('Shop-floor API on the %s database', (kind) =
       booking(op1, 'T1', 2, 'start-production', '2026-03-02T05:45:00+01:00'),
       booking(op1, 'T1', 3, 'pause', '2026-03-02T08:00:00+01:00', { reason: 'Material fehlt' }),
       booking(op1, 'T1', 4, 'resume', '2026-03-02T08:20:00+01:00'),
-      booking(op1, 'T1', 5, 'quantity', '2026-03-02T10:00:00+01:00', { good: 300, scrap: 20, reason: 'Grat' }),
+      // more than the order quantity: booked with the worker's confirmation (reversal.routes.test.ts)
+      booking(op1, 'T1', 5, 'quantity', '2026-03-02T10:00:00+01:00', { good: 300, scrap: 20, reason: 'Grat', confirmed: true }),
       booking(op1, 'T1', 6, 'finish', '2026-03-02T12:00:00+01:00'),
       booking(op2, 'T1', 7, 'start-production', '2026-03-03T13:00:00+01:00'),
-      booking(op2, 'T1', 8, 'quantity', '2026-03-03T14:30:00+01:00', { good: 50 }),
+      booking(op2, 'T1', 8, 'quantity', '2026-03-03T14:30:00+01:00', { good: 50, confirmed: true }),
       booking(op2, 'T1', 9, 'finish', '2026-03-03T15:00:00+01:00'),
     ];
     expect((await send(owner, api, list)).body.results.every((r: { status: string }) => r.status === 'applied')).toBe(true);

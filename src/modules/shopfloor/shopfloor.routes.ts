@@ -19,8 +19,11 @@ import {
   partBody,
   partParams,
   workCentreBody,
+  settingsBody,
   workCentreParams,
 } from './schemas.js';
+import * as store from './shopfloor.store.js';
+import { writeAudit } from '../../kernel/audit/audit-log.js';
 import * as service from './shopfloor.service.js';
 
 export const shopfloorRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -75,6 +78,21 @@ export const shopfloorRoutes: FastifyPluginAsyncZod = async (app) => {
     onRequest: read,
     schema: { tags, summary: 'Stored bookings (also refused and waiting ones), in the order received', params: companyParams, querystring: bookingListQuery },
   }, async (request) => bookings.listBookings(ctx(request), request.query));
+
+  app.get(`${base}/settings`, {
+    onRequest: read,
+    schema: { tags, summary: 'Shop-floor settings: the margin above the remaining quantity from which a quantity booking needs confirmation', params: companyParams },
+  }, async (request) => store.readSettings(db, tenantOf(request).tenantId));
+  app.put(`${base}/settings`, {
+    onRequest: plan,
+    schema: { tags, summary: 'Change the shop-floor settings', params: companyParams, body: settingsBody },
+  }, async (request) => {
+    const tenant = tenantOf(request);
+    const before = await store.readSettings(db, tenant.tenantId);
+    await store.writeSettings(db, tenant.tenantId, request.body);
+    await writeAudit(db, { tenantId: tenant.tenantId, actorId: tenant.userId, action: 'shopfloor.settings_changed', details: { before, after: request.body } });
+    return store.readSettings(db, tenant.tenantId);
+  });
 
   app.get(`${base}/controlling`, {
     onRequest: read,

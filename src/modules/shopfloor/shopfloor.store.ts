@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.js';
 import type { CalendarInput, RoutingOperation } from './schemas.js';
 
@@ -243,6 +244,10 @@ export interface BookingRow {
   operationStatus: string | null;
   processedOrder: number | null;
   receivedAt: string;
+  /** A reversal: the key of the quantity booking it cancels. */
+  reversesKey: string | null;
+  /** A quantity booking confirmed above the remaining quantity. */
+  confirmed: boolean;
 }
 
 function bookingOf(r: Record<string, unknown>): BookingRow {
@@ -264,6 +269,8 @@ function bookingOf(r: Record<string, unknown>): BookingRow {
     operationStatus: (r.operation_status as string | null) ?? null,
     processedOrder: r.processed_order === null ? null : Number(r.processed_order),
     receivedAt: iso(r.received_at),
+    reversesKey: (r.reverses_key as string | null) ?? null,
+    confirmed: r.confirmed === true,
   };
 }
 
@@ -338,6 +345,7 @@ export async function insertBookings(db: Db, tenantId: string, bookings: readonl
         operation_id: b.operationId, kind: b.kind, booked_at: new Date(b.at), good: b.good, scrap: b.scrap, reason: b.reason,
         parameters: JSON.stringify(b.parameters), content_hash: b.contentHash, status: b.status, conflict_reason: b.conflictReason,
         operation_status: b.operationStatus, processed_order: b.processedOrder, received_by: b.receivedBy,
+        reverses_key: b.reversesKey, confirmed: b.confirmed,
       })))
       .onConflict((oc) => oc.columns(['tenant_id', 'idempotency_key']).doNothing())
       .returning('idempotency_key')
@@ -367,8 +375,13 @@ export async function listBookings(
   db: Db,
   tenantId: string,
   filter: { orderId?: string; operationId?: string; status?: string; limit: number },
-): Promise<BookingRow[]> {
-  let q = db.selectFrom('shopfloor_bookings as b').selectAll('b').where('b.tenant_id', '=', tenantId);
+): Promise<Array<BookingRow & { reversedBy: string | null }>> {
+  let q = db.selectFrom('shopfloor_bookings as b').selectAll('b')
+    // the applied reversal that took this booking back, if any
+    .select((eb) => eb.selectFrom('shopfloor_bookings as r').select('r.idempotency_key')
+      .whereRef('r.tenant_id', '=', 'b.tenant_id').whereRef('r.reverses_key', '=', 'b.idempotency_key')
+      .where('r.status', '=', 'applied').where('r.kind', '=', 'reversal').limit(1).as('reversed_by'))
+    .where('b.tenant_id', '=', tenantId);
   if (filter.operationId) q = q.where('b.operation_id', '=', filter.operationId);
   if (filter.status) q = q.where('b.status', '=', filter.status);
   if (filter.orderId) {
@@ -376,5 +389,32 @@ export async function listBookings(
     q = q.where('b.operation_id', 'in', ops);
   }
   const rows = await q.orderBy('b.received_at').orderBy('b.processed_order').orderBy('b.device_id').orderBy('b.device_sequence').limit(filter.limit).execute();
-  return rows.map(bookingOf);
+  return rows.map((r) => ({ ...bookingOf(r as Record<string, unknown>), reversedBy: (r.reversed_by as string | null) ?? null }));
+}
+
+// ------------------------------------------------------------------ settings and quantity limits
+
+export const DEFAULT_OVER_QUANTITY_MARGIN_PERCENT = 10;
+
+export async function readSettings(db: Db, tenantId: string): Promise<{ overQuantityMarginPercent: number }> {
+  const row = await sql<{ over_quantity_margin_percent: number }>`
+    select over_quantity_margin_percent from shopfloor_settings where tenant_id = ${tenantId}`.execute(db);
+  return { overQuantityMarginPercent: Number(row.rows[0]?.over_quantity_margin_percent ?? DEFAULT_OVER_QUANTITY_MARGIN_PERCENT) };
+}
+
+export async function writeSettings(db: Db, tenantId: string, settings: { overQuantityMarginPercent: number }): Promise<void> {
+  await sql`insert into shopfloor_settings (tenant_id, over_quantity_margin_percent, updated_at) values (${tenantId}, ${settings.overQuantityMarginPercent}, now())
+    on conflict (tenant_id) do update set over_quantity_margin_percent = excluded.over_quantity_margin_percent, updated_at = now()`.execute(db);
+}
+
+/** The order quantity of each operation's order. */
+export async function orderQuantities(db: Db, tenantId: string, operationIds: readonly string[]): Promise<Map<string, number>> {
+  if (operationIds.length === 0) return new Map();
+  const rows = await db.selectFrom('shopfloor_order_operations as op')
+    .innerJoin('shopfloor_orders as o', (j) => j.onRef('o.tenant_id', '=', 'op.tenant_id').onRef('o.id', '=', 'op.order_id'))
+    .select(['op.id', 'o.quantity'])
+    .where('op.tenant_id', '=', tenantId)
+    .where('op.id', 'in', operationIds)
+    .execute();
+  return new Map(rows.map((r) => [r.id as string, Number(r.quantity)]));
 }

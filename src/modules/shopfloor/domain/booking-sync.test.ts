@@ -10,10 +10,12 @@ import {
   emptySyncState,
 } from './booking-sync';
 
-const KINDS: BookingKind[] = ['start-setup', 'start-production', 'pause', 'resume', 'finish', 'quantity', 'parameters'];
+/** The kinds of the state machine; reversals are tested in reversal.property.test.ts. */
+type StateKind = Exclude<BookingKind, 'reversal'>;
+const KINDS: StateKind[] = ['start-setup', 'start-production', 'pause', 'resume', 'finish', 'quantity', 'parameters'];
 
 // The documented state machine, written out as a table: next status, or the conflict reason.
-const TABLE: Record<OperationStatus, Record<BookingKind, OperationStatus | string>> = {
+const TABLE: Record<OperationStatus, Record<StateKind, OperationStatus | string>> = {
   planned: { 'start-setup': 'setup', 'start-production': 'running', pause: 'not-running', resume: 'not-paused', finish: 'not-started', quantity: 'not-started', parameters: 'not-started' },
   setup: { 'start-setup': 'already-in-setup', 'start-production': 'running', pause: 'not-running', resume: 'not-paused', finish: 'not-started', quantity: 'not-started', parameters: 'not-started' },
   running: { 'start-setup': 'already-started', 'start-production': 'already-started', pause: 'paused', resume: 'not-paused', finish: 'finished', quantity: 'running', parameters: 'running' },
@@ -259,7 +261,7 @@ function reference(bookings: Booking[]) {
   const outcome = new Map<string, string>();
   for (const b of bookings) {
     const op = ops.get(b.operationId) ?? { status: 'planned', good: 0, scrap: 0 };
-    const next = TABLE[op.status][b.kind];
+    const next = TABLE[op.status][b.kind as StateKind];
     const emptyQuantity = b.kind === 'quantity' && (b.good ?? 0) + (b.scrap ?? 0) === 0;
     if (isStatus(next) && !emptyQuantity) {
       ops.set(b.operationId, { status: next, good: op.good + (b.good ?? 0), scrap: op.scrap + (b.scrap ?? 0) });

@@ -3,7 +3,7 @@ import type { ParameterValue } from './process-parameters';
 
 export type OperationStatus = 'planned' | 'setup' | 'running' | 'paused' | 'finished';
 
-export type BookingKind = 'start-setup' | 'start-production' | 'pause' | 'resume' | 'finish' | 'quantity' | 'parameters';
+export type BookingKind = 'start-setup' | 'start-production' | 'pause' | 'resume' | 'finish' | 'quantity' | 'parameters' | 'reversal';
 
 export interface Booking {
   /** Idempotency key generated on the device (UUID). */
@@ -21,6 +21,28 @@ export interface Booking {
   readonly reason?: string;
   /** Process values of a `parameters` booking (checked against the operation's definitions before). */
   readonly parameters?: readonly ParameterValue[];
+  /** A `reversal` names the key of the quantity booking it cancels (same operation). */
+  readonly reverses?: string;
+  /** The worker confirmed a quantity above the remaining quantity (see QuantityLimit). */
+  readonly confirmed?: boolean;
+}
+
+/**
+ * Plausibility of quantities: a quantity booking whose good + scrap exceed the operation's remaining
+ * quantity (order quantity − good booked so far) by more than `marginPercent` % of the order quantity
+ * (rounded down to whole parts) is refused as `confirmation-required` unless it carries `confirmed`.
+ */
+export interface QuantityLimit {
+  readonly orderQuantity: number;
+  readonly marginPercent: number;
+}
+
+/** Whether good + scrap of a booking need the worker's confirmation (the rule of QuantityLimit). */
+export function needsConfirmation(limit: QuantityLimit, goodSoFar: number, good: number, scrap: number): boolean {
+  // Negative once more good parts than ordered are booked: every further part then counts against the margin.
+  const remaining = limit.orderQuantity - goodSoFar;
+  const margin = Math.floor((limit.orderQuantity * limit.marginPercent) / 100);
+  return good + scrap > remaining + margin;
 }
 
 export type ConflictReason =
@@ -33,6 +55,9 @@ export type ConflictReason =
   | 'not-paused'
   | 'invalid-quantity'
   | 'invalid-parameters'
+  | 'confirmation-required'
+  | 'not-reversible'
+  | 'already-reversed'
   | 'invalid-sequence'
   | 'idempotency-key-reused'
   | 'sequence-reused';
@@ -58,6 +83,10 @@ export interface OperationState {
   readonly runningSince: number | null;
   /** Keys of the applied bookings, in application order. */
   readonly appliedKeys: readonly string[];
+  /** Applied quantity bookings not reversed, by key: what a reversal takes back. */
+  readonly quantities?: ReadonlyMap<string, { readonly good: number; readonly scrap: number }>;
+  /** Keys of quantity bookings that were reversed. */
+  readonly reversed?: ReadonlySet<string>;
 }
 
 interface Processed {
@@ -92,12 +121,31 @@ export const initialOperationState: OperationState = {
 };
 
 function fingerprint(b: Booking): string {
-  return JSON.stringify([b.deviceId, b.sequence, b.operationId, b.kind, b.at, b.good ?? 0, b.scrap ?? 0, b.reason ?? null, (b.parameters ?? []).map((p) => [p.name, p.value])]);
+  return JSON.stringify([
+    b.deviceId, b.sequence, b.operationId, b.kind, b.at, b.good ?? 0, b.scrap ?? 0, b.reason ?? null, (b.parameters ?? []).map((p) => [p.name, p.value]),
+    ...(b.reverses ? [b.reverses] : []), ...(b.confirmed ? ['confirmed'] : []),
+  ]);
+}
+
+/**
+ * A reversal takes back one applied quantity booking of the same operation, in any state (also
+ * after the finish): good and scrap return to what they were without it. A booking is reversed at
+ * most once; state changes are not reversed (a further state booking corrects them).
+ */
+function reverse(op: OperationState, b: Booking): OperationState | ConflictReason {
+  if (!b.reverses) return 'not-reversible';
+  if (op.reversed?.has(b.reverses)) return 'already-reversed';
+  const original = op.quantities?.get(b.reverses);
+  if (!original) return 'not-reversible';
+  const quantities = new Map(op.quantities);
+  quantities.delete(b.reverses);
+  return { ...op, good: op.good - original.good, scrap: op.scrap - original.scrap, quantities, reversed: new Set([...(op.reversed ?? []), b.reverses]) };
 }
 
 /** Allowed transitions; everything else is a conflict with the given reason. */
-function transition(op: OperationState, b: Booking): OperationState | ConflictReason {
+function transition(op: OperationState, b: Booking, limit?: QuantityLimit): OperationState | ConflictReason {
   const s = op.status;
+  if (b.kind === 'reversal') return reverse(op, b);
   if (s === 'finished') return 'already-finished';
   const closeRun = (): Interval[] =>
     op.runningSince === null ? [...op.runs] : [...op.runs, { start: op.runningSince, end: Math.max(op.runningSince, b.at) }];
@@ -122,8 +170,9 @@ function transition(op: OperationState, b: Booking): OperationState | ConflictRe
       const good = b.good ?? 0;
       const scrap = b.scrap ?? 0;
       const valid = (n: number) => Number.isFinite(n) && n >= 0;
-      if (!valid(good) || !valid(scrap) || good + scrap === 0) return 'invalid-quantity';
-      return { ...op, good: op.good + good, scrap: op.scrap + scrap };
+      if (!valid(good) || !valid(scrap) || !Number.isInteger(good) || !Number.isInteger(scrap) || good + scrap === 0) return 'invalid-quantity';
+      if (limit && !b.confirmed && needsConfirmation(limit, op.good, good, scrap)) return 'confirmation-required';
+      return { ...op, good: op.good + good, scrap: op.scrap + scrap, quantities: new Map([...(op.quantities ?? []), [b.key, { good, scrap }]]) };
     }
     case 'parameters':
       // Process values are recorded while the operation runs or is paused; they do not change its state.
@@ -147,7 +196,11 @@ function transition(op: OperationState, b: Booking): OperationState | ConflictRe
  *
  * The input state is not modified.
  */
-export function applyBookings(state: SyncState, batch: readonly Booking[]): { state: SyncState; results: SyncResult[] } {
+export function applyBookings(
+  state: SyncState,
+  batch: readonly Booking[],
+  options: { quantityLimit?: (operationId: string) => QuantityLimit | undefined } = {},
+): { state: SyncState; results: SyncResult[] } {
   const operations = new Map(state.operations);
   const processed = new Map(state.processed);
   const lastSequence = new Map(state.lastSequence);
@@ -159,7 +212,7 @@ export function applyBookings(state: SyncState, batch: readonly Booking[]): { st
 
   const process = (b: Booking): void => {
     let result: SyncResult;
-    const next = transition(operations.get(b.operationId) ?? initialOperationState, b);
+    const next = transition(operations.get(b.operationId) ?? initialOperationState, b, options.quantityLimit?.(b.operationId));
     if (typeof next === 'string') {
       result = { key: b.key, status: 'conflict', reason: next, operationStatus: (operations.get(b.operationId) ?? initialOperationState).status };
     } else {

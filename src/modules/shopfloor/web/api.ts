@@ -6,7 +6,27 @@ import { BookingQueue } from './booking-queue';
 
 export const shopfloorPath = (companyId: string) => `/companies/${companyId}/shopfloor`;
 
+export interface ShopfloorSettings {
+  overQuantityMarginPercent: number;
+}
+
+/** A stored booking as `GET /bookings` lists it. */
+export interface StoredBooking {
+  key: string;
+  operationId: string;
+  kind: string;
+  at: string;
+  good: number | null;
+  scrap: number | null;
+  reason: string | null;
+  status: 'applied' | 'conflict' | 'waiting';
+  reverses: string | null;
+  reversedBy: string | null;
+}
+
 export const shopfloorKeys = {
+  settings: (companyId: string) => ['shopfloor', companyId, 'settings'],
+  bookings: (companyId: string, operationId: string) => ['shopfloor', companyId, 'bookings', operationId],
   orders: (companyId: string) => ['shopfloor', companyId, 'orders'],
   workCentres: (companyId: string) => ['shopfloor', companyId, 'work-centres'],
 };
@@ -44,4 +64,18 @@ export function useBookingQueue(companyId: string) {
     };
   }, [queue]);
   return { queue, snapshot };
+}
+
+/** The company's shop-floor settings (margin above the remaining quantity before the terminal asks). */
+export function useShopfloorSettings(companyId: string) {
+  return useQuery({ queryKey: shopfloorKeys.settings(companyId), queryFn: () => get<ShopfloorSettings>(`${shopfloorPath(companyId)}/settings`) });
+}
+
+/** The stored bookings of one operation (for corrections). */
+export function useOperationBookings(companyId: string, operationId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: shopfloorKeys.bookings(companyId, operationId),
+    queryFn: () => get<StoredBooking[]>(`${shopfloorPath(companyId)}/bookings?operationId=${operationId}&status=applied`),
+    enabled,
+  });
 }

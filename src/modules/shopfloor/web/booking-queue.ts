@@ -23,7 +23,7 @@ import type { BookingResult, OperationStatus } from '../schemas';
  * could take the same sequence number.
  */
 
-export type BookingKind = 'start-setup' | 'start-production' | 'pause' | 'resume' | 'finish' | 'quantity' | 'parameters';
+export type BookingKind = 'start-setup' | 'start-production' | 'pause' | 'resume' | 'finish' | 'quantity' | 'parameters' | 'reversal';
 
 export interface BookingPayload {
   key: string;
@@ -37,6 +37,10 @@ export interface BookingPayload {
   reason?: string;
   /** Process values of a `parameters` booking. */
   parameters?: Array<{ name: string; value: number | string }>;
+  /** A reversal: the key of the quantity booking it takes back. */
+  reverses?: string;
+  /** A quantity the worker confirmed although it is above the remaining quantity. */
+  confirmed?: boolean;
 }
 
 export type EntryState = 'pending' | 'waiting' | 'applied' | 'duplicate' | 'conflict';
@@ -46,6 +50,8 @@ export interface QueueEntry {
   /** What the worker saw when booking, to show the entry without the order at hand. */
   orderNumber: string;
   operationName: string;
+  /** A reversal: the quantities it takes back (to show them before the server answers). */
+  reversed?: { good: number; scrap: number };
   state: EntryState;
   conflictReason?: string;
   operationStatus?: OperationStatus;
@@ -143,14 +149,20 @@ export class BookingQueue {
   getSnapshot = () => this.snapshot;
 
   /** Queues a booking (key, device id and next sequence number are set here) and tries to send it. */
-  book(input: { operationId: string; kind: BookingKind; good?: number; scrap?: number; reason?: string; parameters?: BookingPayload['parameters']; orderNumber: string; operationName: string }): QueueEntry {
+  book(input: {
+    operationId: string; kind: BookingKind; good?: number; scrap?: number; reason?: string; parameters?: BookingPayload['parameters'];
+    reverses?: string; confirmed?: boolean; reversed?: { good: number; scrap: number }; orderNumber: string; operationName: string;
+  }): QueueEntry {
     const sequence = Number(localStorage.getItem(this.sequenceKey) ?? '0') + 1;
     const booking: BookingPayload = { key: crypto.randomUUID(), deviceId: deviceId(), sequence, operationId: input.operationId, kind: input.kind, at: localTimestamp() };
     if (input.good !== undefined) booking.good = input.good;
     if (input.scrap !== undefined) booking.scrap = input.scrap;
     if (input.reason) booking.reason = input.reason;
     if (input.parameters) booking.parameters = input.parameters;
+    if (input.reverses) booking.reverses = input.reverses;
+    if (input.confirmed) booking.confirmed = true;
     const entry: QueueEntry = { booking, orderNumber: input.orderNumber, operationName: input.operationName, state: 'pending' };
+    if (input.reversed) entry.reversed = input.reversed;
     this.entries = [...this.entries.filter((e) => e.booking.key !== booking.key), entry];
     // Sequence and queue are written together, before anything is sent.
     localStorage.setItem(this.sequenceKey, String(sequence));
@@ -251,6 +263,7 @@ export function nextStatus(status: OperationStatus, kind: BookingKind): Operatio
       return status === 'running' || status === 'paused' ? 'finished' : status;
     case 'quantity':
     case 'parameters':
+    case 'reversal':
       return status;
   }
 }

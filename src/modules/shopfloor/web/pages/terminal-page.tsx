@@ -14,7 +14,11 @@ import { type ParameterDefinition, isOutOfTolerance, toleranceLimits } from '../
 import type { Reason } from '../../domain/reason-tree';
 import { reasonText } from '../reasons/reason-text';
 import type { Order, OrderOperation } from '../../schemas';
-import { shopfloorKeys, useBookingQueue, useOrders, useWorkCentres } from '../api';
+import { shopfloorKeys, useBookingQueue, useOrders, useShopfloorSettings, useWorkCentres } from '../api';
+import { needsConfirmation } from '../../domain/booking-sync';
+import { DEFAULT_MARGIN_PERCENT, CorrectionDialog } from '../components/correction-dialog';
+import { type NumberProblem, readNumber } from '../../../../web/components/number-text';
+import { useNumberProblemText } from '../../../../web/components/number-field';
 import { type BookingKind, type BookingQueue, type EntryState, type QueueEntry, type QueueSnapshot, allowedKinds, nextStatus } from '../booking-queue';
 import { RecordedParameters } from '../components/recorded-parameters';
 import { TerminalSessionBar } from '../components/terminal-session-bar';
@@ -39,6 +43,13 @@ function withLocalBookings(op: OrderOperation, entries: QueueEntry[], fetchedAt:
     .filter((e) => e.state === 'pending' || e.state === 'waiting' || (e.state === 'applied' && (e.acknowledgedAt ?? 0) > fetchedAt))
     .sort((a, b) => a.booking.sequence - b.booking.sequence);
   for (const e of mine) {
+    if (e.booking.kind === 'reversal') {
+      // a correction takes back its booking's quantities, in any state
+      good -= e.reversed?.good ?? 0;
+      scrap -= e.reversed?.scrap ?? 0;
+      if (e.state !== 'applied') local = true;
+      continue;
+    }
     if (!allowedKinds(status).includes(e.booking.kind)) continue;
     status = nextStatus(status, e.booking.kind);
     if (e.booking.kind === 'quantity') {
@@ -223,12 +234,17 @@ function OperationCard({ order, op, entries, fetchedAt, canBook, queue, focused,
 }) {
   const { t } = useTranslation();
   const { number } = useFormat();
-  const [dialog, setDialog] = useState<'pause' | 'quantity' | 'parameters' | null>(null);
+  const [dialog, setDialog] = useState<'pause' | 'quantity' | 'parameters' | 'correction' | null>(null);
+  const company = useCompany();
+  const margin = useShopfloorSettings(company.id).data?.overQuantityMarginPercent ?? DEFAULT_MARGIN_PERCENT;
   const view = withLocalBookings(op, entries, fetchedAt);
   const allowed = allowedKinds(view.status);
   const headingId = `op-${op.id}`;
   const hasForm = op.parameters.length > 0;
-  const book = (kind: BookingKind, extra: { good?: number; scrap?: number; reason?: string; parameters?: Array<{ name: string; value: number | string }> } = {}) => {
+  const book = (kind: BookingKind, extra: {
+    good?: number; scrap?: number; reason?: string; parameters?: Array<{ name: string; value: number | string }>;
+    confirmed?: boolean; reverses?: string; reversed?: { good: number; scrap: number };
+  } = {}) => {
     queue.book({ operationId: op.id, kind, ...extra, orderNumber: order.number, operationName: op.name });
     // The process-parameter form follows the start of production.
     setDialog(kind === 'start-production' && hasForm ? 'parameters' : null);
@@ -251,7 +267,12 @@ function OperationCard({ order, op, entries, fetchedAt, canBook, queue, focused,
         <StatusBadge status={view.status} size="xl" />
       </Group>
       {view.status === 'finished' ? (
-        <Text c="dimmed">{t('shopfloor.terminal.finished')}</Text>
+        <Group justify="space-between" wrap="wrap">
+          <Text c="dimmed">{t('shopfloor.terminal.finished')}</Text>
+          {canBook && (view.good > 0 || view.scrap > 0) && (
+            <Button size="lg" variant="default" onClick={() => setDialog('correction')}>{t('shopfloor.correction.button')}</Button>
+          )}
+        </Group>
       ) : (
         canBook && (
           <Group gap="md">
@@ -269,54 +290,109 @@ function OperationCard({ order, op, entries, fetchedAt, canBook, queue, focused,
             {hasForm && allowed.includes('parameters') && (
               <Button size="xl" miw={200} variant="outline" onClick={() => setDialog('parameters')}>{t('shopfloor.actions.parameters')}</Button>
             )}
+            {(view.good > 0 || view.scrap > 0) && (
+              <Button size="xl" miw={200} variant="default" onClick={() => setDialog('correction')}>{t('shopfloor.correction.button')}</Button>
+            )}
           </Group>
         )
       )}
       <PauseReasonDialog opened={dialog === 'pause'} reasons={reasons} onClose={() => setDialog(null)} onPause={(reason) => book('pause', reason ? { reason: reason.id } : {})} />
-      <QuantityDialog opened={dialog === 'quantity'} reasons={reasons} onClose={() => setDialog(null)} onBook={(q) => book('quantity', q)} />
+      <QuantityDialog opened={dialog === 'quantity'} reasons={reasons} onClose={() => setDialog(null)} onBook={(q) => book('quantity', q)}
+        limit={{ orderQuantity: order.quantity, marginPercent: margin }} goodSoFar={view.good} />
+      {dialog === 'correction' && (
+        <CorrectionDialog companyId={company.id} op={op} entries={entries} reasons={reasons} onClose={() => setDialog(null)}
+          onReverse={(original, reason) => book('reversal', { reverses: original.key, reason, reversed: { good: original.good, scrap: original.scrap } })} />
+      )}
       {hasForm && <ParametersDialog opened={dialog === 'parameters'} definitions={op.parameters} onClose={() => setDialog(null)} onBook={(parameters) => book('parameters', { parameters })} />}
     </Card>
   );
 }
 
-function QuantityDialog({ opened, reasons, onClose, onBook }: { opened: boolean; reasons: Reason[]; onClose: () => void; onBook: (q: { good: number; scrap: number; reason?: string }) => void }) {
-  const { t } = useTranslation();
-  const [good, setGood] = useState<number | string>('');
-  const [scrap, setScrap] = useState<number | string>('');
+function QuantityDialog({ opened, reasons, onClose, onBook, limit, goodSoFar }: {
+  opened: boolean; reasons: Reason[]; onClose: () => void; onBook: (q: { good: number; scrap: number; reason?: string; confirmed?: boolean }) => void;
+  limit: { orderQuantity: number; marginPercent: number }; goodSoFar: number;
+}) {
+  const { t, i18n } = useTranslation();
+  const { number } = useFormat();
+  const problemText = useNumberProblemText();
+  const lang = i18n.language === 'en' ? 'en' : 'de';
+  const [good, setGood] = useState('');
+  const [scrap, setScrap] = useState('');
   const [reason, setReason] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [fieldProblems, setFieldProblems] = useState<{ good?: NumberProblem; scrap?: NumberProblem }>({});
+  const [confirming, setConfirming] = useState<{ good: number; scrap: number; reason?: string } | null>(null);
   useEffect(() => {
     if (opened) {
       setGood('');
       setScrap('');
       setReason(null);
       setProblem(null);
+      setFieldProblems({});
+      setConfirming(null);
     }
   }, [opened]);
-  const toInt = (v: number | string) => (typeof v === 'number' ? Math.trunc(v) : Number.parseInt(v, 10) || 0);
+  // Quantities are whole numbers from 0: anything else ("-5abc", "2,5", "1e3") is refused with its reason, never cut to a number.
+  const read = (text: string) => readNumber(text, lang, { integer: true, min: 0, optional: true });
+  const scrapValue = (() => {
+    const r = read(scrap);
+    return r.ok ? (r.value ?? 0) : 0;
+  })();
   const submit = () => {
-    const g = Math.max(0, toInt(good));
-    const s = Math.max(0, toInt(scrap));
-    if (g + s === 0) return setProblem(t('shopfloor.quantity.needQuantity'));
-    if (s > 0 && !reason) return setProblem(t('shopfloor.quantity.needReason'));
-    onBook(s > 0 && reason ? { good: g, scrap: s, reason } : { good: g, scrap: s });
+    const g = read(good);
+    const s = read(scrap);
+    setFieldProblems({ ...(g.ok ? {} : { good: g.problem }), ...(s.ok ? {} : { scrap: s.problem }) });
+    if (!g.ok || !s.ok) return setProblem(t('shopfloor.quantity.fixFields'));
+    const goodValue = g.value ?? 0;
+    const scrapCount = s.value ?? 0;
+    if (goodValue + scrapCount === 0) return setProblem(t('shopfloor.quantity.needQuantity'));
+    if (scrapCount > 0 && !reason) return setProblem(t('shopfloor.quantity.needReason'));
+    setProblem(null);
+    const q = scrapCount > 0 && reason ? { good: goodValue, scrap: scrapCount, reason } : { good: goodValue, scrap: scrapCount };
+    if (needsConfirmation(limit, goodSoFar, goodValue, scrapCount)) return setConfirming(q);
+    onBook(q);
   };
+  const remaining = limit.orderQuantity - goodSoFar;
   return (
     <Modal opened={opened} onClose={onClose} title={t('shopfloor.quantity.title')} size="lg" centered>
-      <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
-        <Stack gap="md">
-          <SimpleGrid cols={2} spacing="md">
-            <NumberInput size="xl" label={t('shopfloor.quantity.good')} value={good} onChange={setGood} min={0} allowDecimal={false} allowNegative={false} inputMode="numeric" data-autofocus />
-            <NumberInput size="xl" label={t('shopfloor.quantity.scrap')} value={scrap} onChange={setScrap} min={0} allowDecimal={false} allowNegative={false} inputMode="numeric" />
-          </SimpleGrid>
-          {toInt(scrap) > 0 && <ScrapReasonPicker reasons={reasons} value={reason} onChange={setReason} />}
-          {problem && <Alert color="red" role="alert">{problem}</Alert>}
+      {confirming ? (
+        <Stack gap="md" data-testid="quantity-confirmation">
+          <Alert color="orange" role="alert" title={t('shopfloor.quantity.confirmTitle')}>
+            {t('shopfloor.quantity.confirmText', {
+              quantity: number(confirming.good + confirming.scrap),
+              remaining: number(Math.max(0, remaining)),
+              order: number(limit.orderQuantity),
+              margin: number(limit.marginPercent),
+            })}
+          </Alert>
           <Group justify="end">
-            <Button size="lg" variant="default" onClick={onClose}>{t('shopfloor.quantity.cancel')}</Button>
-            <Button size="xl" type="submit" color={COLORS.teal}>{t('shopfloor.quantity.confirm')}</Button>
+            <Button size="lg" variant="default" onClick={() => setConfirming(null)} data-autofocus>{t('shopfloor.quantity.change')}</Button>
+            <Button size="xl" color="orange" onClick={() => onBook({ ...confirming, confirmed: true })}>
+              {t('shopfloor.quantity.confirmAnyway', { quantity: number(confirming.good + confirming.scrap) })}
+            </Button>
           </Group>
         </Stack>
-      </form>
+      ) : (
+        <form onSubmit={(e) => { e.preventDefault(); submit(); }} noValidate>
+          <Stack gap="md">
+            <Text size="sm" c="dimmed">{t('shopfloor.quantity.remaining', { remaining: number(Math.max(0, remaining)), order: number(limit.orderQuantity) })}</Text>
+            <SimpleGrid cols={2} spacing="md">
+              <TextInput size="xl" label={t('shopfloor.quantity.good')} value={good} inputMode="numeric" autoComplete="off" data-autofocus data-testid="quantity-good"
+                onChange={(e) => { setGood(e.currentTarget.value); setFieldProblems((p) => ({ ...p, good: undefined })); }}
+                error={fieldProblems.good ? problemText(fieldProblems.good) : undefined} />
+              <TextInput size="xl" label={t('shopfloor.quantity.scrap')} value={scrap} inputMode="numeric" autoComplete="off" data-testid="quantity-scrap"
+                onChange={(e) => { setScrap(e.currentTarget.value); setFieldProblems((p) => ({ ...p, scrap: undefined })); }}
+                error={fieldProblems.scrap ? problemText(fieldProblems.scrap) : undefined} />
+            </SimpleGrid>
+            {scrapValue > 0 && <ScrapReasonPicker reasons={reasons} value={reason} onChange={setReason} />}
+            {problem && <Alert color="red" role="alert">{problem}</Alert>}
+            <Group justify="end">
+              <Button size="lg" variant="default" onClick={onClose}>{t('shopfloor.quantity.cancel')}</Button>
+              <Button size="xl" type="submit" color={COLORS.teal}>{t('shopfloor.quantity.confirm')}</Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
     </Modal>
   );
 }
@@ -399,6 +475,10 @@ function describeKind(entry: QueueEntry, t: (key: string, o?: Record<string, unk
   if (b.kind === 'quantity') {
     const scrapReason = b.reason && (b.scrap ?? 0) > 0 ? ` – ${reasonText(b.reason, 'quantity', reasons, lang, t)}` : '';
     return `${t('shopfloor.actions.quantity')}: ${t('shopfloor.sync.quantity', { good: b.good ?? 0, scrap: b.scrap ?? 0 })}${scrapReason}`;
+  }
+  if (b.kind === 'reversal') {
+    const what = entry.reversed ? t('shopfloor.sync.quantity', { good: entry.reversed.good, scrap: entry.reversed.scrap }) : '';
+    return `${t('shopfloor.actions.reversal')}: ${what} – ${t('shopfloor.correction.reasonShort', { reason: b.reason ?? '' })}`;
   }
   if (b.kind === 'pause' && b.reason) return `${t('shopfloor.actions.pause')}: ${reasonText(b.reason, 'pause', reasons, lang, t)}`;
   return t(`shopfloor.actions.${b.kind}`);

@@ -12,6 +12,7 @@ import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
 import { clearTerminalData, registerTerminalServiceWorker } from '../../../../web/pwa/service-worker-client';
 import { shopfloorPath, useWorkCentres } from '../api';
+import { QuantityMarginSetting } from '../components/quantity-margin-setting';
 
 interface Terminal { id: string; name: string; workCentreId: string | null; createdAt: string; lastSignInAt: string | null }
 const ANY = '';
@@ -55,6 +56,7 @@ export default function TerminalsPage() {
   return (
     <>
       <PageHeader title={t('terminal.devices.title')} intro={t('terminal.devices.intro')} />
+      <QuantityMarginSetting companyId={company.id} canEdit={company.permissions.includes('shopfloor.plan')} />
       <Stack gap="lg">
         <Card withBorder padding="lg">
           <Title order={2} size="h4" mb="sm">{t('terminal.devices.setUpThis')}</Title>
