@@ -22,9 +22,9 @@ export const makeTheme = (labels: { close: string; clear: string }) =>
     },
   });
 
-/** Mantine's default dimmed grey is below WCAG AA contrast on light backgrounds; darken it. */
+/** Mantine's default dimmed grey and error red are below WCAG AA contrast on light backgrounds; darken them. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': '#5c636a', '--mantine-color-placeholder': '#6c757d' },
+  light: { '--mantine-color-dimmed': '#5c636a', '--mantine-color-placeholder': '#6c757d', '--mantine-color-error': '#c92a2a' },
   dark: {},
 });

@@ -62,7 +62,10 @@ export function NumberField({ value, onValue, rules = {}, unit, error, ...rest }
   const { i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'de';
   const problemText = useNumberProblemText();
-  const [text, setText] = useState(() => writeNumber(value, lang));
+  // Shown the local way with its unit ("10.000 €", "20 %") while not being typed in; read back the same.
+  const display = (v: number | null) => (v === null ? '' : `${new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: rules.decimals ?? 10 }).format(v)}${unit ? ` ${unit}` : ''}`);
+  const withoutUnit = (typed: string) => (unit && typed.trimEnd().endsWith(unit) ? typed.trimEnd().slice(0, -unit.length) : typed);
+  const [text, setText] = useState(() => display(value));
   const [problem, setProblem] = useState<NumberProblem | null>(null);
   const group = useContext(InvalidFieldsContext);
   const id = useId();
@@ -72,7 +75,7 @@ export function NumberField({ value, onValue, rules = {}, unit, error, ...rest }
   useEffect(() => {
     if (value !== last.current) {
       last.current = value;
-      setText(writeNumber(value, lang));
+      setText(display(value));
       setProblem(null);
     }
   }, [value, lang]);
@@ -83,7 +86,7 @@ export function NumberField({ value, onValue, rules = {}, unit, error, ...rest }
 
   const change = (next: string) => {
     setText(next);
-    const reading = readNumber(next, lang, rules);
+    const reading = readNumber(withoutUnit(next), lang, rules);
     if (!reading.ok) {
       setProblem(reading.problem);
       return;
@@ -98,10 +101,13 @@ export function NumberField({ value, onValue, rules = {}, unit, error, ...rest }
       {...rest}
       value={text}
       onChange={(e) => change(e.currentTarget.value)}
+      onBlur={(e) => {
+        const reading = readNumber(withoutUnit(text), lang, rules);
+        if (reading.ok) setText(display(reading.value));
+        rest.onBlur?.(e);
+      }}
       inputMode={rules.integer && (rules.min ?? -1) >= 0 ? 'numeric' : 'decimal'}
       autoComplete="off"
-      rightSection={unit ? <span aria-hidden="true">{unit}</span> : undefined}
-      rightSectionWidth={unit ? Math.max(36, unit.length * 9 + 16) : undefined}
       error={problem ? problemText(problem, unit) : (error ?? undefined)}
       data-invalid-number={problem ? problem.code : undefined}
     />

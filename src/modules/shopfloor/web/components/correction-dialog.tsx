@@ -7,6 +7,7 @@ import type { OrderOperation } from '../../schemas';
 import { useOperationBookings } from '../api';
 import type { QueueEntry } from '../booking-queue';
 import { reasonText } from '../reasons/reason-text';
+import { COLORS } from './status-badge';
 
 /** The margin the server uses when the company has not set one (shopfloor.store.ts). */
 export const DEFAULT_MARGIN_PERCENT = 10;
@@ -66,7 +67,7 @@ export function CorrectionDialog({ companyId, op, entries, reasons, onClose, onR
         <Stack gap="md">
           <Text size="sm">{t('shopfloor.correction.intro')}</Text>
           {stored.isLoading && <Loader aria-label={t('common.loading')} />}
-          {stored.error && !stored.data && <Alert color="orange">{t('shopfloor.correction.offline')}</Alert>}
+          {stored.error && !stored.data && <Alert color={COLORS.orange} variant="outline">{t('shopfloor.correction.offline')}</Alert>}
           {!stored.isLoading && list.length === 0 ? (
             <Text c="dimmed">{t('shopfloor.correction.nothing')}</Text>
           ) : (
@@ -85,7 +86,7 @@ export function CorrectionDialog({ companyId, op, entries, reasons, onClose, onR
           {problem && <Alert color="red" role="alert">{problem}</Alert>}
           <Group justify="end">
             <Button size="lg" variant="default" onClick={onClose}>{t('shopfloor.quantity.cancel')}</Button>
-            <Button size="xl" type="submit" color="orange" disabled={list.length === 0}>{t('shopfloor.correction.submit')}</Button>
+            <Button size="xl" type="submit" color={COLORS.orange} disabled={list.length === 0}>{t('shopfloor.correction.submit')}</Button>
           </Group>
         </Stack>
       </form>

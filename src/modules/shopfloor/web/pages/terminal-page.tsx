@@ -357,7 +357,7 @@ function QuantityDialog({ opened, reasons, onClose, onBook, limit, goodSoFar }: 
     <Modal opened={opened} onClose={onClose} title={t('shopfloor.quantity.title')} size="lg" centered>
       {confirming ? (
         <Stack gap="md" data-testid="quantity-confirmation">
-          <Alert color="orange" role="alert" title={t('shopfloor.quantity.confirmTitle')}>
+          <Alert color={COLORS.orange} variant="outline" role="alert" title={t('shopfloor.quantity.confirmTitle')} styles={{ title: { color: COLORS.orange } }}>
             {t('shopfloor.quantity.confirmText', {
               quantity: number(confirming.good + confirming.scrap),
               remaining: number(Math.max(0, remaining)),
@@ -367,7 +367,7 @@ function QuantityDialog({ opened, reasons, onClose, onBook, limit, goodSoFar }: 
           </Alert>
           <Group justify="end">
             <Button size="lg" variant="default" onClick={() => setConfirming(null)} data-autofocus>{t('shopfloor.quantity.change')}</Button>
-            <Button size="xl" color="orange" onClick={() => onBook({ ...confirming, confirmed: true })}>
+            <Button size="xl" color={COLORS.orange} onClick={() => onBook({ ...confirming, confirmed: true })}>
               {t('shopfloor.quantity.confirmAnyway', { quantity: number(confirming.good + confirming.scrap) })}
             </Button>
           </Group>
