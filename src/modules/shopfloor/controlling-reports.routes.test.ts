@@ -72,7 +72,8 @@ describe.each(testDatabaseKinds())('Controlling drill-down, monthly report and o
         b(ops[0], 'quantity', '2026-11-02T08:00:00+01:00', { good: 100, scrap: 5, reason: 'dimension' }),
         b(ops[0], 'pause', '2026-11-02T10:00:00+01:00', { reason: 'breakdown' }),
         b(ops[0], 'resume', '2026-11-02T10:30:00+01:00'),
-        b(ops[0], 'quantity', '2026-11-02T12:00:00+01:00', { good: 95, scrap: 0 }),
+        // 195 good on an order of 120: above the open quantity, booked with the worker's confirmation
+        b(ops[0], 'quantity', '2026-11-02T12:00:00+01:00', { good: 95, scrap: 0, confirmed: true }),
         b(ops[0], 'finish', '2026-11-02T13:00:00+01:00'),
         // Tuesday 3 November: the press brake runs one hour and books 100 pieces of 60 s: performance 167 %
         b(ops[1], 'start-production', '2026-11-03T08:00:00+01:00'),
