@@ -1,4 +1,5 @@
-import { Card, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Card, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { NumberField } from '../../../../web/components/number-field';
 import { useTranslation } from 'react-i18next';
 import type { PlanInputs } from '../../schemas';
 import { MoneyInput } from './money-input';
@@ -32,8 +33,8 @@ export function InputsForm({ inputs, onChange }: { inputs: PlanInputs; onChange:
           <MoneyInput label={t('invest.lines.subsidy')} cents={inputs.subsidy.amountCents} onCents={(c) => set({ subsidy: { kind: 'amount', amountCents: c } })} />
         )}
         {inputs.subsidy?.kind === 'rate' && (
-          <NumberInput label={t('invest.web.subsidyRateLabel')} value={Math.round(inputs.subsidy.rate * 1000) / 10} min={0} max={100} decimalScale={1} suffix=" %"
-            onChange={(v) => set({ subsidy: { kind: 'rate', rate: (Number(v) || 0) / 100 } })} />
+          <NumberField label={t('invest.web.subsidyRateLabel')} value={Math.round(inputs.subsidy.rate * 1000) / 10} rules={{ min: 0, max: 100, decimals: 1 }} unit="%"
+            onValue={(v) => set({ subsidy: { kind: 'rate', rate: (v ?? 0) / 100 } })} />
         )}
         {inputs.subsidy && (
           <TextInput label={t('invest.web.fundingProgramme')} value={inputs.fundingProgramme ?? ''} onChange={(e) => set({ fundingProgramme: e.currentTarget.value || null })} />

@@ -1,27 +1,28 @@
-import { NumberInput, type NumberInputProps } from '@mantine/core';
-import { useFormat } from '../../../../web/i18n/format';
+import type { TextInputProps } from '@mantine/core';
+import { NumberField } from '../../../../web/components/number-field';
 
-interface Props extends Omit<NumberInputProps, 'value' | 'onChange'> {
+interface Props extends Omit<TextInputProps, 'value' | 'onChange' | 'error'> {
   cents: number;
   onCents: (cents: number) => void;
+  allowNegative?: boolean;
 }
 
-/** A euro amount typed the local way (1.234,56 € in German), held as integer cents. */
+/** Largest amount a field takes: 100 billion euros (the API's limit is far above any measure). */
+const MAX_EUROS = 100_000_000_000;
+
+/**
+ * A euro amount typed the local way (1.234,56 in German), held as integer cents. What cannot be read
+ * exactly ("-25000" where no negative is allowed, "1e9", three decimals) is refused with the reason and
+ * the amount stays as it was — never changed silently.
+ */
 export function MoneyInput({ cents, onCents, allowNegative = false, ...rest }: Props) {
-  const { locale } = useFormat();
-  const german = locale === 'de-DE';
   return (
-    <NumberInput
+    <NumberField
       {...rest}
       value={cents / 100}
-      onChange={(v) => onCents(Math.round((typeof v === 'number' ? v : Number(v) || 0) * 100))}
-      thousandSeparator={german ? '.' : ','}
-      decimalSeparator={german ? ',' : '.'}
-      decimalScale={2}
-      allowNegative={allowNegative}
-      suffix=" €"
-      hideControls
-      inputMode="decimal"
+      unit="€"
+      rules={{ decimals: 2, min: allowNegative ? -MAX_EUROS : 0, max: MAX_EUROS }}
+      onValue={(euros) => onCents(Math.round((euros ?? 0) * 100))}
     />
   );
 }

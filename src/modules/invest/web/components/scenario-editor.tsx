@@ -1,4 +1,5 @@
-import { Card, NumberInput, SegmentedControl, SimpleGrid, Text, Title } from '@mantine/core';
+import { Card, SegmentedControl, SimpleGrid, Text, Title } from '@mantine/core';
+import { NumberField } from '../../../../web/components/number-field';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_DEVIATIONS } from '../../evaluation-defaults';
 import type { LineDeviations } from '../../domain/scenarios';
@@ -38,16 +39,14 @@ export function ScenarioEditor({ name, spec, currentFlows, onChange }: Props) {
       {spec.mode === 'deviations' && (
         <SimpleGrid cols={2} spacing="xs">
           {LINES.map((line) => (
-            <NumberInput
+            <NumberField
               key={line}
               label={t('invest.web.deviationLabel', { line: t(`invest.lines.${line}`) })}
               aria-label={`${title}: ${t('invest.web.deviationLabel', { line: t(`invest.lines.${line}`) })}`}
               value={spec.deviations[line] ?? 0}
-              min={-100}
-              max={1000}
-              decimalScale={1}
-              suffix=" %"
-              onChange={(v) => onChange({ mode: 'deviations', deviations: { ...spec.deviations, [line]: Number(v) || 0 } })}
+              rules={{ min: -100, max: 1000, decimals: 1 }}
+              unit="%"
+              onValue={(v) => onChange({ mode: 'deviations', deviations: { ...spec.deviations, [line]: v ?? 0 } })}
             />
           ))}
         </SimpleGrid>

@@ -1,4 +1,5 @@
-import { ActionIcon, Alert, Button, Card, Group, NumberInput, SegmentedControl, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Group, SegmentedControl, Table, Text, TextInput, Title } from '@mantine/core';
+import { NumberField } from '../../../../web/components/number-field';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../../web/i18n/format';
@@ -15,7 +16,7 @@ interface Props {
 
 /** Nutzwertanalyse: weight and 0–5 rating per criterion, the score 0–100 and each share. */
 export function UtilityEditor({ criteria, utility, onChange }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { number, percent } = useFormat();
   const [newLabel, setNewLabel] = useState('');
   const isDefault = (id: string) => (DEFAULT_CRITERION_IDS as readonly string[]).includes(id);
@@ -57,8 +58,8 @@ export function UtilityEditor({ criteria, utility, onChange }: Props) {
                 {isDefault(c.id) && <Text size="xs" c="dimmed">{t(`invest.criteria.${c.id}.explanation`)}</Text>}
               </Table.Td>
               <Table.Td>
-                <NumberInput aria-label={t('invest.web.weightOf', { criterion: label(c) })} value={c.weight} min={0} max={1000} step={0.05} decimalScale={2}
-                  decimalSeparator={i18n.language === 'en' ? '.' : ','} onChange={(v) => update(i, { weight: Math.max(0, Number(v) || 0) })} />
+                <NumberField aria-label={t('invest.web.weightOf', { criterion: label(c) })} value={c.weight} rules={{ min: 0, max: 1000, decimals: 2 }}
+                  onValue={(v) => update(i, { weight: v ?? 0 })} />
               </Table.Td>
               <Table.Td>
                 <SegmentedControl

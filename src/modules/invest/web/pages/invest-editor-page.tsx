@@ -1,9 +1,10 @@
 import '../load-translations';
-import { Alert, Anchor, Button, Card, Grid, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Grid, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useBlocker, useNavigate, useParams } from 'react-router';
+import { InvalidFieldsProvider, NumberField, useInvalidFields } from '../../../../web/components/number-field';
 import { del, put } from '../../../../web/api/client';
 import { Loading } from '../../../../web/components/loading';
 import { PageHeader } from '../../../../web/components/page-header';
@@ -51,6 +52,18 @@ export default function InvestEditorPage() {
     if (stored.data && !dirty) setForm(dataOf(stored.data));
   }, [stored.data, dirty]);
   const live = useLiveResults(form);
+  const invalid = useInvalidFields();
+  // Unsaved changes are not lost silently: leaving the page (link, back button) asks first, and so does closing or reloading the tab.
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
   const canEdit = company.permissions.includes('invest.edit');
   const url = `${investPath(company.id)}/evaluations/${evaluationId}`;
   const save = useMutation({
@@ -64,6 +77,7 @@ export default function InvestEditorPage() {
   const remove = useMutation({
     mutationFn: () => del(url),
     onSuccess: async () => {
+      setDirty(false);
       await queryClient.invalidateQueries({ queryKey: investKeys.list(company.id) });
       navigate(`/c/${company.id}/invest`);
     },
@@ -97,6 +111,7 @@ export default function InvestEditorPage() {
       <PageHeader title={form.title || t('invest.web.evaluation')} intro={intro}>
         <Anchor component={Link} to={`/c/${company.id}/invest`}>{t('invest.web.back')}</Anchor>
       </PageHeader>
+      <InvalidFieldsProvider value={invalid}>
       <Stack gap="lg">
         {results && <DecisionSheet results={results} />}
         {live.error && <Alert color="red" role="alert">{t('invest.web.invalid', { reason: live.error })}</Alert>}
@@ -119,18 +134,15 @@ export default function InvestEditorPage() {
                     onChange={(value) => change({ planItemId: value, measureId: value ? (measures.find((m) => m.id === value)?.measureId ?? null) : null })}
                   />
                 )}
-                <NumberInput label={t('invest.web.horizon')} value={form.horizonYears} min={1} max={30} allowDecimal={false} onChange={(v) => setHorizon(Math.min(30, Math.max(1, Number(v) || 1)))} />
+                <NumberField label={t('invest.web.horizon')} value={form.horizonYears} rules={{ integer: true, min: 1, max: 30 }} onValue={(v) => v !== null && setHorizon(v)} />
                 <Textarea label={t('invest.web.description')} value={form.description} autosize minRows={2} maxLength={5000} onChange={(e) => change({ description: e.currentTarget.value })} />
-                <NumberInput
+                <NumberField
                   label={t('invest.discountRate.label')}
                   description={t('invest.discountRate.explanation')}
                   value={Math.round(form.discountRate * 10000) / 100}
-                  min={0}
-                  max={100}
-                  decimalScale={2}
-                  decimalSeparator={locale === 'de-DE' ? ',' : '.'}
-                  suffix=" %"
-                  onChange={(v) => change({ discountRate: (Number(v) || 0) / 100 })}
+                  rules={{ min: 0, max: 100, decimals: 2 }}
+                  unit="%"
+                  onValue={(v) => change({ discountRate: (v ?? 0) / 100 })}
                 />
               </SimpleGrid>
             </Card>
@@ -163,14 +175,26 @@ export default function InvestEditorPage() {
           <Card withBorder padding="sm" pos="sticky" bottom={0} style={{ zIndex: 5 }}>
             <Group justify="space-between">
               <Group>
-                <Button onClick={() => save.mutate(form)} loading={save.isPending} disabled={!dirty}>{t('invest.web.save')}</Button>
-                <Text size="sm" fw={600} role="status">{dirty ? t('invest.web.unsaved') : save.isSuccess ? t('invest.web.saved') : ''}</Text>
+                <Button onClick={() => save.mutate(form)} loading={save.isPending} disabled={!dirty || invalid.count > 0}>{t('invest.web.save')}</Button>
+                <Text size="sm" fw={600} role="status" c={invalid.count > 0 ? 'red.9' : undefined}>
+                  {invalid.count > 0 ? t('numberField.fixFirst') : dirty ? t('invest.web.unsaved') : save.isSuccess ? t('invest.web.saved') : ''}
+                </Text>
               </Group>
               <Button variant="subtle" color="red" loading={remove.isPending} onClick={() => window.confirm(t('invest.web.confirmDelete')) && remove.mutate()}>{t('invest.web.delete')}</Button>
             </Group>
           </Card>
         )}
       </Stack>
+      </InvalidFieldsProvider>
+      <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('invest.web.leaveTitle')} centered>
+        <Stack>
+          <Text>{t('invest.web.leaveText')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>{t('invest.web.stay')}</Button>
+            <Button color="#c92a2a" onClick={() => blocker.proceed?.()}>{t('invest.web.leave')}</Button>
+          </Group>
+        </Stack>
+      </Modal>
     </>
   );
 }
