@@ -10,6 +10,7 @@ import { operatorHealthRoutes } from '../health/health.routes.js';
 import { errorHandler, routingError } from './error-handler.js';
 import { originCheck } from './origin-check.js';
 import { sessionHook } from './session-hook.js';
+import { rejectUnstorableInput } from './storable-input.js';
 import { registerWebApp } from './web-app.js';
 
 export interface BuildAppOptions {
@@ -78,6 +79,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     api.setSerializerCompiler(serializerCompiler);
     api.addHook('onRequest', originCheck(ctx.config.publicUrl));
     api.addHook('onRequest', sessionHook);
+    api.addHook('preValidation', rejectUnstorableInput);
     for (const module of ctx.registry.modules) {
       if (module.routes) await api.register(module.routes);
     }

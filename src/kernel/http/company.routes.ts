@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readAudit, writeAudit } from '../audit/audit-log.js';
+import { inTransaction } from '../db/transaction.js';
 import { companyProfileSchema, sizeClassOf } from '../profile/company-profile.js';
 import { getCompany, updateCompany } from '../tenancy/company-store.js';
 import { requirePermission, tenantOf } from './guards.js';
@@ -30,9 +31,11 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request) => {
     const t = tenantOf(request);
-    await updateCompany(db, t.tenantId, request.body);
+    await inTransaction(db, async (trx) => {
+      await updateCompany(trx, t.tenantId, request.body);
+      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'company.updated', details: request.body });
+    });
     access.invalidateAccess();
-    await writeAudit(db, { tenantId: t.tenantId, actorId: t.userId, action: 'company.updated', details: request.body });
     const company = await getCompany(db, t.tenantId);
     return { ...company!, sizeClass: company!.profile.employees ? sizeClassOf(company!.profile.employees) : null };
   });
@@ -64,13 +67,15 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
     const states = await registry.states(db, t.tenantId);
     const blockers = registry.blockers(states, module.id, request.body.enabled);
     if (blockers.length > 0) throw new ProblemError(409, 'module_dependency', { modules: blockers.join(', ') }, { modules: blockers });
-    await db
-      .insertInto('tenant_modules')
-      .values({ tenant_id: t.tenantId, module_id: module.id, enabled: request.body.enabled, changed_by: t.userId })
-      .onConflict((oc) => oc.columns(['tenant_id', 'module_id']).doUpdateSet({ enabled: request.body.enabled, changed_by: t.userId, changed_at: new Date() }))
-      .execute();
+    await inTransaction(db, async (trx) => {
+      await trx
+        .insertInto('tenant_modules')
+        .values({ tenant_id: t.tenantId, module_id: module.id, enabled: request.body.enabled, changed_by: t.userId })
+        .onConflict((oc) => oc.columns(['tenant_id', 'module_id']).doUpdateSet({ enabled: request.body.enabled, changed_by: t.userId, changed_at: new Date() }))
+        .execute();
+      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: request.body.enabled ? 'module.enabled' : 'module.disabled', target: module.id });
+    });
     access.invalidateAccess();
-    await writeAudit(db, { tenantId: t.tenantId, actorId: t.userId, action: request.body.enabled ? 'module.enabled' : 'module.disabled', target: module.id });
     return { id: module.id, enabled: request.body.enabled };
   });
 

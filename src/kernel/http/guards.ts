@@ -12,12 +12,15 @@ export function requireUser(request: FastifyRequest): AuthUser {
  * onRequest hook for every company route (runs before body validation, so outsiders learn nothing) (`/companies/:companyId/…`): the caller must be a member,
  * the permission's module must be switched on, and the role must hold the permission.
  * Non-members get 404 so that company ids cannot be probed.
+ *
+ * A route without the company in its path (e.g. `/machines/:machineId/…`) passes `companyOf`,
+ * which finds the company from the path's object for this caller; the same checks follow.
  */
-export function requirePermission(permission: string) {
+export function requirePermission(permission: string, companyOf?: (request: FastifyRequest) => Promise<string | undefined>) {
   return async (request: FastifyRequest) => {
     const user = requireUser(request);
     const { db, registry, access } = request.server.wv;
-    const companyId = (request.params as { companyId?: string }).companyId;
+    const companyId = companyOf ? await companyOf(request) : (request.params as { companyId?: string }).companyId;
     const membership = (await access.membershipsOf(db, user.id)).find((m) => m.tenantId === companyId);
     if (!companyId || !membership) throw new ProblemError(404, 'not_found', { what: 'company' });
     const terminal = request.auth!.terminal;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../audit/audit-log.js';
+import { inTransaction } from '../db/transaction.js';
 import { hashToken, newSecretToken } from '../auth/secret-token.js';
 import { uuidv7 } from '../db/uuid-v7.js';
 import { translate } from '../i18n/server-messages.js';
@@ -62,11 +63,13 @@ export const invitationsRoutes: FastifyPluginAsyncZod = async (app) => {
     const { token, hash } = newSecretToken();
     const id = uuidv7();
     const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
-    await db
-      .insertInto('invitations')
-      .values({ tenant_id: t.tenantId, id, email: request.body.email ?? null, role: request.body.role, token_hash: hash, created_by: t.userId, expires_at: expiresAt })
-      .execute();
-    await writeAudit(db, { tenantId: t.tenantId, actorId: t.userId, action: 'invitation.created', target: request.body.email ?? id, details: { role: request.body.role } });
+    await inTransaction(db, async (trx) => {
+      await trx
+        .insertInto('invitations')
+        .values({ tenant_id: t.tenantId, id, email: request.body.email ?? null, role: request.body.role, token_hash: hash, created_by: t.userId, expires_at: expiresAt })
+        .execute();
+      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'invitation.created', target: request.body.email ?? id, details: { role: request.body.role } });
+    });
     const link = `${ctx.config.publicUrl}/invite#${token}`;
     let mailed = false;
     if (request.body.email) {
@@ -91,15 +94,17 @@ export const invitationsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['members'], summary: 'Withdraw an invitation', params: companyParams.extend({ invitationId: z.uuid() }) },
   }, async (request, reply) => {
     const t = tenantOf(request);
-    const result = await db
-      .updateTable('invitations')
-      .set({ revoked_at: new Date() })
-      .where('tenant_id', '=', t.tenantId)
-      .where('id', '=', request.params.invitationId)
-      .where('accepted_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw new ProblemError(404, 'not_found', { what: 'invitation' });
-    await writeAudit(db, { tenantId: t.tenantId, actorId: t.userId, action: 'invitation.revoked', target: request.params.invitationId });
+    await inTransaction(db, async (trx) => {
+      const result = await trx
+        .updateTable('invitations')
+        .set({ revoked_at: new Date() })
+        .where('tenant_id', '=', t.tenantId)
+        .where('id', '=', request.params.invitationId)
+        .where('accepted_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw new ProblemError(404, 'not_found', { what: 'invitation' });
+      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'invitation.revoked', target: request.params.invitationId });
+    });
     return reply.status(204).send();
   });
 

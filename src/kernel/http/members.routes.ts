@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../audit/audit-log.js';
 import { pinLockOf } from '../auth/pin-lockout.js';
+import { inTransaction } from '../db/transaction.js';
 import type { Db } from '../db/database.js';
 import { ADMIN_GRANTABLE_ROLES, ROLES, type Role } from '../tenancy/roles.js';
 import type { TenantContext } from './app-context.js';
@@ -63,9 +64,11 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     const role = request.body.role;
     assertMayGrant(t, target.role, role);
     if (target.role === 'owner' && role !== 'owner' && (await ownerCount(db, t.tenantId)) <= 1) throw new ProblemError(409, 'last_owner');
-    await db.updateTable('memberships').set({ role }).where('tenant_id', '=', t.tenantId).where('user_id', '=', request.params.userId).execute();
+    await inTransaction(db, async (trx) => {
+      await trx.updateTable('memberships').set({ role }).where('tenant_id', '=', t.tenantId).where('user_id', '=', request.params.userId).execute();
+      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'member.role_changed', target: request.params.userId, details: { from: target.role, to: role } });
+    });
     access.invalidateAccess();
-    await writeAudit(db, { tenantId: t.tenantId, actorId: t.userId, action: 'member.role_changed', target: request.params.userId, details: { from: target.role, to: role } });
     return { userId: request.params.userId, role };
   });
 
@@ -77,9 +80,11 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     const target = await findMember(db, t.tenantId, request.params.userId);
     assertMayGrant(t, target.role, undefined);
     if (target.role === 'owner' && (await ownerCount(db, t.tenantId)) <= 1) throw new ProblemError(409, 'last_owner');
-    await db.deleteFrom('memberships').where('tenant_id', '=', t.tenantId).where('user_id', '=', request.params.userId).execute();
+    await inTransaction(db, async (trx) => {
+      await trx.deleteFrom('memberships').where('tenant_id', '=', t.tenantId).where('user_id', '=', request.params.userId).execute();
+      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'member.removed', target: request.params.userId, details: { role: target.role } });
+    });
     access.invalidateAccess();
-    await writeAudit(db, { tenantId: t.tenantId, actorId: t.userId, action: 'member.removed', target: request.params.userId, details: { role: target.role } });
     return reply.status(204).send();
   });
 };

@@ -85,6 +85,71 @@ describe.each(testDatabaseKinds())('tenant isolation on the %s database', (kind)
     }
   });
 
+  /**
+   * Every route WITHOUT the company in its path, and why it reaches no other company's data. A new
+   * such route fails the test below until it is declared here (and so thought about).
+   */
+  const COMPANYLESS_ROUTES: Record<string, { why: string; query?: string }> = {
+    'POST /api/v1/auth/signup': { why: 'creates a company of its own' },
+    'POST /api/v1/auth/login': { why: 'the caller\'s own account' },
+    'POST /api/v1/auth/logout': { why: 'ends the caller\'s own session' },
+    'GET /api/v1/me': { why: 'the caller\'s own companies (a PIN session: only the terminal\'s)' },
+    'PATCH /api/v1/me': { why: 'the caller\'s own name and language' },
+    'POST /api/v1/companies': { why: 'creates a company of its own' },
+    'POST /api/v1/invitations/lookup': { why: 'the company of the secret invitation token only' },
+    'POST /api/v1/invitations/accept': { why: 'joins the company of the secret invitation token only' },
+    'GET /api/v1/terminal': { why: 'the company of the device cookie only' },
+    'POST /api/v1/terminal/signin': { why: 'a PIN session in the company of the device cookie only' },
+    'POST /api/v1/ingest': { why: 'the company of the device token only' },
+    'GET /api/v1/machines/:machineId/series': { why: 'the common guard finds the machine among the caller\'s companies', query: 'point=force' },
+  };
+
+  it('covers every route without a company in its path: an outsider and a session of another company get nothing', async () => {
+    const seen = new Set<string>();
+    const routes = instance.ctx.routes
+      .filter((r) => r.url.startsWith('/api/v1/') && !r.url.includes(':companyId'))
+      .filter((r) => !seen.has(`${r.method} ${r.url}`) && seen.add(`${r.method} ${r.url}`));
+    expect(routes.map((r) => `${r.method} ${r.url}`).sort()).toEqual(Object.keys(COMPANYLESS_ROUTES).sort());
+
+    // Carol is an admin of B and a worker of A; her PIN session on A's terminal must reach A only.
+    const carol = a();
+    const toB = await bob.post(`/api/v1/companies/${companyB}/invitations`, { role: 'admin' });
+    expect((await carol.post('/api/v1/invitations/accept', { token: new URL(toB.body.link).hash.slice(1), user: { name: 'Carol Both', email: 'carol@both.example', password: 'correct horse battery' } })).status).toBe(200);
+    const toA = await alice.post(`/api/v1/companies/${companyA}/invitations`, { role: 'member' });
+    expect((await carol.post('/api/v1/invitations/accept', { token: new URL(toA.body.link).hash.slice(1) })).status).toBe(200);
+    const carolId = (await carol.get('/api/v1/me')).body.user.id;
+    expect((await alice.put(`/api/v1/companies/${companyA}/members/${carolId}/pin`, { pin: '482913', personnelNumber: 'C-1' })).status).toBe(200);
+    const terminal = await alice.post(`/api/v1/companies/${companyA}/shopfloor/terminals`, { name: 'Tablet A' });
+    expect(terminal.status).toBe(201);
+    const deviceCookie = `wv_terminal=${terminal.raw.cookies.find((c) => c.name === 'wv_terminal')!.value}`;
+    const carolAtA = a();
+    expect((await carolAtA.request('POST', '/api/v1/terminal/signin', { personnelNumber: 'C-1', pin: '482913' }, { cookie: deviceCookie })).status).toBe(200);
+
+    const before = await snapshotB();
+    const markersOfB = ['Beta GmbH', 'bob@beta.example', companyB];
+    for (const route of routes) {
+      const key = `${route.method} ${route.url}`;
+      const params = [...route.url.matchAll(/:(\w+)/g)].map((m) => m[1]);
+      for (const p of params) expect(idsOfB[p], `no fixture id for :${p} in ${route.url}`).toBeDefined();
+      const query = COMPANYLESS_ROUTES[key].query;
+      const url = route.url.replace(/:(\w+)/g, (_, p: string) => idsOfB[p]) + (query ? `?${query}` : '');
+      const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
+      if (route.url.endsWith('/auth/logout')) continue; // ends the caller's session; reaches nothing else (no input)
+      for (const [who, client] of [['a member of another company', alice], ['a PIN session at another company\'s terminal', carolAtA], ['an anonymous caller', a()]] as const) {
+        const res = await client.request(route.method, url, body);
+        const text = JSON.stringify(res.body);
+        for (const marker of markersOfB) expect(text, `${key} as ${who}`).not.toContain(marker);
+        if (params.length > 0) expect(res.status, `${key} as ${who}`).toBe(client === alice || client === carolAtA ? 404 : 401);
+      }
+      if (params.length > 0) {
+        // the probe reaches real data: B's own owner gets it
+        const own = await bob.request(route.method, url, body);
+        expect(own.status, `${key} as B's owner`).toBe(200);
+      }
+    }
+    expect(await snapshotB()).toBe(before);
+  });
+
   async function rowCountsOfB() {
     const counts: Record<string, number> = {};
     for (const m of instance.ctx.registry.modules) {

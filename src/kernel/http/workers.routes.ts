@@ -52,9 +52,9 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('users').values({ id: userId, email: null, name, password_hash: null, locale: request.locale }).execute();
       await trx.insertInto('memberships').values({ tenant_id: t.tenantId, user_id: userId, role: 'shopfloor', personnel_number: personnelNumber, pin_hash: pinHash }).execute();
+      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'member.worker_created', target: userId, details: { name, personnelNumber } });
     });
     ctx.access.invalidateAccess();
-    await writeAudit(db, { tenantId: t.tenantId, actorId: t.userId, action: 'member.worker_created', target: userId, details: { name, personnelNumber } });
     return reply.status(201).send({ userId, name, personnelNumber, role: 'shopfloor' as Role });
   });
 
@@ -80,7 +80,6 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
       .set({ pin_hash: pinHash, personnel_number: personnelNumber, ...PIN_UNLOCKED })
       .where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).execute();
     await endPinSessions(ctx, t.tenantId, userId);
-    await writeAudit(db, { tenantId: t.tenantId, actorId: t.userId, action: 'member.pin_set', target: userId, details: { personnelNumber } });
     return { userId, personnelNumber, hasPin: true };
   });
 
@@ -95,7 +94,6 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
     assertMayGrant(t, member.role as Role, undefined);
     await db.updateTable('memberships').set({ pin_hash: null, ...PIN_UNLOCKED }).where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).execute();
     await endPinSessions(ctx, t.tenantId, userId);
-    await writeAudit(db, { tenantId: t.tenantId, actorId: t.userId, action: 'member.pin_removed', target: userId });
     return reply.status(204).send();
   });
 

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { writeAudit } from '../../kernel/audit/audit-log.js';
+import { inTransaction } from '../../kernel/db/transaction.js';
 import { companyParams } from '../../kernel/http/company.routes.js';
 import { requirePermission, tenantOf } from '../../kernel/http/guards.js';
 import * as service from './check.service.js';
@@ -58,8 +59,10 @@ export const checkRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Opt in or out of the anonymous peer comparison', params: companyParams, body: checkSettingsBody },
   }, async (request) => {
     const t = tenantOf(request);
-    await service.setPeerOptIn(db, t.tenantId, request.body.peerOptIn);
-    await writeAudit(db, { tenantId: t.tenantId, actorId: t.userId, action: 'check.peer_opt_in', details: request.body });
+    await inTransaction(db, async (trx) => {
+      await service.setPeerOptIn(trx, t.tenantId, request.body.peerOptIn);
+      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'check.peer_opt_in', details: request.body });
+    });
     return request.body;
   });
 };

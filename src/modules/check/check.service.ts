@@ -1,4 +1,5 @@
 import { writeAudit } from '../../kernel/audit/audit-log.js';
+import { inTransaction } from '../../kernel/db/transaction.js';
 import type { Db } from '../../kernel/db/database.js';
 import type { TenantContext } from '../../kernel/http/app-context.js';
 import { ProblemError, notFound } from '../../kernel/http/problem.js';
@@ -51,8 +52,11 @@ export async function listChecks(ctx: CheckContext): Promise<CheckRunSummary[]> 
 export async function startCheck(ctx: CheckContext): Promise<CheckRunSummary> {
   const open = await store.findOpenRun(ctx.db, ctx.tenant.tenantId);
   if (open) throw new ProblemError(409, 'check_open_exists', {}, { checkId: open.id });
-  const id = await store.insertRun(ctx.db, ctx.tenant.tenantId, ctx.tenant.userId, CURRENT_QUESTIONNAIRE_VERSION);
-  await writeAudit(ctx.db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action: 'check.started', target: id });
+  const id = await inTransaction(ctx.db, async (db) => {
+    const started = await store.insertRun(db, ctx.tenant.tenantId, ctx.tenant.userId, CURRENT_QUESTIONNAIRE_VERSION);
+    await writeAudit(db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action: 'check.started', target: started });
+    return started;
+  });
   return summary((await store.findRun(ctx.db, ctx.tenant.tenantId, id))!, 0);
 }
 
@@ -109,10 +113,12 @@ export async function completeCheck(ctx: CheckContext, checkId: string): Promise
   const { responses, combination } = await combined(ctx, row);
   if (responses.length === 0) throw new ProblemError(409, 'check_no_answers');
   const result = await scoreLive(ctx, row.questionnaire_version, combination.answers);
-  if (!(await store.completeRun(ctx.db, ctx.tenant.tenantId, checkId, ctx.tenant.userId, combination.answers, result))) {
-    throw new ProblemError(409, 'check_closed');
-  }
-  await writeAudit(ctx.db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action: 'check.completed', target: checkId, details: { respondents: responses.length } });
+  await inTransaction(ctx.db, async (db) => {
+    if (!(await store.completeRun(db, ctx.tenant.tenantId, checkId, ctx.tenant.userId, combination.answers, result))) {
+      throw new ProblemError(409, 'check_closed');
+    }
+    await writeAudit(db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action: 'check.completed', target: checkId, details: { respondents: responses.length } });
+  });
   return summary((await store.findRun(ctx.db, ctx.tenant.tenantId, checkId))!, responses.length);
 }
 

@@ -1,8 +1,10 @@
 import { writeAudit } from '../../kernel/audit/audit-log.js';
 import type { Db } from '../../kernel/db/database.js';
+import { inTransaction } from '../../kernel/db/transaction.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import type { TenantContext } from '../../kernel/http/app-context.js';
-import { ProblemError, notFound } from '../../kernel/http/problem.js';
+import { ProblemError, notFound, unknownReference } from '../../kernel/http/problem.js';
+import { planItemExists } from '../roadmap/index.js';
 import { evaluationResults } from './domain/evaluation-results.js';
 import { SCENARIO_NAMES } from './domain/scenarios.js';
 import { compareAlternatives } from './domain/utility-analysis.js';
@@ -68,26 +70,39 @@ export async function getEvaluation(ctx: InvestContext, id: string): Promise<Eva
   return detail(await requireEvaluation(ctx, id));
 }
 
+/** The plan item an evaluation is attached to must be one of the company's (the roadmap's own check). */
+async function checkPlanItem(ctx: InvestContext, data: EvaluationData) {
+  if (data.planItemId && !(await planItemExists(ctx.db, ctx.tenant.tenantId, data.planItemId))) throw unknownReference('body.planItemId');
+}
+
 export async function createEvaluation(ctx: InvestContext, data: EvaluationData): Promise<EvaluationDetail> {
   computeResults(data);
+  await checkPlanItem(ctx, data);
   const id = uuidv7();
-  await store.insertEvaluation(ctx.db, ctx.tenant.tenantId, id, ctx.tenant.userId, data);
-  await writeAudit(ctx.db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action: 'invest.evaluation_created', target: id, details: { title: data.title } });
+  await inTransaction(ctx.db, async (db) => {
+    await store.insertEvaluation(db, ctx.tenant.tenantId, id, ctx.tenant.userId, data);
+    await writeAudit(db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action: 'invest.evaluation_created', target: id, details: { title: data.title } });
+  });
   return getEvaluation(ctx, id);
 }
 
 export async function updateEvaluation(ctx: InvestContext, id: string, data: EvaluationData): Promise<EvaluationDetail> {
   await requireEvaluation(ctx, id);
   computeResults(data);
-  if (!(await store.updateEvaluation(ctx.db, ctx.tenant.tenantId, id, data))) throw notFound('evaluation');
-  await writeAudit(ctx.db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action: 'invest.evaluation_updated', target: id, details: { title: data.title } });
+  await checkPlanItem(ctx, data);
+  await inTransaction(ctx.db, async (db) => {
+    if (!(await store.updateEvaluation(db, ctx.tenant.tenantId, id, data))) throw notFound('evaluation');
+    await writeAudit(db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action: 'invest.evaluation_updated', target: id, details: { title: data.title } });
+  });
   return getEvaluation(ctx, id);
 }
 
 export async function deleteEvaluation(ctx: InvestContext, id: string): Promise<void> {
   const existing = await requireEvaluation(ctx, id);
-  await store.deleteEvaluation(ctx.db, ctx.tenant.tenantId, id);
-  await writeAudit(ctx.db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action: 'invest.evaluation_deleted', target: id, details: { title: existing.title } });
+  await inTransaction(ctx.db, async (db) => {
+    await store.deleteEvaluation(db, ctx.tenant.tenantId, id);
+    await writeAudit(db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action: 'invest.evaluation_deleted', target: id, details: { title: existing.title } });
+  });
 }
 
 const moneyFigures = ({ years: _years, irrCandidates: _candidates, ...figures }: EvaluationResults['scenarios']['expected']): MoneyFigures => figures;

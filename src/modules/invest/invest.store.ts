@@ -1,4 +1,5 @@
 import type { Db } from '../../kernel/db/database.js';
+import { inTransaction } from '../../kernel/db/transaction.js';
 import type { EvaluationData, PlanInputs, StoredCriterion } from './schemas.js';
 
 export interface EvaluationRow {
@@ -80,7 +81,7 @@ async function replaceCriteria(db: Db, tenantId: string, evaluationId: string, c
 }
 
 export async function insertEvaluation(db: Db, tenantId: string, id: string, userId: string | null, e: EvaluationData): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx.insertInto('invest_evaluations').values({ tenant_id: tenantId, id, created_by: userId, ...columnsOf(e) }).execute();
     await replaceCriteria(tx, tenantId, id, e.criteria);
   });
@@ -88,7 +89,7 @@ export async function insertEvaluation(db: Db, tenantId: string, id: string, use
 
 /** Replaces an evaluation and its criteria; false when there is none with this id. */
 export async function updateEvaluation(db: Db, tenantId: string, id: string, e: EvaluationData): Promise<boolean> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const done = await tx
       .updateTable('invest_evaluations')
       .set({ ...columnsOf(e), updated_at: new Date() })

@@ -1,5 +1,5 @@
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
-import { ProblemError, notFound } from '../../kernel/http/problem.js';
+import { ProblemError, notFound, unknownReference } from '../../kernel/http/problem.js';
 import type { ConnectionBody } from './connections.schemas.js';
 import * as store from './connections.store.js';
 import { OutboundBlockedError } from '../../kernel/net/outbound-policy.js';
@@ -50,7 +50,9 @@ async function checkMachines(ctx: MachinesContext, body: ConnectionBody) {
   if (body.kind !== 'mqtt') return;
   const ids = [...new Set([...(body.machineId ? [body.machineId] : []), ...body.machineKeys.map((k) => k.machineId)])];
   const found = await store.existingMachineIds(ctx.db, ctx.tenant.tenantId, ids);
-  if (ids.some((id) => !found.has(id))) throw notFound('machine');
+  if (body.machineId && !found.has(body.machineId)) throw unknownReference('body.machineId', 404);
+  const key = body.machineKeys.findIndex((k) => !found.has(k.machineId));
+  if (key >= 0) throw unknownReference(`body.machineKeys.${key}.machineId`, 404);
 }
 
 async function afterChange(ctx: MachinesContext, id: string) {
@@ -120,7 +122,8 @@ export async function replaceOpcuaItems(
   await opcuaConnectionOrThrow(ctx, id);
   const machineIds = [...new Set(items.map((i) => i.machineId))];
   const found = await store.existingMachineIds(ctx.db, ctx.tenant.tenantId, machineIds);
-  if (machineIds.some((m) => !found.has(m))) throw notFound('machine');
+  const unknown = items.findIndex((i) => !found.has(i.machineId));
+  if (unknown >= 0) throw unknownReference(`body.items.${unknown}.machineId`, 404);
   await store.replaceOpcuaItems(ctx.db, ctx.tenant.tenantId, id, items.map((i) => ({ ...i, id: uuidv7() })));
   await supervisorOf(ctx.db)?.refresh();
   return store.listOpcuaItems(ctx.db, ctx.tenant.tenantId, id);

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { companyParams } from '../../kernel/http/company.routes.js';
 import { requirePermission, requireUser, tenantOf } from '../../kernel/http/guards.js';
 import { ProblemError, notFound } from '../../kernel/http/problem.js';
-import type { Role } from '../../kernel/tenancy/roles.js';
 import { authenticateDevice, isDataError, moduleEnabled, parseIngest } from './ingest.js';
 import * as service from './machines.service.js';
 import { tenantsOfMachine, writeSamples } from './machines.store.js';
@@ -16,8 +15,10 @@ import { seriesQuery } from './analytics.schemas.js';
 import { retentionFromEnv } from './maintenance.js';
 import { readSeries } from './series.service.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const machinesRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, registry, access } = app.wv;
+  const { db, access } = app.wv;
   const ctx = (request: FastifyRequest): service.MachinesContext => ({ db, tenant: tenantOf(request) });
   const base = '/companies/:companyId/machines';
   const tags = ['machines'];
@@ -120,22 +121,27 @@ export const machinesRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Samples or 1-minute/1-hour aggregates of a data point in [from, to) (default: the last 24 hours; resolution auto|raw|1m|1h)', params: machineParams, querystring: seriesQuery },
   }, async (request) => readSeries(db, tenantOf(request).tenantId, request.params.machineId, request.query, retention));
 
-  // The same, addressed by the machine alone: the company is the one holding the machine, and the
-  // caller must be a member there with machines.read; anything else looks like a missing machine.
+  // The same, addressed by the machine alone. The common guard finds the company holding the
+  // machine among the caller's own (a PIN session: only the terminal's company) and applies the
+  // same checks as to every company route; whatever it refuses (but a missing sign-in) looks like
+  // a missing machine.
+  const companyOfMachine = async (request: FastifyRequest) => {
+    const machineId = (request.params as { machineId?: string }).machineId ?? '';
+    if (!UUID.test(machineId)) return undefined;
+    const terminal = request.auth?.terminal;
+    const mine = terminal ? [terminal.tenantId] : (await access.membershipsOf(db, requireUser(request).id)).map((m) => m.tenantId);
+    return (await tenantsOfMachine(db, machineId)).find((tenantId) => mine.includes(tenantId));
+  };
+  const readByMachine = requirePermission('machines.read', companyOfMachine);
   app.get('/machines/:machineId/series', {
+    onRequest: async (request) => {
+      await readByMachine(request).catch((error: unknown) => {
+        if (error instanceof ProblemError && error.status !== 401) throw notFound('machine');
+        throw error;
+      });
+    },
     schema: { tags, summary: 'Stored samples of a data point, by machine id alone', params: bareMachineParams, querystring: seriesQuery },
-  }, async (request) => {
-    const user = requireUser(request);
-    const memberships = await access.membershipsOf(db, user.id);
-    for (const tenantId of await tenantsOfMachine(db, request.params.machineId)) {
-      const membership = memberships.find((m) => m.tenantId === tenantId);
-      if (!membership || !registry.roleHas(membership.role as Role, 'machines.read')) continue;
-      const states = await access.moduleStates(db, registry, tenantId);
-      if (!states.some((s) => s.id === 'machines' && s.enabled)) continue;
-      return readSeries(db, tenantId, request.params.machineId, request.query, retention);
-    }
-    throw notFound('machine');
-  });
+  }, async (request) => readSeries(db, tenantOf(request).tenantId, request.params.machineId, request.query, retention));
 
   // Devices: token instead of session, so no cookie and no CSRF token. 2xx only after commit.
   app.post('/ingest', {

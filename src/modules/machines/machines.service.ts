@@ -5,7 +5,8 @@ import type { Db } from '../../kernel/db/database.js';
 import { outboundPolicy } from '../../kernel/net/outbound-policy.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import type { TenantContext } from '../../kernel/http/app-context.js';
-import { ProblemError, notFound } from '../../kernel/http/problem.js';
+import { ProblemError, notFound, unknownReference } from '../../kernel/http/problem.js';
+import { existingWorkCentreIds } from '../shopfloor/index.js';
 import * as alarms from './alarms.store.js';
 import * as store from './machines.store.js';
 import type { deviceBody, machineBody, pointBody, ruleBody } from './schemas.js';
@@ -38,7 +39,15 @@ export async function getMachine(ctx: MachinesContext, machineId: string) {
   return { ...machine, points, devices };
 }
 
+/** The work centre a machine stands at must be one of the company's (the shop floor's own check). */
+async function checkWorkCentre(ctx: MachinesContext, body: z.output<typeof machineBody>) {
+  if (body.workCentreId && !(await existingWorkCentreIds(ctx.db, ctx.tenant.tenantId, [body.workCentreId])).has(body.workCentreId)) {
+    throw unknownReference('body.workCentreId');
+  }
+}
+
 export async function createMachine(ctx: MachinesContext, body: z.output<typeof machineBody>) {
+  await checkWorkCentre(ctx, body);
   const id = uuidv7();
   try {
     await store.insertMachine(ctx.db, ctx.tenant.tenantId, id, body);
@@ -50,6 +59,8 @@ export async function createMachine(ctx: MachinesContext, body: z.output<typeof 
 }
 
 export async function updateMachine(ctx: MachinesContext, machineId: string, body: z.output<typeof machineBody>) {
+  await machineOrThrow(ctx, machineId);
+  await checkWorkCentre(ctx, body);
   try {
     if (!(await store.updateMachine(ctx.db, ctx.tenant.tenantId, machineId, body))) throw notFound('machine');
   } catch (error) {

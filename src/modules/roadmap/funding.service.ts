@@ -1,4 +1,5 @@
 import { writeAudit } from '../../kernel/audit/audit-log.js';
+import { inTransaction } from '../../kernel/db/transaction.js';
 import { notFound } from '../../kernel/http/problem.js';
 import { fundingCatalogue } from './catalogue/funding-catalogue.js';
 import type { FundingCatalogue } from './catalogue/funding-schema.js';
@@ -102,8 +103,11 @@ export async function addFunding(ctx: RoadmapContext, body: FundingBody): Promis
   if (errors.length) throw validation(errors);
   await listFunding(ctx);
   const values = { seed_id: null, historical: false, percent_max: null, rate_text: text(null), valid_from: null, valid_until: null, link: null, note: text(null), ...toValues(body) } as store.FundingValues;
-  const [id] = await store.insertFunding(ctx.db, ctx.tenant.tenantId, [values]);
-  await writeAudit(ctx.db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action: 'roadmap.funding_added', target: id, details: { name: body.name } });
+  const id = await inTransaction(ctx.db, async (db) => {
+    const [added] = await store.insertFunding(db, ctx.tenant.tenantId, [values]);
+    await writeAudit(db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action: 'roadmap.funding_added', target: added, details: { name: body.name } });
+    return added;
+  });
   return toView((await store.findFunding(ctx.db, ctx.tenant.tenantId, id!))!);
 }
 
@@ -112,14 +116,21 @@ export async function updateFunding(ctx: RoadmapContext, id: string, body: Parti
   if (!current) throw notFound('funding');
   const errors = checkDates(body.validFrom !== undefined ? body.validFrom : current.valid_from, body.validUntil !== undefined ? body.validUntil : current.valid_until);
   if (errors.length) throw validation(errors);
-  await store.updateFunding(ctx.db, ctx.tenant.tenantId, id, toValues(body));
-  await writeAudit(ctx.db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action: 'roadmap.funding_changed', target: id, details: { fields: Object.keys(body) } });
+  const values = toValues(body);
+  // nothing to change (`{}`): answered with the programme as it is, and not audited
+  if (Object.keys(values).length === 0) return toView(current);
+  await inTransaction(ctx.db, async (db) => {
+    await store.updateFunding(db, ctx.tenant.tenantId, id, values);
+    await writeAudit(db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action: 'roadmap.funding_changed', target: id, details: { fields: Object.keys(body) } });
+  });
   return toView((await store.findFunding(ctx.db, ctx.tenant.tenantId, id))!);
 }
 
 export async function deleteFunding(ctx: RoadmapContext, id: string): Promise<void> {
   const current = await store.findFunding(ctx.db, ctx.tenant.tenantId, id);
   if (!current) throw notFound('funding');
-  await store.deleteFunding(ctx.db, ctx.tenant.tenantId, id);
-  await writeAudit(ctx.db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action: 'roadmap.funding_deleted', target: id, details: { name: current.name } });
+  await inTransaction(ctx.db, async (db) => {
+    await store.deleteFunding(db, ctx.tenant.tenantId, id);
+    await writeAudit(db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action: 'roadmap.funding_deleted', target: id, details: { name: current.name } });
+  });
 }

@@ -1,4 +1,6 @@
 import { writeAudit } from '../../kernel/audit/audit-log.js';
+import type { Db } from '../../kernel/db/database.js';
+import { inTransaction } from '../../kernel/db/transaction.js';
 import { ProblemError, notFound } from '../../kernel/http/problem.js';
 import { getCompany } from '../../kernel/tenancy/company-store.js';
 import { completedChecks } from '../check/index.js';
@@ -48,8 +50,9 @@ export async function getPlan(ctx: RoadmapContext): Promise<PlanView> {
   };
 }
 
-async function audit(ctx: RoadmapContext, action: string, target?: string, details?: Record<string, unknown>) {
-  await writeAudit(ctx.db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action, target, details });
+/** Written with `db`, the transaction of the change it records. */
+async function audit(db: Db, ctx: RoadmapContext, action: string, target?: string, details?: Record<string, unknown>) {
+  await writeAudit(db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action, target, details });
 }
 
 /** Takes catalogue measures into the plan; a dropped one comes back as planned, others already there stay as they are. */
@@ -65,15 +68,15 @@ export async function acceptMeasures(ctx: RoadmapContext, measureIds: string[]):
   const latest = (await completedChecks(db, tenant.tenantId))[0];
   const fresh = [...new Set(measureIds)].filter((id) => !existing.has(id));
   const revived = [...new Set(measureIds)].filter((id) => existing.get(id)?.status === 'dropped');
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await store.insertPlanItems(
       trx,
       tenant.tenantId,
       fresh.map((id) => ({ measure_id: id, micro_goal: measuresById.get(id)!.microGoal[ctx.lang], source_check_id: latest?.checkId ?? null })),
     );
     for (const id of revived) await store.updatePlanItem(trx, tenant.tenantId, existing.get(id)!.id, { status: 'planned' });
+    await audit(trx, ctx, 'roadmap.measures_accepted', undefined, { measureIds: [...fresh, ...revived] });
   });
-  await audit(ctx, 'roadmap.measures_accepted', undefined, { measureIds: [...fresh, ...revived] });
   return getPlan(ctx);
 }
 
@@ -90,8 +93,11 @@ export async function addOwnMeasure(
   const end = body.endQuarter ?? start;
   const errors = quarterOrderErrors(start, end);
   if (errors.length > 0) throw validation(errors);
-  const [id] = await store.insertPlanItems(ctx.db, ctx.tenant.tenantId, [{ title: body.title, description: body.description ?? null, start_quarter: start, end_quarter: end }]);
-  await audit(ctx, 'roadmap.measure_added', id, { title: body.title });
+  const id = await inTransaction(ctx.db, async (db) => {
+    const [added] = await store.insertPlanItems(db, ctx.tenant.tenantId, [{ title: body.title, description: body.description ?? null, start_quarter: start, end_quarter: end }]);
+    await audit(db, ctx, 'roadmap.measure_added', added, { title: body.title });
+    return added;
+  });
   return (await itemView(ctx, id!))!;
 }
 
@@ -137,15 +143,19 @@ export async function updateItem(ctx: RoadmapContext, id: string, body: UpdateIt
   if (body.kpiUnit !== undefined) patch.kpi_unit = body.kpiUnit || null;
   if (body.title !== undefined) patch.title = body.title;
   if (body.description !== undefined) patch.description = body.description || null;
-  await store.updatePlanItem(ctx.db, ctx.tenant.tenantId, id, patch);
-  await audit(ctx, 'roadmap.item_changed', id, { fields: Object.keys(body), ...(patch.status ? { status: patch.status } : {}) });
+  await inTransaction(ctx.db, async (db) => {
+    await store.updatePlanItem(db, ctx.tenant.tenantId, id, patch);
+    await audit(db, ctx, 'roadmap.item_changed', id, { fields: Object.keys(body), ...(patch.status ? { status: patch.status } : {}) });
+  });
   return (await itemView(ctx, id))!;
 }
 
 export async function removeItem(ctx: RoadmapContext, id: string): Promise<void> {
   const row = await requireItem(ctx, id);
-  await store.deletePlanItem(ctx.db, ctx.tenant.tenantId, id);
-  await audit(ctx, 'roadmap.item_removed', id, { measureId: row.measure_id, title: row.title });
+  await inTransaction(ctx.db, async (db) => {
+    await store.deletePlanItem(db, ctx.tenant.tenantId, id);
+    await audit(db, ctx, 'roadmap.item_removed', id, { measureId: row.measure_id, title: row.title });
+  });
 }
 
 /**
@@ -172,10 +182,10 @@ export async function schedulePlan(ctx: RoadmapContext, startQuarter?: string): 
   });
   const company = await getCompany(db, tenant.tenantId);
   const schedule = scheduleMeasures(orderMeasures(plannable), { start, employees: company?.profile.employees });
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const m of schedule.measures) await store.updatePlanItem(trx, tenant.tenantId, m.id, { start_quarter: m.start, end_quarter: m.end });
     await store.saveSchedule(trx, tenant.tenantId, start, schedule.reviews);
+    await audit(trx, ctx, 'roadmap.scheduled', undefined, { startQuarter: start, measures: schedule.measures.length });
   });
-  await audit(ctx, 'roadmap.scheduled', undefined, { startQuarter: start, measures: schedule.measures.length });
   return getPlan(ctx);
 }

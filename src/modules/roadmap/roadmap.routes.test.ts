@@ -200,6 +200,10 @@ describe.each(testDatabaseKinds())('Roadmap API on the %s database', (kind) => {
     const changed = await a.owner.patch(`${a.api}/funding/${added.body.id}`, { validUntil: '2030-12-31' });
     expect(changed.body.validUntil).toBe('2030-12-31');
     expect((await a.owner.patch(`${a.api}/funding/${added.body.id}`, { validFrom: '2031-01-01' })).status).toBe(400);
+    // nothing to change: the programme as it is (before, an empty SET made this a 500)
+    const unchanged = await a.owner.patch(`${a.api}/funding/${added.body.id}`, {});
+    expect(unchanged.status).toBe(200);
+    expect(unchanged.body).toEqual(changed.body);
     expect((await a.owner.delete(`${a.api}/funding/${list[0].id}`)).status).toBe(204);
     const after = (await a.owner.get(`${a.api}/funding`)).body;
     expect(after).toHaveLength(list.length);

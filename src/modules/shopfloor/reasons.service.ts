@@ -1,4 +1,5 @@
 import type { Db } from '../../kernel/db/database.js';
+import { inTransaction } from '../../kernel/db/transaction.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import { writeAudit } from '../../kernel/audit/audit-log.js';
 import { ProblemError, notFound } from '../../kernel/http/problem.js';
@@ -20,7 +21,7 @@ export interface ReasonView extends Reason {
  */
 export async function ensureDefaultReasons(db: Db, tenantId: string): Promise<void> {
   if (await store.hasClaimedDefaults(db, tenantId)) return;
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     if (await store.claimDefaults(tx, tenantId)) await store.insertReasons(tx, tenantId, defaultReasons(uuidv7));
   });
 }
@@ -58,8 +59,10 @@ export async function createReason(ctx: ShopfloorContext, body: ReasonBody): Pro
   const reason = toReason(uuidv7(), body, body.position ?? Math.max(0, ...siblings.map((r) => r.position)) + 1);
   const issues = checkReason(reason, all);
   if (issues.length > 0) throw invalid(ctx, issues);
-  await store.insertReasons(ctx.db, tenantId, [reason]);
-  await audit(ctx, 'created', reason.id, { kind: reason.kind, label: reason.label.de });
+  await inTransaction(ctx.db, async (tx) => {
+    await store.insertReasons(tx, tenantId, [reason]);
+    await audit({ ...ctx, db: tx }, 'created', reason.id, { kind: reason.kind, label: reason.label.de });
+  });
   return { ...reason, inUse: false };
 }
 
@@ -72,12 +75,12 @@ export async function updateReason(ctx: ShopfloorContext, id: string, body: Reas
   const reason = toReason(id, body, body.position ?? existing.position);
   const issues = checkReason(reason, all);
   if (issues.length > 0) throw invalid(ctx, issues);
-  await ctx.db.transaction().execute(async (tx) => {
+  await inTransaction(ctx.db, async (tx) => {
     await store.updateReason(tx, tenantId, reason);
     // A group switched off takes its reasons along.
     if (existing.isGroup && existing.active && !reason.active) await store.setActive(tx, tenantId, all.filter((r) => r.parentId === id).map((r) => r.id), false);
+    await audit({ ...ctx, db: tx }, 'updated', id, { label: reason.label.de, active: reason.active });
   });
-  await audit(ctx, 'updated', id, { label: reason.label.de, active: reason.active });
   const used = await store.reasonsInUse(ctx.db, tenantId, [id]);
   return { ...reason, inUse: used.has(id) };
 }
@@ -98,10 +101,10 @@ export async function removeReason(ctx: ShopfloorContext, id: string): Promise<{
   const keepSelf = used.has(id) || keep.length > 0;
   const deactivated = keepSelf ? [...keep, id] : keep;
   const deleted = affected.map((r) => r.id).filter((x) => !deactivated.includes(x));
-  await ctx.db.transaction().execute(async (tx) => {
+  await inTransaction(ctx.db, async (tx) => {
     await store.setActive(tx, tenantId, deactivated, false);
     await store.deleteReasons(tx, tenantId, deleted);
+    await audit({ ...ctx, db: tx }, 'removed', id, { deleted: deleted.length, deactivated: deactivated.length });
   });
-  await audit(ctx, 'removed', id, { deleted: deleted.length, deactivated: deactivated.length });
   return { deleted, deactivated };
 }

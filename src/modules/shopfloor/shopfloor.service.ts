@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { inTransaction } from '../../kernel/db/transaction.js';
 import { writeAudit } from '../../kernel/audit/audit-log.js';
 import type { Db } from '../../kernel/db/database.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
@@ -51,16 +52,20 @@ async function checkCode(ctx: ShopfloorContext, code: string, exceptId?: string)
 export async function createWorkCentre(ctx: ShopfloorContext, body: WorkCentreBody): Promise<WorkCentre> {
   await checkCode(ctx, body.code);
   const id = uuidv7();
-  await uniquely('work centre', body.code, () => store.insertWorkCentre(ctx.db, ctx.tenant.tenantId, id, body));
-  await audit(ctx, 'work_centre_created', id, { code: body.code });
+  await inTransaction(ctx.db, async (db) => {
+    await uniquely('work centre', body.code, () => store.insertWorkCentre(db, ctx.tenant.tenantId, id, body));
+    await audit({ ...ctx, db }, 'work_centre_created', id, { code: body.code });
+  });
   return getWorkCentre(ctx, id);
 }
 
 export async function updateWorkCentre(ctx: ShopfloorContext, id: string, body: WorkCentreBody): Promise<WorkCentre> {
   await getWorkCentre(ctx, id);
   await checkCode(ctx, body.code, id);
-  if (!(await uniquely('work centre', body.code, () => store.updateWorkCentre(ctx.db, ctx.tenant.tenantId, id, body)))) throw notFound('work centre');
-  await audit(ctx, 'work_centre_updated', id, { code: body.code });
+  await inTransaction(ctx.db, async (db) => {
+    if (!(await uniquely('work centre', body.code, () => store.updateWorkCentre(db, ctx.tenant.tenantId, id, body)))) throw notFound('work centre');
+    await audit({ ...ctx, db }, 'work_centre_updated', id, { code: body.code });
+  });
   return getWorkCentre(ctx, id);
 }
 
@@ -76,8 +81,10 @@ export async function importHolidays(ctx: ShopfloorContext, id: string, body: { 
   const added = imported.filter((d) => !before.has(d));
   const holidays = [...new Set([...before, ...imported])].sort();
   const calendar = { ...centre.calendar, holidays };
-  await store.updateWorkCentre(ctx.db, ctx.tenant.tenantId, id, { code: centre.code, name: centre.name, calendar });
-  await audit(ctx, 'holidays_imported', id, { imported: imported.length, added: added.length, replace: body.replace });
+  await inTransaction(ctx.db, async (db) => {
+    await store.updateWorkCentre(db, ctx.tenant.tenantId, id, { code: centre.code, name: centre.name, calendar });
+    await audit({ ...ctx, db }, 'holidays_imported', id, { imported: imported.length, added: added.length, replace: body.replace });
+  });
   return { workCentre: await getWorkCentre(ctx, id), imported: parsed.holidays, added, warnings: parsed.warnings };
 }
 
@@ -109,9 +116,11 @@ async function checkPart(ctx: ShopfloorContext, body: PartBody, exceptId?: strin
 export async function createPart(ctx: ShopfloorContext, body: PartBody): Promise<Part> {
   await checkPart(ctx, body);
   const id = uuidv7();
-  await uniquely('part', body.number, () =>
-    store.savePart(ctx.db, ctx.tenant.tenantId, id, { ...body, operations: body.operations.map((o) => ({ ...o, id: uuidv7() })) }, false));
-  await audit(ctx, 'part_created', id, { number: body.number });
+  await inTransaction(ctx.db, async (db) => {
+    await uniquely('part', body.number, () =>
+      store.savePart(db, ctx.tenant.tenantId, id, { ...body, operations: body.operations.map((o) => ({ ...o, id: uuidv7() })) }, false));
+    await audit({ ...ctx, db }, 'part_created', id, { number: body.number });
+  });
   return getPart(ctx, id);
 }
 
@@ -119,9 +128,11 @@ export async function createPart(ctx: ShopfloorContext, body: PartBody): Promise
 export async function updatePart(ctx: ShopfloorContext, id: string, body: PartBody): Promise<Part> {
   await getPart(ctx, id);
   await checkPart(ctx, body, id);
-  await uniquely('part', body.number, () =>
-    store.savePart(ctx.db, ctx.tenant.tenantId, id, { ...body, operations: body.operations.map((o) => ({ ...o, id: uuidv7() })) }, true));
-  await audit(ctx, 'part_updated', id, { number: body.number });
+  await inTransaction(ctx.db, async (db) => {
+    await uniquely('part', body.number, () =>
+      store.savePart(db, ctx.tenant.tenantId, id, { ...body, operations: body.operations.map((o) => ({ ...o, id: uuidv7() })) }, true));
+    await audit({ ...ctx, db }, 'part_updated', id, { number: body.number });
+  });
   return getPart(ctx, id);
 }
 
@@ -178,8 +189,10 @@ export async function createOrder(ctx: ShopfloorContext, body: OrderBody): Promi
   }
   if ((await store.existingOrderNumbers(ctx.db, ctx.tenant.tenantId, [body.number])).size > 0) throw duplicate('order', body.number);
   const order = orderFromPart(body, part);
-  await uniquely('order', body.number, () => store.insertOrders(ctx.db, ctx.tenant.tenantId, [order]));
-  await audit(ctx, 'order_created', order.id, { number: order.number });
+  await inTransaction(ctx.db, async (db) => {
+    await uniquely('order', body.number, () => store.insertOrders(db, ctx.tenant.tenantId, [order]));
+    await audit({ ...ctx, db }, 'order_created', order.id, { number: order.number });
+  });
   return getOrder(ctx, order.id);
 }
 
@@ -196,8 +209,10 @@ export async function updateOrder(ctx: ShopfloorContext, id: string, patch: Orde
   if (next.number !== current.number && (await store.existingOrderNumbers(ctx.db, ctx.tenant.tenantId, [next.number])).size > 0) {
     throw duplicate('order', next.number);
   }
-  if (!(await uniquely('order', next.number, () => store.updateOrder(ctx.db, ctx.tenant.tenantId, id, next)))) throw notFound('order');
-  await audit(ctx, 'order_updated', id, { number: next.number, changed: Object.keys(patch) });
+  await inTransaction(ctx.db, async (db) => {
+    if (!(await uniquely('order', next.number, () => store.updateOrder(db, ctx.tenant.tenantId, id, next)))) throw notFound('order');
+    await audit({ ...ctx, db }, 'order_updated', id, { number: next.number, changed: Object.keys(patch) });
+  });
   return getOrder(ctx, id);
 }
 
@@ -317,7 +332,9 @@ export async function importOrdersCsv(ctx: ShopfloorContext, csv: string): Promi
   }
   if (errors.length > 0) throw reject();
 
-  await uniquely('order', '', () => store.insertOrders(ctx.db, ctx.tenant.tenantId, orders));
-  await audit(ctx, 'orders_imported', ctx.tenant.tenantId, { count: orders.length });
+  await inTransaction(ctx.db, async (db) => {
+    await uniquely('order', '', () => store.insertOrders(db, ctx.tenant.tenantId, orders));
+    await audit({ ...ctx, db }, 'orders_imported', ctx.tenant.tenantId, { count: orders.length });
+  });
   return { imported: orders.length, orders: await withProgress(ctx, await store.listOrders(ctx.db, ctx.tenant.tenantId, orders.map((o) => o.id))) };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.js';
+import { inTransaction } from '../../kernel/db/transaction.js';
 import type { CalendarInput, RoutingOperation } from './schemas.js';
 
 const iso = (value: unknown): string => new Date(value as string).toISOString();
@@ -93,7 +94,7 @@ export async function savePart(
   part: { number: string; name: string; operations: Array<Omit<RoutingOperation, 'position'>> },
   existing: boolean,
 ): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     if (existing) {
       await tx.updateTable('shopfloor_parts').set({ number: part.number, name: part.name, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
       await tx.deleteFrom('shopfloor_routing_operations').where('tenant_id', '=', tenantId).where('part_id', '=', id).execute();
@@ -180,7 +181,7 @@ export async function existingOrderNumbers(db: Db, tenantId: string, numbers: re
 /** Inserts orders with their operations, all or none. */
 export async function insertOrders(db: Db, tenantId: string, orders: readonly NewOrder[]): Promise<void> {
   if (orders.length === 0) return;
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     for (let i = 0; i < orders.length; i += 500) {
       const chunk = orders.slice(i, i + 500);
       await tx

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../../kernel/audit/audit-log.js';
+import { inTransaction } from '../../kernel/db/transaction.js';
 import {
   TERMINAL_COOKIE, TERMINAL_COOKIE_DAYS, TERMINAL_COOKIE_PATH, type TerminalRow, createTerminal, deleteTerminal, findTerminal, listTerminals,
 } from '../../kernel/auth/terminal-store.js';
 import { companyParams } from '../../kernel/http/company.routes.js';
 import { requirePermission, tenantOf } from '../../kernel/http/guards.js';
-import { notFound } from '../../kernel/http/problem.js';
+import { notFound, unknownReference } from '../../kernel/http/problem.js';
 import { listWorkCentres } from './shopfloor.store.js';
 
 const terminalParams = companyParams.extend({ terminalId: z.uuid() });
@@ -33,10 +34,13 @@ export const shopfloorTerminalRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const t = tenantOf(request);
     const workCentreId = request.body.workCentreId ?? null;
-    if (workCentreId && (await listWorkCentres(ctx.db, t.tenantId, [workCentreId])).length === 0) throw notFound('work centre');
-    const { id, token } = await createTerminal(ctx.db, { tenantId: t.tenantId, name: request.body.name, workCentreId, createdBy: t.userId });
+    if (workCentreId && (await listWorkCentres(ctx.db, t.tenantId, [workCentreId])).length === 0) throw unknownReference('body.workCentreId', 404);
+    const { id, token } = await inTransaction(ctx.db, async (trx) => {
+      const created = await createTerminal(trx, { tenantId: t.tenantId, name: request.body.name, workCentreId, createdBy: t.userId });
+      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'terminal.registered', target: request.body.name, details: { terminalId: created.id, workCentreId } });
+      return created;
+    });
     reply.setCookie(TERMINAL_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: ctx.config.secureCookies, path: TERMINAL_COOKIE_PATH, maxAge: TERMINAL_COOKIE_DAYS * 86_400 });
-    await writeAudit(ctx.db, { tenantId: t.tenantId, actorId: t.userId, action: 'terminal.registered', target: request.body.name, details: { terminalId: id, workCentreId } });
     return reply.status(201).send(toJson((await findTerminal(ctx.db, t.tenantId, id))!));
   });
 
@@ -46,9 +50,12 @@ export const shopfloorTerminalRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const t = tenantOf(request);
     const terminal = await findTerminal(ctx.db, t.tenantId, request.params.terminalId);
-    if (!terminal || !(await deleteTerminal(ctx.db, t.tenantId, terminal.id))) throw notFound('terminal');
+    if (!terminal) throw notFound('terminal');
+    await inTransaction(ctx.db, async (trx) => {
+      if (!(await deleteTerminal(trx, t.tenantId, terminal.id))) throw notFound('terminal');
+      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'terminal.revoked', target: terminal.name, details: { terminalId: terminal.id } });
+    });
     ctx.access.dropSessions((auth) => auth.terminal?.terminalId === terminal.id);
-    await writeAudit(ctx.db, { tenantId: t.tenantId, actorId: t.userId, action: 'terminal.revoked', target: terminal.name, details: { terminalId: terminal.id } });
     return reply.status(204).send();
   });
 };

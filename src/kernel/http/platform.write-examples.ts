@@ -1,0 +1,25 @@
+import type { WriteExamples } from '../testing/write-example.js';
+
+/** Valid requests to the platform's write routes, for the input walk. */
+export const platformWriteExamples: WriteExamples = (ids) => ({
+  'POST /auth/signup': {
+    anonymous: true,
+    body: { company: { name: 'Walk GmbH' }, user: { name: 'Walk Person', email: 'walk@walk.example', password: 'a long walk password' }, locale: 'de' },
+  },
+  'POST /auth/login': { anonymous: true, recordsFailures: true, body: { email: ids.ownEmail, password: ids.ownPassword } },
+  'POST /auth/logout': { anonymous: true },
+  'PATCH /me': { body: { name: 'Alice Walker', locale: 'de' } },
+  'POST /companies': { body: { name: 'Walk Zweig GmbH' } },
+  'PATCH /companies/:companyId': { body: { name: 'Alpha GmbH', profile: { employees: 42, industry: '25', series: 'single', state: 'BY' } } },
+  'PUT /companies/:companyId/modules/:moduleId': { body: { enabled: true } },
+  'POST /companies/:companyId/invitations': { body: { email: 'invited@alpha.example', role: 'member' } },
+  'DELETE /companies/:companyId/invitations/:invitationId': {},
+  'POST /invitations/lookup': { body: { token: ids.invitationToken } },
+  'POST /invitations/accept': { anonymous: true, body: { token: ids.invitationToken, user: { name: 'Invited Person', email: 'invited@alpha.example', password: 'a long walk password' } } },
+  'PATCH /companies/:companyId/members/:userId': { body: { role: 'viewer' } },
+  'DELETE /companies/:companyId/members/:userId': {},
+  'POST /companies/:companyId/workers': { body: { name: 'Walk Worker', personnelNumber: 'W-77', pin: '482913' } },
+  'PUT /companies/:companyId/members/:userId/pin': { body: { pin: '739154', personnelNumber: 'W-78' } },
+  'DELETE /companies/:companyId/members/:userId/pin': {},
+  'POST /terminal/signin': { anonymous: true, recordsFailures: true, expect: 401, body: { personnelNumber: 'W-1', pin: '000000' } },
+});
