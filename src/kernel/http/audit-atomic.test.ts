@@ -32,7 +32,7 @@ describe.each(testDatabaseKinds())('record and audit entry in one transaction on
     a = await companyWithFixtures(instance, 'Alpha GmbH', 'alice@alpha.example');
     await sql`create function wv_test_refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit refused by the test'; end $$`.execute(instance.ctx.db);
     await sql`create trigger wv_test_refuse_audit before insert on audit_log for each row execute function wv_test_refuse_audit()`.execute(instance.ctx.db);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => instance?.close());
 
   it('stores nothing of a change whose audit entry fails', async () => {

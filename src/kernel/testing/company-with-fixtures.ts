@@ -13,7 +13,8 @@ export interface WalkCompany {
 
 /**
  * A company with every module switched on, the modules' isolation fixtures, a shop-floor worker
- * (`userId`), an open invitation (`invitationId`) and a second one whose link token is `invitationToken`.
+ * (`userId`), an open invitation (`invitationId`), a second one whose link token is `invitationToken`,
+ * and `operationId` (of the fixture order).
  */
 export async function companyWithFixtures(instance: Instance, name: string, email: string): Promise<WalkCompany> {
   const client = new TestClient(instance);
@@ -36,5 +37,7 @@ export async function companyWithFixtures(instance: Instance, name: string, emai
     const fixture = isolationFixtures[module.id];
     if (fixture) Object.assign(ids, await fixture(client, companyId));
   }
+  // ids in bodies that are no path parameter: the fixture order's first operation
+  ids.operationId = (await client.get(`${api}/shopfloor/orders/${ids.orderId}`)).body.operations[0].id;
   return { client, companyId, ids };
 }

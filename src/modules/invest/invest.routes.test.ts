@@ -239,11 +239,18 @@ describe.each(testDatabaseKinds())('Investment API on the %s database', (kind) =
   it('keeps each company\'s evaluations to itself on every route, and links them to plan items', async () => {
     const alpha = await company('Alpha Invest GmbH', 'a@alpha-invest.example');
     const beta = await company('Beta Invest GmbH', 'b@beta-invest.example');
-    const planItemId = '019a0000-0000-7000-8000-000000000001';
+    const planItemOf = async (c: typeof alpha) => (await c.owner.post(`/api/v1/companies/${c.id}/roadmap/plan/items`, { title: 'Tablets' })).body.id as string;
+    const planItemId = await planItemOf(alpha);
+    const betasPlanItemId = await planItemOf(beta);
+    // a plan item that is not the company's own (another company's, or none) is refused, naming the field
+    for (const foreign of [betasPlanItemId, '019a0000-0000-7000-8000-000000000001']) {
+      const refused = await alpha.owner.post(`${alpha.api}/evaluations`, { ...BODY, planItemId: foreign });
+      expect([refused.status, refused.body.errors?.[0]?.path]).toEqual([400, 'body.planItemId']);
+    }
     const own = (await alpha.owner.post(`${alpha.api}/evaluations`, { ...BODY, planItemId, measureId: 'tablets-shop-floor' })).body;
     await alpha.owner.post(`${alpha.api}/evaluations`, { title: 'Ohne Verknüpfung' });
     const { evaluationId } = await investIsolationFixture(beta.owner, beta.id);
-    await beta.owner.put(`${beta.api}/evaluations/${evaluationId}`, { ...BODY, planItemId });
+    await beta.owner.put(`${beta.api}/evaluations/${evaluationId}`, { ...BODY, planItemId: betasPlanItemId });
     const betaBefore = await rowsOf(beta.id);
 
     const crossed = `${alpha.api}/evaluations/${evaluationId}`;

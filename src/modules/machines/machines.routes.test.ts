@@ -61,9 +61,14 @@ describe.each(testDatabaseKinds())('Machine-data API on the %s database', (kind)
     const c = await company();
     expect((await c.owner.get(c.api)).body.code).toBe('module_disabled');
     await c.owner.put(`/api/v1/companies/${c.id}/modules/machines`, { enabled: true });
-    const created = await c.owner.post(c.api, { name: 'Laser', workCentreId: '0190d3f2-0000-7000-8000-000000000001' });
+    // a work centre the company does not have (here: none at all) is refused, naming the field
+    const unknownCentre = await c.owner.post(c.api, { name: 'Laser', workCentreId: '0190d3f2-0000-7000-8000-000000000001' });
+    expect([unknownCentre.status, unknownCentre.body.errors?.[0]?.path]).toEqual([400, 'body.workCentreId']);
+    await c.owner.put(`/api/v1/companies/${c.id}/modules/shopfloor`, { enabled: true });
+    const centre = (await c.owner.post(`/api/v1/companies/${c.id}/shopfloor/work-centres`, { code: 'LAS', name: 'Laser' })).body.id;
+    const created = await c.owner.post(c.api, { name: 'Laser', workCentreId: centre });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'Laser', description: '', workCentreId: '0190d3f2-0000-7000-8000-000000000001', points: [], devices: [] });
+    expect(created.body).toMatchObject({ name: 'Laser', description: '', workCentreId: centre, points: [], devices: [] });
     expect((await c.owner.post(c.api, { name: 'Laser' })).status).toBe(409);
 
     const viewer = await join(c.owner, c.id, 'viewer', `viewer${n}@machines.example`);
@@ -142,8 +147,8 @@ describe.each(testDatabaseKinds())('Machine-data API on the %s database', (kind)
     expect(future.json().errors).toEqual([{ path: 'body.ts', message: expect.stringMatching(/future/) }]);
     // PostgreSQL text cannot hold the NUL character: refused as bad input, not a server error
     const nul = await ingest(s.token, [ok, { ts: '2026-03-01T08:01:00Z', values: { note: 'a\u0000b' } }]);
-    expect([nul.statusCode, nul.json().code]).toEqual([400, 'validation']);
-    expect(nul.json().errors).toEqual([{ path: 'body', message: expect.stringMatching(/database refused/) }]);
+    expect([nul.statusCode, nul.json().code]).toEqual([400, 'invalid_text']);
+    expect(nul.json().errors).toEqual([{ path: 'body.1.values.note', message: expect.stringMatching(/NUL/) }]);
     expect(await sampleRows(s.id)).toEqual([]);
 
     await s.owner.put(`/api/v1/companies/${s.id}/modules/machines`, { enabled: false });

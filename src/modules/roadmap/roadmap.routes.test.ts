@@ -303,7 +303,8 @@ describe.each(testDatabaseKinds())('Roadmap API on the %s database', (kind) => {
 
     // Another company pointing its evaluation at this plan item's id changes nothing here, and shows nothing there.
     const other = await company('Fremd GmbH', 'o@fremd-bewertet.example', false);
-    expect((await other.owner.post(`/api/v1/companies/${other.id}/invest/evaluations`, { ...body, title: 'Fremde Bewertung', planItemId: item.id })).status).toBe(201);
+    const foreign = await other.owner.post(`/api/v1/companies/${other.id}/invest/evaluations`, { ...body, title: 'Fremde Bewertung', planItemId: item.id });
+    expect([foreign.status, foreign.body.errors?.[0]?.path]).toEqual([400, 'body.planItemId']);
     expect((await owner.get(`${api}/plan`)).body.items.find((i: { id: string }) => i.id === item.id).evaluations.map((e: { title: string }) => e.title)).toEqual(['Tablets – Angebot A']);
     expect(JSON.stringify((await other.owner.get(`${other.api}/plan`)).body)).not.toContain('Fremde Bewertung');
 
