@@ -8,6 +8,7 @@ import { secretBoxFor } from '../account/secret-box.js';
 import { newTotpSecret, totpStep, totpUri } from '../account/totp.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { writeAudit } from '../audit/audit-log.js';
+import { inTransaction } from '../db/transaction.js';
 import { passwordSchema } from './auth.routes.js';
 import { companyParams } from './company.routes.js';
 import { requireAccount, requirePermission, tenantOf } from './guards.js';
@@ -163,9 +164,11 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const t = tenantOf(request);
     if (request.body.required && !(await hasSecondFactor(db, t.userId))) throw new ProblemError(409, 'totp_enable_first');
-    await db.updateTable('tenants').set({ require_totp: request.body.required }).where('id', '=', t.tenantId).execute();
+    await inTransaction(db, async (trx) => {
+      await trx.updateTable('tenants').set({ require_totp: request.body.required }).where('id', '=', t.tenantId).execute();
+      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: request.body.required ? 'company.two_factor_required' : 'company.two_factor_optional' });
+    });
     ctx.access.invalidateAccess();
-    await writeAudit(db, { tenantId: t.tenantId, actorId: t.userId, action: request.body.required ? 'company.two_factor_required' : 'company.two_factor_optional' });
     return { required: request.body.required };
   });
 };

@@ -6,6 +6,7 @@ import { SESSION_DAYS, createSession, deleteSession } from '../auth/session-stor
 import { clearSignInFailures, reserveSignInAttempt, signInKey } from '../auth/sign-in-throttle.js';
 import { findUserByEmail, insertUser } from '../auth/user-store.js';
 import { writeAudit } from '../audit/audit-log.js';
+import { inTransaction } from '../db/transaction.js';
 import { beginSecondFactor, hasSecondFactor } from '../account/second-factor.js';
 import { createCompany } from '../tenancy/company-store.js';
 import type { Db } from '../db/database.js';
@@ -156,9 +157,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['companies'], summary: 'Create another company; the caller becomes its owner', body: z.object({ name: z.string().trim().min(1).max(200) }) },
   }, async (request, reply) => {
     const user = requireAccount(request);
-    const tenantId = await createCompany(ctx.db, ctx.registry, { name: request.body.name, ownerId: user.id });
+    const tenantId = await inTransaction(ctx.db, async (trx) => {
+      const created = await createCompany(trx, ctx.registry, { name: request.body.name, ownerId: user.id });
+      await writeAudit(trx, { tenantId: created, actorId: user.id, action: 'company.created', target: request.body.name });
+      return created;
+    });
     ctx.access.invalidateAccess();
-    await writeAudit(ctx.db, { tenantId, actorId: user.id, action: 'company.created', target: request.body.name });
     return reply.status(201).send({ id: tenantId });
   });
 };

@@ -21,5 +21,16 @@ export const platformWriteExamples: WriteExamples = (ids) => ({
   'POST /companies/:companyId/workers': { body: { name: 'Walk Worker', personnelNumber: 'W-77', pin: '482913' } },
   'PUT /companies/:companyId/members/:userId/pin': { body: { pin: '739154', personnelNumber: 'W-78' } },
   'DELETE /companies/:companyId/members/:userId/pin': {},
+  // own account and second factor: a wrong password or code is recorded (throttling, audit) by design
+  'POST /me/password': { recordsFailures: true, expect: 0, body: { currentPassword: 'not the password at all', newPassword: 'another long password' } },
+  'POST /me/totp/setup': { recordsFailures: true, body: { password: ids.ownPassword } },
+  'POST /me/totp/confirm': { recordsFailures: true, expect: 400, body: { code: '000000' } },
+  'POST /me/totp/disable': { recordsFailures: true, expect: 409, body: { password: ids.ownPassword, code: '000000' } },
+  'POST /me/totp/recovery-codes': { recordsFailures: true, expect: 409, body: { password: ids.ownPassword, code: '000000' } },
+  'PUT /companies/:companyId/two-factor': { body: { required: false } },
+  // the tests run without SMTP: 409 mail_not_configured
+  'POST /auth/password-reset': { anonymous: true, recordsFailures: true, expect: 409, body: { email: 'nobody@alpha.example', locale: 'de' } },
+  'POST /auth/password-reset/complete': { anonymous: true, expect: 404, body: { token: 'no-such-reset-token-0123456789', password: 'another long password' } },
+  'POST /auth/login/second-factor': { anonymous: true, recordsFailures: true, expect: 401, body: { challenge: 'no-such-challenge-0123456789', code: '000000' } },
   'POST /terminal/signin': { anonymous: true, recordsFailures: true, expect: 401, body: { personnelNumber: 'W-1', pin: '000000' } },
 });

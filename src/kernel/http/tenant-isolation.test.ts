@@ -101,6 +101,16 @@ describe.each(testDatabaseKinds())('tenant isolation on the %s database', (kind)
     'GET /api/v1/terminal': { why: 'the company of the device cookie only' },
     'POST /api/v1/terminal/signin': { why: 'a PIN session in the company of the device cookie only' },
     'POST /api/v1/ingest': { why: 'the company of the device token only' },
+    'GET /api/v1/me/security': { why: 'the caller\'s own password and second factor state' },
+    'POST /api/v1/me/password': { why: 'the caller\'s own password' },
+    'POST /api/v1/me/totp/setup': { why: 'the caller\'s own second factor' },
+    'POST /api/v1/me/totp/confirm': { why: 'the caller\'s own second factor' },
+    'POST /api/v1/me/totp/disable': { why: 'the caller\'s own second factor' },
+    'POST /api/v1/me/totp/recovery-codes': { why: 'the caller\'s own second factor' },
+    'GET /api/v1/auth/password-reset': { why: 'whether this server can send e-mail' },
+    'POST /api/v1/auth/password-reset': { why: 'a link to the address given, same answer whether it has an account' },
+    'POST /api/v1/auth/password-reset/complete': { why: 'the account of the secret reset token only' },
+    'POST /api/v1/auth/login/second-factor': { why: 'the account of the secret sign-in challenge only' },
     'GET /api/v1/machines/:machineId/series': { why: 'the common guard finds the machine among the caller\'s companies', query: 'point=force' },
   };
 
