@@ -111,6 +111,8 @@ describe.each(testDatabaseKinds())('tenant isolation on the %s database', (kind)
     'POST /api/v1/auth/password-reset': { why: 'a link to the address given, same answer whether it has an account' },
     'POST /api/v1/auth/password-reset/complete': { why: 'the account of the secret reset token only' },
     'POST /api/v1/auth/login/second-factor': { why: 'the account of the secret sign-in challenge only' },
+    'POST /api/v1/companies/import': { why: 'creates a company of its own from the uploaded export' },
+    'GET /api/v1/companies/import/progress': { why: 'the caller\'s own import' },
     'GET /api/v1/machines/:machineId/series': { why: 'the common guard finds the machine among the caller\'s companies', query: 'point=force' },
   };
 
