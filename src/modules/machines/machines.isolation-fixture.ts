@@ -24,7 +24,7 @@ export async function machinesIsolationFixture(client: TestClient, companyId: st
   const webhook = await client.post(`/api/v1/companies/${companyId}/machine-webhooks`, { url: 'https://hooks.isolation.example/alarms' });
   if (webhook.status !== 201) throw new Error(`machines fixture: webhook failed: ${webhook.status} ${JSON.stringify(webhook.body)}`);
   // An OPC UA connection to an address where nothing listens: never started in tests without the runtime.
-  const connection = await client.post(`/api/v1/companies/${companyId}/machine-connections`, { kind: 'opcua', name: 'Isolation fixture PLC', url: 'opc.tcp://127.0.0.1:9/none' });
+  const connection = await client.post(`/api/v1/companies/${companyId}/machine-connections`, { kind: 'opcua', name: 'Isolation fixture PLC', url: 'opc.tcp://93.184.216.34:4840/none' });
   if (connection.status !== 201) throw new Error(`machines fixture: connection failed: ${connection.status} ${JSON.stringify(connection.body)}`);
   return {
     connectionId: connection.body.id as string,

@@ -22,12 +22,12 @@ export const machinesWriteExamples: WriteExamples = (ids) => ({
   'POST /ingest': { anonymous: true, expect: 401, body: { ts: '2026-12-01T06:00:00Z', values: { force: 12.5, state: 'run' } } },
   'POST /companies/:companyId/machine-connections': {
     body: {
-      kind: 'mqtt', name: 'Walk broker', enabled: false, url: 'mqtt://broker.walk.example:1883', username: 'walk', password: 'walk secret',
+      kind: 'mqtt', name: 'Walk broker', enabled: false, url: 'mqtt://93.184.216.34:1883', username: 'walk', password: 'walk secret',
       clientId: 'walk-client', topic: 'werk/{machine}/{point}', payload: 'value', machineId: null, point: null, machineKeys: [{ key: 'presse', machineId: ids.machineId }],
     },
   },
   'PUT /companies/:companyId/machine-connections/:connectionId': {
-    body: { kind: 'opcua', name: 'Isolation fixture PLC', enabled: false, url: 'opc.tcp://127.0.0.1:9/none', username: '', password: null, securityMode: 'None', securityPolicy: 'None' },
+    body: { kind: 'opcua', name: 'Isolation fixture PLC', enabled: false, url: 'opc.tcp://93.184.216.34:4840/none', username: '', password: null, securityMode: 'None', securityPolicy: 'None' },
   },
   'DELETE /companies/:companyId/machine-connections/:connectionId': {},
   'PUT /companies/:companyId/machine-connections/:connectionId/opcua-items': {
