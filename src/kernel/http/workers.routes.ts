@@ -76,9 +76,12 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!personnelNumber) throw new ProblemError(400, 'pin_without_personnel_number');
     if (await personnelNumberTaken(db, t.tenantId, personnelNumber, userId)) throw new ProblemError(409, 'personnel_number_taken');
     const pinHash = await hashPin(request.body.pin);
-    await db.updateTable('memberships')
-      .set({ pin_hash: pinHash, personnel_number: personnelNumber, ...PIN_UNLOCKED })
-      .where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).execute();
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('memberships')
+        .set({ pin_hash: pinHash, personnel_number: personnelNumber, ...PIN_UNLOCKED })
+        .where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).execute();
+      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'member.pin_set', target: userId, details: { personnelNumber } });
+    });
     await endPinSessions(ctx, t.tenantId, userId);
     return { userId, personnelNumber, hasPin: true };
   });
@@ -92,7 +95,10 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
     const member = await db.selectFrom('memberships').select('role').where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).executeTakeFirst();
     if (!member) throw notFound('member');
     assertMayGrant(t, member.role as Role, undefined);
-    await db.updateTable('memberships').set({ pin_hash: null, ...PIN_UNLOCKED }).where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).execute();
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('memberships').set({ pin_hash: null, ...PIN_UNLOCKED }).where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).execute();
+      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'member.pin_removed', target: userId });
+    });
     await endPinSessions(ctx, t.tenantId, userId);
     return reply.status(204).send();
   });
@@ -106,8 +112,10 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
     const member = await db.selectFrom('memberships').select('role').where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).executeTakeFirst();
     if (!member) throw notFound('member');
     assertMayGrant(t, member.role as Role, undefined);
-    await db.updateTable('memberships').set({ ...PIN_UNLOCKED }).where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).execute();
-    await writeAudit(db, { tenantId: t.tenantId, actorId: t.userId, action: 'member.pin_unlocked', target: userId });
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('memberships').set({ ...PIN_UNLOCKED }).where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).execute();
+      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'member.pin_unlocked', target: userId });
+    });
     return reply.status(204).send();
   });
 };
