@@ -74,7 +74,7 @@ describe.runIf(browserAvailable())('shop-floor controlling dashboard in Chromium
         b(lasern, 'quantity', '08:00', { good: 100, scrap: 5, reason: 'dimension' }),
         b(lasern, 'pause', '10:00', { reason: electrical }),
         b(lasern, 'resume', '10:30'),
-        b(lasern, 'quantity', '12:00', { good: 95, scrap: 0 }),
+        b(lasern, 'quantity', '12:00', { good: 95, scrap: 0, confirmed: true }),
         b(lasern, 'finish', '13:00'),
         b(kanten, 'start-production', '15:00'),
         b(kanten, 'quantity', '15:55', { good: 100, scrap: 0 }),

@@ -21,7 +21,7 @@ export function findUnstorableInput(value: unknown, root: string, maxDepth = MAX
       if (UNSTORABLE.test(v)) return { kind: 'text', path };
       continue;
     }
-    if (v === null || typeof v !== 'object' || Buffer.isBuffer(v)) continue;
+    if (v === null || typeof v !== 'object' || !isParsedJson(v)) continue;
     if (depth >= maxDepth) return { kind: 'depth', path };
     for (const [key, child] of Object.entries(v)) {
       const childPath = `${path}.${key}`;
@@ -47,4 +47,11 @@ export async function rejectUnstorableInput(request: FastifyRequest) {
       : `is nested deeper than ${MAX_INPUT_DEPTH} levels`;
     throw new ProblemError(400, problem.kind === 'text' ? 'invalid_text' : 'nesting_too_deep', { field: problem.path, max: MAX_INPUT_DEPTH }, { errors: [{ path: problem.path, message }] });
   }
+}
+
+/** Arrays and plain objects, as JSON.parse makes them; a raw upload body (stream, buffer) is not walked. */
+function isParsedJson(value: object): boolean {
+  if (Array.isArray(value)) return true;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
