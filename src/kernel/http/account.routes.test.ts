@@ -152,7 +152,7 @@ describe.each(testDatabaseKinds())('account security on the %s database', (kind)
     expect(await auditActions(companyId)).toEqual(expect.arrayContaining(['company.two_factor_required', 'company.two_factor_optional']));
   });
 
-  it('deletes expired sessions, challenges, reset tokens and invitations in the periodic job, and nothing live', async () => {
+  it('deletes expired sessions, challenges, reset tokens, invitations and forgotten sign-in failures in the periodic job, and nothing live', async () => {
     const c = new TestClient(instance);
     const companyId = await c.signup('Aufräum GmbH', 'aki@aufraeum.example');
     const db = instance.ctx.db;
@@ -169,6 +169,12 @@ describe.each(testDatabaseKinds())('account security on the %s database', (kind)
     const open = await c.post(`/api/v1/companies/${companyId}/invitations`, { role: 'member' });
     const old = await c.post(`/api/v1/companies/${companyId}/invitations`, { role: 'viewer' });
     await db.updateTable('invitations').set({ expires_at: past }).where('id', '=', old.body.id).execute();
+    const dayAndMinuteAgo = new Date(Date.now() - 24 * 3_600_000 - 60_000);
+    await db.insertInto('sign_in_failures').values([
+      { key_hash: 'forgotten-run', failures: 7, last_failure_at: dayAndMinuteAgo, blocked_until: new Date(dayAndMinuteAgo.getTime() + 3_600_000) },
+      { key_hash: 'recent-run', failures: 3, last_failure_at: past, blocked_until: null },
+      { key_hash: 'waiting-run', failures: 9, last_failure_at: past, blocked_until: future },
+    ]).execute();
 
     // the kernel scheduler runs it at start and every 15 minutes
     const job = instance.ctx.jobs.list().find((j) => j.id === 'platform.expired-sign-in-state');
@@ -181,7 +187,9 @@ describe.each(testDatabaseKinds())('account security on the %s database', (kind)
     expect(resets.map((r) => r.token_hash)).toEqual(['open-reset']);
     const invitations = await db.selectFrom('invitations').select('id').where('tenant_id', '=', companyId).execute();
     expect(invitations.map((r) => r.id)).toEqual([open.body.id]);
+    const failures = await db.selectFrom('sign_in_failures').select('key_hash').where('key_hash', 'in', ['forgotten-run', 'recent-run', 'waiting-run']).orderBy('key_hash').execute();
+    expect(failures.map((r) => r.key_hash)).toEqual(['recent-run', 'waiting-run']);
     expect((await c.get('/api/v1/me')).status).toBe(200);
-    expect(await deleteExpiredSignInState(db)).toEqual({ sessions: 0, challenges: 0, resets: 0, invitations: 0 });
+    expect(await deleteExpiredSignInState(db)).toEqual({ sessions: 0, challenges: 0, resets: 0, invitations: 0, signInFailures: 0 });
   });
 });
