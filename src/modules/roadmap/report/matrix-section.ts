@@ -1,7 +1,7 @@
 import { QUADRANTS, type Quadrant } from '../domain/matrix.js';
 import { LEVEL_LABELS, QUADRANT_LABELS, REPORT_LABELS } from './report-labels.js';
 import { PAGE, sectionPage, type Doc, type ReportData } from './report-layout.js';
-import { pdfText } from './pdf-text.js';
+import { pdfText } from '../../../kernel/pdf/index.js';
 
 /** Where each quadrant sits: benefit upwards, effort to the right (seed 003's matrix). */
 const CELL: Record<Quadrant, { col: 0 | 1; row: 0 | 1; color: string }> = {

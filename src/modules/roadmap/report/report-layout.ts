@@ -1,7 +1,7 @@
 import type { CompanyProfile } from '../../../kernel/profile/company-profile.js';
+import { type Doc, ensureSpace, heading as kernelHeading, pageFrame } from '../../../kernel/pdf/index.js';
 import type { CompletedCheck } from '../../check/index.js';
 import type { PlanView, SuggestionView } from '../schemas.js';
-import { pdfText } from './pdf-text.js';
 
 export interface ReportData {
   lang: 'de' | 'en';
@@ -13,10 +13,11 @@ export interface ReportData {
   plan: PlanView;
 }
 
-/** A4 in points; the margins leave room for the footer with the page number. */
-export const PAGE = { width: 595.28, height: 841.89, margin: 50, bottom: 60 };
+/** A4 with the board report's wider side margin. */
+export const PAGE = pageFrame(50);
 
-export type Doc = PDFKit.PDFDocument;
+export type { Doc };
+export { ensureSpace };
 
 /** Starts a section on a fresh page with a heading and an optional note. */
 export function sectionPage(doc: Doc, title: string, note?: string) {
@@ -25,17 +26,9 @@ export function sectionPage(doc: Doc, title: string, note?: string) {
 }
 
 export function heading(doc: Doc, title: string, note?: string) {
-  doc.font('Helvetica-Bold').fontSize(16).fillColor('#1c5d99').text(pdfText(title));
-  if (note) doc.moveDown(0.2).font('Helvetica').fontSize(9).fillColor('#495057').text(pdfText(note));
-  doc.moveDown(0.8).fillColor('#212529');
-}
-
-/** Adds a page when `height` does not fit below the current position. */
-export function ensureSpace(doc: Doc, height: number) {
-  if (doc.y + height > PAGE.height - PAGE.bottom) doc.addPage();
+  kernelHeading(doc, title, note, { size: 16, noteSize: 9, gap: 0.8 });
 }
 
 export function formatDate(d: Date | string, lang: 'de' | 'en') {
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(d));
 }
-

@@ -1,9 +1,8 @@
-import SVGtoPDF from 'svg-to-pdfkit';
 import type { BenchmarkComparison } from '../../check/domain/benchmarks.js';
-import { dimensionChartSvg } from './dimension-chart.js';
+import { dimensionChartOption } from './dimension-chart.js';
 import { CLASS_VALUE_LABELS, LEVEL_LABELS, QUADRANT_LABELS, REPORT_LABELS, STATUS_LABELS } from './report-labels.js';
 import { PAGE, ensureSpace, formatDate, heading, sectionPage, type Doc, type ReportData } from './report-layout.js';
-import { pdfText } from './pdf-text.js';
+import { chartSvg, drawSvg, pdfText } from '../../../kernel/pdf/index.js';
 import { profileTexts } from './profile-labels.js';
 
 const WIDTH = PAGE.width - 2 * PAGE.margin;
@@ -67,11 +66,11 @@ export function drawResults(doc: Doc, data: ReportData) {
   const before = new Map((data.previous?.result.dimensions ?? []).map((d) => [d.id, d.score]));
   const bars = latest.result.dimensions.map((d) => ({ name: d.name[data.lang], score: d.score, previous: before.get(d.id) ?? null }));
   const height = 330;
-  const svg = dimensionChartSvg(bars, {
+  const option = dimensionChartOption(bars, {
     current: L.checkOn(formatDate(latest.completedAt, data.lang)),
     previous: data.previous ? L.previousCheck(formatDate(data.previous.completedAt, data.lang)) : null,
-  }, { width: WIDTH, height });
-  SVGtoPDF(doc, svg, PAGE.margin, doc.y, { width: WIDTH, height, assumePt: true });
+  });
+  drawSvg(doc, chartSvg(option, { width: WIDTH, height }), PAGE.margin, doc.y, { width: WIDTH, height });
   doc.y += height + 20;
   doc.x = PAGE.margin;
 

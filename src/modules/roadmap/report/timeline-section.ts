@@ -2,7 +2,7 @@ import { formatQuarter, parseQuarter } from '../domain/quarter.js';
 import type { PlanItemEvaluationView, PlanItemView } from '../schemas.js';
 import { REPORT_LABELS, STATUS_LABELS } from './report-labels.js';
 import { PAGE, ensureSpace, formatDate, sectionPage, type Doc, type ReportData } from './report-layout.js';
-import { pdfText } from './pdf-text.js';
+import { pdfText } from '../../../kernel/pdf/index.js';
 import { tableRow } from './report-sections.js';
 
 const STATUS_COLORS: Record<PlanItemView['status'], string> = { planned: '#74a9d8', in_progress: '#1c5d99', done: '#2b8a3e', dropped: '#adb5bd' };

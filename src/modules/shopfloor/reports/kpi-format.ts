@@ -1,6 +1,6 @@
 import type { ProductionKpiRow } from '../domain/kpis.js';
 import type { MonthlyReportLabels } from './monthly-report-labels.js';
-import type { Lang } from './pdf-kit.js';
+import type { Locale as Lang } from '../../../kernel/i18n/server-messages.js';
 
 const locale = (lang: Lang) => (lang === 'en' ? 'en-GB' : 'de-DE');
 

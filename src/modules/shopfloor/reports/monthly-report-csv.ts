@@ -2,7 +2,7 @@ import type { OrderKpiRow, ProductionKpiRow } from '../domain/kpis.js';
 import { MONTHLY_REPORT_LABELS } from './monthly-report-labels.js';
 import { formatDateTime } from './kpi-format.js';
 import type { MonthlyReportData } from './monthly-report.service.js';
-import type { Lang } from './pdf-kit.js';
+import type { Locale as Lang } from '../../../kernel/i18n/server-messages.js';
 
 /**
  * The monthly report as one CSV table for spreadsheets (UTF-8 with BOM, CRLF). German: separator ";"

@@ -1,4 +1,4 @@
-import type { Lang } from './pdf-kit.js';
+import type { Locale as Lang } from '../../../kernel/i18n/server-messages.js';
 
 const de = {
   title: 'Monatlicher Controlling-Bericht',

@@ -1,11 +1,11 @@
-import SVGtoPDF from 'svg-to-pdfkit';
+import { type Column, type Doc, createPdfDocument, drawChart, ensureSpace, finishPdf, heading, pageFrame, pdfText, table } from '../../../kernel/pdf/index.js';
 import type { ProductionKpiRow } from '../domain/kpis.js';
-import { KPI_COLORS, kpiChartSvg } from './kpi-charts.js';
+import { KPI_COLORS, kpiChartOption } from './kpi-charts.js';
 import { emptyReason, formatDate, formatDateTime, formatDay, formatDays, formatHours, formatNumber, formatPercent, monthName } from './kpi-format.js';
 import { MONTHLY_REPORT_LABELS } from './monthly-report-labels.js';
 import type { MonthlyReportData } from './monthly-report.service.js';
-import { type Column, type Doc, PAGE, createDocument, ensureSpace, finish, heading, pdfText, table } from './pdf-kit.js';
 
+const PAGE = pageFrame(45);
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 
 /** The monthly controlling report as a PDF (A4, page numbers, German or English). */
@@ -13,7 +13,7 @@ export function renderMonthlyReportPdf(data: MonthlyReportData): Promise<Buffer>
   const { lang } = data;
   const L = MONTHLY_REPORT_LABELS[lang];
   const month = monthName(lang, data.month);
-  const { doc, done } = createDocument({ title: `${L.title} ${month} – ${data.company}`, subject: L.subtitle, lang });
+  const { doc, done } = createPdfDocument({ margin: PAGE.margin,  title: `${L.title} ${month} – ${data.company}`, subject: L.subtitle, lang });
   const pct = (v: number | null) => formatPercent(lang, v);
   const perf = (r: Pick<ProductionKpiRow, 'performance' | 'performanceAboveIdeal'>) => `${pct(r.performance)}${r.performanceAboveIdeal ? ' *' : ''}`;
   const names = new Map(data.workCentres.map((w) => [w.id, `${w.code} – ${w.name}`]));
@@ -49,11 +49,7 @@ export function renderMonthlyReportPdf(data: MonthlyReportData): Promise<Buffer>
           { name: L.oee, values: rows.map((r) => r.oee), color: KPI_COLORS.oee, type: 'bar' as const },
           ...(['availability', 'performance', 'quality'] as const).map((k) => ({ name: L[k], values: rows.map((r) => r[k]), color: KPI_COLORS[k], type: 'line' as const })),
         ];
-    const svg = kpiChartSvg(categories, series, { width: CONTENT_WIDTH, height }, rotate);
-    const y = doc.y;
-    SVGtoPDF(doc, svg, PAGE.margin, y, { width: CONTENT_WIDTH, height, assumePt: true });
-    doc.x = PAGE.margin;
-    doc.y = y + height + 8;
+    drawChart(doc, kpiChartOption(categories, series, rotate), height);
   };
 
   // ---------------------------------------------------------------- title and totals
@@ -156,7 +152,7 @@ export function renderMonthlyReportPdf(data: MonthlyReportData): Promise<Buffer>
     doc.moveDown(0.6);
   }
 
-  finish(doc, `${data.company} · ${L.title} · ${month}`, L.page);
+  finishPdf(doc, `${data.company} · ${L.title} · ${month}`, L.page);
   return done();
 }
 

@@ -6,7 +6,7 @@ import { controlling } from '../controlling.service.js';
 import type { MonthlyReportQuery } from '../controlling.schemas.js';
 import type { ShopfloorContext } from '../shopfloor.service.js';
 import * as store from '../shopfloor.store.js';
-import type { Lang } from './pdf-kit.js';
+import type { Locale as Lang } from '../../../kernel/i18n/server-messages.js';
 
 export type ControllingAnswer = Awaited<ReturnType<typeof controlling>>;
 

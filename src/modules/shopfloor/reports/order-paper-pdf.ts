@@ -1,8 +1,8 @@
+import { type Doc, createPdfDocument, finishPdf, pageFrame, pdfText } from '../../../kernel/pdf/index.js';
 import QRCode from 'qrcode';
 import type { Order, WorkCentre } from '../schemas.js';
 import { formatNumber } from './kpi-format.js';
 import { ORDER_PAPER_LABELS } from './order-paper-labels.js';
-import { type Doc, PAGE, createDocument, finish, pdfText } from './pdf-kit.js';
 
 export interface OrderPaperData {
   lang: 'de' | 'en';
@@ -15,6 +15,7 @@ export interface OrderPaperData {
   codeOf: (orderNumber: string, position: number) => string;
 }
 
+const PAGE = pageFrame(45);
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const QR_SIZE = 92;
 const BLOCK_HEIGHT = QR_SIZE + 34;
@@ -47,7 +48,7 @@ function formatMoment(lang: 'de' | 'en', iso: string | Date) {
 export function renderOrderPaperPdf(data: OrderPaperData): Promise<Buffer> {
   const { lang, order } = data;
   const L = ORDER_PAPER_LABELS[lang];
-  const { doc, done } = createDocument({ title: `${L.title} ${order.number} – ${data.company}`, subject: L.title, lang });
+  const { doc, done } = createPdfDocument({ margin: PAGE.margin,  title: `${L.title} ${order.number} – ${data.company}`, subject: L.title, lang });
 
   // ---------------------------------------------------------------- header
   doc.font('Helvetica').fontSize(9).fillColor('#495057').text(pdfText(`${data.company} · ${L.title}`));
@@ -107,6 +108,6 @@ export function renderOrderPaperPdf(data: OrderPaperData): Promise<Buffer> {
     doc.y = y + BLOCK_HEIGHT;
   }
 
-  finish(doc, `${data.company} · ${L.order} ${order.number} · ${L.printedAt} ${formatMoment(lang, data.printedAt)}`, L.page);
+  finishPdf(doc, `${data.company} · ${L.order} ${order.number} · ${L.printedAt} ${formatMoment(lang, data.printedAt)}`, L.page);
   return done();
 }

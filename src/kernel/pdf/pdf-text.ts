@@ -1,9 +1,9 @@
 /**
- * The report uses the PDF standard font Helvetica, which knows only the Windows-1252 characters.
- * Everything else is written the way a typewriter would.
+ * The PDFs use the standard font Helvetica, which knows only the Windows-1252 characters;
+ * everything else is written the way a typewriter would.
  */
 const REPLACEMENTS: Record<string, string> = {
-  '≥': '>=', '≤': '<=', '→': '->', '←': '<-', '×': 'x', '−': '-', '‑': '-', '≈': '~', '\u202f': ' ', '\u2009': ' ', '\u00a0': ' ',
+  '≥': '>=', '≤': '<=', '→': '->', '←': '<-', '×': 'x', '÷': '/', '−': '-', '‑': '-', '≈': '~', '\u202f': ' ', '\u2009': ' ', '\u00a0': ' ',
 };
 const WIN_ANSI_EXTRA = new Set([...'€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ']);
 
