@@ -7,7 +7,7 @@ import { uuidv7 } from '../kernel/db/uuid-v7.js';
 import { startTestInstance } from '../kernel/testing/test-instance.js';
 import { testDatabaseKinds } from '../kernel/testing/test-database.js';
 import { createCompany } from '../kernel/tenancy/company-store.js';
-import { DEMO_WORKER } from '../modules/shopfloor/shopfloor.demo.js';
+import { DEMO_WORKER } from '../modules/shopfloor/index.js';
 import { serveSettings } from './serve.js';
 
 describe('serve settings', () => {

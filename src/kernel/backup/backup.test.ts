@@ -10,7 +10,7 @@ import { loadConfig } from '../config.js';
 import type { Db } from '../db/database.js';
 import { createInstance } from '../instance.js';
 import { TestClient } from '../testing/test-instance.js';
-import { modulesWithMachines } from '../../modules/machines/test-modules.js';
+import { allModules } from '../../modules/index.js';
 import { LOCK_FILE } from '../db/data-dir-lock.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'wv-backup-'));
@@ -42,7 +42,7 @@ const env = (o: { dataDir: string; databaseUrl?: string }): NodeJS.ProcessEnv =>
 });
 
 async function withInstance<T>(e: NodeJS.ProcessEnv, work: (instance: Awaited<ReturnType<typeof createInstance>>) => Promise<T>): Promise<T> {
-  const instance = await createInstance(loadConfig(e), modulesWithMachines, { logger: false });
+  const instance = await createInstance(loadConfig(e), allModules, { logger: false });
   try {
     return await work(instance);
   } finally {

@@ -5,8 +5,7 @@ import type { Instance } from '../instance.js';
 import { testDatabaseKinds } from '../testing/test-database.js';
 import { TestClient, startTestInstance } from '../testing/test-instance.js';
 import { APP_VERSION } from '../version.js';
-import { machinesModule } from '../../modules/machines/module.js';
-import { modulesWithMachines } from '../../modules/machines/test-modules.js';
+import { allModules } from '../../modules/index.js';
 
 const TOKEN = 'operator-token-0123456789abcdef';
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -29,7 +28,7 @@ describe.each(testDatabaseKinds())('health details on the %s database', (kind) =
   let instance: Instance;
   let closed: Instance | undefined;
   beforeAll(async () => {
-    instance = await startTestInstance(kind, { modules: modulesWithMachines, config: { healthToken: TOKEN } });
+    instance = await startTestInstance(kind, { modules: allModules, config: { healthToken: TOKEN } });
   });
   afterAll(async () => {
     await instance?.close();
@@ -39,7 +38,7 @@ describe.each(testDatabaseKinds())('health details on the %s database', (kind) =
   const details = (headers: Record<string, string> = auth) => instance.app.inject({ method: 'GET', url: '/api/health/details', headers });
 
   it('is off without an operator token and refuses a missing or wrong token, translated', async () => {
-    closed = await startTestInstance(kind, { modules: modulesWithMachines });
+    closed = await startTestInstance(kind, { modules: allModules });
     const off = await closed.app.inject({ method: 'GET', url: '/api/health/details', headers: auth });
     expect(off.statusCode).toBe(403);
     expect(off.headers['content-type']).toContain('application/problem+json');
@@ -73,7 +72,7 @@ describe.each(testDatabaseKinds())('health details on the %s database', (kind) =
     const inv = await owner.post(`/api/v1/companies/${companyId}/invitations`, { role: 'member' });
     const member = new TestClient(instance);
     await member.post('/api/v1/invitations/accept', { token: new URL(inv.body.link).hash.slice(1), user: { name: 'Mia Mitglied', email: `member-${kind}@health.example`, password: 'long enough password' } });
-    const running = await machinesModule.start!(instance.ctx);
+    const running = await allModules.find((m) => m.id === 'machines')!.start!(instance.ctx);
     instance.ctx.jobs.start();
     try {
       await expect.poll(async () => (await details()).json().jobs.items.find((j: { id: string }) => j.id === 'machines.no-data').state, { timeout: 20_000 }).toBe('ok');

@@ -41,7 +41,14 @@ export interface ModuleManifest {
   id: string;
   name: Localized;
   description: Localized;
+  /** Modules that must be switched on for this one to be switched on; every one whose door this module imports, unless listed in `uses`. */
   dependsOn: string[];
+  /**
+   * Modules whose door this module imports but which need not be switched on: their tables exist
+   * in every company of the build, and this module works without their data (e.g. machine data
+   * shows the shop floor's orders when there are any). Ordered before this module like `dependsOn`.
+   */
+  uses?: string[];
   /** Kernel modules are always on and cannot be switched off. */
   core?: boolean;
   /** Whether a new company has the module switched on. */

@@ -26,4 +26,11 @@ describe('orderModules', () => {
     expect(() => orderModules([manifest('a', ['b']), manifest('b', ['a'])])).toThrow(/cycle/);
     expect(() => orderModules([manifest('a', ['missing'])])).toThrow(/unknown module missing/);
   });
+
+  it('puts a module after the modules it uses when they are in the list, and ignores absent ones', () => {
+    const uses = (id: string, used: string[]): ModuleManifest => ({ ...manifest(id), uses: used });
+    expect(orderModules([uses('machines', ['shopfloor']), manifest('shopfloor')]).map((m) => m.id)).toEqual(['shopfloor', 'machines']);
+    expect(orderModules([uses('machines', ['shopfloor'])]).map((m) => m.id)).toEqual(['machines']);
+    expect(() => orderModules([uses('a', ['b']), manifest('b', ['a'])])).toThrow(/cycle/);
+  });
 });

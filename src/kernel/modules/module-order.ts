@@ -1,6 +1,6 @@
 import type { ModuleManifest } from './module-manifest.js';
 
-/** Orders modules so that each comes after the modules it depends on; rejects cycles and unknown ids. */
+/** Orders modules so that each comes after the modules it depends on or uses; rejects cycles and unknown dependencies. */
 export function orderModules(modules: ModuleManifest[]): ModuleManifest[] {
   const byId = new Map(modules.map((m) => [m.id, m]));
   const ordered: ModuleManifest[] = [];
@@ -14,6 +14,11 @@ export function orderModules(modules: ModuleManifest[]): ModuleManifest[] {
       const d = byId.get(dep);
       if (!d) throw new Error(`module ${m.id} depends on unknown module ${dep}`);
       visit(d, [...path, m.id]);
+    }
+    // an optional neighbour may be absent from this build's list (e.g. a test instance)
+    for (const used of m.uses ?? []) {
+      const d = byId.get(used);
+      if (d) visit(d, [...path, m.id]);
     }
     state.set(m.id, 'done');
     ordered.push(m);

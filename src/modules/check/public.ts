@@ -4,8 +4,9 @@
  */
 export type { Answers } from './domain/answers.js';
 export type { CheckResult } from './domain/score-check.js';
+export type { BenchmarkComparison } from './domain/benchmarks.js';
 export type { DimensionId } from './domain/questionnaire-schema.js';
 export { DIMENSION_IDS } from './domain/questionnaire-schema.js';
-export { scoreCheck } from './domain/score-check.js';
+export { CheckInputError, scoreCheck } from './domain/score-check.js';
 export { getQuestionnaire } from './questionnaire/questionnaires.js';
 export { visibleItemIds } from './domain/visibility.js';

@@ -3,10 +3,14 @@ import { addServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
 import { investDemo } from './invest.demo.js';
 import { investRoutes } from './invest.routes.js';
+import { evaluationsForPlanItems } from './plan-item-evaluations.js';
+import { providePlanItemEvaluations } from '../roadmap/index.js';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 addServerMessages('de', JSON.parse(read('./server-i18n/de.json')));
 addServerMessages('en', JSON.parse(read('./server-i18n/en.json')));
+// the roadmap shows the figures of evaluations attached to its plan items
+providePlanItemEvaluations('invest', evaluationsForPlanItems);
 
 export const investModule: ModuleManifest = {
   id: 'invest',
@@ -16,6 +20,7 @@ export const investModule: ModuleManifest = {
     en: 'Does the measure pay off? Net present value, return and payback in three scenarios – and a utility analysis for what ROI does not show.',
   },
   dependsOn: ['platform'],
+  uses: ['roadmap'],
   enabledByDefault: true,
   migrations: [{ name: '20261201_0001_invest', sql: read('./migrations/20261201_0001_invest.sql') }],
   tables: ['invest_evaluations', 'invest_criteria'],

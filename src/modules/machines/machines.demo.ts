@@ -1,9 +1,7 @@
 import { newSecretToken } from '../../kernel/auth/secret-token.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import type { DemoContext } from '../../kernel/modules/module-manifest.js';
-import { phasesOnWorkCentres } from '../shopfloor/operation-phases.service.js';
-import { demoWorkingWindows, seededRandom } from '../shopfloor/shopfloor.demo-history.js';
-import { listWorkCentres } from '../shopfloor/shopfloor.store.js';
+import { demoWorkingWindows, phasesOnWorkCentres, seededRandom, workCentres } from '../shopfloor/index.js';
 import { acknowledgeAlarm, insertRule, listAlarms } from './alarms.store.js';
 import type { Sample } from './domain/payload.js';
 import { type DeviceIdentity, insertDevice, insertMachine, insertPoint, writeSamples } from './machines.store.js';
@@ -46,7 +44,7 @@ async function createMachine(ctx: DemoContext, name: string, description: string
 export async function machinesDemo(ctx: DemoContext): Promise<void> {
   const now = Math.floor(Date.now() / MINUTE) * MINUTE;
   const from = now - DAYS * 24 * 60 * MINUTE;
-  const centres = await listWorkCentres(ctx.db, ctx.tenantId).catch(() => []);
+  const centres = await workCentres(ctx.db, ctx.tenantId).catch(() => []);
   const centre = (code: string) => centres.find((c) => c.code === code)?.id ?? null;
 
   const welder = await createMachine(ctx, 'Schweißroboter 1', 'MAG-Schweißroboter am Schweißplatz 1', centre('SCHW-1'), [

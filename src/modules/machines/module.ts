@@ -19,6 +19,7 @@ export const machinesModule: ModuleManifest = {
     en: 'Machines send their data over MQTT or HTTP; what is acknowledged is stored – without loss and without duplicates.',
   },
   dependsOn: ['platform'],
+  uses: ['shopfloor'],
   enabledByDefault: false,
   migrations: [
     { name: '20261215_0001_machines', sql: read('./migrations/20261215_0001_machines.sql') },

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.js';
 import { ProblemError, notFound } from '../../kernel/http/problem.js';
-import { orderInfo, orderLabels, phasesOnWorkCentres } from '../shopfloor/operation-phases.service.js';
+import { orderInfo, orderLabels, phasesOnWorkCentres } from '../shopfloor/index.js';
 import { type ContextSegment, clip, contextTimeline } from './domain/order-context.js';
 import type { Retention } from './domain/retention.js';
 import * as store from './machines.store.js';

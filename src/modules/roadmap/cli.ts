@@ -1,9 +1,6 @@
 import { readJsonInput, type CliCommand } from '../../kernel/cli-command.js';
 import { companyProfileSchema } from '../../kernel/profile/company-profile.js';
-import type { Answers } from '../check/domain/answers.js';
-import { CheckInputError, scoreCheck } from '../check/domain/score-check.js';
-import { visibleItemIds } from '../check/domain/visibility.js';
-import { getQuestionnaire } from '../check/questionnaire/questionnaires.js';
+import { type Answers, CheckInputError, getQuestionnaire, scoreCheck, visibleItemIds } from '../check/public.js';
 import { measureCatalogue } from './catalogue/measure-catalogue.js';
 import { suggestMeasures } from './domain/suggest.js';
 

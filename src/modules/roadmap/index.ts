@@ -9,3 +9,5 @@ import { findPlanItem } from './roadmap.store.js';
 export async function planItemExists(db: Db, tenantId: string, id: string): Promise<boolean> {
   return (await findPlanItem(db, tenantId, id)) !== undefined;
 }
+
+export { providePlanItemEvaluations, type PlanItemEvaluation, type PlanItemEvaluationSource } from './plan-evaluations.js';

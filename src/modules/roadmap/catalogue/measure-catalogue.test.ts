@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import questionnaire from '../../check/questionnaire/2026.1.json' with { type: 'json' };
-import { DIMENSION_IDS as CHECK_DIMENSION_IDS } from '../../check/domain/questionnaire-schema.js';
+import { DIMENSION_IDS as CHECK_DIMENSION_IDS, getQuestionnaire } from '../../check/public.js';
 import { findCycle } from '../domain/find-cycle.js';
 import { measureCatalogue } from './measure-catalogue.js';
 import { DIMENSION_IDS, EFFORT_PERSON_DAYS, type Condition, type Measure } from './measure-schema.js';
@@ -16,7 +15,7 @@ const SEED_FILES = [
 ];
 
 type QItem = { id: string; type: string; options?: Array<{ value: string }> };
-const items = new Map((questionnaire.items as QItem[]).map((i) => [i.id, i]));
+const items = new Map((getQuestionnaire('2026.1').items as QItem[]).map((i) => [i.id, i]));
 
 type Leaf = Exclude<Condition, { all: Condition[] } | { any: Condition[] } | { not: Condition }>;
 function leaves(condition: Condition): Leaf[] {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import questionnaire from '../../check/questionnaire/2026.1.json' with { type: 'json' };
-import { scoreCheck } from '../../check/domain/score-check.js';
+import { getQuestionnaire, scoreCheck } from '../../check/public.js';
 import { measureCatalogue } from '../catalogue/measure-catalogue.js';
 import { DIMENSION_IDS, type Measure, type MeasureCatalogue } from '../catalogue/measure-schema.js';
 import type { CheckFacts, SuggestionContext } from './check-facts.js';
@@ -10,7 +9,7 @@ import { quadrantOf } from './matrix.js';
 import { suggestMeasures } from './suggest.js';
 
 type QItem = { id: string; type: string; options?: Array<{ value: string }>; min?: number; max?: number };
-const qItems = questionnaire.items as QItem[];
+const qItems = getQuestionnaire('2026.1').items as QItem[];
 const itemIds = new Set(qItems.map((i) => i.id));
 
 function answerArb(item: QItem): fc.Arbitrary<unknown> {

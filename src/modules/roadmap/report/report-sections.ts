@@ -1,4 +1,4 @@
-import type { BenchmarkComparison } from '../../check/domain/benchmarks.js';
+import type { BenchmarkComparison } from '../../check/public.js';
 import { dimensionChartOption } from './dimension-chart.js';
 import { CLASS_VALUE_LABELS, LEVEL_LABELS, QUADRANT_LABELS, REPORT_LABELS, STATUS_LABELS } from './report-labels.js';
 import { PAGE, ensureSpace, formatDate, heading, sectionPage, type Doc, type ReportData } from './report-layout.js';
