@@ -21,8 +21,9 @@ const USAGE = `Usage: werkverbund <command>
   account totp-off --email ADDRESS     switch off a person's two-factor sign-in (lost device and codes)
   backup [--output FILE]          back up the database (embedded: server stopped; server: pg_dump)
   restore --input FILE [--force]  restore a backup (Werkverbund stopped; --force replaces a database)
+  secrets rotate        re-encrypt every stored secret under a new instance key (server stopped)
 ${Object.entries(moduleCommands)
-  .filter(([group]) => group !== 'account')
+  .filter(([group]) => group !== 'account' && group !== 'secrets')
   .flatMap(([group, commands]) => Object.keys(commands).map((c) => `  ${group} ${c} --input FILE   (or JSON on stdin)`))
   .join('\n')}
 `;

@@ -3,6 +3,7 @@ import { accountCommands } from './account-commands.js';
 import { checkCommands } from '../modules/check/cli.js';
 import { investCommands } from '../modules/invest/cli.js';
 import { roadmapCommands } from '../modules/roadmap/cli.js';
+import { secretsCommands } from './secrets-commands.js';
 import { shopfloorCommands } from '../modules/shopfloor/cli.js';
 
 /** Command groups of the modules, e.g. `werkverbund check score`. */
@@ -11,5 +12,6 @@ export const moduleCommands: Record<string, Record<string, CliCommand>> = {
   check: checkCommands,
   invest: investCommands,
   roadmap: roadmapCommands,
+  secrets: secretsCommands,
   shopfloor: shopfloorCommands,
 };

@@ -10,6 +10,9 @@ import { JobScheduler } from './jobs/job-scheduler.js';
 import { createMailer } from './mail/mailer.js';
 import type { ModuleManifest } from './modules/module-manifest.js';
 import { ModuleRegistry } from './modules/module-registry.js';
+import { secretBoxFor } from './secrets/instance-keys.js';
+import { sealPlainValues } from './secrets/sealed-columns.js';
+import { sealedColumnsOf } from './secrets/sealed-secrets-job.js';
 
 export interface Instance {
   app: FastifyInstance;
@@ -26,6 +29,8 @@ export async function createInstance(
   const registry = new ModuleRegistry(modules);
   const database = options.database ?? (await openDatabase(config));
   await migrate(database, registry.modules.map((m) => ({ moduleId: m.id, migrations: m.migrations })));
+  // secrets stored in plain text before encryption at rest are sealed before the first request
+  await sealPlainValues(database.db, sealedColumnsOf(registry), secretBoxFor(config));
   const ctx: AppContext = { config, database, db: database.db, registry, mailer: createMailer(config.smtpUrl, config.mailFrom), access: new AccessCache(), jobs: new JobScheduler(), health: new HealthComponents(), routes: [] };
   for (const m of registry.modules) for (const job of m.jobs?.(ctx) ?? []) ctx.jobs.register(job, m.id);
   const app = await buildApp(ctx, options);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ModuleManifest } from './modules/module-manifest.js';
 import { expiredSignInStateJob } from './account/expired-cleanup.js';
 import { platformRoutes } from './http/platform.routes.js';
+import { sealedSecretsJob } from './secrets/sealed-secrets-job.js';
 
 const migration = (name: string) => ({
   name,
@@ -18,6 +19,8 @@ export const platformModule: ModuleManifest = {
   migrations: [migration('20261123_0001_platform'), migration('20261223_0001_terminal_pin'), migration('20261224_0001_account_security'), migration('20261224_0002_sign_in_failures'), migration('20261224_0003_pin_budget')],
   tables: ['memberships', 'invitations', 'tenant_modules', 'audit_log', 'terminals'],
   secretColumns: ['invitations.token_hash', 'memberships.pin_hash', 'terminals.token_hash'],
+  // the TOTP secrets are bound to the user id (see account.routes.ts, second-factor.ts)
+  sealedColumns: ['totp_secret', 'totp_pending_secret'].map((column) => ({ table: 'users', column, keys: ['id'], context: (row) => String(row.id) })),
   permissions: [
     { id: 'company.read', description: { de: 'Unternehmensprofil ansehen', en: 'View the company profile' }, roles: ['admin', 'member', 'shopfloor', 'viewer', 'advisor'] },
     { id: 'company.update', description: { de: 'Unternehmensprofil ändern', en: 'Change the company profile' }, roles: ['admin'] },
@@ -39,5 +42,5 @@ export const platformModule: ModuleManifest = {
     },
   ],
   routes: platformRoutes,
-  jobs: (ctx) => [expiredSignInStateJob(ctx.db)],
+  jobs: (ctx) => [expiredSignInStateJob(ctx.db), sealedSecretsJob(ctx)],
 };

@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from './recovery-codes.js';
 import { newSecretToken } from '../auth/secret-token.js';
-import { secretBoxFor } from './secret-box.js';
+import { secretBoxFor } from '../secrets/instance-keys.js';
 import { totpStep } from './totp.js';
 
 /** Whether the person signs in with a second factor. */

@@ -59,7 +59,7 @@ describe.each(testDatabaseKinds())('account security on the %s database', (kind)
     expect((await c.post('/api/v1/me/totp/setup', { password: 'correct horse battery' })).body.code).toBe('totp_already_enabled');
 
     const row = await instance.ctx.db.selectFrom('users').select(['totp_secret', 'totp_pending_secret']).where('email', '=', 'tom@totp.example').executeTakeFirstOrThrow();
-    expect(row.totp_secret).toMatch(/^v1:/);
+    expect(row.totp_secret).toMatch(/^v2:[0-9a-f]{8}:/);
     expect(row.totp_secret).not.toContain(setup.body.secret);
     expect(row.totp_pending_secret).toBeNull();
     const stored = await instance.ctx.db.selectFrom('totp_recovery_codes').select('code_hash').execute();

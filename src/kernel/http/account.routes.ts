@@ -4,7 +4,7 @@ import { z } from 'zod';
 import '../account/account-messages.js';
 import { auditAccountEvent } from '../account/account-audit.js';
 import { hasSecondFactor, replaceRecoveryCodes, unusedRecoveryCodes, useSecondFactor } from '../account/second-factor.js';
-import { secretBoxFor } from '../account/secret-box.js';
+import { secretBoxFor } from '../secrets/instance-keys.js';
 import { newTotpSecret, totpStep, totpUri } from '../account/totp.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { writeAudit } from '../audit/audit-log.js';

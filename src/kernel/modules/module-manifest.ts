@@ -3,6 +3,7 @@ import type { Migration } from '../db/migrate.js';
 import type { Db } from '../db/database.js';
 import type { AppContext } from '../http/app-context.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
+import type { SealedColumn } from '../secrets/sealed-columns.js';
 import type { Role } from '../tenancy/roles.js';
 
 export type Localized = { de: string; en: string };
@@ -58,6 +59,8 @@ export interface ModuleManifest {
   tables: string[];
   /** Columns never exported (secrets such as token hashes), as `table.column`. */
   secretColumns?: string[];
+  /** Columns holding secrets encrypted with the instance key (sealed at start, re-sealed by `secrets rotate`). */
+  sealedColumns?: SealedColumn[];
   /**
    * Tables computed from others and cleared by triggers while those change (e.g. cached figures):
    * exported and imported after every other table, so an import keeps them.

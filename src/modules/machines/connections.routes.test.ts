@@ -7,6 +7,7 @@ import type { Instance } from '../../kernel/instance.js';
 import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
 import { TestClient, startTestInstance } from '../../kernel/testing/test-instance.js';
 import { findConnection } from './connections.store.js';
+import { machinesBox, openPassword } from './sealed-secrets.js';
 import { exportedRows } from '../../kernel/testing/export-archive.js';
 import { loopbackAllowed, modulesWithMachines } from './test-modules.js';
 
@@ -57,7 +58,9 @@ describe.each(testDatabaseKinds())('Connections API on the %s database', (kind) 
     const changed = await s.owner.put(`${s.api}/${created.body.id}`, withoutPassword);
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ name: 'Mosquitto Halle 2', hasPassword: true });
-    expect((await findConnection(instance.ctx.db, s.id, created.body.id))?.password).toBe(SECRET);
+    const stored = await findConnection(instance.ctx.db, s.id, created.body.id);
+    expect(stored?.password).not.toContain(SECRET);
+    expect(openPassword(machinesBox(instance.ctx.config), stored!)).toBe(SECRET);
     const otherKind = await s.owner.put(`${s.api}/${created.body.id}`, { kind: 'opcua', name: 'x', url: 'opc.tcp://plc:4840' });
     expect(otherKind.status).toBe(409);
     expect(otherKind.body.code).toBe('machines_connection_kind_fixed');

@@ -5,6 +5,7 @@ import * as store from './connections.store.js';
 import { OutboundBlockedError } from '../../kernel/net/outbound-policy.js';
 import { type MachinesContext, outboundOf } from './machines.service.js';
 import { checkOutboundUrl, outboundBlocked } from './outbound-check.js';
+import { machinesBox, openPassword, sealPassword } from './sealed-secrets.js';
 import { type BrowsedNode, browseOpcua, closeBrowseSession } from './sources/opcua-browse.js';
 import { supervisorOf } from './sources/source-supervisor.js';
 import type { SourceStatus } from './sources/source-status.js';
@@ -74,7 +75,8 @@ export async function createConnection(ctx: MachinesContext, body: ConnectionBod
   await checkOutboundUrl(ctx, body.url);
   const id = uuidv7();
   try {
-    await store.insertConnection(ctx.db, ctx.tenant.tenantId, id, { ...body, password: body.password ?? '', settings: settingsOf(body) });
+    const password = sealPassword(machinesBox(ctx.config), ctx.tenant.tenantId, id, body.password ?? '');
+    await store.insertConnection(ctx.db, ctx.tenant.tenantId, id, { ...body, password, settings: settingsOf(body) });
   } catch (error) {
     if (isUniqueViolation(error)) throw new ProblemError(409, 'machines_connection_name_taken', { name: body.name });
     throw error;
@@ -89,7 +91,8 @@ export async function updateConnection(ctx: MachinesContext, id: string, body: C
   await checkMachines(ctx, body);
   await checkOutboundUrl(ctx, body.url);
   try {
-    await store.updateConnection(ctx.db, ctx.tenant.tenantId, id, { ...body, password: body.password ?? null, settings: settingsOf(body) });
+    const password = body.password == null ? null : sealPassword(machinesBox(ctx.config), ctx.tenant.tenantId, id, body.password);
+    await store.updateConnection(ctx.db, ctx.tenant.tenantId, id, { ...body, password, settings: settingsOf(body) });
   } catch (error) {
     if (isUniqueViolation(error)) throw new ProblemError(409, 'machines_connection_name_taken', { name: body.name });
     throw error;
@@ -130,7 +133,9 @@ export async function replaceOpcuaItems(
 }
 
 export async function browse(ctx: MachinesContext, id: string, nodeId: string, pkiDir: string): Promise<BrowsedNode[]> {
-  const c = await opcuaConnectionOrThrow(ctx, id);
+  const stored = await opcuaConnectionOrThrow(ctx, id);
+  // a password the instance key cannot open answers 409 secret_unreadable
+  const c = { ...stored, password: openPassword(machinesBox(ctx.config), stored) };
   try {
     return await browseOpcua(c, nodeId, pkiDir, outboundOf(ctx));
   } catch (error) {

@@ -14,8 +14,11 @@ import type { deviceBody, machineBody, pointBody, ruleBody } from './schemas.js'
 export interface MachinesContext {
   db: Db;
   tenant: TenantContext;
-  /** The allow-list for outbound connections (webhooks, MQTT, OPC UA); without it nothing non-public is reached. */
-  config?: Pick<Config, 'outboundAllow'>;
+  /**
+   * The allow-list for outbound connections (webhooks, MQTT, OPC UA); without it nothing non-public
+   * is reached. The data directory locates the instance key of stored secrets.
+   */
+  config?: Pick<Config, 'outboundAllow' | 'dataDir'>;
 }
 
 /** The outbound policy of a context (strict when the context carries no configuration). */

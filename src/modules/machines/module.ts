@@ -5,6 +5,7 @@ import { machinesJobs } from './jobs.js';
 import { machinesDemo } from './machines.demo.js';
 import { machinesRoutes } from './machines.routes.js';
 import { ensurePartitions } from './machines.store.js';
+import { machinesSealedColumns } from './sealed-secrets.js';
 import { startMachinesModule } from './module-start.js';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
@@ -30,6 +31,7 @@ export const machinesModule: ModuleManifest = {
   ],
   tables: ['machines', 'machine_points', 'machine_devices', 'machine_samples', 'machine_alarm_rules', 'machine_alarms', 'machine_connections', 'machine_opcua_items', 'machine_aggregates_1m', 'machine_aggregates_1h', 'machine_alarm_events', 'machine_notification_reads', 'machine_notification_settings', 'machine_webhooks', 'machine_notification_deliveries'],
   secretColumns: ['machine_devices.token_hash', 'machine_connections.password', 'machine_webhooks.secret'],
+  sealedColumns: machinesSealedColumns,
   // an imported company's samples need their day partitions
   beforeImportRows: async (db, table, rows) => {
     if (table === 'machine_samples') await ensurePartitions(db, rows.map((r) => Date.parse(String(r.ts))).filter(Number.isFinite));

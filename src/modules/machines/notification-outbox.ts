@@ -7,6 +7,7 @@ import { type AlarmEventRecord, eventOf } from './alarm-events.store.js';
 import { retryDelayMs } from './domain/retry-schedule.js';
 import { signWebhook } from './domain/webhook-signature.js';
 import { getSettings, memberRecipients } from './notification-settings.store.js';
+import { machinesBox, openWebhookSecret } from './sealed-secrets.js';
 import { postWebhook } from './webhook-post.js';
 
 export type OutboxContext = Pick<AppContext, 'db' | 'mailer' | 'config'>;
@@ -134,8 +135,11 @@ async function sendWebhook(ctx: OutboxContext, tenantId: string, deliveryId: str
   return postSigned(outboundPolicy(ctx.config), url, hook.secret, `alarm.${event.event}`, deliveryId, JSON.stringify(webhookPayload(tenantId, deliveryId, event)));
 }
 
-const webhookSecret = async (ctx: Pick<OutboxContext, 'db'>, tenantId: string, webhookId: string) =>
-  (await sql<{ secret: string; url: string }>`select secret, url from machine_webhooks where tenant_id = ${tenantId} and id = ${webhookId}`.execute(ctx.db)).rows[0];
+/** The webhook's address and signing secret (throws `SecretUnreadableError` when the instance key does not open it). */
+async function webhookSecret(ctx: Pick<OutboxContext, 'db'> & { config: Pick<OutboxContext['config'], 'dataDir'> }, tenantId: string, webhookId: string) {
+  const row = (await sql<{ secret: string; url: string }>`select secret, url from machine_webhooks where tenant_id = ${tenantId} and id = ${webhookId}`.execute(ctx.db)).rows[0];
+  return row && { url: row.url, secret: openWebhookSecret(machinesBox(ctx.config), tenantId, webhookId, row.secret) };
+}
 
 /** One signed POST through the outbound policy; the answer's status decides, its body is not read. */
 async function postSigned(policy: OutboundPolicy, url: string, secret: string, eventType: string, deliveryId: string, body: string) {
@@ -158,7 +162,7 @@ async function postSigned(policy: OutboundPolicy, url: string, secret: string, e
  * answers how the receiver replied; nothing is written to the delivery log. Undefined if there is
  * no such webhook in the company. Throws `OutboundBlockedError` when the address is refused.
  */
-export async function testWebhook(ctx: Pick<OutboxContext, 'db'> & { config: Pick<OutboxContext['config'], 'outboundAllow'> }, tenantId: string, webhookId: string) {
+export async function testWebhook(ctx: Pick<OutboxContext, 'db'> & { config: Pick<OutboxContext['config'], 'outboundAllow' | 'dataDir'> }, tenantId: string, webhookId: string) {
   const hook = await webhookSecret(ctx, tenantId, webhookId);
   if (!hook) return undefined;
   const id = uuidv7();

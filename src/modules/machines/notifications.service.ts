@@ -7,6 +7,8 @@ import type { MachinesContext } from './machines.service.js';
 import { OutboundBlockedError } from '../../kernel/net/outbound-policy.js';
 import { checkOutboundUrl, outboundBlocked } from './outbound-check.js';
 import { testWebhook as sendTestMessage } from './notification-outbox.js';
+import { machinesBox, sealWebhookSecret } from './sealed-secrets.js';
+import { loadConfig } from '../../kernel/config.js';
 import * as store from './notification-settings.store.js';
 import type { markReadBody, notificationSettingsBody, webhookBody } from './notifications.schemas.js';
 
@@ -47,7 +49,7 @@ export async function createWebhook(ctx: MachinesContext, body: z.output<typeof 
   await checkOutboundUrl(ctx, body.url);
   const id = uuidv7();
   const secret = `whsec_${newSecretToken().token}`;
-  await store.insertWebhook(ctx.db, ctx.tenant.tenantId, id, body, secret);
+  await store.insertWebhook(ctx.db, ctx.tenant.tenantId, id, body, sealWebhookSecret(machinesBox(ctx.config), ctx.tenant.tenantId, id, secret));
   return { ...(await store.listWebhooks(ctx.db, ctx.tenant.tenantId, id))[0], secret };
 }
 
@@ -63,7 +65,7 @@ export async function deleteWebhook(ctx: MachinesContext, id: string) {
 
 /** A signed test message to the webhook now, with the receiver's answer. */
 export async function testWebhook(ctx: MachinesContext, id: string) {
-  const result = await sendTestMessage({ db: ctx.db, config: ctx.config ?? { outboundAllow: [] } }, ctx.tenant.tenantId, id).catch((error: unknown) => {
+  const result = await sendTestMessage({ db: ctx.db, config: ctx.config ?? { outboundAllow: [], dataDir: loadConfig().dataDir } }, ctx.tenant.tenantId, id).catch((error: unknown) => {
     if (error instanceof OutboundBlockedError) throw outboundBlocked(error);
     throw error;
   });

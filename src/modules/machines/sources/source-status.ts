@@ -1,4 +1,5 @@
-export type SourceState = 'connecting' | 'connected' | 'disconnected' | 'stopped';
+/** `secretUnreadable`: not started, the instance key does not open the stored password (key changed?). */
+export type SourceState = 'connecting' | 'connected' | 'disconnected' | 'stopped' | 'secretUnreadable';
 
 /** What the connections page shows of a running connection. */
 export interface SourceStatus {

@@ -7,7 +7,10 @@ import type { SampleBatchItem } from '../machines.store.js';
 import type { DeviceIdentity } from '../machines.store.js';
 import { startMqttSource } from './mqtt-source.js';
 import { startOpcuaSource } from './opcua-source.js';
-import type { RunningSource, SourceSink, SourceStatus } from './source-status.js';
+import { type RunningSource, type SourceSink, type SourceStatus, StatusTracker } from './source-status.js';
+import type { SecretBox } from '../../../kernel/secrets/secret-box.js';
+import { SecretUnreadableError } from '../../../kernel/secrets/secret-unreadable.js';
+import { openPassword } from '../sealed-secrets.js';
 
 export interface SourceSupervisorOptions {
   /** Folder of the OPC UA client certificate and trusted server certificates. */
@@ -16,6 +19,8 @@ export interface SourceSupervisorOptions {
   write?: WriteFn;
   /** Which addresses the clients may connect to. */
   outbound: OutboundPolicy;
+  /** Opens the stored connection passwords. */
+  secrets: SecretBox;
 }
 
 /**
@@ -86,7 +91,14 @@ export class SourceSupervisor {
     }
   }
 
-  private async startOne(c: ConnectionRecord): Promise<RunningSource> {
+  private async startOne(stored: ConnectionRecord): Promise<RunningSource> {
+    let c: ConnectionRecord;
+    try {
+      c = { ...stored, password: openPassword(this.options.secrets, stored) };
+    } catch (error) {
+      if (error instanceof SecretUnreadableError) return secretUnreadableSource(error);
+      throw error;
+    }
     const sink = this.sinkFor(c);
     if (c.kind === 'mqtt') return startMqttSource(c, sink, this.options.outbound);
     return startOpcuaSource(c, await listOpcuaItems(this.ctx.db, c.tenantId, c.id), sink, this.options.pkiDir, this.options.outbound);
@@ -105,6 +117,14 @@ export class SourceSupervisor {
       await this.write({ device: await device, samples, source: c.kind });
     };
   }
+}
+
+/** A connection whose password the instance key cannot open: not started, shown as such. */
+function secretUnreadableSource(error: SecretUnreadableError): RunningSource {
+  const tracker = new StatusTracker();
+  tracker.state('secretUnreadable');
+  tracker.error(error.message);
+  return { status: tracker.status, stop: async () => {} };
 }
 
 const versionOf = (c: ConnectionRecord) => c.updatedAt.toISOString();

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../../kernel/http/app-context.js';
 import { outboundPolicy } from '../../../kernel/net/outbound-policy.js';
 import type { WriteFn } from '../ingest.js';
+import { machinesBox } from '../sealed-secrets.js';
 import { pkiFolder } from './opcua-client.js';
 import { SourceSupervisor, registerSupervisor, unregisterSupervisor } from './source-supervisor.js';
 
@@ -14,7 +15,7 @@ export async function startConnectionSources(
   ctx: Pick<AppContext, 'db' | 'registry' | 'access' | 'jobs'> & { config: Pick<AppContext['config'], 'dataDir' | 'outboundAllow'> },
   options: { intervalMs?: number; write?: WriteFn } = {},
 ): Promise<{ supervisor: SourceSupervisor; stop(): Promise<void> }> {
-  const supervisor = new SourceSupervisor(ctx, { pkiDir: pkiFolder(ctx.config.dataDir), write: options.write, outbound: outboundPolicy(ctx.config) });
+  const supervisor = new SourceSupervisor(ctx, { pkiDir: pkiFolder(ctx.config.dataDir), write: options.write, outbound: outboundPolicy(ctx.config), secrets: machinesBox(ctx.config) });
   registerSupervisor(ctx.db, supervisor);
   try {
     await supervisor.start();

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, get, post, put } from '../../../web/api/client';
 
-export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'stopped' | 'notRunning';
+export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'stopped' | 'notRunning' | 'secretUnreadable';
 export interface ConnectionStatus { state: ConnectionState; since: string | null; lastMessageAt: string | null; lastError: string | null; lastErrorAt: string | null; stored: number }
 export interface MachineKey { key: string; machineId: string }
 
