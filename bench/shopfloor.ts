@@ -20,6 +20,7 @@ import { controlling } from '../src/modules/shopfloor/controlling.service.js';
 import { controllingQuery } from '../src/modules/shopfloor/schemas.js';
 import type { ShopfloorContext } from '../src/modules/shopfloor/shopfloor.service.js';
 import { SHOPFLOOR_BEGIN, SHOPFLOOR_END, withShopfloorSection } from './shopfloor-report.js';
+import { byTableName } from '../src/kernel/db/database.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(root, 'bench/RESULTS.md');
@@ -160,7 +161,7 @@ export async function loadYear(instance: Instance, s: Session): Promise<{ bookin
     }
   }
   const insert = async (table: string, rows: Record<string, unknown>[]) => {
-    for (let i = 0; i < rows.length; i += 1000) await db.insertInto(table).values(rows.slice(i, i + 1000)).execute();
+    for (let i = 0; i < rows.length; i += 1000) await byTableName(db).insertInto(table).values(rows.slice(i, i + 1000)).execute();
   };
   await insert('shopfloor_orders', orders);
   await insert('shopfloor_order_operations', operations);

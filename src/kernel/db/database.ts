@@ -3,9 +3,14 @@ import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
 
-/** Tables are typed per module in their store files; the kernel handle stays untyped. */
+import type { DB } from './schema.generated.js';
+
+/** Typed by the tables of the migrated schema (schema.generated.ts, `npm run db:types`). */
+export type Db = Kysely<DB>;
+
+/** The same handle for code that walks tables by a name read at run time (company move, tests). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Db = Kysely<any>;
+export const byTableName = (db: Db): Kysely<any> => db as Kysely<any>;
 
 export interface Database {
   db: Db;

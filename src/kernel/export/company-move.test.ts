@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../db/database.js';
+import { byTableName, type Db } from '../db/database.js';
 import { uuidv7 } from '../db/uuid-v7.js';
 import { DEMO_EMAIL, ensureDemoData } from '../demo-data.js';
 import type { Instance } from '../instance.js';
@@ -150,8 +150,8 @@ function canonical(value: unknown): unknown {
 
 /** A row in each tenant table the demo leaves empty, with values that test the encoding (bytes, microseconds, numeric, ids in JSON). */
 async function fillEmptyTables(db: Db, tenantId: string, ownerId: string) {
-  const count = async (table: string) => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow()).n);
-  const one = async (table: string, column = 'id') => (await db.selectFrom(table).select(column).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow())[column] as string;
+  const count = async (table: string) => Number((await byTableName(db).selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow()).n);
+  const one = async (table: string, column = 'id') => (await byTableName(db).selectFrom(table).select(column).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow())[column] as string;
   const hex = () => randomBytes(32).toString('hex');
   const workCentre = await one('shopfloor_work_centres');
   const machine = await one('machines');

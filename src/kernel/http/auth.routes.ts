@@ -111,7 +111,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       throw new ProblemError(429, 'sign_in_throttled', { minutes }, { retryAfterSeconds: attempt.retryAfterSeconds });
     }
     const found = await findUserByEmail(ctx.db, request.body.email.trim());
-    const ok = await verifyPassword(found?.password_hash, request.body.password);
+    const ok = await verifyPassword(found?.password_hash ?? undefined, request.body.password);
     if (!found || !ok) {
       await recordFailedSignIn(ctx, request.log, found?.id, key, attempt);
       throw new ProblemError(401, 'invalid_credentials');
@@ -121,7 +121,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     const csrfToken = await startSession(ctx, reply, found.id);
     const me = await loadMe(app, found, csrfToken);
     for (const company of me.companies) {
-      await writeAudit(ctx.db, { tenantId: company.id, actorId: found.id, action: 'auth.signed_in', target: found.email });
+      await writeAudit(ctx.db, { tenantId: company.id, actorId: found.id, action: 'auth.signed_in', target: found.email ?? undefined });
     }
     return me;
   });

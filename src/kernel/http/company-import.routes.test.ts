@@ -4,6 +4,7 @@ import type { Instance } from '../instance.js';
 import { tenantTables } from '../export/tenant-schema.js';
 import { TestClient, startTestInstance } from '../testing/test-instance.js';
 import { testDatabaseKinds } from '../testing/test-database.js';
+import { byTableName } from '../db/database.js';
 
 /** The import route: a signed-in person uploads an export and gets a new company; bad archives change nothing. */
 describe.each(testDatabaseKinds())('company import route on the %s database', (kind) => {
@@ -38,7 +39,7 @@ describe.each(testDatabaseKinds())('company import route on the %s database', (k
   const counts = async () => {
     const out: Record<string, number> = {};
     for (const table of ['tenants', 'users', ...(await tenantTables(instance.ctx.db))]) {
-      const row = await instance.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const row = await byTableName(instance.ctx.db).selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       out[table] = Number(row.n);
     }
     return out;

@@ -24,8 +24,9 @@ export async function sessionHook(request: FastifyRequest, _reply: FastifyReply)
         .where('s.id_hash', '=', hash)
         .executeTakeFirst();
       if (!row) return undefined;
+      // a scoped session always names its terminal (set together; the session goes with the terminal)
       const terminal = row.scope_tenant_id
-        ? { tenantId: row.scope_tenant_id, terminalId: row.terminal_id, name: row.terminal_name, workCentreId: row.work_centre_id }
+        ? { tenantId: row.scope_tenant_id, terminalId: row.terminal_id ?? '', name: row.terminal_name ?? '', workCentreId: row.work_centre_id }
         : undefined;
       return {
         auth: { user: { id: row.id, email: row.email, name: row.name, locale: row.locale, totpEnabled: Boolean(row.totp_enabled_at) }, sessionHash: hash, csrfToken: row.csrf_token, terminal },

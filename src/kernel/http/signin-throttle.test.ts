@@ -67,7 +67,7 @@ describe.each(testDatabaseKinds())('sign-in limits on the %s database', (kind) =
       expect((await login('warten@throttle.example', 'wrong password')).status).toBe(401);
       const row = (await stored('warten@throttle.example'))!;
       expect(row.failures).toBe(failures);
-      const seconds = (new Date(row.blocked_until).getTime() - before) / 1000;
+      const seconds = (new Date(row.blocked_until!).getTime() - before) / 1000;
       expect(Math.round(seconds)).toBe(signInWaitSeconds(failures));
       expect((await login('warten@throttle.example', 'correct horse battery')).status).toBe(429);
     }

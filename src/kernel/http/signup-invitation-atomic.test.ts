@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../instance.js';
 import { TestClient, startTestInstance } from '../testing/test-instance.js';
 import { testDatabaseKinds } from '../testing/test-database.js';
+import { byTableName } from '../db/database.js';
 
 /** Sign-up and invitation acceptance either happen completely or not at all, also in parallel. */
 describe.each(testDatabaseKinds())('atomic sign-up and invitations on the %s database', (kind) => {
   let instance: Instance;
-  const count = async (table: string) => Number((await instance.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (table: string) => Number((await byTableName(instance.ctx.db).selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
   beforeAll(async () => {
     instance = await startTestInstance(kind);

@@ -4,6 +4,7 @@ import { tenantTables } from '../export/company-export.js';
 import { isolationFixtures } from '../../modules/isolation-fixtures.js';
 import { TestClient, startTestInstance } from '../testing/test-instance.js';
 import { testDatabaseKinds } from '../testing/test-database.js';
+import { byTableName } from '../db/database.js';
 
 /**
  * For every route that takes a company id: a member (even an owner) of company A gets nothing
@@ -44,7 +45,7 @@ describe.each(testDatabaseKinds())('tenant isolation on the %s database', (kind)
     const parts: string[] = [];
     parts.push(JSON.stringify(await instance.ctx.db.selectFrom('tenants').selectAll().where('id', '=', companyB).execute()));
     for (const table of await tenantTables(instance.ctx.db)) {
-      const rows = await instance.ctx.db.selectFrom(table).selectAll().where('tenant_id', '=', companyB).execute();
+      const rows = await byTableName(instance.ctx.db).selectFrom(table).selectAll().where('tenant_id', '=', companyB).execute();
       parts.push(table + JSON.stringify(rows.map((r) => JSON.stringify(r)).sort()));
     }
     return parts.join('\n');
@@ -166,7 +167,7 @@ describe.each(testDatabaseKinds())('tenant isolation on the %s database', (kind)
     const counts: Record<string, number> = {};
     for (const m of instance.ctx.registry.modules) {
       for (const table of m.tables) {
-        const row = await instance.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', companyB).executeTakeFirstOrThrow();
+        const row = await byTableName(instance.ctx.db).selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', companyB).executeTakeFirstOrThrow();
         counts[table] = Number(row.n);
       }
     }

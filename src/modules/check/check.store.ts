@@ -2,6 +2,7 @@ import type { Db } from '../../kernel/db/database.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import type { Answers } from './domain/answers.js';
 import type { CheckResult } from './domain/score-check.js';
+import { storedJson } from '../../kernel/db/stored-json.js';
 
 export interface CheckRunRow {
   id: string;
@@ -121,11 +122,11 @@ export async function latestOptedInResults(db: Db) {
     .orderBy('r.completed_at', 'desc')
     .execute();
   const latest = new Map<string, (typeof rows)[number]>();
-  for (const row of rows) if (!latest.has(row.tenant_id as string)) latest.set(row.tenant_id as string, row);
+  for (const row of rows) if (!latest.has(row.tenant_id)) latest.set(row.tenant_id, row);
   return [...latest.values()].map((r) => ({
-    tenantId: r.tenant_id as string,
-    employees: r.employees as number | null,
-    industry: r.industry as string | null,
-    result: r.result as CheckResult,
+    tenantId: r.tenant_id,
+    employees: r.employees,
+    industry: r.industry,
+    result: storedJson<CheckResult>(r.result),
   }));
 }

@@ -257,7 +257,7 @@ describe.each(testDatabaseKinds())('Machine-data API on the %s database', (kind)
     await ingest((await b.owner.post(`${b.api}/${idsOfB.machineId}/devices`, { name: 'second' })).body.token, { ts: '2026-03-03T10:00:00Z', values: { force: 5 } });
     const snapshot = async () => {
       const parts: string[] = [];
-      for (const t of ['machines', 'machine_points', 'machine_devices', 'machine_samples', 'machine_alarm_rules', 'machine_alarms']) {
+      for (const t of ['machines', 'machine_points', 'machine_devices', 'machine_samples', 'machine_alarm_rules', 'machine_alarms'] as const) {
         const rows = await instance.ctx.db.selectFrom(t).selectAll().where('tenant_id', '=', b.id).execute();
         parts.push(t + JSON.stringify(rows.map((r) => JSON.stringify(r)).sort()));
       }

@@ -130,11 +130,14 @@ const FUNDING_COLUMNS = [
   sql<string | null>`valid_until::text`.as('valid_until'),
 ] as const;
 
-const toDb = (v: Partial<FundingValues>) => {
-  const row: Record<string, unknown> = { ...v };
-  for (const key of ['regions', 'kinds', 'rate_text', 'note'] as const) if (v[key] !== undefined) row[key] = JSON.stringify(v[key]);
-  return row;
-};
+// json columns are written as their JSON text
+const toDb = ({ regions, kinds, rate_text, note, ...plain }: Partial<FundingValues>) => ({
+  ...plain,
+  ...(regions !== undefined ? { regions: JSON.stringify(regions) } : {}),
+  ...(kinds !== undefined ? { kinds: JSON.stringify(kinds) } : {}),
+  ...(rate_text !== undefined ? { rate_text: JSON.stringify(rate_text) } : {}),
+  ...(note !== undefined ? { note: JSON.stringify(note) } : {}),
+});
 
 export async function listFunding(db: Db, tenantId: string): Promise<FundingRow[]> {
   return db.selectFrom('roadmap_funding').select(FUNDING_COLUMNS).where('tenant_id', '=', tenantId).orderBy('position').orderBy('id').execute() as Promise<FundingRow[]>;
@@ -148,9 +151,12 @@ export async function insertFunding(db: Db, tenantId: string, values: FundingVal
   if (values.length === 0) return [];
   const last = await db.selectFrom('roadmap_funding').select((eb) => eb.fn.max('position').as('p')).where('tenant_id', '=', tenantId).executeTakeFirst();
   const first = Number(last?.p ?? -1) + 1;
-  const rows = values.map((v, i) => ({ tenant_id: tenantId, id: uuidv7(), position: first + i, ...toDb(v) }));
+  const rows = values.map((v, i) => ({
+    tenant_id: tenantId, id: uuidv7(), position: first + i,
+    ...v, regions: JSON.stringify(v.regions), kinds: JSON.stringify(v.kinds), rate_text: JSON.stringify(v.rate_text), note: JSON.stringify(v.note),
+  }));
   await db.insertInto('roadmap_funding').values(rows).execute();
-  return rows.map((r) => r.id as string);
+  return rows.map((r) => r.id);
 }
 
 export async function updateFunding(db: Db, tenantId: string, id: string, values: Partial<FundingValues>) {

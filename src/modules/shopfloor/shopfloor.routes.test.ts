@@ -7,6 +7,7 @@ import { computeOee } from './domain/oee.js';
 import { shopfloorModule } from './module.js';
 import { shopfloorDemo } from './shopfloor.demo.js';
 import { shopfloorIsolationFixture } from './shopfloor.isolation-fixture.js';
+import { byTableName } from '../../kernel/db/database.js';
 
 const t = (iso: string) => Date.parse(iso);
 const CALENDAR = {
@@ -40,11 +41,11 @@ describe.each(testDatabaseKinds())('Shop-floor API on the %s database', (kind) =
   }
 
   const count = async (table: string, tenantId: string) =>
-    Number((await instance.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow()).n);
+    Number((await byTableName(instance.ctx.db).selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow()).n);
   const snapshot = async (tenantId: string) => {
     const out: Record<string, unknown> = {};
     for (const table of shopfloorModule.tables) {
-      out[table] = (await instance.ctx.db.selectFrom(table).selectAll().where('tenant_id', '=', tenantId).execute()).map((r) => JSON.stringify(r)).sort();
+      out[table] = (await byTableName(instance.ctx.db).selectFrom(table).selectAll().where('tenant_id', '=', tenantId).execute()).map((r) => JSON.stringify(r)).sort();
     }
     return out;
   };

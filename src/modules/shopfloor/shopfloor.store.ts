@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.js';
 import { inTransaction } from '../../kernel/db/transaction.js';
 import type { CalendarInput, RoutingOperation } from './schemas.js';
+import { storedJson } from '../../kernel/db/stored-json.js';
 
 const iso = (value: unknown): string => new Date(value as string).toISOString();
 /** A `date` column as YYYY-MM-DD, whichever way the driver hands it over. */
@@ -29,7 +30,7 @@ export async function listWorkCentres(db: Db, tenantId: string, ids?: readonly s
   let q = db.selectFrom('shopfloor_work_centres').selectAll().where('tenant_id', '=', tenantId);
   if (ids) q = q.where('id', 'in', ids);
   const rows = await q.orderBy('code').execute();
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, calendar: r.calendar, createdAt: iso(r.created_at), updatedAt: iso(r.updated_at) }));
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, calendar: storedJson<CalendarInput>(r.calendar), createdAt: iso(r.created_at), updatedAt: iso(r.updated_at) }));
 }
 
 export async function insertWorkCentre(db: Db, tenantId: string, id: string, w: { code: string; name: string; calendar: CalendarInput }) {

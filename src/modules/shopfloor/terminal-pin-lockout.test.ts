@@ -148,7 +148,7 @@ describe.each(testDatabaseKinds())('PIN lockout on the %s database', (kind) => {
     expect((await signIn(t.cookie, '3401', '0000')).status).toBe(401);
     const row = await db().selectFrom('terminals').select(['pin_failures', 'pin_blocked_until']).where('tenant_id', '=', companyId).where('id', '=', t.id).executeTakeFirstOrThrow();
     expect(row.pin_failures).toBe(6);
-    expect(Math.round((new Date(row.pin_blocked_until).getTime() - before) / 1000)).toBe(30);
+    expect(Math.round((new Date(row.pin_blocked_until!).getTime() - before) / 1000)).toBe(30);
     const audit = await db().selectFrom('audit_log').select(['action', 'target']).where('tenant_id', '=', companyId).where('action', '=', 'auth.terminal_throttled').where('target', '=', 'Flur-Tablet').execute();
     expect(audit).toEqual([{ action: 'auth.terminal_throttled', target: 'Flur-Tablet' }]);
   });
