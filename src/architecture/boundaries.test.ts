@@ -1,9 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allModules } from '../modules/index.js';
-import { checkBoundaries, doorViolation, kernelViolation, manifestViolations, registryViolation } from './boundary-rules.js';
-import { importGraph, importSpecifiers, resolveSpecifier } from './import-graph.js';
+import { checkBoundaries, doorViolation, kernelViolation, manifestViolations, registryViolation, tableViolations, tablesNamed } from './boundary-rules.js';
+import { importGraph, importSpecifiers, resolveSpecifier, sourceFiles } from './import-graph.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const moduleFolders = () =>
@@ -15,12 +15,32 @@ const moduleFolders = () =>
       hasManifest: existsSync(path.join(root, 'src/modules', e.name, 'module.ts')),
     }));
 
+/** Each table of the schema with its owner: `kernel` (its migrations) or the module declaring it. */
+function tableOwners(): Map<string, string> {
+  const owners = new Map<string, string>();
+  const kernelDir = path.join(root, 'src/kernel/migrations');
+  for (const file of readdirSync(kernelDir).filter((f) => f.endsWith('.sql'))) {
+    for (const m of readFileSync(path.join(kernelDir, file), 'utf8').matchAll(/create table (?:if not exists )?([a-z_][a-z0-9_]*)/gi)) owners.set(m[1]!.toLowerCase(), 'kernel');
+  }
+  for (const m of allModules) for (const t of m.tables) owners.set(t, m.id);
+  return owners;
+}
+
 describe('module boundaries of this code base', () => {
   it('hold: one door per module, a kernel without modules, manifests that declare what they import', () => {
     const edges = importGraph(root, ['src']);
     expect(edges.length).toBeGreaterThan(1000);
     const violations = checkBoundaries(edges, allModules, moduleFolders()).map((v) => `${v.rule}: ${v.file} ${v.detail}`);
     expect(violations).toEqual([]);
+  });
+
+  it('hold for tables: a module names only its own in SQL', () => {
+    const owners = tableOwners();
+    expect(owners.get('users')).toBe('kernel');
+    expect(owners.get('shopfloor_bookings')).toBe('shopfloor');
+    const files = sourceFiles(root, 'src/modules').map((file) => ({ file, source: readFileSync(path.join(root, file), 'utf8') }));
+    expect(files.length).toBeGreaterThan(300);
+    expect(tableViolations(files, owners).map((v) => `${v.file} ${v.detail}`)).toEqual([]);
   });
 });
 
@@ -114,5 +134,17 @@ describe('the rules', () => {
     expect(manifestViolations([], [], [{ id: 'ghost', hasIndex: true, hasManifest: true }]).map((v) => v.detail)).toEqual(['no manifest with id ghost in the registry']);
     // a module under construction (no manifest yet) is held to the door rules only
     expect(manifestViolations([], [], [{ id: 'customers', hasIndex: false, hasManifest: false }])).toEqual([]);
+  });
+
+  it('keep a module to its own tables in SQL', () => {
+    expect([...tablesNamed("db.selectFrom('check_runs as r').innerJoin('users as u', 'u.id', 'r.user_id')")].sort()).toEqual(['check_runs', 'users']);
+    expect([...tablesNamed('sql`select u.id from memberships m join users u on u.id = m.user_id`')].sort()).toEqual(['memberships', 'users']);
+    expect([...tablesNamed("db.insertInto('shopfloor_orders').values({})")]).toEqual(['shopfloor_orders']);
+    const owners = new Map([['users', 'kernel'], ['check_runs', 'check'], ['shopfloor_orders', 'shopfloor']]);
+    const file = (f: string, source: string) => ({ file: f, source });
+    expect(tableViolations([file('src/modules/check/check.store.ts', "db.selectFrom('check_runs')")], owners)).toEqual([]);
+    expect(tableViolations([file('src/modules/check/check.store.ts', "db.selectFrom('check_runs as r').innerJoin('users as u', 'u.id', 'r.user_id')")], owners).map((v) => v.detail)).toEqual(['names table users of kernel: ask a kernel service']);
+    expect(tableViolations([file('src/modules/machines/x.service.ts', 'sql`select * from shopfloor_orders`')], owners).map((v) => v.detail)).toEqual(['names table shopfloor_orders of shopfloor: ask the door of shopfloor']);
+    expect(tableViolations([file('src/modules/machines/x.test.ts', "db.insertInto('users')")], owners)).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ export interface ModuleFolder {
 }
 
 export interface Violation {
-  rule: 'door' | 'kernel' | 'registry' | 'manifest';
+  rule: 'door' | 'kernel' | 'registry' | 'manifest' | 'tables';
   file: string;
   detail: string;
 }
@@ -123,4 +123,35 @@ export function checkBoundaries(edges: readonly ImportEdge[], manifests: readonl
   const perEdge = edges.flatMap((e) => [doorViolation(e), kernelViolation(e), registryViolation(e)].filter((v): v is Violation => v !== undefined));
   const unique = new Map(perEdge.map((v) => [`${v.rule} ${v.file} ${v.detail}`, v]));
   return [...unique.values(), ...manifestViolations(edges, manifests, moduleFolders)];
+}
+
+const BUILDER_TABLE = /\b(?:selectFrom|insertInto|updateTable|deleteFrom|mergeInto|innerJoin|leftJoin|rightJoin|fullJoin|crossJoin)\(\s*['"]([a-z_][a-z0-9_]*)(?:\s+as\s+\w+)?['"]/g;
+const RAW_TABLE = /\b(?:from|join|into|update|table)\s+([a-z_][a-z0-9_]*)\b/gi;
+
+/** Table names a source reads or writes, through the query builder or in raw SQL. */
+export function tablesNamed(source: string): Set<string> {
+  const found = new Set<string>();
+  for (const m of source.matchAll(BUILDER_TABLE)) found.add(m[1]!);
+  for (const m of source.matchAll(RAW_TABLE)) found.add(m[1]!.toLowerCase());
+  return found;
+}
+
+/**
+ * Rule 5, own tables only: a module's code names only its own tables in SQL; the kernel's data
+ * (people, companies, audit log) it reaches through kernel services, another module's through its
+ * door. `owners` maps each table to `kernel` or its module's id. Tests may set up data directly.
+ */
+export function tableViolations(files: ReadonlyArray<{ file: string; source: string }>, owners: ReadonlyMap<string, string>): Violation[] {
+  const violations: Violation[] = [];
+  for (const { file, source } of files) {
+    const own = moduleOf(file);
+    if (own === undefined || isTest(file) || isWeb(file)) continue;
+    for (const table of [...tablesNamed(source)].sort()) {
+      const owner = owners.get(table);
+      if (owner !== undefined && owner !== own) {
+        violations.push({ rule: 'tables', file, detail: `names table ${table} of ${owner}: ask ${owner === 'kernel' ? 'a kernel service' : `the door of ${owner}`}` });
+      }
+    }
+  }
+  return violations;
 }

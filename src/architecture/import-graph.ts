@@ -32,7 +32,8 @@ export function resolveSpecifier(root: string, fromFile: string, specifier: stri
   return found === undefined ? undefined : toPosix(path.relative(root, found));
 }
 
-function sourceFiles(root: string, dir: string): string[] {
+/** The TypeScript sources below `dir` (relative to `root`). */
+export function sourceFiles(root: string, dir: string): string[] {
   const abs = path.join(root, dir);
   if (!existsSync(abs)) return [];
   return readdirSync(abs, { withFileTypes: true }).flatMap((e) => {

@@ -68,3 +68,10 @@ function rowToCompany(row: Record<string, unknown>): Company {
   }
   return { id: row.id as string, name: row.name as string, profile: profile as CompanyProfile };
 }
+
+/** Size and industry of companies (the grouping keys of anonymous comparisons), by company id. */
+export async function companyGroupingKeys(db: Db, tenantIds: readonly string[]): Promise<Map<string, { employees: number | null; industry: string | null }>> {
+  if (tenantIds.length === 0) return new Map();
+  const rows = await db.selectFrom('tenants').select(['id', 'employees', 'industry']).where('id', 'in', [...tenantIds]).execute();
+  return new Map(rows.map((r) => [r.id, { employees: r.employees, industry: r.industry }]));
+}

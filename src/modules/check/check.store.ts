@@ -1,5 +1,7 @@
 import type { Db } from '../../kernel/db/database.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
+import { companyGroupingKeys } from '../../kernel/tenancy/company-store.js';
+import { personNames } from '../../kernel/tenancy/members.js';
 import type { Answers } from './domain/answers.js';
 import type { CheckResult } from './domain/score-check.js';
 import { storedJson } from '../../kernel/db/stored-json.js';
@@ -54,14 +56,17 @@ export async function completeRun(db: Db, tenantId: string, id: string, userId: 
 }
 
 export async function listResponses(db: Db, tenantId: string, checkId: string): Promise<ResponseRow[]> {
-  return db
+  const rows = await db
     .selectFrom('check_responses as r')
-    .innerJoin('users as u', 'u.id', 'r.user_id')
-    .select(['r.user_id', 'r.role', 'r.answers', 'r.updated_at', 'u.name'])
+    .select(['r.user_id', 'r.role', 'r.answers', 'r.updated_at'])
     .where('r.tenant_id', '=', tenantId)
     .where('r.check_id', '=', checkId)
     .orderBy('r.updated_at')
-    .execute() as Promise<ResponseRow[]>;
+    .execute();
+  const names = await personNames(db, rows.map((r) => r.user_id));
+  return rows
+    .filter((r) => names.has(r.user_id))
+    .map((r) => ({ ...r, name: names.get(r.user_id)! }) as ResponseRow);
 }
 
 export async function countResponses(db: Db, tenantId: string): Promise<Map<string, number>> {
@@ -115,18 +120,18 @@ export async function latestOptedInResults(db: Db) {
   const rows = await db
     .selectFrom('check_runs as r')
     .innerJoin('check_settings as s', 's.tenant_id', 'r.tenant_id')
-    .innerJoin('tenants as t', 't.id', 'r.tenant_id')
-    .select(['r.tenant_id', 'r.completed_at', 'r.result', 't.employees', 't.industry'])
+    .select(['r.tenant_id', 'r.completed_at', 'r.result'])
     .where('s.peer_opt_in', '=', true)
     .where('r.status', '=', 'completed')
     .orderBy('r.completed_at', 'desc')
     .execute();
   const latest = new Map<string, (typeof rows)[number]>();
   for (const row of rows) if (!latest.has(row.tenant_id)) latest.set(row.tenant_id, row);
-  return [...latest.values()].map((r) => ({
+  const keys = await companyGroupingKeys(db, [...latest.keys()]);
+  return [...latest.values()].filter((r) => keys.has(r.tenant_id)).map((r) => ({
     tenantId: r.tenant_id,
-    employees: r.employees,
-    industry: r.industry,
+    employees: keys.get(r.tenant_id)!.employees,
+    industry: keys.get(r.tenant_id)!.industry,
     result: storedJson<CheckResult>(r.result),
   }));
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.js';
+import { companyMembers } from '../../kernel/tenancy/members.js';
 import type { Severity } from './alarm-events.store.js';
 
 export interface NotificationSettings {
@@ -27,10 +28,8 @@ export async function putSettings(db: Db, tenantId: string, s: NotificationSetti
 
 /** Members of the company among the given user ids, with address and language. */
 export async function memberRecipients(db: Db, tenantId: string, userIds: string[]): Promise<Array<{ userId: string; email: string; locale: string }>> {
-  if (userIds.length === 0) return [];
-  const r = await sql<{ id: string; email: string; locale: string }>`select u.id, u.email, u.locale from memberships m join users u on u.id = m.user_id
-    where m.tenant_id = ${tenantId} and m.user_id = any(${userIds}::uuid[]) order by u.email`.execute(db);
-  return r.rows.map((row) => ({ userId: row.id, email: row.email, locale: row.locale }));
+  const members = await companyMembers(db, tenantId, { userIds, orderBy: 'email' });
+  return members.map((m) => ({ userId: m.userId, email: m.email as string, locale: m.locale }));
 }
 
 export interface Webhook {

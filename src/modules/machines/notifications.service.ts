@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { newSecretToken } from '../../kernel/auth/secret-token.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import { ProblemError, notFound } from '../../kernel/http/problem.js';
+import { companyMembers } from '../../kernel/tenancy/members.js';
 import * as events from './alarm-events.store.js';
 import type { MachinesContext } from './machines.service.js';
 import { OutboundBlockedError } from '../../kernel/net/outbound-policy.js';
@@ -22,14 +23,8 @@ export async function markRead(ctx: MachinesContext, body: z.output<typeof markR
 /** The settings with the members one can choose from (name and address). */
 export async function getSettings(ctx: MachinesContext) {
   const settings = await store.getSettings(ctx.db, ctx.tenant.tenantId);
-  const members = await ctx.db
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['u.id', 'u.name', 'u.email'])
-    .where('m.tenant_id', '=', ctx.tenant.tenantId)
-    .orderBy('u.name')
-    .execute();
-  return { ...settings, members: members.map((m) => ({ userId: m.id as string, name: m.name as string, email: m.email as string })) };
+  const members = await companyMembers(ctx.db, ctx.tenant.tenantId);
+  return { ...settings, members: members.map((m) => ({ userId: m.userId, name: m.name, email: m.email as string })) };
 }
 
 export async function putSettings(ctx: MachinesContext, body: z.output<typeof notificationSettingsBody>) {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
+import { companyMembers, personNames } from '../../kernel/tenancy/members.js';
 import type { PlanStatus } from './schemas.js';
 
 export interface PlanItemRow {
@@ -26,18 +27,19 @@ export interface PlanItemRow {
 export type PlanItemPatch = Partial<Omit<PlanItemRow, 'id' | 'owner_name' | 'accepted_at' | 'measure_id' | 'source_check_id'>>;
 
 export async function listPlanItems(db: Db, tenantId: string): Promise<PlanItemRow[]> {
-  return db
+  const rows = await db
     .selectFrom('roadmap_plan_items as p')
-    .leftJoin('users as u', 'u.id', 'p.owner_user_id')
     .select([
-      'p.id', 'p.measure_id', 'p.title', 'p.description', 'p.status', 'p.owner_user_id', 'u.name as owner_name', 'p.owner_text',
+      'p.id', 'p.measure_id', 'p.title', 'p.description', 'p.status', 'p.owner_user_id', 'p.owner_text',
       'p.start_quarter', 'p.end_quarter', 'p.micro_goal', 'p.kpi_name', 'p.kpi_target', 'p.kpi_unit', 'p.source_check_id',
       'p.accepted_at', 'p.done_at',
     ])
     .where('p.tenant_id', '=', tenantId)
     .orderBy('p.accepted_at')
     .orderBy('p.id')
-    .execute() as Promise<PlanItemRow[]>;
+    .execute();
+  const names = await personNames(db, rows.map((r) => r.owner_user_id));
+  return rows.map((r) => ({ ...r, owner_name: (r.owner_user_id ? names.get(r.owner_user_id) : undefined) ?? null }) as PlanItemRow);
 }
 
 export async function findPlanItem(db: Db, tenantId: string, id: string): Promise<PlanItemRow | undefined> {
@@ -97,13 +99,7 @@ export async function claimFundingSeed(db: Db, tenantId: string): Promise<boolea
 }
 
 export async function listMembers(db: Db, tenantId: string): Promise<Array<{ id: string; name: string }>> {
-  return db
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['u.id', 'u.name'])
-    .where('m.tenant_id', '=', tenantId)
-    .orderBy('u.name')
-    .execute() as Promise<Array<{ id: string; name: string }>>;
+  return (await companyMembers(db, tenantId)).map((m) => ({ id: m.userId, name: m.name }));
 }
 
 export interface FundingRow {

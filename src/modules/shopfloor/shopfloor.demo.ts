@@ -4,6 +4,7 @@ import { hashPin, verifyPin } from '../../kernel/auth/pin.js';
 import type { Db } from '../../kernel/db/database.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import type { DemoContext } from '../../kernel/modules/module-manifest.js';
+import { insertTerminalWorker, pinsOfPersonnelNumber } from '../../kernel/tenancy/members.js';
 import { syncBookings } from './bookings.service.js';
 import { listReasons } from './reasons.service.js';
 import { type BookingInput, calendarSchema } from './schemas.js';
@@ -34,26 +35,16 @@ export const WELDING_FORM: ParameterDefinition[] = [
 export const DEMO_WORKER = { name: 'Ali Yilmaz', personnelNumber: '1001', pin: '1234' };
 
 async function insertDemoWorker(db: Db, tenantId: string): Promise<string> {
-  const userId = uuidv7();
   const pinHash = await hashPin(DEMO_WORKER.pin);
-  await db.insertInto('users').values({ id: userId, email: null, name: DEMO_WORKER.name, password_hash: null, locale: 'de' }).execute();
-  await db.insertInto('memberships').values({ tenant_id: tenantId, user_id: userId, role: 'shopfloor', personnel_number: DEMO_WORKER.personnelNumber, pin_hash: pinHash }).execute();
-  return userId;
+  return insertTerminalWorker(db, tenantId, { name: DEMO_WORKER.name, personnelNumber: DEMO_WORKER.personnelNumber, pinHash, locale: 'de' });
 }
 
 /** The demo worker wherever his personnel number still opens the terminal with the demo PIN. */
 export async function shopfloorDemoCredentials(db: Db): Promise<string[]> {
-  const rows = await db
-    .selectFrom('memberships')
-    .innerJoin('tenants', 'tenants.id', 'memberships.tenant_id')
-    .select(['tenants.name as company', 'memberships.pin_hash'])
-    .where('memberships.personnel_number', '=', DEMO_WORKER.personnelNumber)
-    .where('memberships.pin_hash', 'is not', null)
-    .execute();
   const found: string[] = [];
-  for (const row of rows) {
-    if (await verifyPin(row.pin_hash as string, DEMO_WORKER.pin)) {
-      found.push(`terminal worker with personnel number ${DEMO_WORKER.personnelNumber}, PIN ${DEMO_WORKER.pin} in ${row.company as string}`);
+  for (const row of await pinsOfPersonnelNumber(db, DEMO_WORKER.personnelNumber)) {
+    if (await verifyPin(row.pinHash, DEMO_WORKER.pin)) {
+      found.push(`terminal worker with personnel number ${DEMO_WORKER.personnelNumber}, PIN ${DEMO_WORKER.pin} in ${row.company}`);
     }
   }
   return found;
