@@ -130,8 +130,28 @@ describe.runIf(browserAvailable())('terminal sign-in with PIN and offline app in
     await dialog.waitFor({ state: 'hidden' });
     // the overlay fades out after the dialog is gone; checked while fading, everything behind it looks pale
     await page.waitForFunction(() => !document.querySelector('.mantine-Modal-overlay'));
+
+    // a worker locked for the day after ten wrong PINs: shown with the time, unlocked after asking
+    await instance.ctx.db.updateTable('memberships').set({ pin_budget_failures: 10, pin_budget_since: new Date() }).where('tenant_id', '=', companyId).where('personnel_number', '=', '1002').execute();
+    await page.reload();
+    const locked = page.getByTestId('member-1002');
+    await locked.getByText(/^gesperrt bis \d\d\.\d\d\.\d{4}, \d\d:\d\d$/).waitFor();
+    expect(await page.getByTestId('member-1001').getByRole('button', { name: 'PIN entsperren' }).count()).toBe(0);
     await expectAccessible(page, 'people page with workers');
     await screenshot(page, 'terminal-pin-people');
+    await locked.getByRole('button', { name: 'PIN entsperren' }).click();
+    const ask = page.getByRole('dialog', { name: 'PIN-Anmeldung von Bea Berg entsperren?' });
+    await ask.getByRole('button', { name: 'Abbrechen' }).click();
+    await ask.waitFor({ state: 'hidden' });
+    expect((await client.get(`/api/v1/companies/${companyId}/members`)).body.find((m: { personnelNumber: string }) => m.personnelNumber === '1002').pinLockedUntil).not.toBeNull();
+    await locked.getByRole('button', { name: 'PIN entsperren' }).click();
+    await expectAccessible(page, 'unlock PIN dialog');
+    await ask.getByRole('button', { name: 'Entsperren' }).click();
+    await ask.waitFor({ state: 'hidden' });
+    await page.getByText('Bea Berg kann sich wieder mit der PIN anmelden.').waitFor();
+    await locked.getByRole('button', { name: 'PIN entsperren' }).waitFor({ state: 'detached' });
+    expect(await locked.textContent()).not.toContain('gesperrt');
+    expect((await client.get(`/api/v1/companies/${companyId}/members`)).body.find((m: { personnelNumber: string }) => m.personnelNumber === '1002').pinLockedUntil).toBeNull();
     expect((await client.get(`/api/v1/companies/${companyId}/members`)).body.find((m: { personnelNumber: string }) => m.personnelNumber === '1003')).toMatchObject({ email: null, role: 'shopfloor', hasPin: true });
     await context.close();
   });

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { mailPinLockToAdmins } from '../auth/pin-lock-alert.js';
 import { writeAudit } from '../audit/audit-log.js';
 import { minutesLeft, verifyPin } from '../auth/pin.js';
 import {
@@ -121,7 +122,15 @@ export const terminalSignInRoutes: FastifyPluginAsyncZod = async (app) => {
         target,
         details: { terminal: terminal.name, wrongToday: attempt.budgetUsed, ...(locked ? { reason: locked.reason, until: locked.until.toISOString() } : {}) },
       });
-      if (locked) throw lockProblem(locked, now);
+      if (locked) {
+        // the admins learn of it at once (someone may be guessing PINs); the answer does not wait for the mail
+        const worker = found.personnel_number ? `${found.name} (${found.personnel_number})` : String(found.name);
+        if (ctx.config.smtpUrl) {
+          mailPinLockToAdmins(ctx, { tenantId: terminal.tenantId, worker, terminal: terminal.name, reason: locked.reason, until: locked.until })
+            .catch((error: Error) => request.log.warn({ err: error.message }, 'PIN lock mail not sent'));
+        }
+        throw lockProblem(locked, now);
+      }
       throw new ProblemError(401, 'invalid_pin');
     }
     await pinAttemptWasRight(ctx.db, terminal.tenantId, found.id);

@@ -9,7 +9,7 @@ import { PageHeader } from '../components/page-header';
 import { ProblemAlert, fieldError } from '../components/problem-alert';
 import { useFormat } from '../i18n/format';
 import { useCompany } from '../layout/app-layout';
-import { CreateWorkerCard, type PinMember, PinModal, PinState } from './worker-pin';
+import { CreateWorkerCard, type PinMember, PinModal, PinState, UnlockPinButton } from './worker-pin';
 import { TwoFactorPolicyCard } from '../account/two-factor-policy-card';
 
 const ROLES: Role[] = ['owner', 'admin', 'member', 'shopfloor', 'viewer', 'advisor'];
@@ -88,6 +88,7 @@ export default function MembersPage() {
                       {mayChange(m) && (
                         <Button variant="subtle" size="sm" onClick={() => setPinFor(m)}>{m.hasPin ? t('terminal.workers.resetPin') : t('terminal.workers.setPin')}</Button>
                       )}
+                      {mayChange(m) && m.pinLockedUntil && <UnlockPinButton companyId={company.id} member={m} onDone={() => void refresh()} />}
                       {mayChange(m) && m.userId !== me?.user.id && (
                         <Button variant="subtle" color="red" size="sm" onClick={() => setRemoving(m)}>{t('members.remove')}</Button>
                       )}

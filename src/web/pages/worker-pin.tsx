@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { del, post, put } from '../api/client';
 import { ProblemAlert, fieldError } from '../components/problem-alert';
+import { useFormat } from '../i18n/format';
 
 export interface PinMember { userId: string; name: string; personnelNumber: string | null; hasPin: boolean; pinLockedUntil: string | null }
 
@@ -46,12 +47,42 @@ export function CreateWorkerCard({ companyId, onDone }: { companyId: string; onD
 /** Personnel number and PIN state of a member in the people table. */
 export function PinState({ member }: { member: PinMember }) {
   const { t } = useTranslation();
+  const { dateTime } = useFormat();
   return (
     <Group gap={6} wrap="nowrap">
       {member.personnelNumber && <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{member.personnelNumber}</Text>}
       {member.hasPin && <Text size="sm" fw={600} c="teal.9" style={{ whiteSpace: 'nowrap' }}>{t('terminal.workers.hasPin')}</Text>}
-      {member.pinLockedUntil && <Text size="sm" fw={600} c="red.9">{t('terminal.workers.locked')}</Text>}
+      {member.pinLockedUntil && <Text size="sm" fw={600} c="red.9">{t('terminal.workers.lockedUntil', { until: dateTime(member.pinLockedUntil) })}</Text>}
     </Group>
+  );
+}
+
+/** Lifts a PIN lock after wrong PINs (pause or daily limit), after asking. */
+export function UnlockPinButton({ companyId, member, onDone }: { companyId: string; member: PinMember; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  const unlock = useMutation({
+    mutationFn: () => del(`/companies/${companyId}/members/${member.userId}/pin-lock`),
+    onSuccess: () => {
+      setAsking(false);
+      notifications.show({ color: 'teal', message: t('terminal.workers.unlocked', { name: member.name }) });
+      onDone();
+    },
+  });
+  return (
+    <>
+      <Button variant="subtle" size="sm" onClick={() => setAsking(true)}>{t('terminal.workers.unlock')}</Button>
+      <Modal opened={asking} onClose={() => setAsking(false)} title={t('terminal.workers.unlockTitle', { name: member.name })}>
+        <Stack>
+          <ProblemAlert error={unlock.error} />
+          <Text size="sm">{t('terminal.workers.unlockText', { name: member.name })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setAsking(false)}>{t('common.cancel')}</Button>
+            <Button loading={unlock.isPending} onClick={() => unlock.mutate()}>{t('terminal.workers.unlockConfirm')}</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
   );
 }
 
