@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readXlsx } from '../../kernel/tabular/index.js';
 import type { Instance } from '../../kernel/instance.js';
 import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
 import { startTestInstance } from '../../kernel/testing/test-instance.js';
@@ -228,6 +229,11 @@ describe.each(testDatabaseKinds())('Machine-data aggregates, retention and CSV o
     expect(csv.body).toBe('\uFEFFtime;value\r\n2026-03-04T08:00:00.000Z;180,5\r\n2026-03-04T08:00:30.000Z;-2\r\n2026-03-04T08:01:10.000Z;181,25\r\n');
     const point = await s.owner.get(`${s.api}/series.csv?point=current&${range}&decimal=point&resolution=1m`);
     expect(point.body).toBe('\uFEFFbucket_start;count;min;avg;max;last\r\n2026-03-04T08:00:00.000Z;2;-2;89.25;180.5;-2\r\n2026-03-04T08:01:00.000Z;1;181.25;181.25;181.25;181.25\r\n');
+    const xlsx = await s.owner.get(`${s.api}/series.xlsx?point=current&${range}`);
+    expect(xlsx.headers['content-disposition']).toMatch(/_current_2026-03-04_raw\.xlsx"$/);
+    const rows = [];
+    for await (const row of readXlsx(xlsx.raw.rawPayload)) rows.push(row.values);
+    expect(rows).toEqual([['time', 'value'], ['2026-03-04T08:00:00.000Z', 180.5], ['2026-03-04T08:00:30.000Z', -2], ['2026-03-04T08:01:10.000Z', 181.25]]);
     const text = await s.owner.get(`${s.api}/series.csv?point=program&${range}`);
     expect(text.body).toBe("\uFEFFtime;value\r\n2026-03-04T08:00:00.000Z;'=cmd|calc\r\n");
     expect((await s.owner.get(`${s.api}/series.csv?point=current&from=2026-03-04T09:00:00Z&to=2026-03-04T08:00:00Z`)).status).toBe(400);

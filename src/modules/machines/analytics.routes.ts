@@ -12,7 +12,8 @@ import * as store from './machines.store.js';
 import { machineContext, machineTimeline, orderProcessData } from './order-context.service.js';
 import { machineParams } from './schemas.js';
 import { readSeries, seriesRange } from './series.service.js';
-import { seriesCsv } from './series-csv.js';
+import { seriesCsv, seriesTable } from './series-csv.js';
+import { XLSX_CONTENT_TYPE, writeXlsx } from '../../kernel/tabular/index.js';
 
 /** Aggregated series as CSV, retention per data point and the order context from the shop floor. */
 export const machineAnalyticsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -30,31 +31,41 @@ export const machineAnalyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     return (await access.moduleStates(db, registry, t.tenantId)).some((s) => s.id === 'shopfloor' && s.enabled);
   };
 
-  app.get(`${base}/:machineId/series.csv`, {
-    ...read,
-    schema: { tags, summary: 'A data point\'s samples or aggregates in [from, to) as CSV (UTF-8 with BOM, ";" separated)', params: machineParams, querystring: csvQuery },
-  }, async (request, reply) => {
-    const t = tenantOf(request);
-    const now = Date.now();
-    const { decimal, ...query } = request.query;
-    const machine = await store.findMachine(db, t.tenantId, request.params.machineId);
-    if (!machine) throw notFound('machine');
-    const series = await readSeries(db, t.tenantId, machine.id, { ...query, limit: 100_000 }, defaults, now);
-    const timeline = series.resolution === 'raw' ? await machineTimeline(db, t.tenantId, machine.id, await shopfloorOn(request), now) : undefined;
-    const context = timeline && ((ts: string) => {
-      const s = contextAt(timeline, Date.parse(ts));
-      return s && { orderNumber: s.label.orderNumber, operationName: s.label.operationName, phase: s.phase };
+  for (const kind of ['csv', 'xlsx'] as const) {
+    app.get(`${base}/:machineId/series.${kind}`, {
+      ...read,
+      schema: {
+        tags,
+        summary: kind === 'csv'
+          ? 'A data point\'s samples or aggregates in [from, to) as CSV (UTF-8 with BOM, ";" separated)'
+          : 'A data point\'s samples or aggregates in [from, to) as an XLSX workbook (numbers as numbers)',
+        params: machineParams,
+        querystring: csvQuery,
+      },
+    }, async (request, reply) => {
+      const t = tenantOf(request);
+      const now = Date.now();
+      const { decimal, ...query } = request.query;
+      const machine = await store.findMachine(db, t.tenantId, request.params.machineId);
+      if (!machine) throw notFound('machine');
+      const series = await readSeries(db, t.tenantId, machine.id, { ...query, limit: 100_000 }, defaults, now);
+      const timeline = series.resolution === 'raw' ? await machineTimeline(db, t.tenantId, machine.id, await shopfloorOn(request), now) : undefined;
+      const context = timeline && ((ts: string) => {
+        const s = contextAt(timeline, Date.parse(ts));
+        return s && { orderNumber: s.label.orderNumber, operationName: s.label.operationName, phase: s.phase };
+      });
+      const { from } = seriesRange(query, now);
+      const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 60);
+      const filename = `${safe(machine.name)}_${safe(query.point)}_${from.toISOString().slice(0, 10)}_${series.resolution}.${kind}`;
+      reply
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .header('x-resolution', series.resolution)
+        .header('x-truncated', String(series.truncated));
+      if (kind === 'csv') return reply.header('content-type', 'text/csv; charset=utf-8').send(seriesCsv(series, decimal, context));
+      const table = seriesTable(series, context);
+      return reply.header('content-type', XLSX_CONTENT_TYPE).send(await writeXlsx([{ name: safe(query.point), ...table }], decimal === 'comma' ? 'de' : 'en'));
     });
-    const { from } = seriesRange(query, now);
-    const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 60);
-    const filename = `${safe(machine.name)}_${safe(query.point)}_${from.toISOString().slice(0, 10)}_${series.resolution}.csv`;
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${filename}"`)
-      .header('x-resolution', series.resolution)
-      .header('x-truncated', String(series.truncated))
-      .send(seriesCsv(series, decimal, context));
-  });
+  }
 
   app.get(`${base}/:machineId/order-context`, {
     ...read,

@@ -1,3 +1,4 @@
+import { type Table, toCsv } from '../../kernel/tabular/index.js';
 import type { PlanView } from './schemas.js';
 
 const COLUMNS = [
@@ -5,39 +6,38 @@ const COLUMNS = [
   'effort', 'benefit', 'quadrant', 'dimensions', 'acceptedAt', 'doneAt',
 ] as const;
 
-function cell(value: string | null | undefined): string {
-  let text = value ?? '';
-  // A leading = + - @ would make a spreadsheet run the cell as a formula.
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",;\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** The plan as a table: one line per measure, machine-readable column names, titles in the chosen language. */
+export function planTable(plan: PlanView, lang: 'de' | 'en'): Table {
+  return {
+    header: COLUMNS,
+    rows: plan.items.map((item) => {
+      const values: Record<(typeof COLUMNS)[number], string | null> = {
+        id: item.id,
+        measureId: item.measureId,
+        title: item.title[lang],
+        status: item.status,
+        owner: item.ownerName ?? item.ownerText,
+        startQuarter: item.startQuarter,
+        endQuarter: item.endQuarter,
+        microGoal: item.microGoal,
+        kpiName: item.kpiName,
+        kpiTarget: item.kpiTarget,
+        kpiUnit: item.kpiUnit,
+        effort: item.effort,
+        benefit: item.benefit,
+        quadrant: item.quadrant,
+        dimensions: item.dimensions.join(' '),
+        acceptedAt: item.acceptedAt,
+        doneAt: item.doneAt,
+      };
+      return COLUMNS.map((c) => values[c]);
+    }),
+  };
 }
 
-/** The plan as CSV (RFC 4180, comma-separated, UTF-8 with BOM so spreadsheets read umlauts). */
+/** The plan as CSV (RFC 4180, comma-separated whatever the language, UTF-8 with BOM so spreadsheets read umlauts). */
 export function planCsv(plan: PlanView, lang: 'de' | 'en'): string {
-  const lines = [COLUMNS.join(',')];
-  for (const item of plan.items) {
-    const values: Record<(typeof COLUMNS)[number], string | null> = {
-      id: item.id,
-      measureId: item.measureId,
-      title: item.title[lang],
-      status: item.status,
-      owner: item.ownerName ?? item.ownerText,
-      startQuarter: item.startQuarter,
-      endQuarter: item.endQuarter,
-      microGoal: item.microGoal,
-      kpiName: item.kpiName,
-      kpiTarget: item.kpiTarget,
-      kpiUnit: item.kpiUnit,
-      effort: item.effort,
-      benefit: item.benefit,
-      quadrant: item.quadrant,
-      dimensions: item.dimensions.join(' '),
-      acceptedAt: item.acceptedAt,
-      doneAt: item.doneAt,
-    };
-    lines.push(COLUMNS.map((c) => cell(values[c])).join(','));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toCsv(planTable(plan, lang), { separator: ',', locale: 'en' });
 }
 
 /** The plan as JSON: items, schedule and re-evaluation dates, without the member list. */

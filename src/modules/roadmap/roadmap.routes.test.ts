@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { XLSX_CONTENT_TYPE, readXlsx, xlsxText } from '../../kernel/tabular/index.js';
 import type { Instance } from '../../kernel/instance.js';
 import { TestClient, startTestInstance } from '../../kernel/testing/test-instance.js';
 import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
@@ -339,5 +340,15 @@ describe.each(testDatabaseKinds())('Roadmap API on the %s database', (kind) => {
     expect(lines.some((l) => l.includes(suggestions[0].title.en))).toBe(true);
     expect(csv.body).toContain(`"'=SUMME(A1) ""Zitat"", mit Komma"`);
     for (const item of plan.items) expect(csv.body).toContain(`${item.id},`);
+
+    const xlsx = await owner.get(`${api}/plan.xlsx?lang=en`);
+    expect(xlsx.headers['content-type']).toBe(XLSX_CONTENT_TYPE);
+    const sheet: string[][] = [];
+    for await (const row of readXlsx(xlsx.raw.rawPayload)) sheet.push(row.values.map(xlsxText));
+    expect(sheet[0]).toEqual(lines[0]!.split(','));
+    expect(sheet).toHaveLength(plan.items.length + 1);
+    // a workbook holds texts as texts: nothing to defuse, the title comes back as typed
+    expect(sheet.flat()).toContain('=SUMME(A1) "Zitat", mit Komma');
+    for (const item of plan.items) expect(sheet.map((r) => r[0])).toContain(item.id);
   });
 });

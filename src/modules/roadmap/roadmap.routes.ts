@@ -4,7 +4,8 @@ import { companyParams } from '../../kernel/http/company.routes.js';
 import { requirePermission, tenantOf } from '../../kernel/http/guards.js';
 import * as funding from './funding.service.js';
 import * as plan from './plan.service.js';
-import { planCsv, planJson } from './plan-export.js';
+import { planCsv, planJson, planTable } from './plan-export.js';
+import { XLSX_CONTENT_TYPE, writeXlsx } from '../../kernel/tabular/index.js';
 import { getProgress } from './progress.service.js';
 import type { RoadmapContext } from './roadmap-context.js';
 import {
@@ -83,6 +84,18 @@ export const roadmapRoutes: FastifyPluginAsyncZod = async (app) => {
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="roadmap-plan.csv"')
       .send(planCsv(await plan.getPlan(c), c.lang));
+  });
+
+  app.get(`${base}/plan.xlsx`, {
+    onRequest: read,
+    schema: { tags, summary: 'The plan as an XLSX workbook (same columns as the CSV)', params: companyParams, querystring: reportQuery },
+  }, async (request, reply) => {
+    const c = ctx(request, request.query.lang);
+    const table = planTable(await plan.getPlan(c), c.lang);
+    return reply
+      .type(XLSX_CONTENT_TYPE)
+      .header('content-disposition', 'attachment; filename="roadmap-plan.xlsx"')
+      .send(await writeXlsx([{ name: 'Roadmap', ...table }], c.lang));
   });
 
   app.get(`${base}/progress`, {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { XLSX_CONTENT_TYPE, type XlsxValue, parseCsv, readXlsx } from '../../kernel/tabular/index.js';
 import type { Instance } from '../../kernel/instance.js';
 import { TestClient, startTestInstance } from '../../kernel/testing/test-instance.js';
 import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
@@ -189,6 +190,26 @@ describe.each(testDatabaseKinds())('Controlling drill-down, monthly report and o
     const header = en.slice(1).split('\r\n')[0].split(',');
     expect(header.slice(0, 3)).toEqual(['level', 'work centre', 'name']);
     expect(en).toMatch(/\r\nday,,,,2026-11-02,46\.50,5\.00,/);
+  });
+
+  it('writes the same table as an XLSX workbook with figures as numbers and texts never as formulas', async () => {
+    const res = await client.get(`${api}/reports/monthly.xlsx?month=2026-11&lang=de`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe(XLSX_CONTENT_TYPE);
+    expect(res.headers['content-disposition']).toContain('controlling-bericht-2026-11.xlsx');
+    const rows: XlsxValue[][] = [];
+    for await (const row of readXlsx(res.raw.rawPayload)) rows.push(row.values);
+    const csv = (await client.get(`${api}/reports/monthly.csv?month=2026-11&lang=de`)).raw.body as string;
+    const csvRecords = parseCsv(csv).records;
+    expect(rows[0]).toEqual(csvRecords[0]!.fields);
+    expect(rows).toHaveLength(csvRecords.length);
+    const col = (name: string) => (rows[0] as string[]).indexOf(name);
+    const monday = rows.find((r) => r[0] === 'Tag' && r[4] === '2026-11-02')!;
+    expect(monday[col('Verfügbarkeit (%)')]).toBeCloseTo(10.8, 1);
+    const total = rows.find((r) => r[0] === 'Monat')!;
+    expect(total[col('Fertiggestellte Aufträge')]).toBe(1);
+    expect(total[col('Termintreue (%)')]).toBe(100);
+    expect(rows.flat()).toContain('=HYPERLINK("http://x","Säge")');
   });
 
   it('says in the CSV that the current month is still running, and until when it is measured', async () => {

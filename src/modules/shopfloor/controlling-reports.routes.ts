@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { XLSX_CONTENT_TYPE } from '../../kernel/tabular/index.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requirePermission, tenantOf } from '../../kernel/http/guards.js';
 import { companyParams } from '../../kernel/http/company.routes.js';
@@ -45,6 +46,19 @@ export const controllingReportRoutes: FastifyPluginAsyncZod = async (app) => {
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${lang === 'en' ? 'controlling-report' : 'controlling-bericht'}-${request.query.month}.csv"`)
       .send(csv);
+  });
+
+  app.get(`${base}/reports/monthly.xlsx`, {
+    onRequest: read,
+    schema: { tags, summary: 'Monthly controlling report as an XLSX workbook (the CSV\'s table, figures as numbers)', params: companyParams, querystring: monthlyReportQuery },
+  }, async (request, reply) => {
+    const lang = langOf(request, request.query.lang);
+    const { buildMonthlyReportXlsx } = await import('./reports/monthly-report.build.js');
+    const xlsx = await buildMonthlyReportXlsx(ctx(request), request.query, lang);
+    return reply
+      .type(XLSX_CONTENT_TYPE)
+      .header('content-disposition', `attachment; filename="${lang === 'en' ? 'controlling-report' : 'controlling-bericht'}-${request.query.month}.xlsx"`)
+      .send(xlsx);
   });
 
   app.get(`${base}/orders/:orderId/paper.pdf`, {

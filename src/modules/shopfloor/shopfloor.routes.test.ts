@@ -161,6 +161,11 @@ describe.each(testDatabaseKinds())('Shop-floor API on the %s database', (kind) =
     expect(english.body.errors[4].message).toBe('Line 5: the order "FA-1" is already in line 2.');
     expect((await owner.post(`${api}/orders/import`, { csv: 'Auftrag;Menge\nFA-9;1' })).body.errors[0]).toMatchObject({ line: 1, column: 'part', code: 'missingColumn' });
 
+    const unclosed = await owner.post(`${api}/orders/import`, { csv: 'Auftrag;Teil;Menge\nFA-9;"P-1;1\n' });
+    expect(unclosed.status).toBe(400);
+    expect(unclosed.body.errors[0]).toMatchObject({ column: null, code: 'syntax' });
+    expect(unclosed.body.errors[0].message).toMatch(/^Line \d+: a quotation mark is never closed/);
+
     const good = 'number,part,quantity,dueDate,customerReference,priority,releasedAt\nFA-1,P-1,10,24.12.2026,"Kunde, A",3,2026-03-01T08:00:00+01:00\nFA-2,P-1,7,2027-01-15,,,\n';
     const ok = await owner.post(`${api}/orders/import`, { csv: good });
     expect(ok.status).toBe(201);

@@ -7,7 +7,7 @@ import type { TenantContext } from '../../kernel/http/app-context.js';
 import { ProblemError, notFound } from '../../kernel/http/problem.js';
 import { type Locale, translate } from '../../kernel/i18n/server-messages.js';
 import { operationStates } from './bookings.service.js';
-import { parseCsv } from './csv.js';
+import { CsvSyntaxError, type CsvRecord, parseCsv, parseDay } from '../../kernel/tabular/index.js';
 import { parseIcalHolidays } from './domain/ical-holidays.js';
 import type { Order, OrderBody, OrderPatch, Part, PartBody, WorkCentre, WorkCentreBody } from './schemas.js';
 import * as store from './shopfloor.store.js';
@@ -237,14 +237,6 @@ export interface CsvError {
   message: string;
 }
 
-function parseDueDate(value: string): string | null {
-  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
-  const d = german
-    ? DateTime.fromObject({ year: Number(german[3]), month: Number(german[2]), day: Number(german[1]) })
-    : /^\d{4}-\d{2}-\d{2}$/.test(value) ? DateTime.fromISO(value) : null;
-  return d && d.isValid ? d.toISODate() : null;
-}
-
 function parseReleasedAt(value: string): string | null {
   if (!/(Z|[+-]\d{2}:?\d{2})$/.test(value)) return null;
   const d = DateTime.fromISO(value, { setZone: true });
@@ -262,7 +254,14 @@ export async function importOrdersCsv(ctx: ShopfloorContext, csv: string): Promi
     errors.push({ line, column, code, message: translate(locale, `shopfloorCsv.${code}`, { line, column: column ?? '', ...params }) });
   const reject = () => new ProblemError(400, 'shopfloor_csv_invalid', { count: errors.length }, { errors });
 
-  const { records } = parseCsv(csv);
+  let records: CsvRecord[];
+  try {
+    records = parseCsv(csv).records;
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    fail(error.line, null, 'syntax');
+    throw reject();
+  }
   if (records.length < 2) {
     fail(records[0]?.line ?? 1, null, 'empty');
     throw reject();
@@ -312,7 +311,7 @@ export async function importOrdersCsv(ctx: ShopfloorContext, csv: string): Promi
     else if (quantity < 1 || quantity > 100_000_000) fail(line, 'quantity', 'quantityRange', { value: quantityText });
 
     const dueText = get('dueDate');
-    const dueDate = dueText ? parseDueDate(dueText) : null;
+    const dueDate = dueText ? parseDay(dueText) : null;
     if (dueText && !dueDate) fail(line, 'dueDate', 'invalidDate', { value: dueText });
 
     const priorityText = get('priority');

@@ -2,7 +2,7 @@ import type { OrderKpiRow, ProductionKpiRow } from '../domain/kpis.js';
 import { MONTHLY_REPORT_LABELS } from './monthly-report-labels.js';
 import { formatDateTime } from './kpi-format.js';
 import type { MonthlyReportData } from './monthly-report.service.js';
-import type { Locale as Lang } from '../../../kernel/i18n/server-messages.js';
+import { type Cell, type Table, csvFormat, fixed, toCsv, writeXlsx } from '../../../kernel/tabular/index.js';
 
 /**
  * The monthly report as one CSV table for spreadsheets (UTF-8 with BOM, CRLF). German: separator ";"
@@ -11,19 +11,20 @@ import type { Locale as Lang } from '../../../kernel/i18n/server-messages.js';
  * cannot be computed. Each line has a level: month, work centre, shift, work centre and shift, day.
  */
 export function monthlyReportCsv(data: MonthlyReportData): string {
+  return toCsv(monthlyReportTable(data), csvFormat(data.lang));
+}
+
+/** The same table as an XLSX workbook, figures as numbers. */
+export function monthlyReportXlsx(data: MonthlyReportData): Promise<Buffer> {
+  return writeXlsx([{ name: data.month, ...monthlyReportTable(data) }], data.lang);
+}
+
+function monthlyReportTable(data: MonthlyReportData): Table {
   const { lang } = data;
   const L = MONTHLY_REPORT_LABELS[lang];
-  const sep = lang === 'de' ? ';' : ',';
-  const num = (v: number | null, digits: number) => (v === null ? '' : (lang === 'de' ? v.toFixed(digits).replace('.', ',') : v.toFixed(digits)));
-  const pct = (v: number | null) => num(v === null ? null : v * 100, 1);
-  const hours = (ms: number) => num(ms / 3_600_000, 2);
-  const days = (ms: number | null) => num(ms === null ? null : ms / 86_400_000, 2);
-  const cell = (value: string) => {
-    let text = value;
-    // A leading = + - @ would make a spreadsheet run the cell as a formula.
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return text.includes(sep) || /["\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
+  const pct = (v: number | null) => fixed(v === null ? null : v * 100, 1);
+  const hours = (ms: number) => fixed(ms / 3_600_000, 2);
+  const days = (ms: number | null) => fixed(ms === null ? null : ms / 86_400_000, 2);
   const yes = lang === 'de' ? 'ja' : 'yes';
   const no = lang === 'de' ? 'nein' : 'no';
 
@@ -35,16 +36,16 @@ export function monthlyReportCsv(data: MonthlyReportData): string {
     L.finishedOrders, `${L.averageLeadTime} (${L.days})`, `${L.medianLeadTime} (${L.days})`, `${L.onTimeDelivery} (%)`,
   ];
   const centres = new Map(data.workCentres.map((w) => [w.id, w]));
-  const lines: string[][] = [header];
+  const lines: Cell[][] = [];
   const line = (level: string, r: ProductionKpiRow | null, where: { wc?: string | null; shift?: string | null; day?: string }, orders?: OrderKpiRow) => {
     const wc = where.wc ? centres.get(where.wc) : undefined;
     lines.push([
-      level, wc?.code ?? '', wc?.name ?? '', where.shift === undefined ? '' : (where.shift ?? L.outsideShifts), where.day ?? '',
-      r ? hours(r.plannedProductionMs) : '', r ? hours(r.runMs) : '', r ? hours(r.totalRunMs) : '', r ? hours(r.calendarMs) : '',
-      r ? String(r.good) : '', r ? String(r.scrap) : '',
-      r ? pct(r.availability) : '', r ? pct(r.performance) : '', r ? (r.performanceAboveIdeal ? yes : no) : '', r ? pct(r.quality) : '', r ? pct(r.oee) : '',
-      r ? pct(r.scrapRate) : '', r ? pct(r.utilisation) : '',
-      orders ? String(orders.finished) : '', orders ? days(orders.averageLeadTimeMs) : '', orders ? days(orders.medianLeadTimeMs) : '', orders ? pct(orders.onTimeDelivery) : '',
+      level, wc?.code ?? null, wc?.name ?? null, where.shift === undefined ? null : (where.shift ?? L.outsideShifts), where.day ?? null,
+      r ? hours(r.plannedProductionMs) : null, r ? hours(r.runMs) : null, r ? hours(r.totalRunMs) : null, r ? hours(r.calendarMs) : null,
+      r ? r.good : null, r ? r.scrap : null,
+      r ? pct(r.availability) : null, r ? pct(r.performance) : null, r ? (r.performanceAboveIdeal ? yes : no) : null, r ? pct(r.quality) : null, r ? pct(r.oee) : null,
+      r ? pct(r.scrapRate) : null, r ? pct(r.utilisation) : null,
+      orders ? orders.finished : null, orders ? days(orders.averageLeadTimeMs) : null, orders ? days(orders.medianLeadTimeMs) : null, orders ? pct(orders.onTimeDelivery) : null,
     ]);
   };
 
@@ -57,7 +58,5 @@ export function monthlyReportCsv(data: MonthlyReportData): string {
   const ordersByDay = new Map(byDay.orders.rows.map((o) => [o.day, o]));
   for (const r of byDay.overall) line(L.csv.levels.day, r, { day: r.day }, ordersByDay.get(r.day) ?? { finished: 0, averageLeadTimeMs: null, medianLeadTimeMs: null, withDueDate: 0, onTime: 0, onTimeDelivery: null });
 
-  return `\uFEFF${lines.map((l) => l.map(cell).join(sep)).join('\r\n')}\r\n`;
+  return { header, rows: lines };
 }
-
-export const csvSeparator = (lang: Lang) => (lang === 'de' ? ';' : ',');

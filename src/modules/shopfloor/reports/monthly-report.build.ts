@@ -1,6 +1,6 @@
 import type { MonthlyReportQuery } from '../controlling.schemas.js';
 import type { ShopfloorContext } from '../shopfloor.service.js';
-import { monthlyReportCsv } from './monthly-report-csv.js';
+import { monthlyReportCsv, monthlyReportXlsx } from './monthly-report-csv.js';
 import { renderMonthlyReportPdf } from './monthly-report-pdf.js';
 import { monthlyReportData } from './monthly-report.service.js';
 
@@ -10,4 +10,8 @@ export async function buildMonthlyReportPdf(ctx: ShopfloorContext, query: Monthl
 
 export async function buildMonthlyReportCsv(ctx: ShopfloorContext, query: MonthlyReportQuery, lang: 'de' | 'en'): Promise<string> {
   return monthlyReportCsv(await monthlyReportData(ctx, query, lang));
+}
+
+export async function buildMonthlyReportXlsx(ctx: ShopfloorContext, query: MonthlyReportQuery, lang: 'de' | 'en'): Promise<Buffer> {
+  return monthlyReportXlsx(await monthlyReportData(ctx, query, lang));
 }

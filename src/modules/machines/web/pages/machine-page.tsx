@@ -58,6 +58,10 @@ export default function MachinePage() {
               <Button component="a" variant="default" size="sm" href={csvHref(company.id, machineId, point.name, range.from, range.to, series.data.resolution)}
                 download data-testid="csv-download">{t('machinesAnalytics.csv')}</Button>
             )}
+            {point && range && series.data && (
+              <Button component="a" variant="default" size="sm" href={csvHref(company.id, machineId, point.name, range.from, range.to, series.data.resolution).replace('/series.csv?', '/series.xlsx?')}
+                download data-testid="xlsx-download">{t('machinesAnalytics.xlsx')}</Button>
+            )}
           </Group>
           {series.error && <ProblemAlert error={series.error} />}
           <Card withBorder padding="md" data-testid="series-chart">

@@ -24,6 +24,7 @@ export function RoadmapHeader() {
         <Group gap="lg" mt="xs">
           <Anchor href={`${api}/report.pdf?lang=${lang}`} download data-testid="report-link">{t('roadmap.report')}</Anchor>
           <Anchor href={`${api}/plan.csv?lang=${lang}`} download>{t('roadmap.exportCsv')}</Anchor>
+          <Anchor href={`${api}/plan.xlsx?lang=${lang}`} download>{t('roadmap.exportXlsx')}</Anchor>
           <Anchor href={`${api}/plan.json`} download>{t('roadmap.exportJson')}</Anchor>
         </Group>
       </PageHeader>

@@ -104,6 +104,9 @@ export default function ControllingPage() {
           <Button component="a" variant="default" href={`${reportBase}.csv?month=${month}&lang=${lang}`} download data-testid="report-csv">
             {t('shopfloorControlling.report.csv', { month: monthLabel })}
           </Button>
+          <Button component="a" variant="default" href={`${reportBase}.xlsx?month=${month}&lang=${lang}`} download data-testid="report-xlsx">
+            {t('shopfloorControlling.report.xlsx', { month: monthLabel })}
+          </Button>
         </Group>
       </PageHeader>
 
