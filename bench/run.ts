@@ -11,11 +11,15 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { keepMachineSection } from './machines-report.js';
 import { keepShopfloorSection } from './shopfloor-report.js';
+import { keepCompanyMoveSection } from './company-move-report.js';
 
 if (process.argv[2] === 'shopfloor') {
   const { runShopfloorBenches } = await import('./shopfloor.js');
   await runShopfloorBenches();
   process.exit(0);
+}
+if (process.argv[2] === 'company-move') {
+  await import('./company-move.js');
 }
 if (process.argv[2] === 'machines') {
   const { runMachineBenches } = await import('./machines.js');
@@ -159,7 +163,7 @@ module states; after the first request they come from the in-process access cach
 the cache the same route reached about 200 requests/s with a p95 near 470 ms on the embedded
 database (PGlite answers one query at a time, about 0.3–0.7 ms each).
 `;
-writeFileSync(path.join(root, 'bench/RESULTS.md'), (await import('./machines-aggregation-report.js')).keepAggregationSection(keepShopfloorSection(keepMachineSection(report, path.join(root, 'bench/RESULTS.md')), path.join(root, 'bench/RESULTS.md')), path.join(root, 'bench/RESULTS.md')));
+writeFileSync(path.join(root, 'bench/RESULTS.md'), keepCompanyMoveSection((await import('./machines-aggregation-report.js')).keepAggregationSection(keepShopfloorSection(keepMachineSection(report, path.join(root, 'bench/RESULTS.md')), path.join(root, 'bench/RESULTS.md')), path.join(root, 'bench/RESULTS.md')), path.join(root, 'bench/RESULTS.md')));
 console.log(report);
 
 console.log('measuring the shop floor (bench/shopfloor.ts) …');

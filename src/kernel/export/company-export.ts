@@ -1,9 +1,10 @@
 import { rm } from 'node:fs/promises';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { ModuleRegistry } from '../modules/module-registry.js';
-import { selectExpression, toArchiveValue } from './row-codec.js';
+import { toArchiveValue } from './row-codec.js';
+import { type PageReader, type PagedSource, keysetPages, pagesOf } from './table-pages.js';
 import { type ColumnInfo, type TenantTableInfo, dependencyOrder, describeTables, describeTenantTables } from './tenant-schema.js';
 import { ZipFileWriter } from './zip-file-writer.js';
 
@@ -45,6 +46,8 @@ export interface ExportOptions {
   /** Rows read per query (keyset pagination through the primary key). */
   batchSize?: number;
   onProgress?: (progress: { table: string; rows: number }) => void;
+  /** How pages are read; the primary-key index range unless a benchmark compares another way. */
+  pages?: PageReader;
 }
 
 /** Tables computed from others, which the modules ask to be written (and imported) after everything else. */
@@ -78,39 +81,28 @@ export async function exportCompanyToFile(db: Db, registry: ModuleRegistry, tena
   const writer = new ZipFileWriter(path);
   try {
     const manifest = await db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+      const pages = options.pages ?? keysetPages;
+      await pages.prepare(trx);
       const schema = await describeTenantTables(trx);
       const tenantsInfo = (await describeTables(trx, ['tenants'])).get('tenants')!;
       const tables: ManifestTable[] = [];
-      const dump = async (name: string, moduleId: string, columns: ColumnInfo[], key: ColumnInfo[], from: ReturnType<typeof sql>, tenantTable = true) => {
-        const prefix = tenantTable ? [sql`tenant_id`] : [];
-        const prefixValue = tenantTable ? [sql`${tenantId}::uuid`] : [];
+      const dump = async (name: string, moduleId: string, columns: ColumnInfo[], key: ColumnInfo[], from: RawBuilder<unknown>, tenantTable = true) => {
         const file = `tables/${name}.jsonl`;
         const entry = writer.entry(file);
+        const source: PagedSource = { table: name, columns, key, from, tenantId: tenantTable ? tenantId : undefined };
         let rows = 0;
-        let after: unknown[] | undefined;
-        for (;;) {
-          // the row comparison starts with tenant_id, so it is a range of the primary-key index
-          const keyset = after
-            ? sql`and (${sql.join([...prefix, ...key.map((c) => sql.id(c.name))])}) > (${sql.join([...prefixValue, ...key.map((c, i) => sql`${String(after![i])}::text::${sql.raw(c.type)}`)])})`
-            : sql``;
-          const order = key.length ? sql`order by ${sql.join([...prefix, ...key.map((c) => sql.id(c.name))])} limit ${batchSize}` : sql``;
-          const result = await sql<Record<string, unknown>>`
-            select ${sql.join(columns.map((c) => sql`${selectExpression(c)} as ${sql.id(c.name)}`))}
-            ${from} ${keyset} ${order}`.execute(trx);
-          if (result.rows.length === 0) break;
+        for await (const page of pagesOf(trx, source, batchSize, pages)) {
           let text = '';
-          for (const row of result.rows) {
+          for (const row of page) {
             const out: Record<string, unknown> = {};
             for (const c of columns) out[c.name] = toArchiveValue(c, row[c.name]);
             text += `${JSON.stringify(out)}\n`;
           }
           await entry.write(text);
-          rows += result.rows.length;
+          rows += page.length;
           options.onProgress?.({ table: name, rows });
+          // other requests are served between two pages (the embedded database blocks while it reads)
           await yieldToEventLoop();
-          if (!key.length || result.rows.length < batchSize) break;
-          const last = result.rows[result.rows.length - 1]!;
-          after = key.map((c) => last[c.name]);
         }
         await entry.end();
         tables.push({ name, module: moduleId, file, rows, columns: columns.map((c) => ({ name: c.name, type: c.type })) });

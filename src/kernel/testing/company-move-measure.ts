@@ -12,6 +12,8 @@ import { allModules } from '../../modules/index.js';
  */
 export interface MoveFigures {
   samples: number;
+  /** Time to create the company and its samples. */
+  loadSeconds: number;
   archiveBytes: number;
   export: PhaseFigures;
   import: PhaseFigures;
@@ -101,7 +103,9 @@ export async function whileWatching<T>(baseUrl: string, work: () => Promise<T>):
 
 /** Signs in, downloads the export over HTTP, uploads it again as a new company; returns the figures. */
 export async function measureMove(instance: Instance, baseUrl: string, samples: number): Promise<MoveFigures> {
+  const t0 = performance.now();
   const company = await companyWithSamples(instance, samples);
+  const loadSeconds = (performance.now() - t0) / 1000;
   const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: company.email, password: company.password }) });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
   const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
@@ -116,5 +120,5 @@ export async function measureMove(instance: Instance, baseUrl: string, samples: 
     if (res.status !== 201) throw new Error(`import answered ${res.status}: ${await res.text()}`);
     return res.json();
   });
-  return { samples, archiveBytes: archive.length, export: exported.figures, import: imported.figures };
+  return { samples, loadSeconds, archiveBytes: archive.length, export: exported.figures, import: imported.figures };
 }
