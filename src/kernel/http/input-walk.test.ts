@@ -107,6 +107,19 @@ function sample<T>(items: T[], n: number, seed: number): T[] {
 
 const hashOf = (text: string) => [...text].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) | 0, 0);
 
+/**
+ * An upload (a ZIP, a photo) is bytes, not JSON: texts, keys and nesting are the file format's
+ * business, checked by its reader. What the walk can send is a damaged file — nothing, bytes of
+ * another kind, the file cut in half — each refused with a 4xx that stores nothing.
+ */
+function uploadCases(url: string, body: Buffer): Case[] {
+  return [
+    { label: 'empty upload', url, body: Buffer.alloc(0), expect: { status: '4xx' } },
+    { label: 'upload of random bytes', url, body: randomBytes(4096), expect: { status: '4xx' } },
+    { label: 'upload cut in half', url, body: body.subarray(0, Math.floor(body.length / 2)), expect: { status: '4xx' } },
+  ];
+}
+
 /** Every bad request for one route, from its valid example. */
 function casesFor(key: string, example: WriteExample, url: string, params: string[], fill: (p: string) => string, idsOfB: Record<string, string>): Case[] {
   const cases: Case[] = [];
@@ -119,7 +132,8 @@ function casesFor(key: string, example: WriteExample, url: string, params: strin
     cases.push({ label: `wrong type in :${p}`, url: urlWith(p, 'not-an-id'), body: example.body, expect: { status: '4xx' } });
   }
   const body = example.body;
-  if (body === undefined || Buffer.isBuffer(body)) return cases;
+  if (Buffer.isBuffer(body)) return [...cases, ...uploadCases(url, body)];
+  if (body === undefined) return cases;
 
   const nodes = nodesOf(body);
   const texts = nodes.filter((n) => typeof n.value === 'string');

@@ -43,6 +43,5 @@ export const shopfloorWriteExamples: WriteExamples = (ids) => ({
   'PUT /companies/:companyId/shopfloor/photos/:photoId': { contentType: 'image/jpeg', body: jpeg },
   'POST /companies/:companyId/shopfloor/terminals': { body: { name: 'Walk tablet', workCentreId: ids.workCentreId } },
   'DELETE /companies/:companyId/shopfloor/terminals/:terminalId': {},
-  // added while the walk was written: only its path parameters are walked so far
-  'PUT /companies/:companyId/shopfloor/settings': { expect: 0 },
+  'PUT /companies/:companyId/shopfloor/settings': { body: { overQuantityMarginPercent: 15 } },
 });
