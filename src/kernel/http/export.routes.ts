@@ -35,6 +35,11 @@ async function withTempFile<T>(name: string, work: (file: string) => Promise<T>)
   }
 }
 
+function tooLarge(limit: number): ProblemError {
+  const params = { max: Math.round(limit / 1024 / 1024) };
+  return new ProblemError(413, 'import_too_large', params, params);
+}
+
 interface RunningImport extends Partial<Omit<ImportProgress, 'phase'>> {
   phase: ImportProgress['phase'] | 'uploading';
   bytesReceived: number;
@@ -83,7 +88,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     const user = requireAccount(request);
     const limit = importLimitBytes();
     const declared = Number(request.headers['content-length'] ?? NaN);
-    if (Number.isFinite(declared) && declared > limit) throw new ProblemError(413, 'import_too_large', { max: Math.round(limit / 1024 / 1024) });
+    if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
     const body = request.body as Readable | undefined;
     if (!body || typeof (body as Readable).pipe !== 'function') throw new ProblemError(400, 'import_not_zip');
     if (running.has(user.id)) {
@@ -99,7 +104,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
           transform(chunk: Buffer, _encoding, callback) {
             received += chunk.length;
             progress.bytesReceived = received;
-            if (received > limit) callback(new ProblemError(413, 'import_too_large', { max: Math.round(limit / 1024 / 1024) }));
+            if (received > limit) callback(tooLarge(limit));
             else callback(null, chunk);
           },
         });
@@ -116,7 +121,8 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.status(201).send({ id: result.tenantId, name: result.name, newIds: result.newIds, people: result.people, rows: result.rows });
     } catch (error) {
       if (error instanceof ImportProblem) {
-        throw new ProblemError(error.code === 'import_too_large' ? 413 : 400, error.code, error.params, error.detail ? { detail: error.detail } : {});
+        // the parameters also in the body, for the web app's own translation of the message
+        throw new ProblemError(error.code === 'import_too_large' ? 413 : 400, error.code, error.params, { ...error.params, ...(error.detail ? { detail: error.detail } : {}) });
       }
       throw error;
     } finally {

@@ -23,6 +23,12 @@ async function ensureCsrfToken() {
   if (response?.ok) setCsrfToken((await response.json()).csrfToken);
 }
 
+/** The session's CSRF token, for requests not sent through `api` (an upload with progress). */
+export async function csrfTokenForRequest(): Promise<string | undefined> {
+  await ensureCsrfToken();
+  return csrfToken;
+}
+
 export async function api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
   if (method !== 'GET') await ensureCsrfToken();
   const headers: Record<string, string> = { accept: 'application/json' };

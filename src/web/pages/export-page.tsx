@@ -2,6 +2,7 @@ import { Alert, Button, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../components/page-header';
 import { useCompany } from '../layout/app-layout';
+import { CompanyImportCard } from './company-import-card';
 
 export default function ExportPage() {
   const { t } = useTranslation();
@@ -10,7 +11,7 @@ export default function ExportPage() {
   return (
     <>
       <PageHeader title={t('export.title')} intro={t('export.intro', { company: company.name })} />
-      <Paper withBorder p="lg">
+      <Paper withBorder p="lg" mb="lg">
         <Stack align="flex-start">
           <Text size="sm">{t('export.contents')}</Text>
           {allowed ? (
@@ -20,6 +21,7 @@ export default function ExportPage() {
           )}
         </Stack>
       </Paper>
+      {allowed && <CompanyImportCard />}
     </>
   );
 }
