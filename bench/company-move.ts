@@ -47,6 +47,7 @@ async function measure(kind: Kind): Promise<Figures> {
     const small = await companyWithSamples(instance, NAIVE_SAMPLES);
     const file = path.join(os.tmpdir(), `wv-bench-move-${process.pid}.zip`);
     const exportWith = (pages?: typeof naivePages) => whileWatching(baseUrl, () => exportCompanyToFile(db, registry, small.tenantId, 'bench', file, { pages }));
+    await exportWith(); // warm-up: caches and compiled code for both
     const keyset = (await exportWith()).figures;
     const naive = (await exportWith(naivePages)).figures;
     rmSync(file, { force: true });
