@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeAt, enableTotp } from '../../kernel/account/account-test-helpers.js';
 import type { Instance } from '../../kernel/instance.js';
 import { outboundPolicy } from '../../kernel/net/outbound-policy.js';
 import { forgetLoadedKeys, keyFilePath, previousKeyFilePath } from '../../kernel/secrets/instance-keys.js';
@@ -117,6 +118,9 @@ describe.each(testDatabaseKinds())('secrets at rest on the %s database', (kind) 
 
   it('with a changed key: the connection shows it cannot decrypt, the API answers a translated 409, health details report it, rotation refuses', async () => {
     const rightKey = readFileSync(keyFilePath(config()), 'utf8');
+    const person = new TestClient(instance);
+    await person.signup('Zweiter Faktor GmbH', `tom-${kind}@tresor.example`);
+    const { secret: totpSecret } = await enableTotp(person);
     const before = await stored();
     writeFileSync(keyFilePath(config()), `${randomBytes(32).toString('base64')}\n`);
     forgetLoadedKeys();
@@ -132,6 +136,13 @@ describe.each(testDatabaseKinds())('secrets at rest on the %s database', (kind) 
       expect(test.status).toBe(409);
       expect(test.body).toMatchObject({ code: 'secret_unreadable', title: expect.stringContaining('Schlüssel geändert?') });
       expect(test.raw.body).not.toMatch(/\bat .*\.ts:\d+/);
+
+      const signIn = new TestClient(instance);
+      const first = await signIn.login(`tom-${kind}@tresor.example`);
+      expect(first.body.secondFactor).toBe('totp');
+      const second = await signIn.request('POST', '/api/v1/auth/login/second-factor', { challenge: first.body.challenge, code: codeAt(totpSecret) }, { 'accept-language': 'en' });
+      expect(second.status).toBe(409);
+      expect(second.body).toMatchObject({ code: 'secret_unreadable', title: expect.stringContaining('was the key changed?') });
 
       expect(await instance.ctx.jobs.runNow('platform.sealed-secrets')).toBe('failed');
       const details = await instance.app.inject({ method: 'GET', url: '/api/health/details', headers: { authorization: `Bearer ${HEALTH_TOKEN}` } });
