@@ -45,8 +45,8 @@ const ics = [
 ].join('\r\n');
 
 describe('parseIcalHolidays', () => {
-  it('reads all-day events, multi-day events (DTEND exclusive, DURATION), folding and escapes', () => {
-    const r = parseIcalHolidays(ics);
+  it('reads all-day events, multi-day events (DTEND exclusive, DURATION), repetitions, folding and escapes', () => {
+    const r = parseIcalHolidays(ics, { until: '2027-12-31' });
     expect(r.holidays).toEqual([
       { date: '2026-01-01', summary: 'Neujahr' },
       { date: '2026-08-03', summary: 'Betriebsurlaub' },
@@ -59,14 +59,24 @@ describe('parseIcalHolidays', () => {
       { date: '2026-10-03', summary: 'Tag der Deutschen Einheit' },
       { date: '2026-12-25', summary: 'Weihnachten, 1. und 2. Feiertag' },
       { date: '2026-12-26', summary: 'Weihnachten, 1. und 2. Feiertag' },
+      { date: '2027-01-01', summary: 'Neujahr' },
     ]);
   });
 
-  it('warns about timed events and unexpanded repetitions', () => {
-    const r = parseIcalHolidays(ics);
+  it('warns about timed events and repetitions without end (cut at the horizon)', () => {
+    const r = parseIcalHolidays(ics, { until: '2027-12-31' });
     expect(r.warnings).toHaveLength(2);
     expect(r.warnings[0]).toMatch(/Heiligabend nachmittags.*not an all-day event/);
-    expect(r.warnings[1]).toMatch(/Neujahr.*repeats/);
+    expect(r.warnings[1]).toBe('event "Neujahr" repeats without end; its days up to 2027-12-31 were taken');
+  });
+
+  it('expands a weekly repetition with EXDATE and UNTIL, multi-day occurrences included, without a warning', () => {
+    const r = parseIcalHolidays([
+      'BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'SUMMARY:Wartung', 'DTSTART;VALUE=DATE:20260105', 'DTEND;VALUE=DATE:20260107',
+      'RRULE:FREQ=WEEKLY;UNTIL=20260126', 'EXDATE;VALUE=DATE:20260112', 'END:VEVENT', 'END:VCALENDAR',
+    ].join('\r\n'), { until: '2030-12-31' });
+    expect(r.holidays.map((h) => h.date)).toEqual(['2026-01-05', '2026-01-06', '2026-01-19', '2026-01-20', '2026-01-26', '2026-01-27']);
+    expect(r.warnings).toEqual([]);
   });
 
   it('accepts LF line endings and a date without VALUE=DATE; reports invalid dates', () => {

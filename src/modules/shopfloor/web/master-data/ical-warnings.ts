@@ -9,7 +9,7 @@ const PATTERNS: Array<[RegExp, string, string[]]> = [
   [/^event (.+) has an invalid date (.+) and was skipped$/, 'invalidDate', ['event', 'value']],
   [/^event (.+) has an unusable DTEND (.+); only its first day was taken$/, 'badEnd', ['event', 'value']],
   [/^event (.+) has an unusable DURATION (.+); only its first day was taken$/, 'badDuration', ['event', 'value']],
-  [/^event (.+) repeats; the repetition was not expanded, only (\S+) was taken$/, 'repeats', ['event', 'date']],
+  [/^event (.+) repeats without end; its days up to (\S+) were taken$/, 'repeats', ['event', 'date']],
   [/^the file contains no BEGIN:VCALENDAR/, 'notCalendar', []],
 ];
 

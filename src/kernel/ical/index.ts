@@ -1,0 +1,1 @@
+export { type CalendarEvent, type CalendarRead, type CalendarValue, readCalendar } from './calendar.js';
