@@ -17,7 +17,7 @@ import { openThrowawayServerDatabase } from '../src/kernel/testing/test-database
 import { migrate } from '../src/kernel/db/migrate.js';
 import { ModuleRegistry } from '../src/kernel/modules/module-registry.js';
 import { aggregateSamples } from '../src/modules/machines/aggregates.store.js';
-import { ensurePartitions } from '../src/modules/machines/machines.store.js';
+import { ensurePartitions } from '../src/modules/machines/sample-partitions.store.js';
 import { modulesWithMachines } from '../src/modules/machines/test-modules.js';
 import { writeAggregationSection } from './machines-aggregation-report.js';
 

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, type Selectable } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
 
@@ -7,6 +7,9 @@ import type { DB } from './schema.generated.js';
 
 /** Typed by the tables of the migrated schema (schema.generated.ts, `npm run db:types`). */
 export type Db = Kysely<DB>;
+
+/** A row of `table` as a select returns it. */
+export type Row<T extends keyof DB> = Selectable<DB[T]>;
 
 /** The same handle for code that walks tables by a name read at run time (company move, tests). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

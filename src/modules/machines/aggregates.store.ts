@@ -4,7 +4,7 @@ import { HOUR_MS, MINUTE_MS, bucketOf } from './domain/downsample.js';
 import { splitLate } from './domain/late-buckets.js';
 import { DAY_MS, boundsOf } from './domain/partitions.js';
 import { type Retention, type RetentionSetting, effectiveRetention, longestRawRetention } from './domain/retention.js';
-import { dropOldPartitions } from './machines.store.js';
+import { dropOldPartitions } from './sample-partitions.store.js';
 
 export type AggregateLevel = '1m' | '1h';
 
@@ -52,7 +52,7 @@ const LATE_BATCH = 2000;
  */
 const WHOLE_MINUTE_FROM = 50;
 
-const iso = (v: unknown) => new Date(v as string).toISOString();
+const iso = (v: Date | string) => new Date(v).toISOString();
 
 const upsert = sql`on conflict (tenant_id, machine_id, point, bucket) do update set
   count = excluded.count, min = excluded.min, max = excluded.max, sum = excluded.sum, last = excluded.last, last_ts = excluded.last_ts`;
@@ -101,7 +101,7 @@ const aggregateRange = (level: AggregateLevel, from: string, to: string) =>
 type Key = { t: string; m: string; p: string; b: string };
 
 /** Buckets before `doneUntil` holding a sample received since `checkedAt`: late samples (BRIN index on `received_at`). */
-const lateKeys = (level: AggregateLevel, doneUntil: string, checkedAt: string) => sql<{ t: string; m: string; p: string; b: unknown }>`
+const lateKeys = (level: AggregateLevel, doneUntil: string, checkedAt: string) => sql<{ t: string; m: string; p: string; b: Date }>`
   select distinct g.t, v.machine_id as m, g.p, g.b
   from (
     -- grouped per device first: the join with the devices must not be driven through the primary key
@@ -147,8 +147,8 @@ const firstData = (level: AggregateLevel, from: number, to: number) => {
   const a = Number.isFinite(from) ? new Date(from).toISOString() : '-infinity';
   const b = new Date(to).toISOString();
   return level === '1m'
-    ? sql<{ ts: unknown }>`select min(ts) as ts from machine_samples where ts >= ${a}::timestamptz and ts < ${b}::timestamptz`
-    : sql<{ ts: unknown }>`select min(bucket) as ts from machine_aggregates_1m where bucket >= ${a}::timestamptz and bucket < ${b}::timestamptz`;
+    ? sql<{ ts: Date | null }>`select min(ts) as ts from machine_samples where ts >= ${a}::timestamptz and ts < ${b}::timestamptz`
+    : sql<{ ts: Date | null }>`select min(bucket) as ts from machine_aggregates_1m where bucket >= ${a}::timestamptz and bucket < ${b}::timestamptz`;
 };
 
 const saveProgress = (level: AggregateLevel, doneUntil: string, checkedAt: string) => sql`
@@ -172,7 +172,9 @@ async function grouping(db: Db, run: (tx: Db) => Promise<{ numAffectedRows?: big
  * so that an interrupted first run over months of samples resumes where it stopped.
  */
 async function aggregateLevel(db: Db, level: AggregateLevel, horizonMs: number): Promise<number> {
-  const progress = await sql<{ done_until: unknown; checked_at: unknown; next_checked_at: unknown }>`
+  // no progress row yet: the left join gives nulls for both of its columns
+  type Progress = { next_checked_at: Date } & ({ done_until: null; checked_at: null } | { done_until: Date; checked_at: Date });
+  const progress = await sql<Progress>`
     select p.done_until, p.checked_at, (${nextCheckedAt}) as next_checked_at
     from (select 1) one left join machine_aggregation_progress p on p.level = ${level}`.execute(db);
   const row = progress.rows[0];
@@ -181,7 +183,7 @@ async function aggregateLevel(db: Db, level: AggregateLevel, horizonMs: number):
   let from = Number.NEGATIVE_INFINITY;
   if (row.done_until !== null) {
     // a clock set back moves the horizon back too: buckets from there on count as new again
-    from = Math.min(horizonMs, new Date(row.done_until as string).getTime());
+    from = Math.min(horizonMs, new Date(row.done_until).getTime());
     const late = (await lateKeys(level, new Date(from).toISOString(), iso(row.checked_at)).execute(db)).rows.map((k) => ({ ...k, b: iso(k.b) }));
     const { wholeBuckets, keys } = level === '1m' ? splitLate(late, WHOLE_MINUTE_FROM) : { wholeBuckets: [], keys: late };
     for (const b of wholeBuckets) {
@@ -200,7 +202,7 @@ async function aggregateLevel(db: Db, level: AggregateLevel, horizonMs: number):
       const next = await firstData(level, start, horizonMs).execute(db);
       const ts = next.rows[0].ts;
       if (ts === null) break;
-      start = Math.max(start, bucketOf(new Date(ts as string).getTime(), STEP_MS[level]));
+      start = Math.max(start, bucketOf(new Date(ts).getTime(), STEP_MS[level]));
     }
     const chunkStart = start;
     const end = Math.min(horizonMs, bucketOf(chunkStart, CHUNK_MS[level]) + CHUNK_MS[level]);
@@ -237,7 +239,7 @@ export interface AggregateBucket {
   last: number;
 }
 
-type AggregateRow = { bucket: unknown; count: unknown; min: unknown; max: unknown; sum: unknown; last: unknown };
+type AggregateRow = { bucket: Date; count: number; min: number; max: number; sum: number; last: number };
 
 const bucketOfRow = (r: AggregateRow): AggregateBucket => {
   const count = Number(r.count);
@@ -253,7 +255,7 @@ const bucketOfRow = (r: AggregateRow): AggregateBucket => {
 export async function readAggregates(db: Db, tenantId: string, machineId: string, point: string, level: AggregateLevel, from: Date, to: Date): Promise<AggregateBucket[]> {
   const start = new Date(bucketOf(from.getTime(), STEP_MS[level])).toISOString();
   const end = to.toISOString();
-  const progress = await sql<{ done_until: unknown }>`select done_until from machine_aggregation_progress where level = ${level}`.execute(db);
+  const progress = await sql<{ done_until: Date }>`select done_until from machine_aggregation_progress where level = ${level}`.execute(db);
   const doneUntil = progress.rows[0] ? iso(progress.rows[0].done_until) : '-infinity';
   const stored = await sql<AggregateRow>`
     select bucket, count, min, max, sum, last from ${sql.table(TABLE[level])}
@@ -279,16 +281,16 @@ export async function readAggregates(db: Db, tenantId: string, machineId: string
  * dropped day partition), epoch ms; -Infinity while nothing has been deleted.
  */
 export async function rawDeletedBefore(db: Db, tenantId: string, pointId: string | undefined): Promise<number> {
-  const r = await sql<{ point: unknown; partitions: unknown }>`
+  const r = await sql<{ point: Date | null; partitions: Date | null }>`
     select (select raw_deleted_before from machine_points where tenant_id = ${tenantId} and id = ${pointId ?? null}::uuid) as point,
       (select dropped_before from machine_partition_retention) as partitions`.execute(db);
-  const ms = (v: unknown) => (v === null || v === undefined ? Number.NEGATIVE_INFINITY : new Date(v as string).getTime());
+  const ms = (v: Date | null | undefined) => (v === null || v === undefined ? Number.NEGATIVE_INFINITY : new Date(v).getTime());
   return Math.max(ms(r.rows[0].point), ms(r.rows[0].partitions));
 }
 
 /** Raw samples of a machine's point in [from, to), counted up to `cap`. */
 export async function countRaw(db: Db, tenantId: string, machineId: string, point: string, from: Date, to: Date, cap: number): Promise<number> {
-  const r = await sql<{ n: unknown }>`
+  const r = await sql<{ n: number }>`
     select count(*) as n from (
       select 1 from machine_samples
       where tenant_id = ${tenantId} and point = ${point} and ts >= ${from.toISOString()}::timestamptz and ts < ${to.toISOString()}::timestamptz
@@ -313,12 +315,12 @@ export async function pointRetentions(db: Db, filter: { tenantId?: string; machi
   if (filter.machineId) q = q.where('machine_id', '=', filter.machineId);
   if (filter.pointId) q = q.where('id', '=', filter.pointId);
   const rows = await q.execute();
-  const days = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const days = (v: number | null) => (v === null ? null : Number(v));
   return rows.map((r) => ({
-    tenantId: r.tenant_id as string,
-    machineId: r.machine_id as string,
-    pointId: r.id as string,
-    point: r.name as string,
+    tenantId: r.tenant_id,
+    machineId: r.machine_id,
+    pointId: r.id,
+    point: r.name,
     rawDays: days(r.raw_retention_days),
     minuteDays: days(r.minute_retention_days),
     hourDays: days(r.hour_retention_days),

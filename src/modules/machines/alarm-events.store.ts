@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../kernel/db/database.js';
+import type { Db, Row } from '../../kernel/db/database.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 
 export type AlarmEventKind = 'raised' | 'acknowledged' | 'cleared';
@@ -19,18 +19,19 @@ export interface AlarmEventRecord {
   createdAt: Date;
 }
 
-export const eventOf = (r: Record<string, unknown>): AlarmEventRecord => ({
-  id: r.id as string,
-  alarmId: r.alarm_id as string,
-  machineId: r.machine_id as string,
-  machineName: r.machine_name as string,
-  ruleName: r.rule_name as string,
-  point: r.point as string,
+// severity and event are held to their values by the table's check constraints
+export const eventOf = (r: Row<'machine_alarm_events'>): AlarmEventRecord => ({
+  id: r.id,
+  alarmId: r.alarm_id,
+  machineId: r.machine_id,
+  machineName: r.machine_name,
+  ruleName: r.rule_name,
+  point: r.point,
   severity: r.severity as Severity,
   event: r.event as AlarmEventKind,
-  at: new Date(r.at as string),
-  value: r.value === null || r.value === undefined ? null : Number(r.value),
-  createdAt: new Date(r.created_at as string),
+  at: new Date(r.at),
+  value: r.value === null ? null : Number(r.value),
+  createdAt: new Date(r.created_at),
 });
 
 /**
@@ -56,7 +57,7 @@ export async function recordAlarmEvent(
 export async function listNotifications(db: Db, tenantId: string, userId: string, limit: number) {
   const read = await sql<{ read_until: Date | string }>`select read_until from machine_notification_reads where tenant_id = ${tenantId} and user_id = ${userId}`.execute(db);
   const readUntil = read.rows[0] ? new Date(read.rows[0].read_until) : null;
-  const rows = await sql<Record<string, unknown>>`select * from machine_alarm_events where tenant_id = ${tenantId} order by created_at desc, id desc limit ${limit}`.execute(db);
+  const rows = await sql<Row<'machine_alarm_events'>>`select * from machine_alarm_events where tenant_id = ${tenantId} order by created_at desc, id desc limit ${limit}`.execute(db);
   const unread = await sql<{ n: string | number }>`select count(*) as n from machine_alarm_events where tenant_id = ${tenantId}
     ${readUntil ? sql`and date_trunc('milliseconds', created_at) > ${readUntil.toISOString()}::timestamptz` : sql``}`.execute(db);
   return {

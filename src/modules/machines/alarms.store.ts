@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
-import type { Db } from '../../kernel/db/database.js';
+import type { Db, Row } from '../../kernel/db/database.js';
+import type { Json } from '../../kernel/db/schema.generated.js';
+import { storedJson } from '../../kernel/db/stored-json.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import { type AlarmRule, type AlarmStatus, type EvaluatorState, RuleEvaluator, initialState, nextAlarmStatus } from './domain/alarm-rules.js';
-import type { SampleBatchItem } from './machines.store.js';
+import type { SampleBatchItem } from './sample-writer.js';
 import { type Severity, recordAlarmEvent } from './alarm-events.store.js';
 
 export interface AlarmRuleRecord {
@@ -36,43 +38,47 @@ export interface Alarm {
   acknowledgedBy: string | null;
 }
 
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
-const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const json = <T>(v: Json): T => storedJson<T>(typeof v === 'string' ? JSON.parse(v) : v);
+const date = (v: Date | null): Date | null => (v === null ? null : new Date(v));
+const num = (v: number | null): number | null => (v === null ? null : Number(v));
 
-const ruleOf = (r: Record<string, unknown>): AlarmRuleRecord => ({
-  id: r.id as string,
-  machineId: r.machine_id as string,
-  pointId: r.point_id as string,
-  point: r.point as string,
-  name: r.name as string,
+/** A rule row with the name of its point. */
+type RuleRow = Row<'machine_alarm_rules'> & { point: string };
+
+// severity and status are held to their values by the tables' check constraints
+const ruleOf = (r: RuleRow): AlarmRuleRecord => ({
+  id: r.id,
+  machineId: r.machine_id,
+  pointId: r.point_id,
+  point: r.point,
+  name: r.name,
   rule: json<AlarmRule>(r.definition),
-  severity: (r.severity as Severity) ?? 'warning',
-  enabled: r.enabled as boolean,
+  severity: r.severity as Severity,
+  enabled: r.enabled,
   active: json<EvaluatorState>(r.state).active,
-  activeAlarmId: (r.active_alarm_id as string | null) ?? null,
-  createdAt: new Date(r.created_at as string),
-  updatedAt: new Date(r.updated_at as string),
+  activeAlarmId: r.active_alarm_id,
+  createdAt: new Date(r.created_at),
+  updatedAt: new Date(r.updated_at),
 });
 
-const alarmOf = (r: Record<string, unknown>): Alarm => ({
-  id: r.id as string,
-  machineId: r.machine_id as string,
-  ruleId: r.rule_id as string,
-  ruleName: r.rule_name as string,
-  point: r.point as string,
+const alarmOf = (r: Row<'machine_alarms'>): Alarm => ({
+  id: r.id,
+  machineId: r.machine_id,
+  ruleId: r.rule_id,
+  ruleName: r.rule_name,
+  point: r.point,
   status: r.status as AlarmStatus,
-  severity: (r.severity as Severity) ?? 'warning',
-  raisedAt: new Date(r.raised_at as string),
+  severity: r.severity as Severity,
+  raisedAt: new Date(r.raised_at),
   raisedValue: num(r.raised_value),
   clearedAt: date(r.cleared_at),
   clearedValue: num(r.cleared_value),
   acknowledgedAt: date(r.acknowledged_at),
-  acknowledgedBy: (r.acknowledged_by as string | null) ?? null,
+  acknowledgedBy: r.acknowledged_by,
 });
 
 export async function listRules(db: Db, tenantId: string, machineId: string, id?: string): Promise<AlarmRuleRecord[]> {
-  const r = await sql<Record<string, unknown>>`
+  const r = await sql<RuleRow>`
     select r.*, p.name as point from machine_alarm_rules r
     join machine_points p on p.tenant_id = r.tenant_id and p.id = r.point_id
     where r.tenant_id = ${tenantId} and r.machine_id = ${machineId} ${id ? sql`and r.id = ${id}` : sql``}
@@ -151,7 +157,7 @@ export async function deleteRule(db: Db, tenantId: string, machineId: string, id
 
 /** Alarms of a company (optionally one machine), newest first; `open` = not closed. */
 export async function listAlarms(db: Db, tenantId: string, options: { machineId?: string; open?: boolean; limit?: number }): Promise<Alarm[]> {
-  const r = await sql<Record<string, unknown>>`
+  const r = await sql<Row<'machine_alarms'>>`
     select * from machine_alarms where tenant_id = ${tenantId}
       ${options.machineId ? sql`and machine_id = ${options.machineId}` : sql``}
       ${options.open ? sql`and status <> 'closed'` : sql``}
@@ -160,14 +166,14 @@ export async function listAlarms(db: Db, tenantId: string, options: { machineId?
 }
 
 export async function findAlarm(db: Db, tenantId: string, machineId: string, id: string): Promise<Alarm | undefined> {
-  const r = await sql<Record<string, unknown>>`select * from machine_alarms where tenant_id = ${tenantId} and machine_id = ${machineId} and id = ${id}`.execute(db);
+  const r = await sql<Row<'machine_alarms'>>`select * from machine_alarms where tenant_id = ${tenantId} and machine_id = ${machineId} and id = ${id}`.execute(db);
   return r.rows[0] ? alarmOf(r.rows[0]) : undefined;
 }
 
 /** Acknowledges an alarm (once; acknowledging again changes nothing). */
 export async function acknowledgeAlarm(db: Db, tenantId: string, machineId: string, id: string, userId: string): Promise<Alarm | undefined> {
   return db.transaction().execute(async (tx) => {
-    const r = await sql<Record<string, unknown>>`select * from machine_alarms where tenant_id = ${tenantId} and machine_id = ${machineId} and id = ${id} for update`.execute(tx);
+    const r = await sql<Row<'machine_alarms'>>`select * from machine_alarms where tenant_id = ${tenantId} and machine_id = ${machineId} and id = ${id} for update`.execute(tx);
     if (!r.rows[0]) return undefined;
     const alarm = alarmOf(r.rows[0]);
     if (alarm.acknowledgedAt) return alarm;
@@ -189,7 +195,7 @@ export async function evaluateAlarmRules(tx: Db, items: readonly SampleBatchItem
   for (const item of items) byMachine.set(`${item.device.tenantId}/${item.device.machineId}`, { tenantId: item.device.tenantId, machineId: item.device.machineId });
   if (byMachine.size === 0) return;
   const machines = [...byMachine.values()];
-  const r = await sql<Record<string, unknown>>`
+  const r = await sql<Pick<RuleRow, 'tenant_id' | 'id' | 'machine_id' | 'name' | 'severity' | 'definition' | 'state' | 'active_alarm_id' | 'point'>>`
     select r.tenant_id, r.id, r.machine_id, r.name, r.severity, r.definition, r.state, r.active_alarm_id, p.name as point
     from machine_alarm_rules r
     join unnest(${machines.map((m) => m.tenantId)}::uuid[], ${machines.map((m) => m.machineId)}::uuid[]) as x(t, m) on r.tenant_id = x.t and r.machine_id = x.m
@@ -198,23 +204,23 @@ export async function evaluateAlarmRules(tx: Db, items: readonly SampleBatchItem
     order by r.tenant_id, r.id
     for update of r`.execute(tx);
   for (const row of r.rows) {
-    const tenantId = row.tenant_id as string;
-    const machineId = row.machine_id as string;
-    const point = row.point as string;
+    const tenantId = row.tenant_id;
+    const machineId = row.machine_id;
+    const point = row.point;
     const samples = items
       .filter((i) => i.device.tenantId === tenantId && i.device.machineId === machineId)
       .flatMap((i) => i.samples.filter((s) => s.point === point))
       .sort((a, b) => a.ts - b.ts);
     if (samples.length === 0) continue;
     const evaluator = new RuleEvaluator(json<AlarmRule>(row.definition), json<EvaluatorState>(row.state));
-    let activeAlarmId = (row.active_alarm_id as string | null) ?? null;
+    let activeAlarmId = row.active_alarm_id;
     for (const sample of samples) {
       for (const event of evaluator.step(sample)) {
         const at = new Date(event.ts).toISOString();
         if (event.type === 'raised') {
           activeAlarmId = uuidv7();
           await sql`insert into machine_alarms (tenant_id, id, machine_id, rule_id, rule_name, point, severity, status, raised_at, raised_value)
-            values (${tenantId}, ${activeAlarmId}, ${machineId}, ${row.id as string}, ${row.name as string}, ${point}, ${row.severity as string}, 'active', ${at}::timestamptz, ${event.value ?? null})`.execute(tx);
+            values (${tenantId}, ${activeAlarmId}, ${machineId}, ${row.id}, ${row.name}, ${point}, ${row.severity}, 'active', ${at}::timestamptz, ${event.value ?? null})`.execute(tx);
           await recordAlarmEvent(tx, tenantId, activeAlarmId, 'raised', at, event.value ?? null);
         } else if (activeAlarmId) {
           const cur = await sql<{ status: AlarmStatus }>`select status from machine_alarms where tenant_id = ${tenantId} and id = ${activeAlarmId}`.execute(tx);
@@ -228,7 +234,7 @@ export async function evaluateAlarmRules(tx: Db, items: readonly SampleBatchItem
       }
     }
     await sql`update machine_alarm_rules set state = ${JSON.stringify(evaluator.state)}::jsonb, active_alarm_id = ${activeAlarmId}
-      where tenant_id = ${tenantId} and id = ${row.id as string}`.execute(tx);
+      where tenant_id = ${tenantId} and id = ${row.id}`.execute(tx);
   }
 }
 

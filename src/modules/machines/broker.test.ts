@@ -8,7 +8,7 @@ import { TestClient, startTestInstance } from '../../kernel/testing/test-instanc
 import { modulesWithMachines } from './test-modules.js';
 import { type MachineBroker, publishNowhere, startMachineBroker, telemetryTopic } from './broker.js';
 import type { WriteFn } from './ingest.js';
-import { writeSamples } from './machines.store.js';
+import { writeSamples } from './sample-writer.js';
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -10,7 +10,9 @@ import {
   parseIngestText,
   writeBatched,
 } from './ingest.js';
-import { type DeviceIdentity, type SampleBatchItem, recordDeviceError } from './machines.store.js';
+import type { DeviceIdentity } from './machines.store.js';
+import type { SampleBatchItem } from './sample-writer.js';
+import { recordDeviceError } from './devices.store.js';
 import { SizeLimitedConnection, maxPacketBytesFromEnv } from './mqtt-limited-connection.js';
 
 export interface MachineBrokerOptions {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Db } from '../../kernel/db/database.js';
+import type { Db, Row } from '../../kernel/db/database.js';
+import { storedJson } from '../../kernel/db/stored-json.js';
 import type { DeviceIdentity } from './machines.store.js';
 
 export type ConnectionKind = 'mqtt' | 'opcua';
@@ -28,26 +29,27 @@ export interface OpcuaItem {
   samplingIntervalMs: number;
 }
 
-const recordOf = (r: Record<string, unknown>): ConnectionRecord => ({
-  tenantId: r.tenant_id as string,
-  id: r.id as string,
+// kind is held to its values by the table's check constraint
+const recordOf = (r: Row<'machine_connections'>): ConnectionRecord => ({
+  tenantId: r.tenant_id,
+  id: r.id,
   kind: r.kind as ConnectionKind,
-  name: r.name as string,
-  enabled: r.enabled as boolean,
-  url: r.url as string,
-  username: r.username as string,
-  password: r.password as string,
-  settings: (typeof r.settings === 'string' ? JSON.parse(r.settings) : r.settings) as Record<string, unknown>,
-  createdAt: new Date(r.created_at as string),
-  updatedAt: new Date(r.updated_at as string),
+  name: r.name,
+  enabled: r.enabled,
+  url: r.url,
+  username: r.username,
+  password: r.password,
+  settings: storedJson<Record<string, unknown>>(typeof r.settings === 'string' ? JSON.parse(r.settings) : r.settings),
+  createdAt: new Date(r.created_at),
+  updatedAt: new Date(r.updated_at),
 });
 
-const itemOf = (r: Record<string, unknown>): OpcuaItem => ({
-  id: r.id as string,
-  connectionId: r.connection_id as string,
-  nodeId: r.node_id as string,
-  machineId: r.machine_id as string,
-  point: r.point as string,
+const itemOf = (r: Row<'machine_opcua_items'>): OpcuaItem => ({
+  id: r.id,
+  connectionId: r.connection_id,
+  nodeId: r.node_id,
+  machineId: r.machine_id,
+  point: r.point,
   samplingIntervalMs: Number(r.sampling_interval_ms),
 });
 
@@ -167,7 +169,7 @@ export async function replaceOpcuaItems(db: Db, tenantId: string, connectionId: 
 export async function existingMachineIds(db: Db, tenantId: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await db.selectFrom('machines').select('id').where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
-  return new Set(rows.map((r) => r.id as string));
+  return new Set(rows.map((r) => r.id));
 }
 
 /**
@@ -188,5 +190,5 @@ export async function connectionDevice(db: Db, tenantId: string, connectionId: s
     .where('tenant_id', '=', tenantId)
     .where('token_hash', '=', marker)
     .executeTakeFirstOrThrow();
-  return { tenantId, deviceId: row.id as string, machineId };
+  return { tenantId, deviceId: row.id, machineId };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BatchWriter, UnstorableMessageError, isDataError, writerIndex } from './ingest.js';
-import type { SampleBatchItem } from './machines.store.js';
+import type { SampleBatchItem } from './sample-writer.js';
 
 const item = (deviceId: string, n: number): SampleBatchItem => ({
   device: { tenantId: 't', deviceId, machineId: 'm' },

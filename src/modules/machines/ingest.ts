@@ -1,7 +1,9 @@
 import { hashToken } from '../../kernel/auth/secret-token.js';
 import type { AppContext } from '../../kernel/http/app-context.js';
 import { type ParseResult, parseTelemetry, parseTelemetryText } from './domain/payload.js';
-import { type DeviceIdentity, type SampleBatchItem, findDeviceByTokenHash, writeSamples } from './machines.store.js';
+import type { DeviceIdentity } from './machines.store.js';
+import { type SampleBatchItem, writeSamples } from './sample-writer.js';
+import { findDeviceByTokenHash } from './devices.store.js';
 
 export type IngestContext = Pick<AppContext, 'db' | 'registry' | 'access'> & Partial<Pick<AppContext, 'database'>>;
 

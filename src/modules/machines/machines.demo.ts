@@ -4,7 +4,10 @@ import type { DemoContext } from '../../kernel/modules/module-manifest.js';
 import { demoWorkingWindows, phasesOnWorkCentres, seededRandom, workCentres } from '../shopfloor/index.js';
 import { acknowledgeAlarm, insertRule, listAlarms } from './alarms.store.js';
 import type { Sample } from './domain/payload.js';
-import { type DeviceIdentity, insertDevice, insertMachine, insertPoint, writeSamples } from './machines.store.js';
+import { type DeviceIdentity, insertMachine } from './machines.store.js';
+import { insertDevice } from './devices.store.js';
+import { insertPoint } from './points.store.js';
+import { writeSamples } from './sample-writer.js';
 
 const MINUTE = 60_000;
 const DAYS = 3;

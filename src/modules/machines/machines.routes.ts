@@ -6,7 +6,8 @@ import { requirePermission, requireUser, tenantOf } from '../../kernel/http/guar
 import { ProblemError, notFound } from '../../kernel/http/problem.js';
 import { authenticateDevice, isDataError, moduleEnabled, parseIngest } from './ingest.js';
 import * as service from './machines.service.js';
-import { tenantsOfMachine, writeSamples } from './machines.store.js';
+import { tenantsOfMachine } from './machines.store.js';
+import { writeSamples } from './sample-writer.js';
 import { connectionsRoutes } from './connections.routes.js';
 import { notificationsRoutes } from './notifications.routes.js';
 import { alarmParams, alarmQuery, bareMachineParams, deviceBody, deviceParams, machineBody, machineParams, pointBody, pointParams, ruleBody, ruleParams } from './schemas.js';

@@ -9,6 +9,8 @@ import { ProblemError, notFound, unknownReference } from '../../kernel/http/prob
 import { existingWorkCentreIds } from '../shopfloor/index.js';
 import * as alarms from './alarms.store.js';
 import * as store from './machines.store.js';
+import * as pointStore from './points.store.js';
+import * as deviceStore from './devices.store.js';
 import type { deviceBody, machineBody, pointBody, ruleBody } from './schemas.js';
 
 export interface MachinesContext {
@@ -37,8 +39,8 @@ export const listMachines = (ctx: MachinesContext) => store.listMachines(ctx.db,
 
 export async function getMachine(ctx: MachinesContext, machineId: string) {
   const machine = await machineOrThrow(ctx, machineId);
-  const points = await store.listPoints(ctx.db, ctx.tenant.tenantId, machineId);
-  const devices = await store.listDevices(ctx.db, ctx.tenant.tenantId, machineId);
+  const points = await pointStore.listPoints(ctx.db, ctx.tenant.tenantId, machineId);
+  const devices = await deviceStore.listDevices(ctx.db, ctx.tenant.tenantId, machineId);
   return { ...machine, points, devices };
 }
 
@@ -79,38 +81,38 @@ export async function deleteMachine(ctx: MachinesContext, machineId: string) {
 
 export async function listPoints(ctx: MachinesContext, machineId: string) {
   await machineOrThrow(ctx, machineId);
-  return store.listPoints(ctx.db, ctx.tenant.tenantId, machineId);
+  return pointStore.listPoints(ctx.db, ctx.tenant.tenantId, machineId);
 }
 
 export async function createPoint(ctx: MachinesContext, machineId: string, body: z.output<typeof pointBody>) {
   await machineOrThrow(ctx, machineId);
   const id = uuidv7();
   try {
-    await store.insertPoint(ctx.db, ctx.tenant.tenantId, machineId, id, body);
+    await pointStore.insertPoint(ctx.db, ctx.tenant.tenantId, machineId, id, body);
   } catch (error) {
     if (isUniqueViolation(error)) throw new ProblemError(409, 'machines_point_taken', { name: body.name });
     throw error;
   }
-  return (await store.findPoint(ctx.db, ctx.tenant.tenantId, machineId, id))!;
+  return (await pointStore.findPoint(ctx.db, ctx.tenant.tenantId, machineId, id))!;
 }
 
 export async function updatePoint(ctx: MachinesContext, machineId: string, pointId: string, body: z.output<typeof pointBody>) {
   try {
-    if (!(await store.updatePoint(ctx.db, ctx.tenant.tenantId, machineId, pointId, body))) throw notFound('point');
+    if (!(await pointStore.updatePoint(ctx.db, ctx.tenant.tenantId, machineId, pointId, body))) throw notFound('point');
   } catch (error) {
     if (isUniqueViolation(error)) throw new ProblemError(409, 'machines_point_taken', { name: body.name });
     throw error;
   }
-  return (await store.findPoint(ctx.db, ctx.tenant.tenantId, machineId, pointId))!;
+  return (await pointStore.findPoint(ctx.db, ctx.tenant.tenantId, machineId, pointId))!;
 }
 
 export async function deletePoint(ctx: MachinesContext, machineId: string, pointId: string) {
-  if (!(await store.deletePoint(ctx.db, ctx.tenant.tenantId, machineId, pointId))) throw notFound('point');
+  if (!(await pointStore.deletePoint(ctx.db, ctx.tenant.tenantId, machineId, pointId))) throw notFound('point');
 }
 
 export async function listDevices(ctx: MachinesContext, machineId: string) {
   await machineOrThrow(ctx, machineId);
-  return store.listDevices(ctx.db, ctx.tenant.tenantId, machineId);
+  return deviceStore.listDevices(ctx.db, ctx.tenant.tenantId, machineId);
 }
 
 /** Creates a device credential; the token is in this answer only, the database keeps its hash. */
@@ -118,18 +120,18 @@ export async function createDevice(ctx: MachinesContext, machineId: string, body
   await machineOrThrow(ctx, machineId);
   const id = uuidv7();
   const { token, hash } = newSecretToken();
-  await store.insertDevice(ctx.db, ctx.tenant.tenantId, machineId, id, body.name, hash);
+  await deviceStore.insertDevice(ctx.db, ctx.tenant.tenantId, machineId, id, body.name, hash);
   return { id, machineId, name: body.name, token, mqtt: { username: id, password: token, topic: `wv/${id}/telemetry` } };
 }
 
 export async function revokeDevice(ctx: MachinesContext, machineId: string, deviceId: string) {
-  if (!(await store.revokeDevice(ctx.db, ctx.tenant.tenantId, machineId, deviceId))) throw notFound('device');
+  if (!(await deviceStore.revokeDevice(ctx.db, ctx.tenant.tenantId, machineId, deviceId))) throw notFound('device');
 }
 
 // ---------------------------------------------------------------- alarm rules and alarms
 
 async function pointOrThrow(ctx: MachinesContext, machineId: string, pointId: string) {
-  const point = await store.findPoint(ctx.db, ctx.tenant.tenantId, machineId, pointId);
+  const point = await pointStore.findPoint(ctx.db, ctx.tenant.tenantId, machineId, pointId);
   if (!point) throw new ProblemError(400, 'validation', {}, { errors: [{ path: 'body.pointId', message: 'no data point of this machine' }] });
   return point;
 }
@@ -176,7 +178,7 @@ export async function liveOverview(ctx: MachinesContext) {
   const open = await alarms.listAlarms(ctx.db, ctx.tenant.tenantId, { open: true, limit: 1000 });
   const result = [];
   for (const m of machines) {
-    const points = await store.listPoints(ctx.db, ctx.tenant.tenantId, m.id);
+    const points = await pointStore.listPoints(ctx.db, ctx.tenant.tenantId, m.id);
     const latest = await alarms.latestValues(ctx.db, ctx.tenant.tenantId, m.id);
     result.push({
       id: m.id,

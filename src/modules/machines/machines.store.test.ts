@@ -8,7 +8,8 @@ import { startTestInstance } from '../../kernel/testing/test-instance.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import { insertRule, machinesWithRules } from './alarms.store.js';
 import type { Sample } from './domain/payload.js';
-import { type DeviceIdentity, arrayLiteral, writeSamples } from './machines.store.js';
+import type { DeviceIdentity } from './machines.store.js';
+import { arrayLiteral, writeSamples } from './sample-writer.js';
 import { modulesWithMachines } from './test-modules.js';
 import { companyWithMachine } from './test-company.js';
 

@@ -2,7 +2,7 @@ import type { Db } from '../../kernel/db/database.js';
 import { type RetentionResult, aggregateSamples, applyRetention } from './aggregates.store.js';
 import { DAY_MS } from './domain/partitions.js';
 import { DEFAULT_RETENTION, type Retention, retentionProblem } from './domain/retention.js';
-import { ensurePartitions } from './machines.store.js';
+import { ensurePartitions } from './sample-partitions.store.js';
 
 /** Raw days alone: the aggregates keep their defaults, at least as long as raw samples. */
 const asRetention = (r: number | Retention): Retention => {

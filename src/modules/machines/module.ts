@@ -4,7 +4,7 @@ import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
 import { machinesJobs } from './jobs.js';
 import { machinesDemo } from './machines.demo.js';
 import { machinesRoutes } from './machines.routes.js';
-import { ensurePartitions } from './machines.store.js';
+import { ensurePartitions } from './sample-partitions.store.js';
 import { machinesSealedColumns } from './sealed-secrets.js';
 import { startMachinesModule } from './module-start.js';
 

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Row } from '../../kernel/db/database.js';
 import type { AppContext } from '../../kernel/http/app-context.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import { recordAlarmEvent } from './alarm-events.store.js';
@@ -36,7 +37,7 @@ export async function checkNoDataRules(ctx: Pick<AppContext, 'db' | 'registry' |
     }
     if (!enabled.get(c.tenant_id)) continue;
     const did = await ctx.db.transaction().execute(async (tx) => {
-      const r = await sql<Record<string, unknown>>`
+      const r = await sql<Row<'machine_alarm_rules'> & { point: string }>`
         select r.*, p.name as point from machine_alarm_rules r
         join machine_points p on p.tenant_id = r.tenant_id and p.id = r.point_id
         where r.tenant_id = ${c.tenant_id} and r.id = ${c.id} and r.enabled for update of r`.execute(tx);
@@ -44,14 +45,14 @@ export async function checkNoDataRules(ctx: Pick<AppContext, 'db' | 'registry' |
       if (!row) return false;
       const rule = json<AlarmRule>(row.definition);
       const last = await sql<{ ts: Date | string | null }>`select max(ts) as ts from machine_samples
-        where tenant_id = ${c.tenant_id} and point = ${row.point as string}
-          and device_id in (select id from machine_devices where tenant_id = ${c.tenant_id} and machine_id = ${row.machine_id as string})`.execute(tx);
+        where tenant_id = ${c.tenant_id} and point = ${row.point}
+          and device_id in (select id from machine_devices where tenant_id = ${c.tenant_id} and machine_id = ${row.machine_id})`.execute(tx);
       const lastSampleTs = last.rows[0]?.ts ? new Date(last.rows[0].ts).getTime() : null;
       const { state, event } = checkNoData(rule, json<EvaluatorState>(row.state), lastSampleTs, now);
       if (!event) return false;
       const alarmId = uuidv7();
       await sql`insert into machine_alarms (tenant_id, id, machine_id, rule_id, rule_name, point, severity, status, raised_at, raised_value)
-        values (${c.tenant_id}, ${alarmId}, ${row.machine_id as string}, ${c.id}, ${row.name as string}, ${row.point as string}, ${row.severity as string}, 'active',
+        values (${c.tenant_id}, ${alarmId}, ${row.machine_id}, ${c.id}, ${row.name}, ${row.point}, ${row.severity}, 'active',
           ${new Date(event.ts).toISOString()}::timestamptz, null)`.execute(tx);
       await recordAlarmEvent(tx, c.tenant_id, alarmId, 'raised', new Date(event.ts));
       await sql`update machine_alarm_rules set state = ${JSON.stringify(state)}::jsonb, active_alarm_id = ${alarmId}

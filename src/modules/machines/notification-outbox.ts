@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Row } from '../../kernel/db/database.js';
 import type { AppContext } from '../../kernel/http/app-context.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import { OutboundBlockedError, type OutboundPolicy, outboundPolicy } from '../../kernel/net/outbound-policy.js';
@@ -27,10 +28,10 @@ export async function dispatchAlarmEvents(ctx: OutboxContext): Promise<number> {
   let total = 0;
   for (;;) {
     const n = await ctx.db.transaction().execute(async (tx) => {
-      const r = await sql<Record<string, unknown>>`select * from machine_alarm_events where dispatched_at is null
+      const r = await sql<Row<'machine_alarm_events'>>`select * from machine_alarm_events where dispatched_at is null
         order by created_at, id limit ${BATCH} for update skip locked`.execute(tx);
       for (const row of r.rows) {
-        const tenantId = row.tenant_id as string;
+        const tenantId = row.tenant_id;
         const event = eventOf(row);
         const settings = await getSettings(tx, tenantId);
         if (settings.severities.includes(event.severity)) {
@@ -82,7 +83,8 @@ export async function deliverDueNotifications(ctx: OutboxContext, now: Date = ne
   // Claim: push the due rows' next attempt out by the lease, so a second worker (or this one
   // after a crash) takes them only once the lease has run out.
   const claimed = await ctx.db.transaction().execute(async (tx) => {
-    const r = await sql<Record<string, unknown>>`
+    type Due = Row<'machine_alarm_events'> & Pick<Row<'machine_notification_deliveries'>, 'channel' | 'webhook_id' | 'target' | 'locale' | 'attempts'> & { delivery_id: string; tenant: string };
+    const r = await sql<Due>`
       select e.*, d.channel, d.webhook_id, d.target, d.locale, d.attempts, d.id as delivery_id, d.tenant_id as tenant
       from machine_notification_deliveries d
       join machine_alarm_events e on e.tenant_id = d.tenant_id and e.id = d.event_id
@@ -90,21 +92,21 @@ export async function deliverDueNotifications(ctx: OutboxContext, now: Date = ne
       order by d.next_attempt_at limit ${BATCH} for update of d skip locked`.execute(tx);
     for (const row of r.rows) {
       await sql`update machine_notification_deliveries set next_attempt_at = ${new Date(now.getTime() + LEASE_MS).toISOString()}::timestamptz
-        where tenant_id = ${row.tenant as string} and id = ${row.delivery_id as string}`.execute(tx);
+        where tenant_id = ${row.tenant} and id = ${row.delivery_id}`.execute(tx);
     }
     return r.rows;
   });
   for (const row of claimed) {
-    const tenantId = row.tenant as string;
-    const deliveryId = row.delivery_id as string;
+    const tenantId = row.tenant;
+    const deliveryId = row.delivery_id;
     const event = eventOf(row);
     const attempts = Number(row.attempts) + 1;
     let result: { ok: boolean; status: number | null; error: string | null };
     let refused = false;
     try {
       result = row.channel === 'webhook'
-        ? await sendWebhook(ctx, tenantId, deliveryId, row.webhook_id as string | null, row.target as string, event)
-        : await sendMail(ctx, tenantId, row.target as string, row.locale as Locale, event);
+        ? await sendWebhook(ctx, tenantId, deliveryId, row.webhook_id, row.target, event)
+        : await sendMail(ctx, tenantId, row.target, row.locale as Locale, event);
     } catch (error) {
       // an address the outbound policy refuses is not tried again
       refused = error instanceof OutboundBlockedError;

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
-import type { Db } from '../../kernel/db/database.js';
+import type { Db, Row } from '../../kernel/db/database.js';
+import type { Json } from '../../kernel/db/schema.generated.js';
+import { storedJson } from '../../kernel/db/stored-json.js';
 import { companyMembers } from '../../kernel/tenancy/members.js';
 import type { Severity } from './alarm-events.store.js';
 
@@ -11,10 +13,10 @@ export interface NotificationSettings {
 
 export const DEFAULT_SETTINGS: NotificationSettings = { severities: ['warning', 'critical'], memberIds: [], addresses: [] };
 
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+const json = <T>(v: Json): T => storedJson<T>(typeof v === 'string' ? JSON.parse(v) : v);
 
 export async function getSettings(db: Db, tenantId: string): Promise<NotificationSettings> {
-  const r = await sql<Record<string, unknown>>`select * from machine_notification_settings where tenant_id = ${tenantId}`.execute(db);
+  const r = await sql<Row<'machine_notification_settings'>>`select * from machine_notification_settings where tenant_id = ${tenantId}`.execute(db);
   const row = r.rows[0];
   if (!row) return { ...DEFAULT_SETTINGS };
   return { severities: json(row.severities), memberIds: json(row.member_ids), addresses: json(row.addresses) };
@@ -26,10 +28,10 @@ export async function putSettings(db: Db, tenantId: string, s: NotificationSetti
     on conflict (tenant_id) do update set severities = excluded.severities, member_ids = excluded.member_ids, addresses = excluded.addresses, updated_at = now()`.execute(db);
 }
 
-/** Members of the company among the given user ids, with address and language. */
+/** Members of the company among the given user ids that have an e-mail address (shop-floor workers may have none), with address and language. */
 export async function memberRecipients(db: Db, tenantId: string, userIds: string[]): Promise<Array<{ userId: string; email: string; locale: string }>> {
   const members = await companyMembers(db, tenantId, { userIds, orderBy: 'email' });
-  return members.map((m) => ({ userId: m.userId, email: m.email as string, locale: m.locale }));
+  return members.flatMap((m) => (m.email === null ? [] : [{ userId: m.userId, email: m.email, locale: m.locale }]));
 }
 
 export interface Webhook {
@@ -40,17 +42,17 @@ export interface Webhook {
   createdAt: Date;
 }
 
-const webhookOf = (r: Record<string, unknown>): Webhook => ({
-  id: r.id as string,
-  url: r.url as string,
-  description: r.description as string,
-  enabled: r.enabled as boolean,
-  createdAt: new Date(r.created_at as string),
+const webhookOf = (r: Pick<Row<'machine_webhooks'>, 'id' | 'url' | 'description' | 'enabled' | 'created_at'>): Webhook => ({
+  id: r.id,
+  url: r.url,
+  description: r.description,
+  enabled: r.enabled,
+  createdAt: new Date(r.created_at),
 });
 
 /** Webhooks without their secrets. */
 export async function listWebhooks(db: Db, tenantId: string, id?: string): Promise<Webhook[]> {
-  const r = await sql<Record<string, unknown>>`select id, url, description, enabled, created_at from machine_webhooks
+  const r = await sql<Pick<Row<'machine_webhooks'>, 'id' | 'url' | 'description' | 'enabled' | 'created_at'>>`select id, url, description, enabled, created_at from machine_webhooks
     where tenant_id = ${tenantId} ${id ? sql`and id = ${id}` : sql``} order by created_at`.execute(db);
   return r.rows.map(webhookOf);
 }
@@ -73,31 +75,33 @@ export async function deleteWebhook(db: Db, tenantId: string, id: string): Promi
 
 /** The delivery log of a company, newest first (targets are URLs and addresses, never secrets). */
 export async function listDeliveries(db: Db, tenantId: string, limit: number) {
-  const r = await sql<Record<string, unknown>>`
+  type Delivery = Omit<Row<'machine_notification_deliveries'>, 'tenant_id' | 'locale'> & Pick<Row<'machine_alarm_events'>, 'event' | 'machine_name' | 'rule_name' | 'point' | 'severity'>;
+  const r = await sql<Delivery>`
     select d.id, d.event_id, d.channel, d.webhook_id, d.target, d.status, d.attempts, d.next_attempt_at, d.last_attempt_at,
       d.response_status, d.last_error, d.delivered_at, d.created_at, e.event, e.machine_name, e.rule_name, e.point, e.severity
     from machine_notification_deliveries d
     join machine_alarm_events e on e.tenant_id = d.tenant_id and e.id = d.event_id
     where d.tenant_id = ${tenantId} order by d.created_at desc, d.id desc limit ${limit}`.execute(db);
-  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+  const date = (v: Date | null) => (v === null ? null : new Date(v));
+  // channel and status are held to these values by the table's check constraints
   return r.rows.map((row) => ({
-    id: row.id as string,
-    eventId: row.event_id as string,
+    id: row.id,
+    eventId: row.event_id,
     channel: row.channel as 'webhook' | 'email',
-    webhookId: (row.webhook_id as string | null) ?? null,
-    target: row.target as string,
+    webhookId: row.webhook_id,
+    target: row.target,
     status: row.status as 'pending' | 'delivered' | 'failed',
     attempts: Number(row.attempts),
     nextAttemptAt: date(row.next_attempt_at),
     lastAttemptAt: date(row.last_attempt_at),
     responseStatus: row.response_status === null ? null : Number(row.response_status),
-    lastError: (row.last_error as string | null) ?? null,
+    lastError: row.last_error,
     deliveredAt: date(row.delivered_at),
-    createdAt: new Date(row.created_at as string),
-    event: row.event as string,
-    machineName: row.machine_name as string,
-    ruleName: row.rule_name as string,
-    point: row.point as string,
-    severity: row.severity as string,
+    createdAt: new Date(row.created_at),
+    event: row.event,
+    machineName: row.machine_name,
+    ruleName: row.rule_name,
+    point: row.point,
+    severity: row.severity,
   }));
 }

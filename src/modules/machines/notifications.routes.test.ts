@@ -8,12 +8,13 @@ import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
 import { TestClient, startTestInstance } from '../../kernel/testing/test-instance.js';
 import { evaluateAlarmRules } from './alarms.store.js';
 import { verifyWebhookSignature } from './domain/webhook-signature.js';
-import { findDeviceByTokenHash } from './machines.store.js';
+import { findDeviceByTokenHash } from './devices.store.js';
 import { hashToken } from '../../kernel/auth/secret-token.js';
 import { checkNoDataRules, noDataCheckSecondsFromEnv } from './no-data-timer.js';
 import { JobScheduler } from '../../kernel/jobs/job-scheduler.js';
 import { alarmJobs } from './jobs.js';
 import { deliverDueNotifications, dispatchAlarmEvents } from './notification-outbox.js';
+import { putSettings } from './notification-settings.store.js';
 import { loopbackAllowed, modulesWithMachines } from './test-modules.js';
 
 interface Hit { path: string; headers: IncomingHttpHeaders; body: string }
@@ -178,6 +179,25 @@ describe.each(testDatabaseKinds())('Alarm notifications on the %s database', (ki
     expect(exported.raw.rawPayload.includes(Buffer.from(hook.body.secret))).toBe(false);
     expect((await s.owner.delete(`${c}/machine-webhooks/${hook.body.id}`)).status).toBe(204);
     expect((await s.owner.delete(`${c}/machine-webhooks/${hook.body.id}`)).status).toBe(404);
+  });
+
+  it('offers and sends e-mail only to members with an address: a shop-floor worker (PIN only) is no recipient and stops no dispatch', async () => {
+    const s = await setup();
+    const worker = await s.owner.post(`${s.c}/workers`, { name: 'Werner Werker', personnelNumber: `W${n}`, pin: '3917' });
+    expect(worker.status).toBe(201);
+    const offered = (await s.owner.get(`${s.c}/machine-notification-settings`)).body.members as Array<{ userId: string }>;
+    expect(offered.map((m) => m.userId)).toEqual([s.userId]);
+    const refused = await s.owner.put(`${s.c}/machine-notification-settings`, { severities: ['critical'], memberIds: [s.userId, worker.body.userId], addresses: [] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].path).toBe('body.memberIds.1');
+    // settings naming the worker (stored before this check) still deliver to everyone else
+    await putSettings(instance.ctx.db, s.id, { severities: ['critical'], memberIds: [s.userId, worker.body.userId], addresses: [] });
+    await s.owner.post(`${s.m}/rules`, { pointId: s.pointId, name: 'Zu hoch', severity: 'critical', rule: { kind: 'threshold', direction: 'high', limit: 100, hysteresis: 10 } });
+    await send(s.token, Date.now() - 1000, 150);
+    await dispatchAlarmEvents(instance.ctx);
+    expect((await deliveries(s)).map((d) => [d.channel, d.target])).toEqual([['email', `owner${n}@notify.example`]]);
+    await deliverDueNotifications(instance.ctx);
+    expect((await deliveries(s)).map((d) => d.status)).toEqual(['delivered']);
   });
 
   it('writes the notification with the alarm, delivers it after commit — signed webhooks with retries, e-mail — and lists it in the app', async () => {

@@ -20,11 +20,11 @@ export async function markRead(ctx: MachinesContext, body: z.output<typeof markR
   return events.listNotifications(ctx.db, ctx.tenant.tenantId, ctx.tenant.userId, 1).then((r) => ({ unread: r.unread }));
 }
 
-/** The settings with the members one can choose from (name and address). */
+/** The settings with the members one can choose from (name and address; shop-floor workers without an address are no choice). */
 export async function getSettings(ctx: MachinesContext) {
   const settings = await store.getSettings(ctx.db, ctx.tenant.tenantId);
   const members = await companyMembers(ctx.db, ctx.tenant.tenantId);
-  return { ...settings, members: members.map((m) => ({ userId: m.userId, name: m.name, email: m.email as string })) };
+  return { ...settings, members: members.flatMap((m) => (m.email === null ? [] : [{ userId: m.userId, name: m.name, email: m.email }])) };
 }
 
 export async function putSettings(ctx: MachinesContext, body: z.output<typeof notificationSettingsBody>) {

@@ -5,6 +5,7 @@ import { orderInfo, orderLabels, phasesOnWorkCentres } from '../shopfloor/index.
 import { type ContextSegment, clip, contextTimeline } from './domain/order-context.js';
 import type { Retention } from './domain/retention.js';
 import * as store from './machines.store.js';
+import * as pointStore from './points.store.js';
 import { readSeries } from './series.service.js';
 
 /**
@@ -121,7 +122,7 @@ export async function orderProcessData(db: Db, tenantId: string, orderId: string
     const segments = segmentsByCentre.get(m.workCentreId!) ?? [];
     const stats = await statsOver(db, tenantId, m.id, segments);
     const points = [];
-    for (const p of await store.listPoints(db, tenantId, m.id)) {
+    for (const p of await pointStore.listPoints(db, tenantId, m.id)) {
       const s = stats.get(p.name) ?? { count: 0, min: null, avg: null, max: null };
       const series = span && s.count > 0
         ? await readSeries(db, tenantId, m.id, { point: p.name, from: new Date(span.from).toISOString(), to: new Date(span.to).toISOString(), limit: 10_000, resolution: 'auto' }, defaults, now)

@@ -5,7 +5,7 @@ import { TestClient, startTestInstance } from '../../kernel/testing/test-instanc
 import { modulesWithMachines } from './test-modules.js';
 import { brokerPortFromEnv } from './broker.js';
 import { retentionDaysFromEnv } from './maintenance.js';
-import { listPartitions } from './machines.store.js';
+import { listPartitions } from './sample-partitions.store.js';
 import { partitionOf } from './domain/partitions.js';
 import { startMachinesRuntime } from './runtime.js';
 

@@ -5,6 +5,8 @@ import type { SeriesQuery } from './analytics.schemas.js';
 import { type RequestedResolution, type Resolution, TARGET_POINTS, chooseResolution } from './domain/resolution.js';
 import { type Retention, effectiveRetention, keptFrom } from './domain/retention.js';
 import * as store from './machines.store.js';
+import * as pointStore from './points.store.js';
+import * as seriesStore from './sample-series.store.js';
 
 const DAY_MS = 86_400_000;
 
@@ -23,7 +25,7 @@ export interface SeriesAnswer {
   rawKeptFrom: string | null;
   truncated: boolean;
   /** Raw samples (resolution raw), else empty. */
-  samples: store.SeriesSample[];
+  samples: seriesStore.SeriesSample[];
   /** Aggregates (resolution 1m or 1h) with min and max for a band, else empty. */
   buckets: AggregateBucket[];
 }
@@ -39,7 +41,7 @@ export async function readSeries(db: Db, tenantId: string, machineId: string, qu
   const machine = await store.findMachine(db, tenantId, machineId);
   if (!machine) throw notFound('machine');
   const { from, to } = seriesRange(query, now);
-  const points = await store.listPoints(db, tenantId, machineId);
+  const points = await pointStore.listPoints(db, tenantId, machineId);
   const point = points.find((p) => p.name === query.point);
   const [setting] = point ? await pointRetentions(db, { tenantId, machineId, pointId: point.id }) : [];
   const retention = effectiveRetention(setting ?? { rawDays: null, minuteDays: null, hourDays: null }, defaults);
@@ -65,7 +67,7 @@ export async function readSeries(db: Db, tenantId: string, machineId: string, qu
     rawKeptFrom: Number.isFinite(facts.rawKeptFrom) ? new Date(facts.rawKeptFrom).toISOString() : null,
   };
   if (choice.resolution === 'raw') {
-    const samples = await store.readSeries(db, tenantId, machineId, query.point, from, to, query.limit);
+    const samples = await seriesStore.readSeries(db, tenantId, machineId, query.point, from, to, query.limit);
     return { ...answer, truncated: samples.length === query.limit, samples, buckets: [] };
   }
   const buckets = await readAggregates(db, tenantId, machineId, query.point, choice.resolution, from, to);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../../../kernel/instance.js';
 import { testDatabaseKinds } from '../../../kernel/testing/test-database.js';
 import { TestClient, startTestInstance } from '../../../kernel/testing/test-instance.js';
-import { writeSamples } from '../machines.store.js';
+import { writeSamples } from '../sample-writer.js';
 import { loopbackAllowed, modulesWithMachines } from '../test-modules.js';
 import { startConnectionSources } from './start-sources.js';
 

@@ -3,7 +3,7 @@ import type { OutboundPolicy } from '../../../kernel/net/outbound-policy.js';
 import { uuidv7 } from '../../../kernel/db/uuid-v7.js';
 import { type ConnectionRecord, connectionDevice, listAllConnections, listOpcuaItems } from '../connections.store.js';
 import { BatchWriter, type IngestContext, type WriteFn, moduleEnabled, writeBatched } from '../ingest.js';
-import type { SampleBatchItem } from '../machines.store.js';
+import type { SampleBatchItem } from '../sample-writer.js';
 import type { DeviceIdentity } from '../machines.store.js';
 import { startMqttSource } from './mqtt-source.js';
 import { startOpcuaSource } from './opcua-source.js';
