@@ -1,4 +1,5 @@
 import type { TestClient } from '../kernel/testing/test-instance.js';
+import { customersIsolationFixture } from './customers/customers.isolation-fixture.js';
 import { investIsolationFixture } from './invest/invest.isolation-fixture.js';
 import { machinesIsolationFixture } from './machines/machines.isolation-fixture.js';
 import { roadmapIsolationFixture } from './roadmap/roadmap-isolation-fixture.js';
@@ -9,6 +10,7 @@ import { shopfloorIsolationFixture } from './shopfloor/shopfloor.isolation-fixtu
  * as path parameters (by parameter name), so the tenant-isolation test can aim at real objects.
  */
 export const isolationFixtures: Record<string, (client: TestClient, companyId: string) => Promise<Record<string, string>>> = {
+  customers: customersIsolationFixture,
   invest: investIsolationFixture,
   machines: machinesIsolationFixture,
   roadmap: roadmapIsolationFixture,

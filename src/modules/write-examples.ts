@@ -1,6 +1,7 @@
 import { platformWriteExamples } from '../kernel/http/platform.write-examples.js';
 import type { WriteExamples } from '../kernel/testing/write-example.js';
 import { checkWriteExamples } from './check/check.write-examples.js';
+import { customersWriteExamples } from './customers/customers.write-examples.js';
 import { investWriteExamples } from './invest/invest.write-examples.js';
 import { machinesWriteExamples } from './machines/machines.write-examples.js';
 import { roadmapWriteExamples } from './roadmap/roadmap.write-examples.js';
@@ -13,6 +14,7 @@ import { shopfloorWriteExamples } from './shopfloor/shopfloor.write-examples.js'
 export const writeExamples: Record<string, WriteExamples> = {
   platform: platformWriteExamples,
   check: checkWriteExamples,
+  customers: customersWriteExamples,
   invest: investWriteExamples,
   machines: machinesWriteExamples,
   roadmap: roadmapWriteExamples,

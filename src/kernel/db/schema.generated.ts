@@ -63,6 +63,93 @@ export interface CheckSettings {
   updated_at: Generated<Timestamp>;
 }
 
+export interface CustomerConsentEvents {
+  channel: string;
+  contact_id: string;
+  declared_at: Timestamp;
+  evidence_kind: string | null;
+  evidence_reference: string | null;
+  id: string;
+  kind: string;
+  purpose: string;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  source: string;
+  tenant_id: string;
+}
+
+export interface CustomerContacts {
+  created_at: Generated<Timestamp>;
+  customer_id: string;
+  email: string | null;
+  erased_at: Timestamp | null;
+  first_name: string | null;
+  id: string;
+  last_name: string;
+  phone: string | null;
+  role: string | null;
+  salutation: string | null;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CustomerCounters {
+  kind: string;
+  last_value: number;
+  scope: Generated<string>;
+  tenant_id: string;
+}
+
+export interface CustomerInteractions {
+  body: Generated<string>;
+  contact_id: string | null;
+  created_at: Generated<Timestamp>;
+  customer_id: string;
+  id: string;
+  kind: string;
+  occurred_at: Timestamp;
+  subject: string;
+  tenant_id: string;
+  user_id: string | null;
+}
+
+export interface CustomerMerges {
+  absorbed_id: string;
+  id: string;
+  merged_at: Generated<Timestamp>;
+  merged_by: string | null;
+  survivor_id: string;
+  tenant_id: string;
+  undo: Json;
+  undone_at: Timestamp | null;
+  undone_by: string | null;
+}
+
+export interface Customers {
+  aliases: Generated<string[]>;
+  city: string | null;
+  country: string | null;
+  created_at: Generated<Timestamp>;
+  email: string | null;
+  id: string;
+  industry_code: string | null;
+  merged_into: string | null;
+  name: string;
+  name_folded: string;
+  number: string;
+  payment_terms_days: number | null;
+  phone: string | null;
+  postcode: string | null;
+  sales_owner_id: string | null;
+  street: string | null;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  vat_id: string | null;
+  vat_id_normalised: string | null;
+  version: Generated<number>;
+  website: string | null;
+}
+
 export interface InvestCriteria {
   criterion_id: string;
   evaluation_id: string;
@@ -602,6 +689,12 @@ export interface DB {
   check_responses: CheckResponses;
   check_runs: CheckRuns;
   check_settings: CheckSettings;
+  customer_consent_events: CustomerConsentEvents;
+  customer_contacts: CustomerContacts;
+  customer_counters: CustomerCounters;
+  customer_interactions: CustomerInteractions;
+  customer_merges: CustomerMerges;
+  customers: Customers;
   invest_criteria: InvestCriteria;
   invest_evaluations: InvestEvaluations;
   invitations: Invitations;

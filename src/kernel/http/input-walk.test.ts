@@ -42,6 +42,9 @@ const REFERENCE_FIELDS: Record<string, string> = {
   memberIds: 'userId',
   parentId: 'reasonId',
   userId: 'userId',
+  salesOwnerId: 'userId',
+  absorbedId: 'customerId',
+  contactId: 'contactId',
 };
 /** Ids in bodies that refer to nothing stored before: the device generates them. */
 const NOT_REFERENCES = new Set(['key']);

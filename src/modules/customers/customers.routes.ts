@@ -1,0 +1,100 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { companyParams } from '../../kernel/http/company.routes.js';
+import { requirePermission, tenantOf } from '../../kernel/http/guards.js';
+import * as service from './customers.service.js';
+import {
+  consentEventBody,
+  contactBody,
+  contactParams,
+  createCustomerBody,
+  customerBody,
+  customerListQuery,
+  customerParams,
+  interactionBody,
+  mergeBody,
+  mergeParams,
+  undoMergeBody,
+  withdrawAllBody,
+} from './schemas.js';
+
+export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.wv;
+  const ctx = (request: FastifyRequest): service.CustomersContext => ({ db, tenant: tenantOf(request) });
+  const base = '/companies/:companyId';
+  const tags = ['customers'];
+
+  app.get(`${base}/customers`, {
+    onRequest: requirePermission('customers.read'),
+    schema: { tags, summary: 'Customers not merged into another: search (name folded, number, city, VAT ID, former numbers), filters, sort, pages', params: companyParams, querystring: customerListQuery },
+  }, async (request) => service.listCustomers(ctx(request), request.query));
+
+  app.post(`${base}/customers`, {
+    onRequest: requirePermission('customers.write'),
+    schema: { tags, summary: 'Create a customer; likely duplicates answer 409 with the candidates unless confirmDuplicate is true', params: companyParams, body: createCustomerBody },
+  }, async (request, reply) => reply.status(201).send(await service.createCustomer(ctx(request), request.body)));
+
+  app.get(`${base}/customers/:customerId`, {
+    onRequest: requirePermission('customers.read'),
+    schema: { tags, summary: 'A customer with contacts, consents and undoable merges; a merged customer redirects (301) to the one it was merged into', params: customerParams },
+  }, async (request, reply) => {
+    const found = await service.getCustomer(ctx(request), request.params.customerId);
+    if (found.merged) return reply.redirect(`/api/v1/companies/${request.params.companyId}/customers/${found.survivorId}`, 301);
+    return found.detail;
+  });
+
+  app.put(`${base}/customers/:customerId`, {
+    onRequest: requirePermission('customers.write'),
+    schema: { tags, summary: 'Change a customer (a merged one answers 409 naming the survivor)', params: customerParams, body: customerBody },
+  }, async (request) => service.updateCustomer(ctx(request), request.params.customerId, request.body));
+
+  app.post(`${base}/customers/:customerId/contacts`, {
+    onRequest: requirePermission('customers.write'),
+    schema: { tags, summary: 'Add a contact to a customer', params: customerParams, body: contactBody },
+  }, async (request, reply) => reply.status(201).send(await service.addContact(ctx(request), request.params.customerId, request.body)));
+
+  app.put(`${base}/contacts/:contactId`, {
+    onRequest: requirePermission('customers.write'),
+    schema: { tags, summary: 'Change a contact', params: contactParams, body: contactBody },
+  }, async (request) => service.updateContact(ctx(request), request.params.contactId, request.body));
+
+  app.get(`${base}/contacts/:contactId/consents`, {
+    onRequest: requirePermission('customers.read'),
+    schema: { tags, summary: 'A contact\'s consent state per channel and purpose, and the full history', params: contactParams },
+  }, async (request) => service.consents(ctx(request), request.params.contactId));
+
+  app.post(`${base}/contacts/:contactId/consent-events`, {
+    onRequest: requirePermission('customers.write'),
+    schema: { tags, summary: 'Record a consent (with evidence), a decline or a withdrawal (also back-dated)', params: contactParams, body: consentEventBody },
+  }, async (request, reply) => reply.status(201).send(await service.recordConsent(ctx(request), request.params.contactId, request.body)));
+
+  app.post(`${base}/contacts/:contactId/withdraw-all`, {
+    onRequest: requirePermission('customers.write'),
+    schema: { tags, summary: 'Withdraw every consent of a contact in one step', params: contactParams, body: withdrawAllBody },
+  }, async (request) => service.withdrawAll(ctx(request), request.params.contactId, request.body.source));
+
+  app.get(`${base}/customers/:customerId/interactions`, {
+    onRequest: requirePermission('customers.read'),
+    schema: { tags, summary: 'The customer\'s interactions, newest first', params: customerParams },
+  }, async (request) => service.interactions(ctx(request), request.params.customerId));
+
+  app.post(`${base}/customers/:customerId/interactions`, {
+    onRequest: requirePermission('customers.write'),
+    schema: { tags, summary: 'Record a call, visit, e-mail or note', params: customerParams, body: interactionBody },
+  }, async (request, reply) => reply.status(201).send(await service.addInteraction(ctx(request), request.params.customerId, request.body)));
+
+  app.post(`${base}/customers/:customerId/merge-plan`, {
+    onRequest: requirePermission('customers.merge'),
+    schema: { tags, summary: 'Both customers side by side, field by field, and what would move (nothing is changed)', params: customerParams, body: mergeBody },
+  }, async (request) => service.mergePlan(ctx(request), request.params.customerId, request.body));
+
+  app.post(`${base}/customers/:customerId/merges`, {
+    onRequest: requirePermission('customers.merge'),
+    schema: { tags, summary: 'Merge absorbedId into this customer (one transaction, audit entry, undo record)', params: customerParams, body: mergeBody },
+  }, async (request, reply) => reply.status(201).send(await service.merge(ctx(request), request.params.customerId, request.body)));
+
+  app.post(`${base}/customer-merges/:mergeId/undo`, {
+    onRequest: requirePermission('customers.merge'),
+    schema: { tags, summary: 'Undo a merge exactly; 409 with the conflicts when something moved on since', params: mergeParams, body: undoMergeBody },
+  }, async (request) => service.undoMerge(ctx(request), request.params.mergeId, request.body.discardEdits));
+};

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { addServerMessages } from '../../kernel/i18n/server-messages.js';
+import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
+import { customersDemo } from './customers.demo.js';
+import { customersRoutes } from './customers.routes.js';
+
+const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+addServerMessages('de', JSON.parse(read('./server-i18n/de.json')));
+addServerMessages('en', JSON.parse(read('./server-i18n/en.json')));
+
+export const customersModule: ModuleManifest = {
+  id: 'customers',
+  name: { de: 'Kunden und Aufträge', en: 'Customers and orders' },
+  description: {
+    de: 'Kundenfirmen mit Ansprechpartnern, Einwilligungen und Kontaktverlauf; Dubletten werden beim Anlegen erkannt und lassen sich zusammenführen – und wieder trennen.',
+    en: 'Customer companies with contacts, consents and a history of interactions; duplicates are recognised on creation and can be merged – and separated again.',
+  },
+  dependsOn: ['platform'],
+  enabledByDefault: true,
+  migrations: [{ name: '20270201_0001_customers', sql: read('./migrations/20270201_0001_customers.sql') }],
+  tables: ['customer_counters', 'customers', 'customer_contacts', 'customer_consent_events', 'customer_interactions', 'customer_merges'],
+  permissions: [
+    { id: 'customers.read', description: { de: 'Kunden, Ansprechpartner und Kontaktverlauf ansehen', en: 'View customers, contacts and interactions' }, roles: ['admin', 'member', 'viewer'] },
+    { id: 'customers.write', description: { de: 'Kunden, Ansprechpartner, Einwilligungen und Kontakte erfassen und ändern', en: 'Record and change customers, contacts, consents and interactions' }, roles: ['admin', 'member'] },
+    { id: 'customers.merge', description: { de: 'Doppelte Kunden zusammenführen und das Zusammenführen rückgängig machen', en: 'Merge duplicate customers and undo a merge' }, roles: ['admin'] },
+  ],
+  navigation: [{ path: '/customers', label: { de: 'Kunden', en: 'Customers' }, permission: 'customers.read' }],
+  personalData: [
+    {
+      category: { de: 'Ansprechpartner bei Kunden: Anrede, Name, Funktion, E-Mail, Telefon', en: 'Contacts at customers: salutation, name, role, e-mail, phone' },
+      purpose: { de: 'Kundenbeziehung und Auftragsabwicklung (Art. 6 (1) b, f DSGVO)', en: 'Customer relationship and order processing (GDPR Art. 6 (1) b, f)' },
+      dataSubjects: { de: 'Beschäftigte von Kunden', en: 'Employees of customers' },
+      retention: { de: 'Bis zur Löschung des Ansprechpartners; Geschäftsbriefe nach HGB §257 und AO §147 (6 und 10 Jahre)', en: 'Until the contact is erased; business letters as HGB §257 and AO §147 require (6 and 10 years)' },
+    },
+    {
+      category: { de: 'Einwilligungen und Widerrufe je Kanal und Zweck mit Quelle und Nachweis', en: 'Consents and withdrawals per channel and purpose with source and evidence' },
+      purpose: { de: 'Nachweis der Einwilligung (Art. 7 (1) DSGVO), Werbung nur mit Erlaubnis (UWG §7)', en: 'Proof of consent (GDPR Art. 7 (1)), marketing only where permitted (UWG §7)' },
+      dataSubjects: { de: 'Ansprechpartner bei Kunden', en: 'Contacts at customers' },
+      retention: { de: 'Solange der Nachweis gebraucht wird; ein Widerruf bleibt nachweisbar', en: 'As long as the proof is needed; a withdrawal stays provable' },
+    },
+    {
+      category: { de: 'Kontaktverlauf: Anrufe, Besuche, E-Mails und Notizen mit Datum und Bearbeiter', en: 'Interactions: calls, visits, e-mails and notes with date and member of staff' },
+      purpose: { de: 'Kundenbetreuung', en: 'Customer care' },
+      dataSubjects: { de: 'Ansprechpartner bei Kunden, Beschäftigte', en: 'Contacts at customers, employees' },
+      retention: { de: 'Bis zur Löschung des Kunden oder Ansprechpartners', en: 'Until the customer or contact is erased' },
+    },
+    {
+      category: { de: 'Kundenfirmen von Einzelkaufleuten (e.K.) und Vertriebsverantwortliche', en: 'Customer companies of sole traders (e.K.) and sales owners' },
+      purpose: { de: 'Kundenbeziehung und Auftragsabwicklung', en: 'Customer relationship and order processing' },
+      dataSubjects: { de: 'Einzelkaufleute, Beschäftigte', en: 'Sole traders, employees' },
+      retention: { de: 'Wie die Geschäftsunterlagen (HGB §257, AO §147)', en: 'As the business records (HGB §257, AO §147)' },
+    },
+  ],
+  routes: customersRoutes,
+  demo: customersDemo,
+};
