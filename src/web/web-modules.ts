@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { checkWebModule } from '../modules/check/web/index';
+import { customersWebModule } from '../modules/customers/web/index';
 import { investWebModule } from '../modules/invest/web/index';
 import { machinesWebModule } from '../modules/machines/web/index';
 import { roadmapWebModule } from '../modules/roadmap/web/index';
@@ -14,4 +15,4 @@ export interface WebModule {
   routes: RouteObject[];
 }
 
-export const webModules: WebModule[] = [checkWebModule, roadmapWebModule, investWebModule, shopfloorWebModule, machinesWebModule];
+export const webModules: WebModule[] = [checkWebModule, roadmapWebModule, investWebModule, shopfloorWebModule, machinesWebModule, customersWebModule];

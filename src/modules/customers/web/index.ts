@@ -1,0 +1,15 @@
+import { createElement, lazy } from 'react';
+import type { WebModule } from '../../../web/web-modules';
+
+const CustomerListPage = lazy(() => import('./pages/customer-list-page'));
+const CustomerDetailPage = lazy(() => import('./pages/customer-detail-page'));
+const CustomerMergePage = lazy(() => import('./pages/customer-merge-page'));
+
+export const customersWebModule: WebModule = {
+  id: 'customers',
+  routes: [
+    { path: 'customers', element: createElement(CustomerListPage) },
+    { path: 'customers/:customerId', element: createElement(CustomerDetailPage) },
+    { path: 'customers/:customerId/merge', element: createElement(CustomerMergePage) },
+  ],
+};
