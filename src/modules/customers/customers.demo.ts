@@ -1,6 +1,6 @@
 import type { DemoContext } from '../../kernel/modules/module-manifest.js';
-import { createCustomer, addContact, addInteraction, recordConsent } from './customers.service.js';
-import { contactBody, consentEventBody, createCustomerBody, interactionBody } from './schemas.js';
+import { addContact, addInteraction, createCustomer, merge, recordConsent } from './customers.service.js';
+import { contactBody, consentEventBody, createCustomerBody, interactionBody, mergeBody } from './schemas.js';
 
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
 
@@ -41,8 +41,10 @@ const DEMO = [
 
 export async function customersDemo({ db, tenantId, ownerId }: DemoContext): Promise<void> {
   const ctx = { db, tenant: { tenantId, userId: ownerId, role: 'owner' as const } };
+  const ids: string[] = [];
   for (const entry of DEMO) {
     const customer = await createCustomer(ctx, createCustomerBody.parse({ ...entry.customer, confirmDuplicate: true }));
+    ids.push(customer.id);
     for (const c of entry.contacts) {
       const contact = await addContact(ctx, customer.id, contactBody.parse(c.contact));
       if ('consent' in c && c.consent)
@@ -50,4 +52,8 @@ export async function customersDemo({ db, tenantId, ownerId }: DemoContext): Pro
     }
     for (const i of entry.interactions) await addInteraction(ctx, customer.id, interactionBody.parse(i));
   }
+  // a duplicate created by mistake and merged into the right customer: its page offers the undo
+  const duplicate = await createCustomer(ctx, createCustomerBody.parse({ name: 'Hansen Maschinenbau', city: 'Kiel', email: 'einkauf@hansen-maschinenbau.example', confirmDuplicate: true }));
+  await addInteraction(ctx, duplicate.id, interactionBody.parse({ kind: 'email', occurredAt: daysAgo(30), subject: 'Anfrage Ersatzteile', body: 'Versehentlich als neuer Kunde angelegt.' }));
+  await merge(ctx, ids[0]!, mergeBody.parse({ absorbedId: duplicate.id }));
 }
