@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.js';
+import { companyMembers, personNames } from '../../kernel/tenancy/members.js';
 import type { ConsentEvent } from './domain/consent.js';
 import type { CustomerListQuery } from './schemas.js';
 
@@ -195,8 +196,7 @@ export async function customersForMatching(db: Db, tenantId: string) {
 }
 
 export async function isMember(db: Db, tenantId: string, userId: string): Promise<boolean> {
-  const row = await db.selectFrom('memberships').select('user_id').where('tenant_id', '=', tenantId).where('user_id', '=', userId).executeTakeFirst();
-  return row !== undefined;
+  return (await companyMembers(db, tenantId, { userIds: [userId] })).length > 0;
 }
 
 // --- contacts
@@ -316,14 +316,14 @@ export async function insertInteraction(db: Db, tenantId: string, id: string, cu
 export async function timeline(db: Db, tenantId: string, customerId: string, limit: number): Promise<Interaction[]> {
   const rows = await db
     .selectFrom('customer_interactions as i')
-    .leftJoin('users as u', 'u.id', 'i.user_id')
-    .select(['i.id', 'i.customer_id', 'i.contact_id', 'i.kind', 'i.occurred_at', 'i.user_id', 'u.name as user_name', 'i.subject', 'i.body'])
+    .select(['i.id', 'i.customer_id', 'i.contact_id', 'i.kind', 'i.occurred_at', 'i.user_id', 'i.subject', 'i.body'])
     .where('i.tenant_id', '=', tenantId)
     .where('i.customer_id', '=', customerId)
     .orderBy('i.occurred_at', 'desc')
     .orderBy('i.id', 'desc')
     .limit(limit)
     .execute();
+  const names = await personNames(db, rows.map((r) => r.user_id));
   return rows.map((r) => ({
     id: r.id,
     customerId: r.customer_id,
@@ -331,7 +331,7 @@ export async function timeline(db: Db, tenantId: string, customerId: string, lim
     kind: r.kind as Interaction['kind'],
     occurredAt: new Date(r.occurred_at),
     userId: r.user_id,
-    userName: r.user_name ?? null,
+    userName: (r.user_id ? names.get(r.user_id) : undefined) ?? null,
     subject: r.subject,
     body: r.body,
   }));
