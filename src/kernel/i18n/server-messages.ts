@@ -17,10 +17,34 @@ export function addServerMessages(locale: Locale, messages: Messages): void {
   }
 }
 
+const loaded = new Map<string, Record<Locale, Messages>>();
+
+/**
+ * The one place a module's server messages come from: `de.json` and `en.json` in the given
+ * folder (a module's `server-i18n/`). They are added to the catalogues `translate` reads and
+ * returned as they are, so report labels and error texts live in the same files. Read once.
+ */
+export function loadServerMessages<T = Messages>(folder: URL): Record<Locale, T> {
+  let messages = loaded.get(folder.href);
+  if (!messages) {
+    const read = (locale: Locale) => JSON.parse(readFileSync(new URL(`${locale}.json`, folder), 'utf8')) as Messages;
+    messages = { de: read('de'), en: read('en') };
+    addServerMessages('de', messages.de);
+    addServerMessages('en', messages.en);
+    loaded.set(folder.href, messages);
+  }
+  return messages as Record<Locale, T>;
+}
+
+/** Puts the parameters into a message's {{name}} places. */
+export function fillMessage(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
 export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
   const value = key.split('.').reduce<unknown>((node, part) => (node as Messages | undefined)?.[part], catalogues[locale]);
   if (typeof value !== 'string') return key;
-  return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+  return fillMessage(value, params);
 }
 
 /** German unless the client prefers English (user setting first, then Accept-Language). */

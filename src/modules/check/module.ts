@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { addServerMessages } from '../../kernel/i18n/server-messages.js';
+import { loadServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
 import { checkRoutes } from './check.routes.js';
 import { checkDemo } from './check.demo.js';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
-addServerMessages('de', JSON.parse(read('./server-i18n/de.json')));
-addServerMessages('en', JSON.parse(read('./server-i18n/en.json')));
+loadServerMessages(new URL('./server-i18n/', import.meta.url));
 
 export const checkModule: ModuleManifest = {
   id: 'check',

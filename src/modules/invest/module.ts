@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { addServerMessages } from '../../kernel/i18n/server-messages.js';
+import { loadServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
 import { investDemo } from './invest.demo.js';
 import { investRoutes } from './invest.routes.js';
@@ -7,8 +7,7 @@ import { evaluationsForPlanItems } from './plan-item-evaluations.js';
 import { providePlanItemEvaluations } from '../roadmap/index.js';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
-addServerMessages('de', JSON.parse(read('./server-i18n/de.json')));
-addServerMessages('en', JSON.parse(read('./server-i18n/en.json')));
+loadServerMessages(new URL('./server-i18n/', import.meta.url));
 // the roadmap shows the figures of evaluations attached to its plan items
 providePlanItemEvaluations('invest', evaluationsForPlanItems);
 

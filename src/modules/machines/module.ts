@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { addServerMessages } from '../../kernel/i18n/server-messages.js';
+import { loadServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
 import { machinesJobs } from './jobs.js';
 import { machinesDemo } from './machines.demo.js';
@@ -9,8 +9,7 @@ import { machinesSealedColumns } from './sealed-secrets.js';
 import { startMachinesModule } from './module-start.js';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
-addServerMessages('de', JSON.parse(read('./server-i18n/de.json')));
-addServerMessages('en', JSON.parse(read('./server-i18n/en.json')));
+loadServerMessages(new URL('./server-i18n/', import.meta.url));
 
 export const machinesModule: ModuleManifest = {
   id: 'machines',

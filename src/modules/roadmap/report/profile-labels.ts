@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { loadServerMessages } from '../../../kernel/i18n/server-messages.js';
 import type { CompanyProfile } from '../../../kernel/profile/company-profile.js';
 import { FEDERAL_STATE_NAMES, WZ2008_DIVISIONS } from '../../../kernel/profile/wz2008-divisions.js';
 
@@ -11,14 +11,13 @@ interface ProfileChoiceLabels {
   valueChain: Choices;
 }
 
-/** The choice labels the profile page shows, read from the web app's message files so both say the same. */
-function load(lang: Lang): ProfileChoiceLabels {
-  const messages = JSON.parse(readFileSync(new URL(`../../../web/i18n/${lang}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
-  const group = (key: keyof ProfileChoiceLabels) => (messages[key] ?? {}) as Choices;
-  return { series: group('series'), complexity: group('complexity'), region: group('region'), valueChain: group('valueChain') };
-}
+/**
+ * The choice labels the profile page shows, from the module's server messages (`profileChoices`;
+ * a test keeps them equal to the web app's).
+ */
+const messages = loadServerMessages<{ profileChoices: ProfileChoiceLabels }>(new URL('../server-i18n/', import.meta.url));
 
-const CHOICES: Record<Lang, ProfileChoiceLabels> = { de: load('de'), en: load('en') };
+const CHOICES: Record<Lang, ProfileChoiceLabels> = { de: messages.de.profileChoices, en: messages.en.profileChoices };
 
 /** A company profile in words: each field's label, or undefined when the field is not given. An unknown code is shown as it is. */
 export function profileTexts(profile: CompanyProfile, lang: Lang) {

@@ -1,159 +1,25 @@
-/** Fixed texts of the board report in German and English. */
-export const REPORT_LABELS = {
-  de: {
-    title: 'Digitalisierungs-Roadmap',
-    subtitle: 'Bericht für die Geschäftsleitung',
-    createdOn: 'Erstellt am',
-    page: (n: number, of: number) => `Seite ${n} von ${of}`,
-    profile: 'Unternehmensprofil',
-    employees: 'Beschäftigte',
-    industry: 'Branche (WZ 2008)',
-    state: 'Bundesland',
-    region: 'Region (Studie)',
-    series: 'Fertigungsart',
-    complexity: 'Produktkomplexität',
-    valueChain: 'Stellung in der Wertschöpfungskette',
-    notGiven: 'nicht angegeben',
-    check: 'Digital-Check',
-    checkOn: (date: string) => `Abgeschlossen am ${date}`,
-    previousCheck: (date: string) => `Vorheriger Check: ${date}`,
-    noCheck: 'Es gibt noch keinen abgeschlossenen Digital-Check. Der Bericht enthält daher nur den Plan.',
-    dimensions: 'Ergebnis je Dimension (0–100)',
-    dimensionsNote: 'Punktwert je Dimension aus den Antworten des Digital-Checks; grau: vorheriger Check.',
-    score: 'Punktwert',
-    notEnough: 'zu wenige Antworten',
-    strengths: 'Stärken',
-    gaps: 'Lücken',
-    classifications: 'Einordnung nach der Studie und Vergleich',
-    classificationsNote: 'Einordnung nach den Definitionen der Studie von Fraunhofer ISI und IHK Region Stuttgart (2017); Vergleichswerte mit Quelle und Jahr.',
-    subject: 'Merkmal',
-    firm: 'Ihr Betrieb',
-    reference: 'Vergleichswert',
-    source: 'Quelle',
-    germany: 'Deutschland',
-    stuttgartRegion: 'Region Stuttgart',
-    yes: 'ja',
-    no: 'nein',
-    open: 'offen',
-    ofFirms: 'der Betriebe',
-    ofRevenue: 'des Umsatzes (Durchschnitt)',
-    measures: 'Vorgeschlagene Maßnahmen und ihre Gründe',
-    measuresNote: 'Jede Maßnahme wird nur mit einem Grund aus den Antworten vorgeschlagen. Reihenfolge: Voraussetzungen zuerst, dann schnelle Erfolge.',
-    noMeasures: 'Keine Vorschläge.',
-    effort: 'Aufwand',
-    benefit: 'Nutzen',
-    personDays: 'Personentage',
-    inPlan: 'im Plan',
-    matrix: 'Aufwand-Nutzen-Matrix',
-    matrixNote: 'Die Nummern verweisen auf die Liste der vorgeschlagenen Maßnahmen.',
-    plan: 'Umsetzungsplan',
-    planNote: (start: string | null, next: string | null) =>
-      `${start ? `Geplant ab ${start}. ` : ''}${next ? `Nächste jährliche Überprüfung der Jahresziele: ${next}.` : 'Noch nicht eingeplant.'}`,
-    noPlan: 'Es sind noch keine Maßnahmen im Plan.',
-    measure: 'Maßnahme',
-    owner: 'Verantwortlich',
-    status: 'Status',
-    microGoal: 'Jahresziel',
-    kpi: 'Kennzahl',
-    unscheduled: 'ohne Quartal',
-    evaluations: 'Investitionsbewertungen der Maßnahmen',
-    evaluationsNote: 'Kennzahlen des erwarteten Falls aus der Investitionsbewertung, die der Maßnahme zugeordnet ist.',
-    evaluation: 'Bewertung',
-    npv: 'Kapitalwert',
-    irr: 'Interner Zinsfuß',
-    payback: 'Amortisation',
-    utility: 'Nutzwert',
-    noIrr: 'keiner',
-    notReached: 'nicht erreicht',
-    notRated: 'nicht bewertet',
-    years: (value: string) => `${value} Jahre`,
-  },
-  en: {
-    title: 'Digitalisation roadmap',
-    subtitle: 'Report for the board',
-    createdOn: 'Created on',
-    page: (n: number, of: number) => `Page ${n} of ${of}`,
-    profile: 'Company profile',
-    employees: 'Employees',
-    industry: 'Industry (WZ 2008)',
-    state: 'Federal state',
-    region: 'Region (study)',
-    series: 'Series type',
-    complexity: 'Product complexity',
-    valueChain: 'Position in the value chain',
-    notGiven: 'not given',
-    check: 'Digital-Check',
-    checkOn: (date: string) => `Completed on ${date}`,
-    previousCheck: (date: string) => `Previous check: ${date}`,
-    noCheck: 'There is no completed Digital-Check yet, so this report shows the plan only.',
-    dimensions: 'Result per dimension (0–100)',
-    dimensionsNote: 'Score per dimension from the Digital-Check answers; grey: previous check.',
-    score: 'Score',
-    notEnough: 'not enough answers',
-    strengths: 'Strengths',
-    gaps: 'Gaps',
-    classifications: 'Classification by the study and comparison',
-    classificationsNote: 'Classified by the definitions of the Fraunhofer ISI / IHK Region Stuttgart study (2017); reference figures with source and year.',
-    subject: 'Characteristic',
-    firm: 'Your firm',
-    reference: 'Reference',
-    source: 'Source',
-    germany: 'Germany',
-    stuttgartRegion: 'Stuttgart region',
-    yes: 'yes',
-    no: 'no',
-    open: 'open',
-    ofFirms: 'of firms',
-    ofRevenue: 'of revenue (average)',
-    measures: 'Suggested measures and their reasons',
-    measuresNote: 'A measure is only suggested with a reason from the answers. Order: prerequisites first, then quick wins.',
-    noMeasures: 'No suggestions.',
-    effort: 'Effort',
-    benefit: 'Benefit',
-    personDays: 'person-days',
-    inPlan: 'in the plan',
-    matrix: 'Effort/benefit matrix',
-    matrixNote: 'Numbers refer to the list of suggested measures.',
-    plan: 'Implementation plan',
-    planNote: (start: string | null, next: string | null) =>
-      `${start ? `Planned from ${start}. ` : ''}${next ? `Next yearly review of the goals for the year: ${next}.` : 'Not scheduled yet.'}`,
-    noPlan: 'There are no measures in the plan yet.',
-    measure: 'Measure',
-    owner: 'Owner',
-    status: 'Status',
-    microGoal: 'Goal for the year',
-    kpi: 'KPI',
-    unscheduled: 'no quarter',
-    evaluations: 'Investment evaluations of the measures',
-    evaluationsNote: 'Figures of the expected case from the investment evaluation attached to the measure.',
-    evaluation: 'Evaluation',
-    npv: 'Net present value',
-    irr: 'Internal rate of return',
-    payback: 'Payback',
-    utility: 'Utility score',
-    noIrr: 'none',
-    notReached: 'not reached',
-    notRated: 'not rated',
-    years: (value: string) => `${value} years`,
-  },
-} as const;
+import { fillMessage, loadServerMessages } from '../../../kernel/i18n/server-messages.js';
+import type de from '../server-i18n/de.json';
 
-export const LEVEL_LABELS = { de: { low: 'gering', medium: 'mittel', high: 'hoch' }, en: { low: 'low', medium: 'medium', high: 'high' } } as const;
-export const QUADRANT_LABELS = {
-  de: { quickWin: 'Schnelle Erfolge', bigBet: 'Große Vorhaben', fillIn: 'Lückenfüller', questionable: 'Fragwürdig' },
-  en: { quickWin: 'Quick wins', bigBet: 'Big bets', fillIn: 'Fill-ins', questionable: 'Questionable' },
-} as const;
-export const STATUS_LABELS = {
-  de: { planned: 'geplant', in_progress: 'in Arbeit', done: 'erledigt', dropped: 'verworfen' },
-  en: { planned: 'planned', in_progress: 'in progress', done: 'done', dropped: 'dropped' },
-} as const;
-export const CLASS_VALUE_LABELS = {
-  de: {
-    stage: { 1: 'Stufe 1: Fokussierter Produkthersteller', 2: 'Stufe 2: Fortgeschrittener Produkt-Dienstleistungs-Anbieter', 3: 'Stufe 3: Anbieter digitaler Geschäftsmodelle' },
-    level: { low: 'niedrig', medium: 'mittel', high: 'hoch', moderate: 'mäßig', elevated: 'erhöht' },
-  },
-  en: {
-    stage: { 1: 'Stage 1: focused product manufacturer', 2: 'Stage 2: advanced product-service provider', 3: 'Stage 3: digital business-model provider' },
-    level: { low: 'low', medium: 'medium', high: 'high', moderate: 'moderate', elevated: 'elevated' },
-  },
-} as const;
+type Texts = (typeof de)['boardReport'];
+const messages = loadServerMessages<typeof de>(new URL('../server-i18n/', import.meta.url));
+
+/** Fixed texts of the board report in German and English, from the module's server messages. */
+function labels(t: Texts) {
+  const { levels: _l, quadrants: _q, statuses: _s, classValues: _c, ...texts } = t;
+  return {
+    ...texts,
+    page: (n: number, of: number) => fillMessage(t.page, { n, of }),
+    checkOn: (date: string) => fillMessage(t.checkOn, { date }),
+    previousCheck: (date: string) => fillMessage(t.previousCheck, { date }),
+    planNote: (start: string | null, next: string | null) =>
+      `${start ? fillMessage(t.planFrom, { start }) : ''}${next ? fillMessage(t.planNextReview, { next }) : t.planNotScheduled}`,
+    years: (value: string) => fillMessage(t.years, { value }),
+  };
+}
+
+export const REPORT_LABELS = { de: labels(messages.de.boardReport), en: labels(messages.en.boardReport) };
+export const LEVEL_LABELS = { de: messages.de.boardReport.levels, en: messages.en.boardReport.levels };
+export const QUADRANT_LABELS = { de: messages.de.boardReport.quadrants, en: messages.en.boardReport.quadrants };
+export const STATUS_LABELS = { de: messages.de.boardReport.statuses, en: messages.en.boardReport.statuses };
+export const CLASS_VALUE_LABELS = { de: messages.de.boardReport.classValues, en: messages.en.boardReport.classValues };
