@@ -13,21 +13,20 @@ export interface TerminalRow {
   id: string;
   tenantId: string;
   name: string;
-  workCentreId: string | null;
   createdAt: Date;
   lastSignInAt: Date | null;
 }
 
-const columns = ['id', 'tenant_id', 'name', 'work_centre_id', 'created_at', 'last_sign_in_at'] as const;
+const columns = ['id', 'tenant_id', 'name', 'created_at', 'last_sign_in_at'] as const;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const toTerminal = (r: any): TerminalRow => ({
-  id: r.id, tenantId: r.tenant_id, name: r.name, workCentreId: r.work_centre_id, createdAt: new Date(r.created_at), lastSignInAt: r.last_sign_in_at ? new Date(r.last_sign_in_at) : null,
+  id: r.id, tenantId: r.tenant_id, name: r.name, createdAt: new Date(r.created_at), lastSignInAt: r.last_sign_in_at ? new Date(r.last_sign_in_at) : null,
 });
 
-export async function createTerminal(db: Db, input: { tenantId: string; name: string; workCentreId: string | null; createdBy: string }) {
+export async function createTerminal(db: Db, input: { tenantId: string; name: string; createdBy: string }) {
   const { token, hash } = newSecretToken();
   const id = uuidv7();
-  await db.insertInto('terminals').values({ tenant_id: input.tenantId, id, name: input.name, work_centre_id: input.workCentreId, token_hash: hash, created_by: input.createdBy }).execute();
+  await db.insertInto('terminals').values({ tenant_id: input.tenantId, id, name: input.name, token_hash: hash, created_by: input.createdBy }).execute();
   return { id, token };
 }
 

@@ -596,6 +596,12 @@ export interface ShopfloorSettings {
   updated_at: Generated<Timestamp>;
 }
 
+export interface ShopfloorTerminalWorkCentres {
+  tenant_id: string;
+  terminal_id: string;
+  work_centre_id: string;
+}
+
 export interface ShopfloorWorkCentres {
   calendar: Json;
   code: string;
@@ -732,6 +738,7 @@ export interface DB {
   shopfloor_reasons: ShopfloorReasons;
   shopfloor_routing_operations: ShopfloorRoutingOperations;
   shopfloor_settings: ShopfloorSettings;
+  shopfloor_terminal_work_centres: ShopfloorTerminalWorkCentres;
   shopfloor_work_centres: ShopfloorWorkCentres;
   sign_in_challenges: SignInChallenges;
   sign_in_failures: SignInFailures;

@@ -178,6 +178,7 @@ async function fillEmptyTables(db: Db, tenantId: string, ownerId: string) {
     machine_aggregates_1h: () => db.insertInto('machine_aggregates_1h').values({ tenant_id: tenantId, machine_id: machine, point: 'temperature', bucket: new Date('2026-11-02T10:00:00Z'), count: 3600, min: 20.5, max: 81.25, sum: 180000.5, last: 22.1, last_ts: new Date('2026-11-02T10:59:59Z') }).execute(),
     shopfloor_photos: () => db.insertInto('shopfloor_photos').values({ tenant_id: tenantId, id: uuidv7(), media_type: 'image/png', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 255, 254, 10, 13]), size: 11, sha256: 'ab'.repeat(32), uploaded_by: ownerId }).execute(),
     shopfloor_settings: () => db.insertInto('shopfloor_settings').values({ tenant_id: tenantId, over_quantity_margin_percent: 15 }).execute(),
+    shopfloor_terminal_work_centres: async () => db.insertInto('shopfloor_terminal_work_centres').values({ tenant_id: tenantId, terminal_id: await one('terminals'), work_centre_id: workCentre }).execute(),
     shopfloor_controlling_days: () => db.insertInto('shopfloor_controlling_days').values({ tenant_id: tenantId, work_centre_id: workCentre, time_zone: 'Europe/Berlin', day: '2026-11-02', version: 1, cells: '[["Früh",28800000,27000000,20000000,20000000,18000000,120,3]]' }).execute(),
   };
   for (const [table, insert] of Object.entries(fixtures)) if ((await count(table)) === 0) await insert();

@@ -45,7 +45,6 @@ export interface TerminalScope {
   tenantId: string;
   terminalId: string;
   name: string;
-  workCentreId: string | null;
 }
 
 /** Who acts, in which company, with which role: the first argument of every service function. */

@@ -19,7 +19,7 @@ export async function loadMe(app: FastifyInstance, user: AuthUser, csrfToken: st
     // a PIN session sees only the terminal's company, with the shop-floor role
     const scoped = rows.filter((r) => r.tenantId === terminal.tenantId).map((r) => ({ ...r, role: TERMINAL_ROLE }));
     const companies = await buildCompanies(app, scoped);
-    return { user: { id: user.id, name: user.name, email: user.email, locale: user.locale }, csrfToken, companies, terminal: { id: terminal.terminalId, name: terminal.name, workCentreId: terminal.workCentreId } };
+    return { user: { id: user.id, name: user.name, email: user.email, locale: user.locale }, csrfToken, companies, terminal: { id: terminal.terminalId, name: terminal.name, ...(await terminalDetails(app, terminal.tenantId, terminal.terminalId)) } };
   }
   let companies = companiesByMemberships.get(rows);
   if (!companies) {
@@ -50,4 +50,11 @@ async function buildCompanies(app: FastifyInstance, rows: MembershipEntry[]) {
       };
     }),
   );
+}
+
+/** What the modules add to a terminal's description (e.g. the shop floor's work centre), merged. */
+export async function terminalDetails(app: FastifyInstance, tenantId: string, terminalId: string): Promise<Record<string, unknown>> {
+  const { db, registry } = app.wv;
+  const parts = await Promise.all(registry.modules.map((m) => m.terminalDetails?.(db, tenantId, terminalId) ?? {}));
+  return Object.assign({}, ...parts);
 }

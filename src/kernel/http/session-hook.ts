@@ -20,13 +20,13 @@ export async function sessionHook(request: FastifyRequest, _reply: FastifyReply)
         .selectFrom('sessions as s')
         .innerJoin('users as u', 'u.id', 's.user_id')
         .leftJoin('terminals as t', (join) => join.onRef('t.tenant_id', '=', 's.scope_tenant_id').onRef('t.id', '=', 's.terminal_id'))
-        .select(['u.id', 'u.email', 'u.name', 'u.locale', 'u.totp_enabled_at', 's.csrf_token', 's.expires_at', 's.scope_tenant_id', 's.terminal_id', 't.name as terminal_name', 't.work_centre_id'])
+        .select(['u.id', 'u.email', 'u.name', 'u.locale', 'u.totp_enabled_at', 's.csrf_token', 's.expires_at', 's.scope_tenant_id', 's.terminal_id', 't.name as terminal_name'])
         .where('s.id_hash', '=', hash)
         .executeTakeFirst();
       if (!row) return undefined;
       // a scoped session always names its terminal (set together; the session goes with the terminal)
       const terminal = row.scope_tenant_id
-        ? { tenantId: row.scope_tenant_id, terminalId: row.terminal_id ?? '', name: row.terminal_name ?? '', workCentreId: row.work_centre_id }
+        ? { tenantId: row.scope_tenant_id, terminalId: row.terminal_id ?? '', name: row.terminal_name ?? '' }
         : undefined;
       return {
         auth: { user: { id: row.id, email: row.email, name: row.name, locale: row.locale, totpEnabled: Boolean(row.totp_enabled_at) }, sessionHash: hash, csrfToken: row.csrf_token, terminal },

@@ -12,7 +12,7 @@ import { hashToken, newSecretToken } from '../auth/secret-token.js';
 import { TERMINAL_COOKIE, TERMINAL_SESSION_HOURS, type TerminalRow, findTerminalByToken } from '../auth/terminal-store.js';
 import type { Db } from '../db/database.js';
 import type { AppContext } from './app-context.js';
-import { loadMe } from './me.js';
+import { loadMe, terminalDetails } from './me.js';
 import { ProblemError } from './problem.js';
 import { SESSION_COOKIE } from './session-hook.js';
 
@@ -61,7 +61,7 @@ export const terminalSignInRoutes: FastifyPluginAsyncZod = async (app) => {
     const terminal = await terminalOf(ctx, request);
     const company = await ctx.db.selectFrom('tenants').select('name').where('id', '=', terminal.tenantId).executeTakeFirstOrThrow();
     return {
-      terminal: { id: terminal.id, name: terminal.name, companyId: terminal.tenantId, companyName: company.name as string, workCentreId: terminal.workCentreId },
+      terminal: { id: terminal.id, name: terminal.name, companyId: terminal.tenantId, companyName: company.name as string, ...(await terminalDetails(app, terminal.tenantId, terminal.id)) },
       workers: await workersOf(ctx.db, terminal.tenantId),
     };
   });
@@ -151,6 +151,6 @@ export const terminalSignInRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: ctx.config.secureCookies, path: '/', maxAge: TERMINAL_SESSION_HOURS * 3600 });
     await writeAudit(ctx.db, { tenantId: terminal.tenantId, actorId: found.id, action: 'auth.pin_signed_in', target, details: { terminal: terminal.name } });
     const user = { id: found.id as string, email: found.email as string | null, name: found.name as string, locale: found.locale as string };
-    return loadMe(app, user, csrfToken, { tenantId: terminal.tenantId, terminalId: terminal.id, name: terminal.name, workCentreId: terminal.workCentreId });
+    return loadMe(app, user, csrfToken, { tenantId: terminal.tenantId, terminalId: terminal.id, name: terminal.name });
   });
 };

@@ -86,6 +86,11 @@ export interface ModuleManifest {
    * start (`werkverbund serve` without `--demo`) refuses while any is found.
    */
   demoCredentials?: (db: Db) => Promise<string[]>;
+  /**
+   * What the module adds to the description of a terminal (PIN sign-in device) for its pages, e.g.
+   * the shop floor's `workCentreId`; merged into `terminal` of `GET /me` and of `GET /terminal`.
+   */
+  terminalDetails?: (db: Db, tenantId: string, terminalId: string) => Promise<Record<string, unknown>>;
   /** Long-running background work started with the server (e.g. a broker); stopped on shutdown. */
   start?: (ctx: AppContext) => Promise<{ stop(): Promise<void> }>;
 }

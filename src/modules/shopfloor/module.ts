@@ -3,6 +3,7 @@ import { loadServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
 import { shopfloorDemo, shopfloorDemoCredentials } from './shopfloor.demo.js';
 import { shopfloorRoutes } from './shopfloor.routes.js';
+import { terminalWorkCentres } from './shopfloor.store.js';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 loadServerMessages(new URL('./server-i18n/', import.meta.url));
@@ -24,6 +25,7 @@ export const shopfloorModule: ModuleManifest = {
     { name: '20261231_0001_shopfloor_controlling_indexes', sql: read('./migrations/20261231_0001_shopfloor_controlling_indexes.sql') },
     { name: '20270102_0001_shopfloor_controlling_days', sql: read('./migrations/20270102_0001_shopfloor_controlling_days.sql') },
     { name: '20270110_0001_shopfloor_reversals', sql: read('./migrations/20270110_0001_shopfloor_reversals.sql') },
+    { name: '20270201_0001_shopfloor_terminal_work_centres', sql: read('./migrations/20270201_0001_shopfloor_terminal_work_centres.sql') },
   ],
   tables: [
     'shopfloor_work_centres',
@@ -38,6 +40,7 @@ export const shopfloorModule: ModuleManifest = {
     'shopfloor_controlling_days',
     'shopfloor_controlling_epochs',
     'shopfloor_settings',
+    'shopfloor_terminal_work_centres',
   ],
   // cached figures of finished days, cleared by triggers while bookings, operations or reasons are written
   derivedTables: ['shopfloor_controlling_days', 'shopfloor_controlling_epochs'],
@@ -59,6 +62,8 @@ export const shopfloorModule: ModuleManifest = {
     },
   ],
   routes: shopfloorRoutes,
+  // a terminal set up for one work centre shows only its operations
+  terminalDetails: async (db, tenantId, terminalId) => ({ workCentreId: (await terminalWorkCentres(db, tenantId, terminalId)).get(terminalId) ?? null }),
   demo: shopfloorDemo,
   demoCredentials: shopfloorDemoCredentials,
 };

@@ -420,3 +420,16 @@ export async function orderQuantities(db: Db, tenantId: string, operationIds: re
     .execute();
   return new Map(rows.map((r) => [r.id as string, Number(r.quantity)]));
 }
+
+/** The work centre a terminal shows (none: every work centre). */
+export async function setTerminalWorkCentre(db: Db, tenantId: string, terminalId: string, workCentreId: string | null): Promise<void> {
+  await db.deleteFrom('shopfloor_terminal_work_centres').where('tenant_id', '=', tenantId).where('terminal_id', '=', terminalId).execute();
+  if (workCentreId) await db.insertInto('shopfloor_terminal_work_centres').values({ tenant_id: tenantId, terminal_id: terminalId, work_centre_id: workCentreId }).execute();
+}
+
+/** The work centre of each of the company's terminals that has one, by terminal id. */
+export async function terminalWorkCentres(db: Db, tenantId: string, terminalId?: string): Promise<Map<string, string>> {
+  let q = db.selectFrom('shopfloor_terminal_work_centres').select(['terminal_id', 'work_centre_id']).where('tenant_id', '=', tenantId);
+  if (terminalId) q = q.where('terminal_id', '=', terminalId);
+  return new Map((await q.execute()).map((r) => [r.terminal_id, r.work_centre_id]));
+}

@@ -8,12 +8,12 @@ import {
 import { companyParams } from '../../kernel/http/company.routes.js';
 import { requirePermission, tenantOf } from '../../kernel/http/guards.js';
 import { notFound, unknownReference } from '../../kernel/http/problem.js';
-import { listWorkCentres } from './shopfloor.store.js';
+import { listWorkCentres, setTerminalWorkCentre, terminalWorkCentres } from './shopfloor.store.js';
 
 const terminalParams = companyParams.extend({ terminalId: z.uuid() });
 const terminalBody = z.object({ name: z.string().trim().min(1).max(100), workCentreId: z.uuid().nullable().optional() });
 
-const toJson = (t: TerminalRow) => ({ id: t.id, name: t.name, workCentreId: t.workCentreId, createdAt: t.createdAt.toISOString(), lastSignInAt: t.lastSignInAt?.toISOString() ?? null });
+const toJson = (t: TerminalRow, workCentreId: string | null) => ({ id: t.id, name: t.name, workCentreId, createdAt: t.createdAt.toISOString(), lastSignInAt: t.lastSignInAt?.toISOString() ?? null });
 
 /**
  * Terminal devices: a tablet on which workers sign in with their PIN. Registering sets the
@@ -26,7 +26,11 @@ export const shopfloorTerminalRoutes: FastifyPluginAsyncZod = async (app) => {
   const plan = requirePermission('shopfloor.plan');
 
   app.get(base, { onRequest: plan, schema: { tags, summary: 'Registered terminals', params: companyParams } },
-    async (request) => (await listTerminals(ctx.db, tenantOf(request).tenantId)).map(toJson));
+    async (request) => {
+      const tenantId = tenantOf(request).tenantId;
+      const [terminals, centres] = await Promise.all([listTerminals(ctx.db, tenantId), terminalWorkCentres(ctx.db, tenantId)]);
+      return terminals.map((t) => toJson(t, centres.get(t.id) ?? null));
+    });
 
   app.post(base, {
     onRequest: plan,
@@ -36,12 +40,13 @@ export const shopfloorTerminalRoutes: FastifyPluginAsyncZod = async (app) => {
     const workCentreId = request.body.workCentreId ?? null;
     if (workCentreId && (await listWorkCentres(ctx.db, t.tenantId, [workCentreId])).length === 0) throw unknownReference('body.workCentreId', 404);
     const { id, token } = await inTransaction(ctx.db, async (trx) => {
-      const created = await createTerminal(trx, { tenantId: t.tenantId, name: request.body.name, workCentreId, createdBy: t.userId });
+      const created = await createTerminal(trx, { tenantId: t.tenantId, name: request.body.name, createdBy: t.userId });
+      await setTerminalWorkCentre(trx, t.tenantId, created.id, workCentreId);
       await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'terminal.registered', target: request.body.name, details: { terminalId: created.id, workCentreId } });
       return created;
     });
     reply.setCookie(TERMINAL_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: ctx.config.secureCookies, path: TERMINAL_COOKIE_PATH, maxAge: TERMINAL_COOKIE_DAYS * 86_400 });
-    return reply.status(201).send(toJson((await findTerminal(ctx.db, t.tenantId, id))!));
+    return reply.status(201).send(toJson((await findTerminal(ctx.db, t.tenantId, id))!, workCentreId));
   });
 
   app.delete(`${base}/:terminalId`, {

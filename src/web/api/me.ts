@@ -20,7 +20,8 @@ export interface Me {
   csrfToken: string;
   companies: MeCompany[];
   /** Set when signed in with a PIN on a terminal: the session reaches only that terminal's company. */
-  terminal?: { id: string; name: string; workCentreId: string | null };
+  /** A PIN session's terminal, with what modules add to it (e.g. the shop floor's `workCentreId`). */
+  terminal?: { id: string; name: string; [detail: string]: unknown };
 }
 
 export const ME_KEY = ['me'];

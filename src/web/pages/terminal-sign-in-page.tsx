@@ -12,7 +12,7 @@ import { LanguageSwitch } from '../layout/language-switch';
 import { registerTerminalServiceWorker, useOnline } from '../pwa/service-worker-client';
 
 interface TerminalInfo {
-  terminal: { id: string; name: string; companyId: string; companyName: string; workCentreId: string | null };
+  terminal: { id: string; name: string; companyId: string; companyName: string; [detail: string]: unknown };
   workers: Array<{ userId: string; name: string; personnelNumber: string | null }>;
 }
 

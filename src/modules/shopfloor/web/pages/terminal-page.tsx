@@ -35,7 +35,7 @@ export default function TerminalPage() {
   const photosWaiting = usePhotoQueue(company.id);
   const canBook = company.permissions.includes('shopfloor.book');
   // a terminal set up for one work centre shows only its operations
-  const lockedCentre = useMe().data?.terminal?.workCentreId ?? null;
+  const lockedCentre = (useMe().data?.terminal?.workCentreId as string | null | undefined) ?? null;
 
   // Fresh progress after every answer of the server.
   const lastAck = Math.max(0, ...snapshot.entries.map((e) => e.acknowledgedAt ?? 0));
