@@ -66,7 +66,7 @@ const mb = (x: number) => `${x.toFixed(0)} MB`;
 const msf = (x: number) => `${x.toFixed(0)} ms`;
 const n = (x: number) => x.toLocaleString('en-US');
 const label = (k: Kind) => (k === 'server' ? 'PostgreSQL server' : 'embedded (PGlite)');
-const phase = (p: PhaseFigures) => `${s(p.seconds)} · +${mb(p.rssGrowthMb)} RSS / +${mb(p.heapGrowthMb)} heap · ${msf(p.healthMaxMs)} (${p.healthCount} polls)`;
+const phase = (p: PhaseFigures) => `${s(p.seconds)} (CPU ${s(p.cpuSeconds)}) · +${mb(p.rssGrowthMb)} RSS / +${mb(p.heapGrowthMb)} heap · ${msf(p.healthMaxMs)} (${p.healthCount} polls)`;
 
 function render(all: Figures[]): string {
   const cpu = os.cpus();
@@ -77,7 +77,7 @@ function render(all: Figures[]): string {
       'Re-run with `npm run bench -- company-move [embedded|server]`.',
     '',
     `A company with one machine and ${n(SAMPLES)} machine samples (generated with \`generate_series\`) is exported through \`GET /api/v1/companies/:id/export\` and the archive imported as a new company through \`POST /api/v1/companies/import\`, by the benchmark process, which is also the server. ` +
-      'Meanwhile a poller in the same process asks `/api/health` every 50 ms (a request waits as long as the event loop is blocked); memory is sampled every 50 ms; growth = peak − value at the start of the phase (after a GC). Each cell: duration · peak RSS / heap growth · slowest `/api/health` answer.',
+      'Meanwhile a poller in the same process asks `/api/health` every 50 ms (a request waits as long as the event loop is blocked); memory is sampled every 50 ms; growth = peak − value at the start of the phase (after a GC). Each cell: duration (CPU time of the process: server and poller, with the embedded database also the database) · peak RSS / heap growth · slowest `/api/health` answer.',
     '',
     '| database | samples (loaded in) | export (HTTP, archive in the client) | import (HTTP, new company) | archive |',
     '|---|---|---|---|---|',

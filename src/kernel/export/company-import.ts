@@ -324,6 +324,21 @@ function checkPerson(raw: Record<string, unknown>, row: number): Person {
   return { id: raw.id.toLowerCase(), name: raw.name, email: (raw.email as string | null | undefined) ?? null, locale, created_at: createdAt };
 }
 
+const shapes = new WeakMap<TenantTableInfo, { personColumns: Set<string>; names: Set<string> }>();
+
+/** A table's column names and the columns naming a person, worked out once per table, not per row. */
+function shapeOf(info: TenantTableInfo) {
+  let shape = shapes.get(info);
+  if (!shape) {
+    shape = {
+      personColumns: new Set(info.foreignKeys.filter((fk) => fk.table === 'users' && fk.columns.length === 1).map((fk) => fk.columns[0]!)),
+      names: new Set(info.columns.map((c) => c.name)),
+    };
+    shapes.set(info, shape);
+  }
+  return shape;
+}
+
 /**
  * One exported row checked and translated for this company: known columns only, the company's
  * own tenant_id, every id mapped (people to their accounts here), secrets filled.
@@ -332,9 +347,9 @@ function decodeRow(info: TenantTableInfo, raw: unknown, ids: IdMapping, table: s
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ImportProblem('import_bad_row', { table, row }, 'not an object');
   const source = raw as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  const personColumns = new Set(info.foreignKeys.filter((fk) => fk.table === 'users' && fk.columns.length === 1).map((fk) => fk.columns[0]!));
+  const { personColumns, names } = shapeOf(info);
   for (const key of Object.keys(source)) {
-    if (!info.columns.some((c) => c.name === key)) throw new ImportProblem('import_unknown_column', { table, column: key });
+    if (!names.has(key)) throw new ImportProblem('import_unknown_column', { table, column: key });
   }
   for (const c of info.columns) {
     if (secret.has(c.name)) {

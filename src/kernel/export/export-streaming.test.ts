@@ -28,9 +28,9 @@ describe.each(testDatabaseKinds())('streaming company export and import on the %
       expect(phase.heapGrowthMb).toBeLessThan(120);
     }
     expect(figures.import.healthMaxMs).toBeLessThan(1000);
-    // Known gap: on the embedded database one batch query of the export still blocks the event loop
-    // for up to ~3 s with 100,000 samples (measured 2026-12-07: export 163 s, /api/health at most
-    // 3.2 s; import 35 s, at most 0.5 s); bounded here so that it cannot get worse than before (11.8 s).
-    expect(figures.export.healthMaxMs).toBeLessThan(kind === 'embedded' ? 8000 : 1000);
+    // The embedded database answers in this thread: one page of 1,000 rows blocks for tens of ms,
+    // the catalogue queries at the start for some hundred (measured 2026-12-07 under heavy shared load:
+    // at most 0.9 s; before the page query used the index: 3.2 s, and 11.8 s before streaming).
+    expect(figures.export.healthMaxMs).toBeLessThan(kind === 'embedded' ? 2500 : 1000);
   }, 540_000);
 });

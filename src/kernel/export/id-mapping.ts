@@ -13,6 +13,8 @@ export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
  */
 export class IdMapping {
   readonly people = new Map<string, string>();
+  /** Recently derived ids: the same few (a device, a machine) recur on every row of a large table. */
+  private readonly recent = new Map<string, string>();
 
   /** `salt` only to reproduce a mapping (tests); by default a random one per import. */
   constructor(readonly oldCompanyId: string, readonly newCompanyId: string, readonly fresh: boolean, private readonly salt: Buffer = randomBytes(32)) {}
@@ -22,7 +24,14 @@ export class IdMapping {
     const person = this.people.get(key);
     if (person) return person;
     if (key === this.oldCompanyId) return this.newCompanyId;
-    return this.fresh ? this.derive(key) : key;
+    if (!this.fresh) return key;
+    let derived = this.recent.get(key);
+    if (derived === undefined) {
+      if (this.recent.size >= 10_000) this.recent.clear();
+      derived = this.derive(key);
+      this.recent.set(key, derived);
+    }
+    return derived;
   }
 
   private derive(id: string): string {

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 
@@ -28,11 +29,13 @@ export interface TenantTableInfo {
  * (their partitions live in other schemas and are reached through the parent).
  */
 export async function tenantTables(db: Db): Promise<string[]> {
+  // the catalogue itself, not information_schema: its views cost the embedded database a few hundred ms
   const result = await sql<{ table_name: string }>`
-    select c.table_name from information_schema.columns c
-    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-    where c.table_schema = current_schema() and c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE'
-    order by c.table_name`.execute(db);
+    select c.relname as table_name from pg_class c
+    join pg_namespace n on n.oid = c.relnamespace
+    join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
+    where n.nspname = current_schema() and c.relkind in ('r', 'p')
+    order by c.relname`.execute(db);
   return result.rows.map((r) => r.table_name);
 }
 
@@ -51,11 +54,13 @@ export async function describeTables(db: Db, names: string[]): Promise<Map<strin
     from pg_attribute a
     join pg_class c on c.oid = a.attrelid
     join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = current_schema() and a.attnum > 0 and not a.attisdropped
+    where n.nspname = current_schema() and c.relname = any(${names}::text[]) and a.attnum > 0 and not a.attisdropped
     order by c.relname, a.attnum`.execute(db);
   for (const c of columns.rows) {
     tables.get(c.table_name)?.columns.push({ name: c.name, type: c.type, nullable: !c.notnull, hasDefault: c.hasdefault });
   }
+  // the embedded database answers in the event loop's thread: let other requests in between
+  await yieldToEventLoop();
   const constraints = await sql<{ table_name: string; contype: string; columns: string[]; ref_table: string | null }>`
     select c.relname as table_name, k.contype,
       array(select a.attname from unnest(k.conkey) with ordinality u(attnum, i)
@@ -65,7 +70,7 @@ export async function describeTables(db: Db, names: string[]): Promise<Map<strin
     join pg_class c on c.oid = k.conrelid
     join pg_namespace n on n.oid = c.relnamespace
     left join pg_class r on r.oid = k.confrelid
-    where n.nspname = current_schema() and k.contype in ('p', 'f') and k.conparentid = 0
+    where n.nspname = current_schema() and c.relname = any(${names}::text[]) and k.contype in ('p', 'f') and k.conparentid = 0
     order by c.relname, k.conname`.execute(db);
   for (const k of constraints.rows) {
     const table = tables.get(k.table_name);

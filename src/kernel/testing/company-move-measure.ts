@@ -21,6 +21,8 @@ export interface MoveFigures {
 
 export interface PhaseFigures {
   seconds: number;
+  /** CPU time of this process (server and poller; with the embedded database also the database). */
+  cpuSeconds: number;
   healthMaxMs: number;
   healthCount: number;
   heapGrowthMb: number;
@@ -87,12 +89,14 @@ export async function whileWatching<T>(baseUrl: string, work: () => Promise<T>):
     }
   })();
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   try {
     const result = await work();
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
     return {
       result,
-      figures: { seconds, healthMaxMs: healthMax, healthCount, heapGrowthMb: (heapMax - heap0) / 1024 / 1024, rssGrowthMb: (rssMax - rss0) / 1024 / 1024 },
+      figures: { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, healthMaxMs: healthMax, healthCount, heapGrowthMb: (heapMax - heap0) / 1024 / 1024, rssGrowthMb: (rssMax - rss0) / 1024 / 1024 },
     };
   } finally {
     done = true;
