@@ -5,17 +5,14 @@ import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import { OutboundBlockedError, type OutboundPolicy, outboundPolicy } from '../../kernel/net/outbound-policy.js';
 import { type Locale, translate } from '../../kernel/i18n/server-messages.js';
 import { type AlarmEventRecord, eventOf } from './alarm-events.store.js';
-import { retryDelayMs } from './domain/retry-schedule.js';
-import { signWebhook } from './domain/webhook-signature.js';
 import { getSettings, memberRecipients } from './notification-settings.store.js';
 import { machinesBox, openWebhookSecret } from './sealed-secrets.js';
-import { postWebhook } from './webhook-post.js';
+import { postSignedWebhook as postSigned, retryDelayMs } from '../../kernel/webhooks/index.js';
 
 export type OutboxContext = Pick<AppContext, 'db' | 'mailer' | 'config'>;
 
 /** A claimed delivery is not picked up again before this much time has passed (crash safety). */
 const LEASE_MS = 2 * 60_000;
-const WEBHOOK_TIMEOUT_MS = 10_000;
 const BATCH = 50;
 
 /**
@@ -141,22 +138,6 @@ async function sendWebhook(ctx: OutboxContext, tenantId: string, deliveryId: str
 async function webhookSecret(ctx: Pick<OutboxContext, 'db'> & { config: Pick<OutboxContext['config'], 'dataDir'> }, tenantId: string, webhookId: string) {
   const row = (await sql<{ secret: string; url: string }>`select secret, url from machine_webhooks where tenant_id = ${tenantId} and id = ${webhookId}`.execute(ctx.db)).rows[0];
   return row && { url: row.url, secret: openWebhookSecret(machinesBox(ctx.config), tenantId, webhookId, row.secret) };
-}
-
-/** One signed POST through the outbound policy; the answer's status decides, its body is not read. */
-async function postSigned(policy: OutboundPolicy, url: string, secret: string, eventType: string, deliveryId: string, body: string) {
-  const timestamp = Math.floor(Date.now() / 1000);
-  const headers = {
-    'content-type': 'application/json',
-    'user-agent': 'Werkverbund-Webhook/1',
-    'x-werkverbund-event': eventType,
-    'x-werkverbund-delivery': deliveryId,
-    'x-werkverbund-timestamp': String(timestamp),
-    'x-werkverbund-signature': signWebhook(secret, timestamp, body),
-  };
-  const response = await postWebhook(policy, url, headers, body, WEBHOOK_TIMEOUT_MS);
-  const ok = response.status >= 200 && response.status < 300;
-  return { ok, status: response.status, error: ok ? null : `HTTP ${response.status}` };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Instance } from '../../kernel/instance.js';
 import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
 import { TestClient, startTestInstance } from '../../kernel/testing/test-instance.js';
 import { evaluateAlarmRules } from './alarms.store.js';
-import { verifyWebhookSignature } from './domain/webhook-signature.js';
+import { verifyWebhookSignature } from '../../kernel/webhooks/index.js';
 import { findDeviceByTokenHash } from './devices.store.js';
 import { hashToken } from '../../kernel/auth/secret-token.js';
 import { checkNoDataRules, noDataCheckSecondsFromEnv } from './no-data-timer.js';

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { type OutboundPolicy, checkLiteral, guardedLookup } from '../../kernel/net/outbound-policy.js';
+import { type OutboundPolicy, checkLiteral, guardedLookup } from '../net/outbound-policy.js';
 
 /**
  * One POST to a webhook receiver through the outbound policy: an IP literal is checked before,
