@@ -267,7 +267,7 @@ describe.each(testDatabaseKinds())('Machine-data API on the %s database', (kind)
     const routes = instance.ctx.routes.filter((r) => r.url.includes('/companies/:companyId/machines/:'));
     expect(routes.length).toBeGreaterThanOrEqual(10);
     for (const route of routes) {
-      const url = route.url.replace(':companyId', a.id).replace(/:(\w+)/g, (_, p: string) => idsOfB[p]) + (/\/series(\.csv)?$/.test(route.url) ? '?point=force' : '');
+      const url = route.url.replace(':companyId', a.id).replace(/:(\w+)/g, (_, p: string) => idsOfB[p]) + (/\/series(\.csv|\.xlsx)?$/.test(route.url) ? '?point=force' : '');
       const body = route.url.includes('/rules')
         ? { pointId: idsOfB.pointId, rule: { kind: 'threshold', direction: 'high', limit: 1 } }
         : route.url.endsWith('/retention') && route.method === 'PUT' ? { rawDays: 1 }
