@@ -52,7 +52,7 @@ export class AccessCache {
       .where('m.user_id', '=', userId)
       .orderBy('t.name')
       .execute();
-    const entries = rows.map((r) => ({ tenantId: r.id as string, name: r.name as string, role: r.role as Role, requireTotp: Boolean(r.require_totp) }));
+    const entries = rows.map((r) => ({ tenantId: r.id, name: r.name, role: r.role as Role, requireTotp: Boolean(r.require_totp) }));
     if (generation === this.generation) this.put(this.memberships, userId, entries);
     return entries;
   }

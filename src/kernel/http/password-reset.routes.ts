@@ -93,7 +93,7 @@ export const passwordResetRoutes: FastifyPluginAsyncZod = async (app) => {
       await trx.deleteFrom('sessions').where('user_id', '=', claimed.user_id).execute();
       await trx.deleteFrom('sign_in_challenges').where('user_id', '=', claimed.user_id).execute();
       await trx.updateTable('password_resets').set({ used_at: new Date() }).where('user_id', '=', claimed.user_id).where('used_at', 'is', null).execute();
-      return claimed.user_id as string;
+      return claimed.user_id;
     });
     ctx.access.dropSessions((auth) => auth.user.id === userId);
     await auditAccountEvent(db, userId, 'auth.password_reset');

@@ -29,7 +29,7 @@ export const twoFactorSignInRoutes: FastifyPluginAsyncZod = async (app) => {
       .where('failed_attempts', '<', CHALLENGE_ATTEMPTS)
       .executeTakeFirst();
     if (!challenge) throw new ProblemError(401, 'totp_challenge_invalid');
-    const userId = challenge.user_id as string;
+    const userId = challenge.user_id;
     const used = await useSecondFactor(db, ctx.config, userId, request.body.code);
     if (!used) {
       await db.updateTable('sign_in_challenges').set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) })).where('id_hash', '=', hash).execute();

@@ -72,7 +72,7 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
     const member = await db.selectFrom('memberships').select(['role', 'personnel_number']).where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).executeTakeFirst();
     if (!member) throw notFound('member');
     assertMayGrant(t, member.role as Role, undefined);
-    const personnelNumber = request.body.personnelNumber ?? (member.personnel_number as string | null);
+    const personnelNumber = request.body.personnelNumber ?? member.personnel_number;
     if (!personnelNumber) throw new ProblemError(400, 'pin_without_personnel_number');
     if (await personnelNumberTaken(db, t.tenantId, personnelNumber, userId)) throw new ProblemError(409, 'personnel_number_taken');
     const pinHash = await hashPin(request.body.pin);

@@ -45,7 +45,7 @@ export class ModuleRegistry {
 
   async states(db: Db, tenantId: string): Promise<ModuleState[]> {
     const rows = await db.selectFrom('tenant_modules').select(['module_id', 'enabled']).where('tenant_id', '=', tenantId).execute();
-    const stored = new Map(rows.map((r) => [r.module_id as string, r.enabled as boolean]));
+    const stored = new Map(rows.map((r) => [r.module_id, r.enabled]));
     return this.modules.map((m) => ({ id: m.id, enabled: m.core ? true : (stored.get(m.id) ?? false) }));
   }
 

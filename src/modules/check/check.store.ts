@@ -1,4 +1,4 @@
-import type { Db } from '../../kernel/db/database.js';
+import type { Db, Row } from '../../kernel/db/database.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import { companyGroupingKeys } from '../../kernel/tenancy/company-store.js';
 import { personNames } from '../../kernel/tenancy/members.js';
@@ -26,12 +26,22 @@ export interface ResponseRow {
 
 const RUN_COLUMNS = ['id', 'questionnaire_version', 'status', 'created_at', 'completed_at', 'combined_answers', 'result'] as const;
 
+// status is held to its values by the table's check constraint
+const runOf = (r: Pick<Row<'check_runs'>, (typeof RUN_COLUMNS)[number]>): CheckRunRow => ({
+  ...r,
+  status: r.status as CheckRunRow['status'],
+  combined_answers: r.combined_answers === null ? null : storedJson<Answers>(r.combined_answers),
+  result: r.result === null ? null : storedJson<CheckResult>(r.result),
+});
+
 export async function listRuns(db: Db, tenantId: string): Promise<CheckRunRow[]> {
-  return db.selectFrom('check_runs').select(RUN_COLUMNS).where('tenant_id', '=', tenantId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute() as Promise<CheckRunRow[]>;
+  const rows = await db.selectFrom('check_runs').select(RUN_COLUMNS).where('tenant_id', '=', tenantId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  return rows.map(runOf);
 }
 
 export async function findRun(db: Db, tenantId: string, id: string): Promise<CheckRunRow | undefined> {
-  return db.selectFrom('check_runs').select(RUN_COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst() as Promise<CheckRunRow | undefined>;
+  const row = await db.selectFrom('check_runs').select(RUN_COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return row ? runOf(row) : undefined;
 }
 
 export async function findOpenRun(db: Db, tenantId: string) {
@@ -66,7 +76,7 @@ export async function listResponses(db: Db, tenantId: string, checkId: string): 
   const names = await personNames(db, rows.map((r) => r.user_id));
   return rows
     .filter((r) => names.has(r.user_id))
-    .map((r) => ({ ...r, name: names.get(r.user_id)! }) as ResponseRow);
+    .map((r) => ({ ...r, answers: storedJson<Answers>(r.answers), name: names.get(r.user_id)! }));
 }
 
 export async function countResponses(db: Db, tenantId: string): Promise<Map<string, number>> {
@@ -76,7 +86,7 @@ export async function countResponses(db: Db, tenantId: string): Promise<Map<stri
     .where('tenant_id', '=', tenantId)
     .groupBy('check_id')
     .execute();
-  return new Map(rows.map((r) => [r.check_id as string, Number(r.n)]));
+  return new Map(rows.map((r) => [r.check_id, Number(r.n)]));
 }
 
 export async function findResponse(db: Db, tenantId: string, checkId: string, userId: string): Promise<Answers> {
@@ -87,7 +97,7 @@ export async function findResponse(db: Db, tenantId: string, checkId: string, us
     .where('check_id', '=', checkId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
-  return (row?.answers as Answers | undefined) ?? {};
+  return row ? storedJson<Answers>(row.answers) : {};
 }
 
 export async function saveResponse(db: Db, tenantId: string, checkId: string, userId: string, role: string, answers: Answers) {

@@ -115,5 +115,5 @@ export async function linkedEvaluations(db: Db, tenantId: string): Promise<Store
     .where('tenant_id', '=', tenantId)
     .where('plan_item_id', 'is not', null)
     .execute();
-  return listEvaluations(db, tenantId, rows.map((r) => r.id as string));
+  return listEvaluations(db, tenantId, rows.map((r) => r.id));
 }

@@ -52,8 +52,8 @@ export async function bookingsInWindow(
     workCentreId: r.work_centre_id,
     worker: (r.received_by ? workers.get(r.received_by) : undefined) ?? null,
     reverses: r.kind === 'reversal' && r.orig_at !== null
-      ? { at: new Date(r.orig_at as unknown as string).toISOString(), good: r.orig_good === null ? null : Number(r.orig_good), scrap: r.orig_scrap === null ? null : Number(r.orig_scrap) }
+      ? { at: new Date(r.orig_at).toISOString(), good: r.orig_good === null ? null : Number(r.orig_good), scrap: r.orig_scrap === null ? null : Number(r.orig_scrap) }
       : null,
-    reversedBy: r.rev_at !== null && r.rev_at !== undefined ? { at: new Date(r.rev_at as unknown as string).toISOString(), reason: (r.rev_reason as string | null) ?? '' } : null,
+    reversedBy: r.rev_at !== null ? { at: new Date(r.rev_at).toISOString(), reason: r.rev_reason ?? '' } : null,
   }));
 }

@@ -35,5 +35,5 @@ export async function storePhoto(ctx: ShopfloorContext, id: string, body: unknow
 export async function loadPhoto(ctx: ShopfloorContext, id: string): Promise<{ mediaType: string; bytes: Buffer }> {
   const row = await ctx.db.selectFrom('shopfloor_photos').select(['media_type', 'bytes']).where('tenant_id', '=', ctx.tenant.tenantId).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('photo');
-  return { mediaType: row.media_type as string, bytes: Buffer.from(row.bytes as Uint8Array) };
+  return { mediaType: row.media_type, bytes: Buffer.from(row.bytes) };
 }

@@ -1,14 +1,15 @@
-import type { Db } from '../../kernel/db/database.js';
+import type { Db, Row } from '../../kernel/db/database.js';
 import type { LossCategory, Reason, ReasonKind } from './domain/reason-tree.js';
 
-const reasonOf = (r: Record<string, unknown>): Reason => ({
-  id: r.id as string,
+// kind and loss are held to their values by the table's check constraints
+const reasonOf = (r: Row<'shopfloor_reasons'>): Reason => ({
+  id: r.id,
   kind: r.kind as ReasonKind,
-  parentId: (r.parent_id as string | null) ?? null,
+  parentId: r.parent_id,
   isGroup: Boolean(r.is_group),
-  label: { de: r.label_de as string, en: r.label_en as string },
-  loss: (r.loss as LossCategory | null) ?? null,
-  planned: r.planned === null || r.planned === undefined ? null : Boolean(r.planned),
+  label: { de: r.label_de, en: r.label_en },
+  loss: r.loss as LossCategory | null,
+  planned: r.planned === null ? null : Boolean(r.planned),
   position: Number(r.position),
   active: Boolean(r.active),
 });
@@ -51,7 +52,7 @@ export async function deleteReasons(db: Db, tenantId: string, ids: readonly stri
 export async function reasonsInUse(db: Db, tenantId: string, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await db.selectFrom('shopfloor_bookings').select('reason').distinct().where('tenant_id', '=', tenantId).where('reason', 'in', ids).execute();
-  return new Set(rows.map((r) => r.reason as string));
+  return new Set(rows.flatMap((r) => (r.reason === null ? [] : [r.reason])));
 }
 
 /** Marks the company's defaults as stored; true only for the one call that did it. */

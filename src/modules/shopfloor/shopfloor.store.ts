@@ -1,15 +1,15 @@
 import { sql } from 'kysely';
-import type { Db } from '../../kernel/db/database.js';
+import type { Db, Row } from '../../kernel/db/database.js';
 import { inTransaction } from '../../kernel/db/transaction.js';
 import type { CalendarInput, RoutingOperation } from './schemas.js';
 import { storedJson } from '../../kernel/db/stored-json.js';
 
-const iso = (value: unknown): string => new Date(value as string).toISOString();
+const iso = (value: Date | string): string => new Date(value).toISOString();
 /** A `date` column as YYYY-MM-DD, whichever way the driver hands it over. */
-function isoDay(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
+function isoDay(value: Date | string | null): string | null {
+  if (value === null) return null;
   if (typeof value === 'string') return value.slice(0, 10);
-  const d = value as Date;
+  const d = value;
   // Drivers build a local-midnight Date for a `date` column.
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
@@ -56,14 +56,17 @@ export interface PartRow {
   operations: RoutingOperation[];
 }
 
-const operationOf = (r: Record<string, unknown>): RoutingOperation => ({
-  id: r.id as string,
+/** The columns a routing operation has on the part and on each order. */
+type OperationColumns = Pick<Row<'shopfloor_routing_operations'>, 'id' | 'position' | 'name' | 'work_centre_id' | 'setup_minutes' | 'ideal_cycle_seconds' | 'parameters'>;
+
+const operationOf = (r: OperationColumns): RoutingOperation => ({
+  id: r.id,
   position: Number(r.position),
-  name: r.name as string,
-  workCentreId: r.work_centre_id as string,
+  name: r.name,
+  workCentreId: r.work_centre_id,
   setupMinutes: Number(r.setup_minutes),
   idealCycleSeconds: Number(r.ideal_cycle_seconds),
-  parameters: (r.parameters as RoutingOperation['parameters'] | null) ?? [],
+  parameters: storedJson<RoutingOperation['parameters'] | null>(r.parameters) ?? [],
 });
 
 export async function listParts(db: Db, tenantId: string, ids?: readonly string[]): Promise<PartRow[]> {
@@ -85,7 +88,7 @@ export async function listParts(db: Db, tenantId: string, ids?: readonly string[
 export async function findPartsByNumber(db: Db, tenantId: string, numbers: readonly string[]): Promise<Map<string, string>> {
   if (numbers.length === 0) return new Map();
   const rows = await db.selectFrom('shopfloor_parts').select(['id', 'number']).where('tenant_id', '=', tenantId).where('number', 'in', numbers).execute();
-  return new Map(rows.map((r) => [r.number as string, r.id as string]));
+  return new Map(rows.map((r) => [r.number, r.id]));
 }
 
 export async function savePart(
@@ -176,7 +179,7 @@ export async function listOrders(db: Db, tenantId: string, ids?: readonly string
 export async function existingOrderNumbers(db: Db, tenantId: string, numbers: readonly string[]): Promise<Set<string>> {
   if (numbers.length === 0) return new Set();
   const rows = await db.selectFrom('shopfloor_orders').select('number').where('tenant_id', '=', tenantId).where('number', 'in', numbers).execute();
-  return new Set(rows.map((r) => r.number as string));
+  return new Set(rows.map((r) => r.number));
 }
 
 /** Inserts orders with their operations, all or none. */
@@ -222,7 +225,7 @@ export async function orderOperations(db: Db, tenantId: string, filter: { ids?: 
   if (filter.ids) q = q.where('id', 'in', filter.ids);
   if (filter.workCentreId) q = q.where('work_centre_id', '=', filter.workCentreId);
   const rows = await q.execute();
-  return rows.map((r) => ({ id: r.id as string, orderId: r.order_id as string, workCentreId: r.work_centre_id as string, idealCycleMs: Number(r.ideal_cycle_seconds) * 1000,
+  return rows.map((r) => ({ id: r.id, orderId: r.order_id, workCentreId: r.work_centre_id, idealCycleMs: Number(r.ideal_cycle_seconds) * 1000,
     parameters: (r.parameters as RoutingOperation['parameters'] | null) ?? [] }));
 }
 
@@ -252,26 +255,27 @@ export interface BookingRow {
   confirmed: boolean;
 }
 
-function bookingOf(r: Record<string, unknown>): BookingRow {
+// status is held to its values by the table's check constraint
+function bookingOf(r: Row<'shopfloor_bookings'>): BookingRow {
   return {
-    id: r.id as string,
-    key: r.idempotency_key as string,
-    deviceId: r.device_id as string,
+    id: r.id,
+    key: r.idempotency_key,
+    deviceId: r.device_id,
     sequence: Number(r.device_sequence),
-    operationId: r.operation_id as string,
-    kind: r.kind as string,
-    at: new Date(r.booked_at as string).getTime(),
+    operationId: r.operation_id,
+    kind: r.kind,
+    at: new Date(r.booked_at).getTime(),
     good: r.good === null ? null : Number(r.good),
     scrap: r.scrap === null ? null : Number(r.scrap),
-    reason: (r.reason as string | null) ?? null,
-    parameters: (r.parameters as unknown[]) ?? [],
-    contentHash: r.content_hash as string,
+    reason: r.reason,
+    parameters: storedJson<unknown[] | null>(r.parameters) ?? [],
+    contentHash: r.content_hash,
     status: r.status as BookingRow['status'],
-    conflictReason: (r.conflict_reason as string | null) ?? null,
-    operationStatus: (r.operation_status as string | null) ?? null,
+    conflictReason: r.conflict_reason,
+    operationStatus: r.operation_status,
     processedOrder: r.processed_order === null ? null : Number(r.processed_order),
     receivedAt: iso(r.received_at),
-    reversesKey: (r.reverses_key as string | null) ?? null,
+    reversesKey: r.reverses_key,
     confirmed: r.confirmed === true,
   };
 }
@@ -312,7 +316,7 @@ export async function lastSequences(db: Db, tenantId: string, deviceIds: readonl
     ]))
     .groupBy('device_id')
     .execute();
-  return new Map(rows.map((r) => [r.device_id as string, Number(r.last)]));
+  return new Map(rows.map((r) => [r.device_id, Number(r.last)]));
 }
 
 /** Applied bookings, in the order the server processed them. */
@@ -352,7 +356,7 @@ export async function insertBookings(db: Db, tenantId: string, bookings: readonl
       .onConflict((oc) => oc.columns(['tenant_id', 'idempotency_key']).doNothing())
       .returning('idempotency_key')
       .execute();
-    for (const r of rows) inserted.add(r.idempotency_key as string);
+    for (const r of rows) inserted.add(r.idempotency_key);
   }
   return inserted;
 }
@@ -391,7 +395,7 @@ export async function listBookings(
     q = q.where('b.operation_id', 'in', ops);
   }
   const rows = await q.orderBy('b.received_at').orderBy('b.processed_order').orderBy('b.device_id').orderBy('b.device_sequence').limit(filter.limit).execute();
-  return rows.map((r) => ({ ...bookingOf(r as Record<string, unknown>), reversedBy: (r.reversed_by as string | null) ?? null }));
+  return rows.map((r) => ({ ...bookingOf(r), reversedBy: r.reversed_by }));
 }
 
 // ------------------------------------------------------------------ settings and quantity limits
@@ -418,7 +422,7 @@ export async function orderQuantities(db: Db, tenantId: string, operationIds: re
     .where('op.tenant_id', '=', tenantId)
     .where('op.id', 'in', operationIds)
     .execute();
-  return new Map(rows.map((r) => [r.id as string, Number(r.quantity)]));
+  return new Map(rows.map((r) => [r.id, Number(r.quantity)]));
 }
 
 /** The work centre a terminal shows (none: every work centre). */
