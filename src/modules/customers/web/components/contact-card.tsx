@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Select, SimpleGrid, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Card, Group, Select, SimpleGrid, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,6 @@ const CHANNELS = ['email', 'phone', 'letter'];
 const PURPOSES = ['newsletter', 'product-information', 'events', 'surveys'];
 const SOURCES = ['web-form', 'signed-form', 'phone-call', 'in-person', 'email', 'letter', 'staff'];
 const EVIDENCE = ['signed-document', 'double-opt-in', 'call-note', 'email-message', 'other'];
-const stateColor = { given: 'green', declined: 'gray', withdrawn: 'red', 'not-asked': 'gray' } as const;
 
 export const contactName = (c: ContactDetail, erased: string) =>
   c.erased ? erased : [c.salutation, c.firstName, c.lastName].filter(Boolean).join(' ');
@@ -53,7 +52,7 @@ export function ContactCard({ companyId, contact, canWrite, onChanged }: { compa
                   <Table.Td>{t(`customers.consents.channels.${c.channel}`)}</Table.Td>
                   <Table.Td>{t(`customers.consents.purposes.${c.purpose}`)}</Table.Td>
                   <Table.Td>
-                    <Badge color={stateColor[c.state]} variant="light">{t(`customers.consents.states.${c.state}`)}</Badge>
+                    <Text span fw={700} size="sm" data-state={c.state}>{t(`customers.consents.states.${c.state}`)}</Text>
                     {c.declaredAt && <Text span size="xs" c="dimmed"> {t('customers.consents.since', { date: date(c.declaredAt) })}</Text>}
                   </Table.Td>
                   <Table.Td>

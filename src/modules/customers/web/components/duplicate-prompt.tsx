@@ -13,7 +13,7 @@ export function DuplicatePrompt({ companyId, candidates, onCreateAnyway, onCance
 }) {
   const { t } = useTranslation();
   return (
-    <Alert color="yellow" title={t('customers.duplicates.title')} data-testid="duplicate-prompt" role="alertdialog" aria-live="assertive">
+    <Alert title={t('customers.duplicates.title')} data-testid="duplicate-prompt" role="alertdialog" aria-live="assertive">
       <Text size="sm" mb="xs">{t('customers.duplicates.intro')}</Text>
       <List size="sm" mb="sm">
         {candidates.map((c) => (
@@ -27,7 +27,7 @@ export function DuplicatePrompt({ companyId, candidates, onCreateAnyway, onCance
         ))}
       </List>
       <Group>
-        <Button color="yellow" onClick={onCreateAnyway} loading={pending}>{t('customers.duplicates.createAnyway')}</Button>
+        <Button onClick={onCreateAnyway} loading={pending}>{t('customers.duplicates.createAnyway')}</Button>
         <Button variant="default" onClick={onCancel}>{t('customers.duplicates.cancel')}</Button>
       </Group>
     </Alert>

@@ -1,5 +1,5 @@
 import '../load-translations';
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Textarea, Select, Title, Timeline } from '@mantine/core';
+import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Textarea, Select, Title, Timeline } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -110,7 +110,7 @@ export default function CustomerDetailPage() {
           {timeline.data && timeline.data.length > 0 && (
             <Timeline mt="md" bulletSize={14} data-testid="timeline">
               {timeline.data.map((i) => (
-                <Timeline.Item key={i.id} title={<><Badge size="sm" variant="light" mr="xs">{t(`customers.timeline.kinds.${i.kind}`)}</Badge>{i.subject}</>}>
+                <Timeline.Item key={i.id} title={<><Text span fw={700}>{t(`customers.timeline.kinds.${i.kind}`)}: </Text>{i.subject}</>}>
                   <Text size="xs" c="dimmed">{[dateTime(i.occurredAt), contactLabel(i.contactId), i.userName].filter(Boolean).join(' · ')}</Text>
                   {i.body && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{i.body}</Text>}
                 </Timeline.Item>

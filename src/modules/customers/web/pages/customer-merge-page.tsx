@@ -108,7 +108,7 @@ export default function CustomerMergePage() {
             {t('customers.merge.moves', { contacts: plan.data.moves.contacts, interactions: plan.data.moves.interactions, number: plan.data.absorbed.number })}
           </Alert>
           <Group mt="md">
-            <Button color="orange" onClick={() => merge.mutate()} loading={merge.isPending}>{t('customers.merge.confirm')}</Button>
+            <Button onClick={() => merge.mutate()} loading={merge.isPending}>{t('customers.merge.confirm')}</Button>
           </Group>
           <ProblemAlert error={merge.error} />
         </Card>
