@@ -27,7 +27,7 @@ export default function CustomerMergePage() {
   const found = useCustomerList(company.id, { q: search, country: '', sort: 'name', dir: 'asc', page: 1 });
   const base = customersPath(company.id);
   const plan = useQuery({
-    queryKey: ['customers', company.id, 'merge-plan', customerId, absorbedId, choices],
+    queryKey: ['customer-merge-plan', company.id, customerId, absorbedId, choices],
     queryFn: () => post<MergePlan>(`${base}/customers/${customerId}/merge-plan`, { absorbedId, choices }),
     enabled: absorbedId !== null,
   });
