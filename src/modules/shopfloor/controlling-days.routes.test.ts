@@ -192,6 +192,18 @@ describe.each(testDatabaseKinds())('Kept controlling days on the %s database', (
     expect((await days.readDays(instance.ctx.db, tenantId, { timeZone: 'America/New_York', from: '2026-01-11', to: '2026-01-11' })).size).toBe(0);
   });
 
+  it('asked for an earlier moment, computes a day kept later up to that moment instead of reading it', async () => {
+    const query = { from: '2026-03-12', to: '2026-03-12', groupBy: 'day', timeZone: 'Europe/Berlin', workCentreId: ids.day };
+    const later = Date.parse('2026-03-20T00:00:00Z');
+    await figures(query, later, true);
+    expect((await keptDays()).some((r) => r.work_centre_id === ids.day && r.day === '2026-03-12')).toBe(true);
+    const midday = Date.parse('2026-03-12T11:00:00Z');
+    const asOfMidday = await figures(query, midday, true);
+    expect(asOfMidday.period.running).toBe(true);
+    expect(asOfMidday.total!.calendarMs).toBe(12 * 3_600_000);
+    expectSameFigures(asOfMidday, await figures(query, midday, false));
+  });
+
   it('kept and recomputed figures agree after any bookings, late ones included (property)', async () => {
     const booking = fc.record({
       op: fc.integer({ min: 0, max: 1 }),

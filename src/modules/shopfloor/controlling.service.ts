@@ -52,7 +52,10 @@ export async function controlling(ctx: ShopfloorContext, query: ControllingQuery
     facts.orderFacts(ctx.db, tenantId, query.workCentreId),
   ]);
   const dates = datesBetween(query.from, query.to);
-  const cells: DayCells = new Map(centreIds.map((id) => [id, new Map(kept.get(id) ?? [])]));
+  // A kept day counts only if it has ended by `now`: asked for an earlier moment (a clock set back, a
+  // report "as of"), a day kept later is still running then and is computed up to `now` instead.
+  const endedByNow = (day: string) => DateTime.fromISO(day, { zone: timeZone }).plus({ days: 1 }).startOf('day').toMillis() <= now;
+  const cells: DayCells = new Map(centreIds.map((id) => [id, new Map([...(kept.get(id) ?? [])].filter(([day]) => endedByNow(day)))]));
   const missing = missingRange(dates, centreIds, cells);
   if (missing) {
     const computed = await computeDays(ctx, centres, { ...missing, timeZone, now, workCentreId: query.workCentreId });
