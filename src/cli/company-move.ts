@@ -64,7 +64,7 @@ export async function importCompanyCommand(args: string[], io: CliIo): Promise<n
     return 2;
   }
   return withDatabase(async (database, registry) => {
-    let ownerId = (await findUserByEmail(database.db, owner))?.id as string | undefined;
+    let ownerId = (await findUserByEmail(database.db, owner))?.id;
     let generated: string | undefined;
     const created = !ownerId;
     if (!ownerId) {

@@ -31,13 +31,14 @@ export async function mailPinLockToAdmins(ctx: { db: Db; mailer: Mailer; config:
     .where('m.role', 'in', ['owner', 'admin'])
     .where('u.email', 'is not', null)
     .orderBy('u.email')
+    .$narrowType<{ email: string }>()
     .execute();
   let sent = 0;
   for (const admin of admins) {
-    const locale = pickLocale(admin.locale as string, undefined);
+    const locale = pickLocale(admin.locale, undefined);
     const params = { worker: e.worker, terminal: e.terminal, company: String(company?.name ?? ''), until: when(locale, e.until), link: `${ctx.config.publicUrl}/c/${e.tenantId}/members` };
     const text = translate(locale, e.reason === 'budget' ? 'mail.pin_locked_budget_text' : 'mail.pin_locked_paused_text', params);
-    if (await ctx.mailer.send({ to: admin.email as string, subject: translate(locale, 'mail.pin_locked_subject', params), text })) sent++;
+    if (await ctx.mailer.send({ to: admin.email, subject: translate(locale, 'mail.pin_locked_subject', params), text })) sent++;
   }
   return sent;
 }

@@ -129,7 +129,7 @@ export async function exportCompanyToFile(db: Db, registry: ModuleRegistry, tena
         encoding: 'json-lines' as const,
         application: { name: 'Werkverbund', version: appVersion },
         exportedAt: new Date().toISOString(),
-        company: { id: tenantId, name: company?.name as string | undefined },
+        company: { id: tenantId, name: company?.name },
         modules: registry.modules.map((m) => m.id),
         tables,
       };

@@ -195,7 +195,7 @@ async function importArchive(db: Db, registry: ModuleRegistry, archive: ZipFileR
         ? await trx.selectFrom('users').select('id').where(sql`lower(email)`, '=', row.email.toLowerCase()).executeTakeFirst()
         : undefined;
       if (existing) {
-        ids.people.set(row.id, existing.id as string);
+        ids.people.set(row.id, existing.id);
         people.linked++;
         continue;
       }
@@ -321,7 +321,7 @@ function checkPerson(raw: Record<string, unknown>, row: number): Person {
   if (raw.email !== null && raw.email !== undefined && (typeof raw.email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(raw.email) || raw.email.length > 320)) throw bad('email');
   const locale = raw.locale === 'en' ? 'en' : 'de';
   const createdAt = typeof raw.created_at === 'string' && !Number.isNaN(Date.parse(raw.created_at)) ? raw.created_at : new Date().toISOString();
-  return { id: raw.id.toLowerCase(), name: raw.name, email: (raw.email as string | null | undefined) ?? null, locale, created_at: createdAt };
+  return { id: raw.id.toLowerCase(), name: raw.name, email: typeof raw.email === 'string' ? raw.email : null, locale, created_at: createdAt };
 }
 
 const shapes = new WeakMap<TenantTableInfo, { personColumns: Set<string>; names: Set<string> }>();

@@ -32,7 +32,7 @@ async function workersOf(db: Db, tenantId: string) {
     .where('m.pin_hash', 'is not', null)
     .orderBy('u.name')
     .execute();
-  return rows.map((r) => ({ userId: r.id as string, name: r.name as string, personnelNumber: r.personnel_number as string | null }));
+  return rows.map((r) => ({ userId: r.id, name: r.name, personnelNumber: r.personnel_number }));
 }
 
 /** 423: paused for minutes after five wrong PINs in a row, or locked for the day after ten. */
@@ -61,7 +61,7 @@ export const terminalSignInRoutes: FastifyPluginAsyncZod = async (app) => {
     const terminal = await terminalOf(ctx, request);
     const company = await ctx.db.selectFrom('tenants').select('name').where('id', '=', terminal.tenantId).executeTakeFirstOrThrow();
     return {
-      terminal: { id: terminal.id, name: terminal.name, companyId: terminal.tenantId, companyName: company.name as string, ...(await terminalDetails(app, terminal.tenantId, terminal.id)) },
+      terminal: { id: terminal.id, name: terminal.name, companyId: terminal.tenantId, companyName: company.name, ...(await terminalDetails(app, terminal.tenantId, terminal.id)) },
       workers: await workersOf(ctx.db, terminal.tenantId),
     };
   });
@@ -150,7 +150,7 @@ export const terminalSignInRoutes: FastifyPluginAsyncZod = async (app) => {
     await ctx.db.insertInto('sessions').values({ id_hash: hash, user_id: found.id, csrf_token: csrfToken, expires_at: expiresAt, scope_tenant_id: terminal.tenantId, terminal_id: terminal.id }).execute();
     reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: ctx.config.secureCookies, path: '/', maxAge: TERMINAL_SESSION_HOURS * 3600 });
     await writeAudit(ctx.db, { tenantId: terminal.tenantId, actorId: found.id, action: 'auth.pin_signed_in', target, details: { terminal: terminal.name } });
-    const user = { id: found.id as string, email: found.email as string | null, name: found.name as string, locale: found.locale as string };
+    const user = { id: found.id, email: found.email, name: found.name, locale: found.locale };
     return loadMe(app, user, csrfToken, { tenantId: terminal.tenantId, terminalId: terminal.id, name: terminal.name });
   });
 };

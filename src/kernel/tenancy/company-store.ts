@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.js';
+import type { Db, Row } from '../db/database.js';
 import { uuidv7 } from '../db/uuid-v7.js';
 import type { CompanyProfile } from '../profile/company-profile.js';
 import type { ModuleRegistry } from '../modules/module-registry.js';
@@ -61,12 +61,13 @@ function profileToRow(profile: CompanyProfile, includeEmpty = false): Record<str
   return row;
 }
 
-function rowToCompany(row: Record<string, unknown>): Company {
+function rowToCompany(row: Row<'tenants'>): Company {
   const profile: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(PROFILE_COLUMNS)) {
-    if (row[column] !== null && row[column] !== undefined) profile[key] = row[column];
+    if (row[column] !== null) profile[key] = row[column];
   }
-  return { id: row.id as string, name: row.name as string, profile: profile as CompanyProfile };
+  // the profile columns are written only through companyProfileSchema (profileToRow) or a checked import
+  return { id: row.id, name: row.name, profile: profile as CompanyProfile };
 }
 
 /** Size and industry of companies (the grouping keys of anonymous comparisons), by company id. */

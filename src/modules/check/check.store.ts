@@ -4,12 +4,13 @@ import { companyGroupingKeys } from '../../kernel/tenancy/company-store.js';
 import { personNames } from '../../kernel/tenancy/members.js';
 import type { Answers } from './domain/answers.js';
 import type { CheckResult } from './domain/score-check.js';
+import { storedChoice } from '../../kernel/db/stored-choice.js';
 import { storedJson } from '../../kernel/db/stored-json.js';
 
 export interface CheckRunRow {
   id: string;
   questionnaire_version: string;
-  status: 'open' | 'completed';
+  status: (typeof RUN_STATUSES)[number];
   created_at: Date;
   completed_at: Date | null;
   combined_answers: Answers | null;
@@ -26,10 +27,11 @@ export interface ResponseRow {
 
 const RUN_COLUMNS = ['id', 'questionnaire_version', 'status', 'created_at', 'completed_at', 'combined_answers', 'result'] as const;
 
-// status is held to its values by the table's check constraint
+const RUN_STATUSES = ['open', 'completed'] as const;
+
 const runOf = (r: Pick<Row<'check_runs'>, (typeof RUN_COLUMNS)[number]>): CheckRunRow => ({
   ...r,
-  status: r.status as CheckRunRow['status'],
+  status: storedChoice(RUN_STATUSES, r.status),
   combined_answers: r.combined_answers === null ? null : storedJson<Answers>(r.combined_answers),
   result: r.result === null ? null : storedJson<CheckResult>(r.result),
 });

@@ -1,20 +1,7 @@
 import type { Db } from '../../kernel/db/database.js';
+import { storedJson } from '../../kernel/db/stored-json.js';
 import { inTransaction } from '../../kernel/db/transaction.js';
 import type { EvaluationData, PlanInputs, StoredCriterion } from './schemas.js';
-
-export interface EvaluationRow {
-  id: string;
-  title: string;
-  description: string;
-  plan_item_id: string | null;
-  measure_id: string | null;
-  horizon_years: number;
-  discount_rate: number;
-  inputs: PlanInputs;
-  scenarios: EvaluationData['scenarios'];
-  created_at: Date;
-  updated_at: Date;
-}
 
 export interface StoredEvaluation extends EvaluationData {
   id: string;
@@ -40,7 +27,7 @@ export async function listEvaluations(db: Db, tenantId: string, ids?: readonly s
   if (ids && ids.length === 0) return [];
   let query = db.selectFrom('invest_evaluations').select(COLUMNS).where('tenant_id', '=', tenantId);
   if (ids) query = query.where('id', 'in', ids);
-  const rows = (await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute()) as EvaluationRow[];
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
   if (rows.length === 0) return [];
   const criteria = await db
     .selectFrom('invest_criteria')
@@ -57,8 +44,8 @@ export async function listEvaluations(db: Db, tenantId: string, ids?: readonly s
     measureId: r.measure_id,
     horizonYears: r.horizon_years,
     discountRate: Number(r.discount_rate),
-    inputs: r.inputs,
-    scenarios: r.scenarios,
+    inputs: storedJson<PlanInputs>(r.inputs),
+    scenarios: storedJson<EvaluationData['scenarios']>(r.scenarios),
     criteria: criteria
       .filter((c) => c.evaluation_id === r.id)
       .map((c): StoredCriterion => ({ id: c.criterion_id, label: c.label, weight: Number(c.weight), score: c.score === null ? null : Number(c.score) })),

@@ -19,7 +19,7 @@ const ORIGIN = '2000-01-01T00:00:00Z';
  * they may still write samples, or now. Where other connections' transactions cannot be seen (other
  * database roles), 2 minutes before now, which covers write transactions of milliseconds to seconds.
  */
-const nextCheckedAt = sql<{ at: unknown }>`
+const nextCheckedAt = sql<Date>`
   select case when bool_or(a.state is null) then now() - interval '2 minutes' else least(now(), min(a.xact_start)) end as at
   from pg_stat_activity a
   where a.datname = current_database() and a.pid <> pg_backend_pid() and a.backend_type = 'client backend'`;

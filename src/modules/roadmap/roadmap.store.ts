@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.js';
+import { storedChoice } from '../../kernel/db/stored-choice.js';
+import { storedJson } from '../../kernel/db/stored-json.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import { companyMembers, personNames } from '../../kernel/tenancy/members.js';
-import type { PlanStatus } from './schemas.js';
+import { PLAN_STATUSES, type PlanStatus } from './schemas.js';
 
 export interface PlanItemRow {
   id: string;
@@ -39,7 +41,7 @@ export async function listPlanItems(db: Db, tenantId: string): Promise<PlanItemR
     .orderBy('p.id')
     .execute();
   const names = await personNames(db, rows.map((r) => r.owner_user_id));
-  return rows.map((r) => ({ ...r, owner_name: (r.owner_user_id ? names.get(r.owner_user_id) : undefined) ?? null }) as PlanItemRow);
+  return rows.map((r) => ({ ...r, status: storedChoice(PLAN_STATUSES, r.status), owner_name: (r.owner_user_id ? names.get(r.owner_user_id) : undefined) ?? null }));
 }
 
 export async function findPlanItem(db: Db, tenantId: string, id: string): Promise<PlanItemRow | undefined> {
@@ -74,7 +76,7 @@ export interface SettingsRow {
 
 export async function getSettings(db: Db, tenantId: string): Promise<SettingsRow> {
   const row = await db.selectFrom('roadmap_settings').select(['start_quarter', 'scheduled_at', 'reviews', 'funding_seeded_at']).where('tenant_id', '=', tenantId).executeTakeFirst();
-  return (row as SettingsRow | undefined) ?? { start_quarter: null, scheduled_at: null, reviews: [], funding_seeded_at: null };
+  return row ? { ...row, reviews: storedJson<string[]>(row.reviews) } : { start_quarter: null, scheduled_at: null, reviews: [], funding_seeded_at: null };
 }
 
 export async function saveSchedule(db: Db, tenantId: string, startQuarter: string, reviews: string[]) {
@@ -126,6 +128,18 @@ const FUNDING_COLUMNS = [
   sql<string | null>`valid_until::text`.as('valid_until'),
 ] as const;
 
+type FundingSelected = Awaited<ReturnType<ReturnType<typeof selectFunding>['executeTakeFirstOrThrow']>>;
+
+const selectFunding = (db: Db, tenantId: string) => db.selectFrom('roadmap_funding').select(FUNDING_COLUMNS).where('tenant_id', '=', tenantId);
+
+const fundingOf = (r: FundingSelected): FundingRow => ({
+  ...r,
+  regions: storedJson<string[]>(r.regions),
+  kinds: storedJson<string[]>(r.kinds),
+  rate_text: storedJson<FundingRow['rate_text']>(r.rate_text),
+  note: storedJson<FundingRow['note']>(r.note),
+});
+
 // json columns are written as their JSON text
 const toDb = ({ regions, kinds, rate_text, note, ...plain }: Partial<FundingValues>) => ({
   ...plain,
@@ -136,11 +150,12 @@ const toDb = ({ regions, kinds, rate_text, note, ...plain }: Partial<FundingValu
 });
 
 export async function listFunding(db: Db, tenantId: string): Promise<FundingRow[]> {
-  return db.selectFrom('roadmap_funding').select(FUNDING_COLUMNS).where('tenant_id', '=', tenantId).orderBy('position').orderBy('id').execute() as Promise<FundingRow[]>;
+  return (await selectFunding(db, tenantId).orderBy('position').orderBy('id').execute()).map(fundingOf);
 }
 
 export async function findFunding(db: Db, tenantId: string, id: string): Promise<FundingRow | undefined> {
-  return db.selectFrom('roadmap_funding').select(FUNDING_COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst() as Promise<FundingRow | undefined>;
+  const row = await selectFunding(db, tenantId).where('id', '=', id).executeTakeFirst();
+  return row ? fundingOf(row) : undefined;
 }
 
 export async function insertFunding(db: Db, tenantId: string, values: FundingValues[]): Promise<string[]> {

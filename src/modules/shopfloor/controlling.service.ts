@@ -2,7 +2,6 @@ import { DateTime } from 'luxon';
 import { notFound } from '../../kernel/http/problem.js';
 import {
   type OrderFacts,
-  type QuantityBooking,
   type WorkCentreShift,
   aggregateOrderKpis,
   aggregateProductionKpis,
@@ -139,7 +138,7 @@ async function computeDays(
   // The queries are independent: on a PostgreSQL server they run side by side.
   const [{ runs, states: applied }, quantities, reasonList] = await Promise.all([
     facts.runFacts(ctx.db, tenantId, { start, end, now, workCentreId }),
-    facts.quantityFacts(ctx.db, tenantId, { start, end, workCentreId, boundaries: quantityBoundaries(shifts, period, timeZone) }) as Promise<QuantityBooking[]>,
+    facts.quantityFacts(ctx.db, tenantId, { start, end, workCentreId, boundaries: quantityBoundaries(shifts, period, timeZone) }),
     listReasons(ctx.db, tenantId),
   ]);
   const operations = [...new Map(applied.map((b) => [b.operationId, { id: b.operationId, workCentreId: b.workCentreId }])).values()];

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Row } from '../../kernel/db/database.js';
 import { inTransaction } from '../../kernel/db/transaction.js';
 import type { CalendarInput, RoutingOperation } from './schemas.js';
+import { storedChoice } from '../../kernel/db/stored-choice.js';
 import { storedJson } from '../../kernel/db/stored-json.js';
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
@@ -255,7 +256,8 @@ export interface BookingRow {
   confirmed: boolean;
 }
 
-// status is held to its values by the table's check constraint
+const BOOKING_STATUSES = ['applied', 'conflict', 'waiting'] as const;
+
 function bookingOf(r: Row<'shopfloor_bookings'>): BookingRow {
   return {
     id: r.id,
@@ -270,7 +272,7 @@ function bookingOf(r: Row<'shopfloor_bookings'>): BookingRow {
     reason: r.reason,
     parameters: storedJson<unknown[] | null>(r.parameters) ?? [],
     contentHash: r.content_hash,
-    status: r.status as BookingRow['status'],
+    status: storedChoice(BOOKING_STATUSES, r.status),
     conflictReason: r.conflict_reason,
     operationStatus: r.operation_status,
     processedOrder: r.processed_order === null ? null : Number(r.processed_order),
