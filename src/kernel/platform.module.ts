@@ -3,6 +3,9 @@ import type { ModuleManifest } from './modules/module-manifest.js';
 import { expiredSignInStateJob } from './account/expired-cleanup.js';
 import { platformRoutes } from './http/platform.routes.js';
 import { sealedSecretsJob } from './secrets/sealed-secrets-job.js';
+import type { SealedColumn } from './secrets/sealed-columns.js';
+import { eventDeliveryJob } from './webhooks/event-delivery.js';
+import { webhookSealedColumns } from './webhooks/webhook-secrets.js';
 
 const migration = (name: string) => ({
   name,
@@ -16,11 +19,14 @@ export const platformModule: ModuleManifest = {
   name: { de: 'Plattform', en: 'Platform' },
   description: { de: 'Unternehmen, Personen, Rollen, Module, Protokoll und Export.', en: 'Companies, people, roles, modules, audit log and export.' },
   dependsOn: [],
-  migrations: [migration('20261123_0001_platform'), migration('20261223_0001_terminal_pin'), migration('20261224_0001_account_security'), migration('20261224_0002_sign_in_failures'), migration('20261224_0003_pin_budget')],
-  tables: ['memberships', 'invitations', 'tenant_modules', 'audit_log', 'terminals'],
-  secretColumns: ['invitations.token_hash', 'memberships.pin_hash', 'terminals.token_hash'],
+  migrations: [migration('20261123_0001_platform'), migration('20261223_0001_terminal_pin'), migration('20261224_0001_account_security'), migration('20261224_0002_sign_in_failures'), migration('20261224_0003_pin_budget'), migration('20261225_0001_event_outbox')],
+  tables: ['memberships', 'invitations', 'tenant_modules', 'audit_log', 'terminals', 'event_outbox', 'webhook_subscriptions', 'webhook_deliveries'],
+  secretColumns: ['invitations.token_hash', 'memberships.pin_hash', 'terminals.token_hash', 'webhook_subscriptions.secret'],
   // the TOTP secrets are bound to the user id (see account.routes.ts, second-factor.ts)
-  sealedColumns: ['totp_secret', 'totp_pending_secret'].map((column) => ({ table: 'users', column, keys: ['id'], context: (row) => String(row.id) })),
+  sealedColumns: [
+    ...['totp_secret', 'totp_pending_secret'].map((column): SealedColumn => ({ table: 'users', column, keys: ['id'], context: (row) => String(row.id) })),
+    ...webhookSealedColumns,
+  ],
   permissions: [
     { id: 'company.read', description: { de: 'Unternehmensprofil ansehen', en: 'View the company profile' }, roles: ['admin', 'member', 'shopfloor', 'viewer', 'advisor'] },
     { id: 'company.update', description: { de: 'Unternehmensprofil ändern', en: 'Change the company profile' }, roles: ['admin'] },
@@ -30,6 +36,7 @@ export const platformModule: ModuleManifest = {
     { id: 'audit.read', description: { de: 'Protokoll lesen', en: 'Read the audit log' }, roles: ['admin'] },
     { id: 'security.manage', description: { de: 'Zwei-Faktor-Anmeldung für alle verlangen', en: 'Require two-factor sign-in of everyone' }, roles: [] },
     { id: 'health.read', description: { de: 'Betriebszustand der Instanz ansehen (Hintergrundaufgaben, Datenbank, MQTT)', en: 'View the state of the instance (background jobs, database, MQTT)' }, roles: ['admin'] },
+    { id: 'webhooks.manage', description: { de: 'Webhooks für Ereignisse einrichten und ihr Zustellprotokoll ansehen', en: 'Set up webhooks for events and view their delivery log' }, roles: ['admin'] },
     { id: 'export.download', description: { de: 'Alle Daten exportieren', en: 'Export all data' }, roles: [] },
   ],
   navigation: [],
@@ -42,5 +49,5 @@ export const platformModule: ModuleManifest = {
     },
   ],
   routes: platformRoutes,
-  jobs: (ctx) => [expiredSignInStateJob(ctx.db), sealedSecretsJob(ctx)],
+  jobs: (ctx) => [expiredSignInStateJob(ctx.db), sealedSecretsJob(ctx), eventDeliveryJob(ctx)],
 };

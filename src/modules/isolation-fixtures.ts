@@ -15,6 +15,11 @@ export const isolationFixtures: Record<string, (client: TestClient, companyId: s
   machines: machinesIsolationFixture,
   roadmap: roadmapIsolationFixture,
   shopfloor: shopfloorIsolationFixture,
+  platform: async (client, companyId) => {
+    const subscription = await client.post(`/api/v1/companies/${companyId}/webhooks`, { url: 'https://hooks.isolation.example/events', eventTypes: ['machines.alarm.raised'] });
+    if (subscription.status !== 201) throw new Error(`platform fixture: webhook subscription failed: ${subscription.status} ${JSON.stringify(subscription.body)}`);
+    return { subscriptionId: subscription.body.id as string };
+  },
   check: async (client, companyId) => {
     const run = await client.post(`/api/v1/companies/${companyId}/check/runs`);
     await client.put(`/api/v1/companies/${companyId}/check/runs/${run.body.id}/answers`, { answers: { 'strategy.goal': 3 } });

@@ -150,6 +150,15 @@ export interface Customers {
   website: string | null;
 }
 
+export interface EventOutbox {
+  created_at: Generated<Timestamp>;
+  dispatched_at: Timestamp | null;
+  id: string;
+  payload: Json;
+  tenant_id: string;
+  type: string;
+}
+
 export interface InvestCriteria {
   criterion_id: string;
   evaluation_id: string;
@@ -684,6 +693,34 @@ export interface Users {
   totp_secret: string | null;
 }
 
+export interface WebhookDeliveries {
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  delivered_at: Timestamp | null;
+  event_id: string;
+  event_type: string;
+  id: string;
+  last_attempt_at: Timestamp | null;
+  last_error: string | null;
+  next_attempt_at: Generated<Timestamp>;
+  response_status: number | null;
+  status: string;
+  subscription_id: string;
+  tenant_id: string;
+  url: string;
+}
+
+export interface WebhookSubscriptions {
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  description: Generated<string>;
+  event_types: Json;
+  id: string;
+  secret: string;
+  tenant_id: string;
+  url: string;
+}
+
 export interface WvMigrations {
   applied_at: Generated<Timestamp>;
   module_id: string;
@@ -701,6 +738,7 @@ export interface DB {
   customer_interactions: CustomerInteractions;
   customer_merges: CustomerMerges;
   customers: Customers;
+  event_outbox: EventOutbox;
   invest_criteria: InvestCriteria;
   invest_evaluations: InvestEvaluations;
   invitations: Invitations;
@@ -747,5 +785,7 @@ export interface DB {
   terminals: Terminals;
   totp_recovery_codes: TotpRecoveryCodes;
   users: Users;
+  webhook_deliveries: WebhookDeliveries;
+  webhook_subscriptions: WebhookSubscriptions;
   wv_migrations: WvMigrations;
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { companyHealthRoutes } from '../health/health.routes.js';
+import { webhooksRoutes } from '../webhooks/webhooks.routes.js';
 import { accountRoutes } from './account.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { companyRoutes } from './company.routes.js';
@@ -23,4 +24,5 @@ export const platformRoutes: FastifyPluginAsync = async (app) => {
   await app.register(passwordResetRoutes);
   await app.register(twoFactorSignInRoutes);
   await app.register(companyHealthRoutes);
+  await app.register(webhooksRoutes);
 };

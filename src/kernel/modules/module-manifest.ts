@@ -57,6 +57,11 @@ export interface ModuleManifest {
   migrations: Migration[];
   /** Tenant tables this module owns (all carry tenant_id), exported in this order. */
   tables: string[];
+  /**
+   * Event types the module writes into the kernel outbox (`emitEvent` from `src/kernel/webhooks`),
+   * e.g. `machines.alarm.raised`; companies subscribe webhooks to them.
+   */
+  events?: string[];
   /** Columns never exported (secrets such as token hashes), as `table.column`. */
   secretColumns?: string[];
   /** Columns holding secrets encrypted with the instance key (sealed at start, re-sealed by `secrets rotate`). */

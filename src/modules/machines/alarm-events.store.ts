@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Row } from '../../kernel/db/database.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
+import { emitEvent } from '../../kernel/webhooks/index.js';
 
 export type AlarmEventKind = 'raised' | 'acknowledged' | 'cleared';
 export type Severity = 'info' | 'warning' | 'critical';
@@ -47,11 +48,22 @@ export async function recordAlarmEvent(
   value: number | null = null,
   actorId: string | null = null,
 ): Promise<void> {
-  await sql`insert into machine_alarm_events (tenant_id, id, alarm_id, machine_id, machine_name, rule_name, point, severity, event, at, value, actor_id)
+  const recorded = await sql`insert into machine_alarm_events (tenant_id, id, alarm_id, machine_id, machine_name, rule_name, point, severity, event, at, value, actor_id)
     select a.tenant_id, ${uuidv7()}, a.id, a.machine_id, m.name, a.rule_name, a.point, a.severity, ${event}, ${new Date(at).toISOString()}::timestamptz, ${value}, ${actorId}
     from machine_alarms a join machines m on m.tenant_id = a.tenant_id and m.id = a.machine_id
-    where a.tenant_id = ${tenantId} and a.id = ${alarmId}`.execute(tx);
+    where a.tenant_id = ${tenantId} and a.id = ${alarmId}
+    returning *`.execute(tx).then((r) => (r.rows as Row<'machine_alarm_events'>[]).map(eventOf));
+  // also into the kernel outbox, for the company's webhook subscriptions to machine events
+  for (const e of recorded) {
+    await emitEvent(tx, tenantId, {
+      type: `machines.alarm.${e.event}`,
+      payload: { alarm: { id: e.alarmId, severity: e.severity, rule: e.ruleName, point: e.point, value: e.value }, machine: { id: e.machineId, name: e.machineName }, at: e.at.toISOString() },
+    });
+  }
 }
+
+/** The event types machine data writes into the kernel outbox. */
+export const machinesEventTypes = (['raised', 'acknowledged', 'cleared'] satisfies AlarmEventKind[]).map((kind) => `machines.alarm.${kind}`);
 
 /** The in-app notifications of a company, newest first, with what this person has not read. */
 export async function listNotifications(db: Db, tenantId: string, userId: string, limit: number) {

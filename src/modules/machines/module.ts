@@ -6,6 +6,7 @@ import { machinesDemo } from './machines.demo.js';
 import { machinesRoutes } from './machines.routes.js';
 import { ensurePartitions } from './sample-partitions.store.js';
 import { machinesSealedColumns } from './sealed-secrets.js';
+import { machinesEventTypes } from './alarm-events.store.js';
 import { startMachinesModule } from './module-start.js';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
@@ -29,6 +30,7 @@ export const machinesModule: ModuleManifest = {
     { name: '20261222_0001_machine_notifications', sql: read('./migrations/20261222_0001_machine_notifications.sql') },
   ],
   tables: ['machines', 'machine_points', 'machine_devices', 'machine_samples', 'machine_alarm_rules', 'machine_alarms', 'machine_connections', 'machine_opcua_items', 'machine_aggregates_1m', 'machine_aggregates_1h', 'machine_alarm_events', 'machine_notification_reads', 'machine_notification_settings', 'machine_webhooks', 'machine_notification_deliveries'],
+  events: machinesEventTypes,
   secretColumns: ['machine_devices.token_hash', 'machine_connections.password', 'machine_webhooks.secret'],
   sealedColumns: machinesSealedColumns,
   // an imported company's samples need their day partitions
