@@ -219,12 +219,18 @@ describe.each(testDatabaseKinds())('Alarm notifications on the %s database', (ki
     })).rejects.toThrow('rolled back');
     const events = async () => (await sql<{ event: string; severity: string; dispatched_at: unknown }>`select event, severity, dispatched_at from machine_alarm_events where tenant_id = ${s.id} order by created_at, event`.execute(instance.ctx.db)).rows;
     expect(await events()).toEqual([]);
+    const kernelEvents = async () => (await sql<{ type: string; payload: unknown }>`select type, payload from event_outbox where tenant_id = ${s.id} order by created_at, id`.execute(instance.ctx.db)).rows;
+    expect(await kernelEvents()).toEqual([]);
 
     const t = Date.now() - 3000;
     await send(s.token, t, 150);
     // Both alarms and their notifications are committed together; nothing is sent yet.
     expect((await events()).map((e) => [e.event, e.severity, e.dispatched_at])).toEqual([['raised', 'critical', null], ['raised', 'info', null]]);
     expect(receiver.hits).toEqual([]);
+    // ... and so are the events in the kernel outbox, for the company's webhook subscriptions
+    const emitted = await kernelEvents();
+    expect(emitted.map((e) => e.type)).toEqual(['machines.alarm.raised', 'machines.alarm.raised']);
+    expect(emitted.map((e) => (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload).alarm.severity).sort()).toEqual(['critical', 'info']);
 
     expect(await dispatchAlarmEvents(instance.ctx)).toBe(2);
     // The info alarm is not sent anywhere; the critical one to two webhooks and two addresses.
