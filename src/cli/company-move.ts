@@ -6,7 +6,8 @@ import { loadConfig } from '../kernel/config.js';
 import { openDatabase } from '../kernel/db/database.js';
 import { migrate } from '../kernel/db/migrate.js';
 import { exportCompanyToFile } from '../kernel/export/company-export.js';
-import { ImportProblem, importCompanyFromFile } from '../kernel/export/company-import.js';
+import { importCompanyFromFile } from '../kernel/export/company-import.js';
+import { ImportProblem } from '../kernel/export/import-problem.js';
 import { translate } from '../kernel/i18n/server-messages.js';
 import '../kernel/http/export.routes.js'; // registers the import's messages
 import { ModuleRegistry } from '../kernel/modules/module-registry.js';

@@ -18,6 +18,7 @@ import { type ParameterValue, type RecordedParameter, checkParameterValues, reco
 import type { BookingInput, BookingResult, OperationStatus } from './schemas.js';
 import type { ShopfloorContext } from './shopfloor.service.js';
 import * as store from './shopfloor.store.js';
+import * as bookingStore from './bookings.store.js';
 
 export interface OperationProgress extends OperationState {
   /** Device time of the finish booking; null while the operation is not finished. */
@@ -50,7 +51,7 @@ const toDomain = (b: {
  * The state of operations from their applied bookings: replayed through the same sync rules, in the
  * order the server applied them (as one ordered stream, since each was valid when it was applied).
  */
-export function replayOperations(applied: readonly store.BookingRow[]): Map<string, OperationProgress> {
+export function replayOperations(applied: readonly bookingStore.BookingRow[]): Map<string, OperationProgress> {
   const { state } = applyBookings(emptySyncState, applied.map((b, i) => ({ ...toDomain(b), deviceId: 'replay', sequence: i + 1 })));
   const finishedAt = new Map(applied.filter((b) => b.kind === 'finish').map((b) => [b.operationId, b.at]));
   const appliedKeys = new Set([...state.operations.values()].flatMap((op) => op.appliedKeys));
@@ -69,7 +70,7 @@ export function replayOperations(applied: readonly store.BookingRow[]): Map<stri
 }
 
 export async function operationStates(db: Db, tenantId: string, operationIds: readonly string[]): Promise<Map<string, OperationProgress>> {
-  return replayOperations(await store.appliedBookings(db, tenantId, { operationIds: [...new Set(operationIds)] }));
+  return replayOperations(await bookingStore.appliedBookings(db, tenantId, { operationIds: [...new Set(operationIds)] }));
 }
 
 /** Everything the device sent, so a key reused for other content (e.g. other parameters) is recognised. */
@@ -86,7 +87,7 @@ function toApi(r: SyncResult): BookingResult {
   return { key: r.key, status: r.status };
 }
 
-function storedResult(row: store.BookingRow): BookingResult {
+function storedResult(row: bookingStore.BookingRow): BookingResult {
   if (row.status === 'applied') return { key: row.key, status: 'duplicate' };
   const operationStatus = row.operationStatus as OperationStatus | null;
   return operationStatus
@@ -136,9 +137,9 @@ export async function syncBookings(ctx: ShopfloorContext, bookings: readonly Boo
   return ctx.db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`shopfloor-bookings:${tenantId}`}))`.execute(tx);
 
-    const stored = new Map((await store.bookingsByKeys(tx, tenantId, bookings.map((b) => b.key))).map((r) => [r.key, r]));
+    const stored = new Map((await bookingStore.bookingsByKeys(tx, tenantId, bookings.map((b) => b.key))).map((r) => [r.key, r]));
     const devices = [...new Set(bookings.map((b) => b.deviceId))];
-    const waitingRows = await store.waitingBookings(tx, tenantId, devices);
+    const waitingRows = await bookingStore.waitingBookings(tx, tenantId, devices);
     const waiting = new Map<string, Map<number, Booking>>();
     for (const row of waitingRows) {
       const queue = waiting.get(row.deviceId) ?? new Map<number, Booking>();
@@ -147,7 +148,7 @@ export async function syncBookings(ctx: ShopfloorContext, bookings: readonly Boo
     }
     const involved = [...new Set([...operationIds, ...waitingRows.map((r) => r.operationId)])];
     const [applied, orderQuantity, settings] = await Promise.all([
-      store.appliedBookings(tx, tenantId, { operationIds: involved }),
+      bookingStore.appliedBookings(tx, tenantId, { operationIds: involved }),
       store.orderQuantities(tx, tenantId, involved),
       store.readSettings(tx, tenantId),
     ]);
@@ -159,7 +160,7 @@ export async function syncBookings(ctx: ShopfloorContext, bookings: readonly Boo
     let state: SyncState = {
       operations: replayOperations(applied),
       processed: new Map(),
-      lastSequence: await store.lastSequences(tx, tenantId, devices),
+      lastSequence: await bookingStore.lastSequences(tx, tenantId, devices),
       waiting,
     };
 
@@ -197,12 +198,12 @@ export async function syncBookings(ctx: ShopfloorContext, bookings: readonly Boo
     }
 
     // Persist: processing order continues the company's sequence.
-    let order = await store.maxProcessedOrder(tx, tenantId);
+    let order = await bookingStore.maxProcessedOrder(tx, tenantId);
     const processedOrder = new Map<string, number>();
     for (const key of state.processed.keys()) processedOrder.set(key, ++order);
     const stillWaiting = new Set([...state.waiting.values()].flatMap((q) => [...q.values()].map((b) => b.key)));
 
-    const fresh: store.NewBooking[] = [];
+    const fresh: bookingStore.NewBooking[] = [];
     for (const b of firstOfKey.values()) {
       const outcome = state.processed.get(b.key)?.result;
       const base = {
@@ -222,14 +223,14 @@ export async function syncBookings(ctx: ShopfloorContext, bookings: readonly Boo
         fresh.push({ ...base, status: 'conflict', conflictReason: refused?.status === 'conflict' ? refused.reason : 'invalid-sequence', operationStatus: null, processedOrder: null });
       }
     }
-    await store.insertBookings(tx, tenantId, fresh);
+    await bookingStore.insertBookings(tx, tenantId, fresh);
     await auditReversals(tx, ctx, fresh.filter((b) => b.kind === 'reversal' && b.status === 'applied'));
 
     for (const row of waitingRows) {
       const outcome = state.processed.get(row.key)?.result;
       if (!outcome || (outcome.status !== 'applied' && outcome.status !== 'conflict')) continue;
       if (row.kind === 'reversal' && outcome.status === 'applied') await auditReversals(tx, ctx, [row]);
-      await store.settleWaitingBooking(tx, tenantId, row.key, {
+      await bookingStore.settleWaitingBooking(tx, tenantId, row.key, {
         status: outcome.status,
         conflictReason: outcome.status === 'conflict' ? outcome.reason : null,
         operationStatus: outcome.status === 'conflict' ? (outcome.operationStatus ?? null) : null,
@@ -243,7 +244,7 @@ export async function syncBookings(ctx: ShopfloorContext, bookings: readonly Boo
 /** Every applied reversal is written to the audit log with the booking it takes back and why. */
 async function auditReversals(db: Db, ctx: ShopfloorContext, reversals: ReadonlyArray<{ key: string; operationId: string; reversesKey: string | null; reason: string | null }>) {
   if (reversals.length === 0) return;
-  const originals = new Map((await store.bookingsByKeys(db, ctx.tenant.tenantId, reversals.flatMap((r) => (r.reversesKey ? [r.reversesKey] : [])))).map((r) => [r.key, r]));
+  const originals = new Map((await bookingStore.bookingsByKeys(db, ctx.tenant.tenantId, reversals.flatMap((r) => (r.reversesKey ? [r.reversesKey] : [])))).map((r) => [r.key, r]));
   for (const r of reversals) {
     const original = originals.get(r.reversesKey ?? '');
     await writeAudit(db, {
@@ -257,7 +258,7 @@ async function auditReversals(db: Db, ctx: ShopfloorContext, reversals: Readonly
 }
 
 export async function listBookings(ctx: ShopfloorContext, filter: { orderId?: string; operationId?: string; status?: string; limit: number }) {
-  const rows = await store.listBookings(ctx.db, ctx.tenant.tenantId, filter);
+  const rows = await bookingStore.listBookings(ctx.db, ctx.tenant.tenantId, filter);
   return rows.map((r) => ({
     key: r.key,
     deviceId: r.deviceId,

@@ -1,6 +1,7 @@
 import type { Db } from '../../kernel/db/database.js';
 import { operationPhases } from './domain/operation-phases.js';
 import * as store from './shopfloor.store.js';
+import * as bookingStore from './bookings.store.js';
 
 /**
  * What the shop floor tells other modules about production runs (used by machine data to put
@@ -21,7 +22,7 @@ export async function phasesOnWorkCentres(db: Db, tenantId: string, workCentreId
   if (ids.length === 0) return [];
   const operations = (await Promise.all(ids.map((workCentreId) => store.orderOperations(db, tenantId, { workCentreId })))).flat();
   const byId = new Map(operations.map((o) => [o.id, o]));
-  const applied = await store.appliedBookings(db, tenantId, { operationIds: operations.map((o) => o.id) });
+  const applied = await bookingStore.appliedBookings(db, tenantId, { operationIds: operations.map((o) => o.id) });
   return operationPhases(applied).map((p) => {
     const op = byId.get(p.operationId)!;
     return { ...p, orderId: op.orderId, workCentreId: op.workCentreId };
