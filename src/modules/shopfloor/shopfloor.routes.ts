@@ -25,6 +25,7 @@ import {
 import * as store from './shopfloor.store.js';
 import { writeAudit } from '../../kernel/audit/audit-log.js';
 import * as service from './shopfloor.service.js';
+import { importOrdersCsv } from './orders-csv.service.js';
 
 export const shopfloorRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.wv;
@@ -64,7 +65,7 @@ export const shopfloorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(`${base}/orders/import`, {
     onRequest: plan,
     schema: { tags, summary: 'Import production orders from CSV: all lines or none; errors name line and column', params: companyParams, body: csvImportBody },
-  }, async (request, reply) => reply.status(201).send(await service.importOrdersCsv(ctx(request), request.body.csv)));
+  }, async (request, reply) => reply.status(201).send(await importOrdersCsv(ctx(request), request.body.csv)));
   app.get(`${base}/orders/:orderId`, { onRequest: read, schema: { tags, summary: 'A production order with its operations and progress', params: orderParams } },
     async (request) => service.getOrder(ctx(request), request.params.orderId));
   app.patch(`${base}/orders/:orderId`, { onRequest: plan, schema: { tags, summary: 'Change number, quantity, due date, customer reference, priority or release', params: orderParams, body: orderPatch } },
