@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { companyParams } from '../../kernel/http/company.routes.js';
 import { requirePermission, tenantOf } from '../../kernel/http/guards.js';
 import { ProblemError, notFound } from '../../kernel/http/problem.js';
-import { pointRetentions, setPointRetention } from './aggregates.store.js';
+import { pointRetentions, setPointRetention } from './sample-retention.store.js';
 import { contextQuery, csvQuery, orderParams, orderQuery, pointParams, retentionBody } from './analytics.schemas.js';
 import { contextAt } from './domain/order-context.js';
 import { effectiveRetention, retentionProblem } from './domain/retention.js';

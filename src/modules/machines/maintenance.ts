@@ -1,5 +1,6 @@
 import type { Db } from '../../kernel/db/database.js';
-import { type RetentionResult, aggregateSamples, applyRetention } from './aggregates.store.js';
+import { aggregateSamples } from './aggregates.store.js';
+import { type RetentionResult, applyRetention } from './sample-retention.store.js';
 import { DAY_MS } from './domain/partitions.js';
 import { DEFAULT_RETENTION, type Retention, retentionProblem } from './domain/retention.js';
 import { ensurePartitions } from './sample-partitions.store.js';

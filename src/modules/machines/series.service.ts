@@ -1,6 +1,7 @@
 import type { Db } from '../../kernel/db/database.js';
 import { notFound } from '../../kernel/http/problem.js';
-import { type AggregateBucket, countRaw, pointRetentions, rawDeletedBefore, readAggregates } from './aggregates.store.js';
+import { type AggregateBucket, countRaw, rawDeletedBefore, readAggregates } from './aggregates.store.js';
+import { pointRetentions } from './sample-retention.store.js';
 import type { SeriesQuery } from './analytics.schemas.js';
 import { type RequestedResolution, type Resolution, TARGET_POINTS, chooseResolution } from './domain/resolution.js';
 import { type Retention, effectiveRetention, keptFrom } from './domain/retention.js';

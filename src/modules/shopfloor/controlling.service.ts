@@ -1,11 +1,7 @@
 import { DateTime } from 'luxon';
 import { notFound } from '../../kernel/http/problem.js';
-import {
-  type OrderFacts,
-  type WorkCentreShift,
-  aggregateOrderKpis,
-  aggregateProductionKpis,
-} from './domain/kpis.js';
+import { type WorkCentreShift, aggregateProductionKpis } from './domain/kpis.js';
+import { type OrderFacts, aggregateOrderKpis } from './domain/order-kpis.js';
 import { expandShiftCalendar, type ShiftCalendar } from './domain/shift-calendar.js';
 import { plannedPauseDowntime } from './domain/planned-downtime.js';
 import { isPlannedDowntime } from './domain/reason-tree.js';

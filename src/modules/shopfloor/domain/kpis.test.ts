@@ -1,19 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Interval } from './intervals';
-import {
-  type OrderFacts,
-  type ProductionDimension,
-  type ProductionFacts,
-  type ProductionKpiRow,
-  type WorkCentreShift,
-  aggregateOrderKpis,
-  aggregateProductionKpis,
-  isOnTime,
-  leadTimeMs,
-  scrapRate,
-  utilisation,
-} from './kpis';
+import { type ProductionDimension, type ProductionFacts, type ProductionKpiRow, type WorkCentreShift, aggregateProductionKpis, scrapRate, utilisation } from './kpis';
+import { type OrderFacts, aggregateOrderKpis, isOnTime, leadTimeMs } from './order-kpis';
 import { computeOee } from './oee';
 
 const MIN = 60_000;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { type OrderFacts, aggregateOrderKpis, isOnTime } from './kpis';
+import { type OrderFacts, aggregateOrderKpis, isOnTime } from './order-kpis';
 
 // aggregateOrderKpis finds the local day or month of each finish among the period's local spans and
 // computes the end of each due date once; the result must equal the per-order time-zone arithmetic.

@@ -1,4 +1,5 @@
-import type { OrderKpiRow, ProductionKpiRow } from '../domain/kpis.js';
+import type { ProductionKpiRow } from '../domain/kpis.js';
+import type { OrderKpiRow } from '../domain/order-kpis.js';
 import { MONTHLY_REPORT_LABELS } from './monthly-report-labels.js';
 import { formatDateTime } from './kpi-format.js';
 import type { MonthlyReportData } from './monthly-report.service.js';

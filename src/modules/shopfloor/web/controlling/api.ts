@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { get } from '../../../../web/api/client';
 import type { DrillDownAnswer } from '../../controlling.schemas';
-import type { OrderKpiRow, ProductionKpiRow } from '../../domain/kpis';
+import type { ProductionKpiRow } from '../../domain/kpis';
+import type { OrderKpiRow } from '../../domain/order-kpis';
 import { shopfloorPath } from '../api';
 import type { Period } from './period';
 

@@ -2,7 +2,7 @@ import { Card, SimpleGrid, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../../web/i18n/format';
-import type { OrderKpiRow } from '../../domain/kpis';
+import type { OrderKpiRow } from '../../domain/order-kpis';
 import type { KpiRow } from './api';
 import { emptyReason } from './empty-reason';
 import { FigureValue } from './figure-value';
