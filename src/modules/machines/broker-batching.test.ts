@@ -10,6 +10,14 @@ import type { WriteFn } from './ingest.js';
 import { writeSamples } from './sample-writer.js';
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits until the condition holds (polling), failing after a generous limit instead of guessing a delay. */
+const until = async (condition: () => boolean, what: string, limitMs = 20_000) => {
+  const end = Date.now() + limitMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`still waiting for ${what}`);
+    await delay(10);
+  }
+};
 
 /** Group commit in the embedded broker: many devices, one transaction, PUBACKs after it. */
 describe.each(testDatabaseKinds())('embedded MQTT broker batching on the %s database', (kind) => {
@@ -115,13 +123,13 @@ describe.each(testDatabaseKinds())('embedded MQTT broker batching on the %s data
     };
     const [blocker, ...senders] = await Promise.all(devices.map((d) => connect(d)));
     const held = blocker.publishAsync(telemetryTopic(devices[0].id), payload(0), { qos: 1 });
-    await delay(50);
+    await until(() => !first, 'the first batch to be held');
     // PostgreSQL text cannot hold NUL: the database itself refuses this one message.
     const poisoned = devices[3];
     const sent = senders.map((client, i) =>
       client.publishAsync(telemetryTopic(devices[i + 1].id), payload(1, devices[i + 1] === poisoned ? { note: 'a\u0000b' } : { current: i }), { qos: 1 }),
     );
-    await delay(100);
+    await until(() => broker.waiting === senders.length, 'every other message to queue up behind the held batch');
     release();
     await held;
     await Promise.all(sent); // every message is answered, the refused one too (see below)

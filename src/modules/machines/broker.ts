@@ -27,6 +27,8 @@ export interface MachineBrokerOptions {
 
 export interface MachineBroker {
   port: number;
+  /** Messages waiting for the next batch of the broker's own writer (with `options.write`), else 0. */
+  readonly waiting: number;
   close(): Promise<void>;
 }
 
@@ -114,6 +116,9 @@ export async function startMachineBroker(ctx: IngestContext, options: MachineBro
 
   return {
     port,
+    get waiting() {
+      return own?.waiting ?? 0;
+    },
     close: async () => {
       await new Promise<void>((resolve) => broker.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
