@@ -60,7 +60,9 @@ async function createData(instance: Awaited<ReturnType<typeof createInstance>>, 
   const device = await owner.post(`/api/v1/companies/${companyId}/machines/${machine.body.id}/devices`, { name: 'SPS' });
   const ingest = await instance.app.inject({
     method: 'POST', url: '/api/v1/ingest', headers: { authorization: `Bearer ${device.body.token}` },
-    payload: [1, 2, 3].map((i) => ({ ts: Date.now() - i * 60_000, values: { temperatur: 20 + i, laeuft: i % 2 === 0, hinweis: `Ölstand ${i}` } })),
+    // Two hours before the current hour: every minute and hour of them is complete, so the start-up
+    // aggregation of a later instance finds nothing new to add, however much time passes.
+    payload: [1, 2, 3].map((i) => ({ ts: Math.floor(Date.now() / 3_600_000) * 3_600_000 - 2 * 3_600_000 + i * 60_000, values: { temperatur: 20 + i, laeuft: i % 2 === 0, hinweis: `Ölstand ${i}` } })),
   });
   expect(ingest.statusCode).toBe(200);
   expect((await owner.post(`/api/v1/companies/${companyId}/invitations`, { role: 'member' })).status).toBe(201);
