@@ -89,10 +89,13 @@ export const shopfloorRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Change the shop-floor settings', params: companyParams, body: settingsBody },
   }, async (request) => {
     const tenant = tenantOf(request);
-    const before = await store.readSettings(db, tenant.tenantId);
-    await store.writeSettings(db, tenant.tenantId, request.body);
-    await writeAudit(db, { tenantId: tenant.tenantId, actorId: tenant.userId, action: 'shopfloor.settings_changed', details: { before, after: request.body } });
-    return store.readSettings(db, tenant.tenantId);
+    // the change and its audit entry in one transaction: a failing audit stores nothing
+    return db.transaction().execute(async (trx) => {
+      const before = await store.readSettings(trx, tenant.tenantId);
+      await store.writeSettings(trx, tenant.tenantId, request.body);
+      await writeAudit(trx, { tenantId: tenant.tenantId, actorId: tenant.userId, action: 'shopfloor.settings_changed', details: { before, after: request.body } });
+      return store.readSettings(trx, tenant.tenantId);
+    });
   });
 
   app.get(`${base}/controlling`, {
