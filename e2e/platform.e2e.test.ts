@@ -119,14 +119,18 @@ describe.runIf(browserAvailable())('platform in Chromium', () => {
     await nav.getByRole('link', { name: 'Investitionen' }).waitFor();
     await owner.getByRole('link', { name: 'Module' }).click();
     const investCard = owner.getByTestId('module-invest');
-    await investCard.getByRole('switch').uncheck();
+    // the switch follows the server's answer, so click and wait for it instead of check()/uncheck(),
+    // which fail when the state has not changed right after the click
+    await investCard.getByRole('switch').click();
+    await expect.poll(() => investCard.getByRole('switch').isChecked()).toBe(false);
     await expect.poll(() => nav.getByRole('link', { name: 'Investitionen' }).count()).toBe(0);
     await owner.getByTestId('module-check').getByRole('switch').click();
     await owner.getByText(/Erst die abhängigen Module anpassen: Roadmap/).waitFor();
     await nav.getByRole('link', { name: 'Digital-Check' }).waitFor();
     await expectAccessible(owner, 'modules');
     await screenshot(owner, 'platform-modules');
-    await investCard.getByRole('switch').check();
+    await investCard.getByRole('switch').click();
+    await expect.poll(() => investCard.getByRole('switch').isChecked()).toBe(true);
     await nav.getByRole('link', { name: 'Investitionen' }).waitFor();
     const actions = (await instance.ctx.db.selectFrom('audit_log').select('action').where('tenant_id', '=', companyId).execute()).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['module.disabled', 'module.enabled']));
