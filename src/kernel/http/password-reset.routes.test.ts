@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SmtpReceiver, startSmtpReceiver } from '../testing/smtp-receiver.js';
 import { codeAt, enableTotp } from '../account/account-test-helpers.js';
 import { hashToken } from '../auth/secret-token.js';
 import type { Instance } from '../instance.js';
@@ -9,33 +8,21 @@ import { TestClient, startTestInstance } from '../testing/test-instance.js';
 
 /** "Forgot password" with a real SMTP receiver. */
 describe.each(testDatabaseKinds())('password reset by e-mail on the %s database', (kind) => {
-  const received: string[] = [];
-  let smtp: SMTPServer;
+  let smtp: SmtpReceiver;
+  let received: string[] = [];
   let instance: Instance;
   let withoutMail: Instance;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, callback) {
-        let text = '';
-        stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-        stream.on('end', () => {
-          received.push(text.replace(/=\r?\n/g, ''));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const port = (smtp.server.address() as AddressInfo).port;
-    instance = await startTestInstance(kind, { config: { smtpUrl: `smtp://127.0.0.1:${port}`, publicUrl: 'https://werk.example' } });
+    smtp = await startSmtpReceiver();
+    received = smtp.received;
+    instance = await startTestInstance(kind, { config: { smtpUrl: smtp.url, publicUrl: 'https://werk.example' } });
     withoutMail = await startTestInstance(kind);
   });
   afterAll(async () => {
     await instance?.close();
     await withoutMail?.close();
-    await new Promise<void>((resolve) => smtp.close(resolve));
+    await smtp?.close();
   });
 
   const mailsTo = (address: string) => received.filter((m) => new RegExp(`^To: ${address.replace('.', '\\.')}`, 'm').test(m));

@@ -1,36 +1,23 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SmtpReceiver, startSmtpReceiver } from '../../kernel/testing/smtp-receiver.js';
 import type { Instance } from '../../kernel/instance.js';
 import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
 import { TestClient, startTestInstance } from '../../kernel/testing/test-instance.js';
 
 /** A worker's PIN sign-in locked on a terminal: the company's owners and admins get an e-mail, nobody else. */
 describe.each(testDatabaseKinds())('PIN lock alert by e-mail on the %s database', (kind) => {
-  const received: string[] = [];
-  let smtp: SMTPServer;
+  let smtp: SmtpReceiver;
+  let received: string[] = [];
   let instance: Instance;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, callback) {
-        let text = '';
-        stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-        stream.on('end', () => {
-          received.push(text.replace(/=\r?\n/g, ''));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const port = (smtp.server.address() as AddressInfo).port;
-    instance = await startTestInstance(kind, { config: { smtpUrl: `smtp://127.0.0.1:${port}`, publicUrl: 'https://werk.example' } });
+    smtp = await startSmtpReceiver();
+    received = smtp.received;
+    instance = await startTestInstance(kind, { config: { smtpUrl: smtp.url, publicUrl: 'https://werk.example' } });
   });
   afterAll(async () => {
     await instance?.close();
-    await new Promise<void>((resolve) => smtp.close(resolve));
+    await smtp?.close();
   });
 
   async function join(owner: TestClient, companyId: string, role: string, email: string, language: string) {
