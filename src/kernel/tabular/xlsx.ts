@@ -1,4 +1,4 @@
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { type Cell, type Table, type TableLocale, isFixed } from './cells.js';
 
@@ -73,22 +73,25 @@ export interface XlsxRecord {
 }
 
 /**
- * Reads the first worksheet of an XLSX workbook row by row without holding the whole sheet in
- * memory (for imports of many thousand lines). Empty rows are skipped; rich text, hyperlinks and
- * formulas are reduced to their text or result; cells with a date format come as Date.
+ * Reads the first worksheet of an XLSX workbook row by row. Empty rows are skipped; rich text,
+ * hyperlinks and formulas are reduced to their text or result; cells with a date format come as Date.
+ *
+ * The workbook is read whole (exceljs' loader), not with its streaming reader: the streaming reader
+ * reads the styles in a race with the sheet and now and then hands out a date cell as its serial
+ * number. An uploaded workbook is bounded by the request size limit, so holding it is fine.
  */
-export async function* readXlsx(input: Buffer | Readable): AsyncGenerator<XlsxRecord> {
-  const stream = Buffer.isBuffer(input) ? Readable.from([input]) : input;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
-  for await (const worksheet of reader) {
-    for await (const row of worksheet) {
-      const raw = (row.values as unknown[]).slice(1);
-      const values = Array.from({ length: raw.length }, (_, i) => plain(raw[i]));
-      if (values.every((v) => v === null || v === '')) continue;
-      yield { line: row.number, values };
-    }
-    return;
-  }
+export async function* readXlsx(input: Buffer): AsyncGenerator<XlsxRecord> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(input as unknown as ArrayBuffer);
+  const worksheet = workbook.worksheets[0];
+  if (!worksheet) return;
+  const records: XlsxRecord[] = [];
+  worksheet.eachRow((row, line) => {
+    const raw = (row.values as unknown[]).slice(1);
+    const values = Array.from({ length: raw.length }, (_, i) => plain(raw[i]));
+    if (!values.every((v) => v === null || v === '')) records.push({ line, values });
+  });
+  yield* records;
 }
 
 function plain(value: unknown): XlsxValue {
