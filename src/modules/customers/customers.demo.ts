@@ -1,5 +1,8 @@
 import type { DemoContext } from '../../kernel/modules/module-manifest.js';
-import { addContact, addInteraction, createCustomer, merge, recordConsent } from './customers.service.js';
+import { addContact, recordConsent } from './contacts.service.js';
+import { createCustomer } from './customers.service.js';
+import { addInteraction } from './interactions.service.js';
+import { merge } from './merge.service.js';
 import { contactBody, consentEventBody, createCustomerBody, interactionBody, mergeBody } from './schemas.js';
 
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();

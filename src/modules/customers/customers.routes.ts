@@ -2,7 +2,10 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { companyParams } from '../../kernel/http/company.routes.js';
 import { requirePermission, tenantOf } from '../../kernel/http/guards.js';
+import * as contacts from './contacts.service.js';
 import * as service from './customers.service.js';
+import * as interactions from './interactions.service.js';
+import * as merges from './merge.service.js';
 import {
   consentEventBody,
   contactBody,
@@ -51,50 +54,50 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(`${base}/customers/:customerId/contacts`, {
     onRequest: requirePermission('customers.write'),
     schema: { tags, summary: 'Add a contact to a customer', params: customerParams, body: contactBody },
-  }, async (request, reply) => reply.status(201).send(await service.addContact(ctx(request), request.params.customerId, request.body)));
+  }, async (request, reply) => reply.status(201).send(await contacts.addContact(ctx(request), request.params.customerId, request.body)));
 
   app.put(`${base}/contacts/:contactId`, {
     onRequest: requirePermission('customers.write'),
     schema: { tags, summary: 'Change a contact', params: contactParams, body: contactBody },
-  }, async (request) => service.updateContact(ctx(request), request.params.contactId, request.body));
+  }, async (request) => contacts.updateContact(ctx(request), request.params.contactId, request.body));
 
   app.get(`${base}/contacts/:contactId/consents`, {
     onRequest: requirePermission('customers.read'),
     schema: { tags, summary: 'A contact\'s consent state per channel and purpose, and the full history', params: contactParams },
-  }, async (request) => service.consents(ctx(request), request.params.contactId));
+  }, async (request) => contacts.consents(ctx(request), request.params.contactId));
 
   app.post(`${base}/contacts/:contactId/consent-events`, {
     onRequest: requirePermission('customers.write'),
     schema: { tags, summary: 'Record a consent (with evidence), a decline or a withdrawal (also back-dated)', params: contactParams, body: consentEventBody },
-  }, async (request, reply) => reply.status(201).send(await service.recordConsent(ctx(request), request.params.contactId, request.body)));
+  }, async (request, reply) => reply.status(201).send(await contacts.recordConsent(ctx(request), request.params.contactId, request.body)));
 
   app.post(`${base}/contacts/:contactId/withdraw-all`, {
     onRequest: requirePermission('customers.write'),
     schema: { tags, summary: 'Withdraw every consent of a contact in one step', params: contactParams, body: withdrawAllBody },
-  }, async (request) => service.withdrawAll(ctx(request), request.params.contactId, request.body.source));
+  }, async (request) => contacts.withdrawAll(ctx(request), request.params.contactId, request.body.source));
 
   app.get(`${base}/customers/:customerId/interactions`, {
     onRequest: requirePermission('customers.read'),
     schema: { tags, summary: 'The customer\'s interactions, newest first', params: customerParams },
-  }, async (request) => service.interactions(ctx(request), request.params.customerId));
+  }, async (request) => interactions.interactions(ctx(request), request.params.customerId));
 
   app.post(`${base}/customers/:customerId/interactions`, {
     onRequest: requirePermission('customers.write'),
     schema: { tags, summary: 'Record a call, visit, e-mail or note', params: customerParams, body: interactionBody },
-  }, async (request, reply) => reply.status(201).send(await service.addInteraction(ctx(request), request.params.customerId, request.body)));
+  }, async (request, reply) => reply.status(201).send(await interactions.addInteraction(ctx(request), request.params.customerId, request.body)));
 
   app.post(`${base}/customers/:customerId/merge-plan`, {
     onRequest: requirePermission('customers.merge'),
     schema: { tags, summary: 'Both customers side by side, field by field, and what would move (nothing is changed)', params: customerParams, body: mergeBody },
-  }, async (request) => service.mergePlan(ctx(request), request.params.customerId, request.body));
+  }, async (request) => merges.mergePlan(ctx(request), request.params.customerId, request.body));
 
   app.post(`${base}/customers/:customerId/merges`, {
     onRequest: requirePermission('customers.merge'),
     schema: { tags, summary: 'Merge absorbedId into this customer (one transaction, audit entry, undo record)', params: customerParams, body: mergeBody },
-  }, async (request, reply) => reply.status(201).send(await service.merge(ctx(request), request.params.customerId, request.body)));
+  }, async (request, reply) => reply.status(201).send(await merges.merge(ctx(request), request.params.customerId, request.body)));
 
   app.post(`${base}/customer-merges/:mergeId/undo`, {
     onRequest: requirePermission('customers.merge'),
     schema: { tags, summary: 'Undo a merge exactly; 409 with the conflicts when something moved on since', params: mergeParams, body: undoMergeBody },
-  }, async (request) => service.undoMerge(ctx(request), request.params.mergeId, request.body.discardEdits));
+  }, async (request) => merges.undoMerge(ctx(request), request.params.mergeId, request.body.discardEdits));
 };

@@ -1,8 +1,10 @@
 // The customers module's door: what other modules may use of it.
 import type { Db } from '../../kernel/db/database.js';
+import { findContact } from './contacts.store.js';
 import * as store from './customers.store.js';
 
-export type { Customer, Contact } from './customers.store.js';
+export type { Customer } from './customers.store.js';
+export type { Contact } from './contacts.store.js';
 
 /** A customer by id as it stands now: an absorbed (merged) id answers with its survivor; undefined when not this company's. */
 export async function customerById(db: Db, tenantId: string, id: string): Promise<store.Customer | undefined> {
@@ -15,7 +17,7 @@ export async function customerById(db: Db, tenantId: string, id: string): Promis
 export const customersByIds = (db: Db, tenantId: string, ids: readonly string[]) => store.findCustomers(db, tenantId, ids);
 
 /** A contact by id; undefined when not this company's. */
-export const contactById = (db: Db, tenantId: string, id: string) => store.findContact(db, tenantId, id);
+export const contactById = (db: Db, tenantId: string, id: string) => findContact(db, tenantId, id);
 
 export { mayMarket, consentChannels, consentPurposes, type ConsentChannel, type ConsentPurpose } from './domain/consent.js';
 export { foldGerman, nameTokens } from './domain/company-name.js';
