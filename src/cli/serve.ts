@@ -43,8 +43,9 @@ export async function serve(args: string[], env: NodeJS.ProcessEnv = process.env
   }
   const started = Date.now();
   const instance = await createInstance(config, allModules);
+  let demoCompany: string | null = null;
   if (demo) {
-    await ensureDemoData(instance.ctx);
+    demoCompany = (await ensureDemoData(instance.ctx)).tenantId;
   } else {
     const found = await findDemoCredentials(instance.ctx);
     if (found.length) {
@@ -69,6 +70,14 @@ export async function serve(args: string[], env: NodeJS.ProcessEnv = process.env
     } catch (error) {
       // e.g. the MQTT port is taken: the rest of Werkverbund keeps running
       instance.app.log.warn({ err: (error as Error).message }, `module ${module.id} could not start its background work`);
+      process.stderr.write(`  Warning: ${module.id}: ${(error as Error).message}\n`);
+    }
+  }
+  for (const module of demoCompany ? instance.ctx.registry.modules : []) {
+    if (!module.demoStart) continue;
+    try {
+      running.push(await module.demoStart(instance.ctx, { tenantId: demoCompany! }));
+    } catch (error) {
       process.stderr.write(`  Warning: ${module.id}: ${(error as Error).message}\n`);
     }
   }

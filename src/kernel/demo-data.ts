@@ -7,9 +7,23 @@ export const DEMO_EMAIL = 'demo@werkverbund.example';
 export const DEMO_PASSWORD = 'werkverbund-demo';
 export const DEMO_COMPANY = 'Muster Metallbau GmbH';
 
-/** Creates the demo company and its owner once; a restart finds them and changes nothing. */
-export async function ensureDemoData(ctx: AppContext): Promise<{ created: boolean }> {
-  if (await findUserByEmail(ctx.db, DEMO_EMAIL)) return { created: false };
+/**
+ * Creates the demo company and its owner once; a restart finds them and changes nothing. Returns
+ * the demo company (none when the demo owner no longer belongs to a company of that name).
+ */
+export async function ensureDemoData(ctx: AppContext): Promise<{ created: boolean; tenantId: string | null }> {
+  const existing = await findUserByEmail(ctx.db, DEMO_EMAIL);
+  if (existing) {
+    const company = await ctx.db
+      .selectFrom('memberships as m')
+      .innerJoin('tenants as t', 't.id', 'm.tenant_id')
+      .select('t.id')
+      .where('m.user_id', '=', existing.id)
+      .where('t.name', '=', DEMO_COMPANY)
+      .orderBy('t.created_at')
+      .executeTakeFirst();
+    return { created: false, tenantId: company?.id ?? null };
+  }
   const ownerId = await insertUser(ctx.db, {
     email: DEMO_EMAIL,
     name: 'Petra Muster',
@@ -30,7 +44,7 @@ export async function ensureDemoData(ctx: AppContext): Promise<{ created: boolea
   for (const module of ctx.registry.modules) {
     if (module.demo) await module.demo({ db: ctx.db, tenantId, ownerId });
   }
-  return { created: true };
+  return { created: true, tenantId };
 }
 
 /**

@@ -98,4 +98,9 @@ export interface ModuleManifest {
   terminalDetails?: (db: Db, tenantId: string, terminalId: string) => Promise<Record<string, unknown>>;
   /** Long-running background work started with the server (e.g. a broker); stopped on shutdown. */
   start?: (ctx: AppContext) => Promise<{ stop(): Promise<void> }>;
+  /**
+   * Background work of the demo only (`serve --demo`), for the demo company: e.g. demo machines that
+   * keep sending values, so the demo looks alive at any hour. Stopped on shutdown.
+   */
+  demoStart?: (ctx: AppContext, demo: { tenantId: string }) => Promise<{ stop(): Promise<void> }>;
 }

@@ -4,6 +4,10 @@ import { TestClient, startTestInstance } from '../../kernel/testing/test-instanc
 import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
 import { shopfloorModule } from '../shopfloor/module.js';
 import { machinesModule } from './module.js';
+import { DateTime } from 'luxon';
+import { phasesOnWorkCentres } from '../shopfloor/index.js';
+import { BACKFILL_LIMIT_MS, createDemoSimulator } from './demo-simulator.js';
+import { readSeries } from './sample-series.store.js';
 
 /** The demo machines: minute values that follow the demo bookings, a temperature rule and one past alarm. */
 describe.each(testDatabaseKinds())('machine demo data on the %s database', (kind) => {
@@ -68,4 +72,46 @@ describe.each(testDatabaseKinds())('machine demo data on the %s database', (kind
     expect(alarms[0].status).toBe('closed');
     expect(alarms[0].raisedValue).toBeGreaterThan(45);
   });
+
+  it('keeps sending live values after the demo was made: current flows only while the running order is within a shift, gaps are filled', async () => {
+    const machines = (await owner.get(`/api/v1/companies/${companyId}/machines`)).body as Array<{ id: string; name: string; workCentreId: string }>;
+    const welder = machines.find((m) => m.name === 'Schweißroboter 1')!;
+    const running = (await phasesOnWorkCentres(instance.ctx.db, companyId, [welder.workCentreId])).filter((p) => p.phase === 'running' && p.end === null);
+    expect(running).toHaveLength(1);
+    // the next working day at 10:00 and the Sunday after it, in the demo's time zone
+    let day = DateTime.now().setZone('Europe/Berlin').plus({ days: 1 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+    while (day.weekday > 5) day = day.plus({ days: 1 });
+    let sunday = day.plus({ days: 1 });
+    while (sunday.weekday !== 7) sunday = sunday.plus({ days: 1 });
+    let clock = day.toMillis();
+    const simulator = createDemoSimulator(instance.ctx, companyId, () => clock);
+    const series = (from: number, to: number) => readSeries(instance.ctx.db, companyId, welder.id, 'current', new Date(from), new Date(to + 1), 100_000);
+
+    const before = (await series(clock - BACKFILL_LIMIT_MS - 3 * 60_000, clock)).length;
+    expect(await simulator.tick()).toBeGreaterThan(0);
+    const filled = await series(clock - BACKFILL_LIMIT_MS, clock);
+    expect(filled.at(-1)).toEqual({ ts: new Date(clock).toISOString(), value: expect.any(Number) });
+    expect(filled.at(-1)!.value).toBeGreaterThan(170);
+    // the gap is filled minute by minute (no hole longer than a minute)
+    const times = filled.map((s) => Date.parse(s.ts));
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeLessThanOrEqual(60_000);
+    expect(filled.length).toBeGreaterThan(before);
+
+    clock += 10_000;
+    await simulator.tick();
+    expect((await series(clock, clock))[0]!.value).toBeGreaterThan(170);
+    // a tick at the same instant adds nothing
+    expect(await simulator.tick()).toBe(0);
+
+    clock = sunday.toMillis();
+    await simulator.tick();
+    expect((await series(clock, clock))[0]!.value).toBe(0);
+
+    // switched off, the machines send nothing
+    await owner.put(`/api/v1/companies/${companyId}/modules/machines`, { enabled: false });
+    clock += 60_000;
+    expect(await simulator.tick()).toBe(0);
+    expect(await series(clock, clock)).toEqual([]);
+    await owner.put(`/api/v1/companies/${companyId}/modules/machines`, { enabled: true });
+  }, 120_000);
 });

@@ -8,8 +8,11 @@ import { type DeviceIdentity, insertMachine } from './machines.store.js';
 import { insertDevice } from './devices.store.js';
 import { insertPoint } from './points.store.js';
 import { writeSamples } from './sample-writer.js';
+import { DEMO_GATEWAY, DEMO_POINTS, laserValues, nextLaserTemperature, noiseFrom, welderValues } from './demo-signals.js';
 
 const MINUTE = 60_000;
+
+export const samplesAt = (ts: number, values: Record<string, number>): Sample[] => Object.entries(values).map(([point, value]) => ({ point, ts, value }));
 const DAYS = 3;
 const BATCH = 25_000;
 
@@ -23,7 +26,7 @@ async function runningTimes(ctx: DemoContext, workCentreId: string | null, shift
   return phases.filter((p) => p.phase === 'running').map((p) => ({ start: p.start, end: p.end ?? now }));
 }
 
-async function createMachine(ctx: DemoContext, name: string, description: string, workCentreId: string | null, points: Array<[string, string, string]>) {
+async function createMachine(ctx: DemoContext, name: string, description: string, workCentreId: string | null, points: ReadonlyArray<[string, string, string]>) {
   const id = uuidv7();
   await insertMachine(ctx.db, ctx.tenantId, id, { name, description, workCentreId });
   const pointIds = new Map<string, string>();
@@ -34,7 +37,7 @@ async function createMachine(ctx: DemoContext, name: string, description: string
   }
   // The token is thrown away: whoever wants to connect a real device creates a new credential.
   const deviceId = uuidv7();
-  await insertDevice(ctx.db, ctx.tenantId, id, deviceId, 'Demo-Gateway', newSecretToken().hash);
+  await insertDevice(ctx.db, ctx.tenantId, id, deviceId, DEMO_GATEWAY, newSecretToken().hash);
   const device: DeviceIdentity = { tenantId: ctx.tenantId, deviceId, machineId: id };
   return { id, pointIds, device };
 }
@@ -50,12 +53,8 @@ export async function machinesDemo(ctx: DemoContext): Promise<void> {
   const centres = await workCentres(ctx.db, ctx.tenantId).catch(() => []);
   const centre = (code: string) => centres.find((c) => c.code === code)?.id ?? null;
 
-  const welder = await createMachine(ctx, 'Schweißroboter 1', 'MAG-Schweißroboter am Schweißplatz 1', centre('SCHW-1'), [
-    ['current', 'Schweißstrom', 'A'], ['voltage', 'Spannung', 'V'], ['wire-feed', 'Drahtvorschub', 'm/min'],
-  ]);
-  const laser = await createMachine(ctx, 'Laser', 'Faserlaser-Schneidanlage', centre('LAS-1'), [
-    ['power', 'Leistung', 'kW'], ['temperature', 'Temperatur', '°C'],
-  ]);
+  const welder = await createMachine(ctx, 'Schweißroboter 1', 'MAG-Schweißroboter am Schweißplatz 1', centre('SCHW-1'), DEMO_POINTS.welder);
+  const laser = await createMachine(ctx, 'Laser', 'Faserlaser-Schneidanlage', centre('LAS-1'), DEMO_POINTS.laser);
   await insertRule(ctx.db, ctx.tenantId, laser.id, uuidv7(), {
     pointId: laser.pointIds.get('temperature')!, name: 'Laserquelle zu warm', severity: 'warning', enabled: true,
     rule: { kind: 'threshold', direction: 'high', limit: 45, hysteresis: 3, minDurationSeconds: 120 },
@@ -70,9 +69,7 @@ export async function machinesDemo(ctx: DemoContext): Promise<void> {
     if (inside(laserRuns, t) && inside(shifts, t)) { overheatAt = t + 30 * MINUTE; break; }
   }
 
-  const rnd = seededRandom(7);
-  const noise = (spread: number) => (rnd() - 0.5) * 2 * spread;
-  const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
+  const noise = noiseFrom(seededRandom(7));
   let temperature = 24;
   let pending: Array<{ device: DeviceIdentity; samples: Sample[]; source: 'http' }> = [];
   let count = 0;
@@ -86,18 +83,10 @@ export async function machinesDemo(ctx: DemoContext): Promise<void> {
     const welding = inside(weldRuns, ts) && inside(shifts, ts);
     const cutting = inside(laserRuns, ts) && inside(shifts, ts);
     const overheating = ts >= overheatAt && ts < overheatAt + 20 * MINUTE;
-    const target = overheating ? 52 : cutting ? 36 : 23;
-    temperature += (target - temperature) * (overheating ? 0.35 : 0.15) + noise(0.3);
+    temperature = nextLaserTemperature(temperature, cutting, overheating, noise);
     pending.push(
-      { device: welder.device, source: 'http', samples: [
-        { point: 'current', ts, value: welding ? round(180 + noise(6), 1) : 0 },
-        { point: 'voltage', ts, value: welding ? round(24 + noise(0.6), 2) : 0 },
-        { point: 'wire-feed', ts, value: welding ? round(8 + noise(0.3), 2) : 0 },
-      ] },
-      { device: laser.device, source: 'http', samples: [
-        { point: 'power', ts, value: cutting ? round(4 + noise(0.4), 2) : 0.15 },
-        { point: 'temperature', ts, value: round(temperature, 1) },
-      ] },
+      { device: welder.device, source: 'http', samples: samplesAt(ts, welderValues(welding, noise)) },
+      { device: laser.device, source: 'http', samples: samplesAt(ts, laserValues(cutting, temperature, noise)) },
     );
     count += 5;
     if (count >= BATCH) await flush();

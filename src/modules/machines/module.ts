@@ -8,6 +8,7 @@ import { ensurePartitions } from './sample-partitions.store.js';
 import { machinesSealedColumns } from './sealed-secrets.js';
 import { machinesEventTypes } from './alarm-events.store.js';
 import { startMachinesModule } from './module-start.js';
+import { startDemoSimulator } from './demo-simulator.js';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 loadServerMessages(new URL('./server-i18n/', import.meta.url));
@@ -55,4 +56,5 @@ export const machinesModule: ModuleManifest = {
   jobs: (ctx) => machinesJobs(ctx),
   start: (ctx) => startMachinesModule(ctx),
   demo: (ctx) => machinesDemo(ctx),
+  demoStart: (ctx, demo) => startDemoSimulator(ctx, demo.tenantId),
 };
