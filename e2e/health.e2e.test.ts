@@ -68,8 +68,11 @@ describe.runIf(browserAvailable())('admin health page in Chromium', () => {
 
       const portrait = await (await newContext(browser, baseURL, TABLET_PORTRAIT)).newPage();
       await signInWithPassword(portrait, { email: memberEmail, password: PASSWORD, name: 'Max Mitglied' });
-      // members do not see the page
-      await expect.poll(() => portrait.getByRole('link', { name: 'Betriebszustand' }).count()).toBe(0);
+      // members do not see the page (upright, the navigation opens from the burger)
+      await portrait.getByRole('button', { name: 'Navigation ein- oder ausblenden' }).click();
+      const nav = portrait.getByRole('navigation', { name: 'Hauptnavigation' });
+      await nav.getByRole('link', { name: 'Unternehmensprofil' }).waitFor();
+      await expect.poll(() => nav.getByRole('link', { name: 'Betriebszustand' }).count()).toBe(0);
     } finally {
       await sql`alter table machine_alarm_rules_away rename to machine_alarm_rules`.execute(instance.ctx.db);
     }

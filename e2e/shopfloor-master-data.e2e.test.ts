@@ -81,6 +81,8 @@ describe.runIf(browserAvailable())('shop-floor master data in Chromium', () => {
     const page = await context.newPage();
     const consoleErrors = watchConsole(page);
     await signIn(page, EMAIL, 'Petra Halter');
+    // upright, the navigation waits behind the burger
+    await page.getByRole('button', { name: 'Navigation ein- oder ausblenden' }).click();
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Fertigung', exact: true }).click();
     await page.getByRole('heading', { name: 'Fertigungsaufträge' }).waitFor();
 

@@ -1,29 +1,23 @@
-import { Anchor, AppShell, Box, Burger, Group, Menu, NavLink, ScrollArea, Select, Text, UnstyledButton } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Anchor, AppShell, Box, Burger, Group, Menu, Select, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { post, setCsrfToken } from '../api/client';
 import { ME_KEY, type MeCompany, useMe } from '../api/me';
-import { useFormat } from '../i18n/format';
 import { setLanguage } from '../i18n/i18n';
 import { LanguageSwitch } from './language-switch';
+import { MAIN_NAVIGATION_ID, MainNavigation } from './main-navigation';
 import { NewCompanyModal } from './new-company-modal';
 import { Loading } from '../components/loading';
 import { clearTerminalData } from '../pwa/service-worker-client';
 import { terminalPath } from '../pages/terminal-sign-in-page';
 import '../account/translations';
 
-const PLATFORM_PAGES: Array<{ path: string; key: string; permission: string }> = [
-  { path: '', key: 'nav.overview', permission: 'company.read' },
-  { path: 'profile', key: 'nav.profile', permission: 'company.read' },
-  { path: 'members', key: 'nav.members', permission: 'members.read' },
-  { path: 'modules', key: 'nav.modules', permission: 'company.read' },
-  { path: 'audit', key: 'nav.audit', permission: 'audit.read' },
-  { path: 'export', key: 'nav.export', permission: 'export.download' },
-  { path: 'health', key: 'nav.health', permission: 'health.read' },
-];
+/** Mantine's `md` (62em, 992 px): a 10-inch tablet in portrait (800 px) gets the whole width for the page. */
+const NAVBAR_BREAKPOINT = 'md';
+const NAVBAR_BREAKPOINT_EM = 62;
 
 /** Company context for pages below /c/:companyId. */
 export function useCompany(): MeCompany {
@@ -36,7 +30,6 @@ export function useCompany(): MeCompany {
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
-  const { localized } = useFormat();
   const { data: me, isLoading } = useMe();
   const { companyId } = useParams();
   const navigate = useNavigate();
@@ -44,11 +37,22 @@ export function AppLayout() {
   const queryClient = useQueryClient();
   const [opened, { toggle, close }] = useDisclosure();
   const [creating, creatingControls] = useDisclosure();
+  // below this width (tablets in portrait) the navigation is a panel behind the burger
+  const wide = useMediaQuery(`(min-width: ${NAVBAR_BREAKPOINT_EM}em)`, true, { getInitialValueInEffect: false });
+  const burger = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (me && me.user.locale !== i18n.language) void setLanguage(me.user.locale);
   }, [me?.user.locale]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(close, [location.pathname]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    // a page chosen in the panel: the panel closes and the keyboard goes on in the page
+    if (opened) document.getElementById('main')?.focus();
+    close();
+  }, [location.pathname]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    // opened: the keyboard continues in the panel, at the page being shown
+    if (opened && !wide) document.querySelector<HTMLElement>(`#${MAIN_NAVIGATION_ID} [aria-current="page"], #${MAIN_NAVIGATION_ID} a`)?.focus();
+  }, [opened]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (isLoading) return <Loading />;
   if (!me) return <Navigate to="/signin" replace />;
@@ -71,13 +75,19 @@ export function AppLayout() {
     navigate(me.terminal ? '/terminal' : '/signin');
   };
 
+  const closeOnEscape = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Escape' || wide || !opened) return;
+    close();
+    burger.current?.focus();
+  };
+
   return (
-    <AppShell header={{ height: 60 }} navbar={terminal ? undefined : { width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell header={{ height: 60 }} navbar={terminal ? undefined : { width: 260, breakpoint: NAVBAR_BREAKPOINT, collapsed: { mobile: !opened } }} padding="lg">
       <Anchor href="#main" className="skip-link">{t('nav.skipToContent')}</Anchor>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            {!terminal && <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggleNavigation')} />}
+            {!terminal && <Burger ref={burger} opened={opened} onClick={toggle} hiddenFrom={NAVBAR_BREAKPOINT} size="sm" aria-label={t('nav.toggleNavigation')} aria-expanded={opened} aria-controls={MAIN_NAVIGATION_ID} />}
             <Text fw={700} size="lg" c="werkblau.8" component={Link} to={base}>{t('common.appName')}</Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
@@ -108,25 +118,7 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      {!terminal && <AppShell.Navbar p="sm" aria-label={t('nav.mainNavigation')}>
-        <ScrollArea>
-          <Text size="xs" c="dimmed" fw={700} tt="uppercase" px="sm" mb={4}>{t('nav.platform')}</Text>
-          {PLATFORM_PAGES.filter((p) => company.permissions.includes(p.permission)).map((p) => {
-            const to = p.path ? `${base}/${p.path}` : base;
-            return <NavLink key={p.key} component={Link} to={to} label={t(p.key)} active={current === to} aria-current={current === to ? 'page' : undefined} />;
-          })}
-          {company.navigation.length > 0 && (
-            <Text size="xs" c="dimmed" fw={700} tt="uppercase" px="sm" mt="md" mb={4}>{t('nav.moduleSection')}</Text>
-          )}
-          {company.navigation.map((n) => {
-            const to = `${base}${n.path}`;
-            // the most specific entry wins (a module's page that has its own entry, e.g. /shopfloor/terminals)
-            const matches = (path: string) => current === `${base}${path}` || current.startsWith(`${base}${path}/`);
-            const active = matches(n.path) && !company.navigation.some((o) => o.path.length > n.path.length && matches(o.path));
-            return <NavLink key={n.path} component={Link} to={to} label={localized(n.label)} active={active} aria-current={active ? 'page' : undefined} data-testid={`nav${n.path.replaceAll('/', '-')}`} />;
-          })}
-        </ScrollArea>
-      </AppShell.Navbar>}
+      {!terminal && <MainNavigation company={company} current={current} hidden={!wide && !opened} onKeyDown={closeOnEscape} />}
       <NewCompanyModal opened={creating} onClose={creatingControls.close} />
       <AppShell.Main id="main" tabIndex={-1}>
         <Box maw={1200}>
