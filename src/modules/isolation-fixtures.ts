@@ -1,4 +1,6 @@
 import type { TestClient } from '../kernel/testing/test-instance.js';
+import { dispatchEvents } from '../kernel/webhooks/event-delivery.js';
+import { emitEvent } from '../kernel/webhooks/index.js';
 import { customersIsolationFixture } from './customers/customers.isolation-fixture.js';
 import { investIsolationFixture } from './invest/invest.isolation-fixture.js';
 import { machinesIsolationFixture } from './machines/machines.isolation-fixture.js';
@@ -16,9 +18,20 @@ export const isolationFixtures: Record<string, (client: TestClient, companyId: s
   roadmap: roadmapIsolationFixture,
   shopfloor: shopfloorIsolationFixture,
   platform: async (client, companyId) => {
-    const subscription = await client.post(`/api/v1/companies/${companyId}/webhooks`, { url: 'https://hooks.isolation.example/events', eventTypes: ['machines.alarm.raised'] });
+    const subscription = await client.post(`/api/v1/companies/${companyId}/webhooks`, {
+      url: 'https://hooks.isolation.example/events',
+      eventTypes: ['machines.alarm.raised'],
+      filter: { 'alarm.severity': ['warning', 'critical'] },
+    });
     if (subscription.status !== 201) throw new Error(`platform fixture: webhook subscription failed: ${subscription.status} ${JSON.stringify(subscription.body)}`);
-    return { subscriptionId: subscription.body.id as string };
+    // one delivery in the log: an event, turned into a delivery as the delivery job does (not sent)
+    const db = client.instance.ctx.db;
+    await db.transaction().execute((trx) => emitEvent(trx, companyId, { type: 'machines.alarm.raised', payload: { alarm: { severity: 'critical' } } }));
+    await dispatchEvents(db);
+    const deliveries = await client.get(`/api/v1/companies/${companyId}/webhooks/deliveries`);
+    const delivery = (deliveries.body as Array<{ id: string; subscriptionId: string }>).find((d) => d.subscriptionId === subscription.body.id);
+    if (!delivery) throw new Error(`platform fixture: no delivery: ${deliveries.status} ${JSON.stringify(deliveries.body)}`);
+    return { subscriptionId: subscription.body.id as string, deliveryId: delivery.id };
   },
   check: async (client, companyId) => {
     const run = await client.post(`/api/v1/companies/${companyId}/check/runs`);

@@ -715,8 +715,10 @@ export interface WebhookSubscriptions {
   created_at: Generated<Timestamp>;
   description: Generated<string>;
   event_types: Json;
+  filter: Generated<Json>;
   id: string;
   secret: string;
+  secret_context: Generated<string>;
   tenant_id: string;
   url: string;
 }

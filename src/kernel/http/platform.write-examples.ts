@@ -36,9 +36,11 @@ export const platformWriteExamples: WriteExamples = (ids) => ({
   // a ZIP, not JSON: the walk sends it damaged (see uploadCases in the walk), then whole
   'POST /companies/import': { contentType: 'application/zip', body: smallExportArchive(), expect: 201 },
   'DELETE /companies/:companyId/members/:userId/pin-lock': {},
-  'POST /companies/:companyId/webhooks': { body: { url: 'https://hooks.walk.example/events', description: 'Walk', eventTypes: ['machines.alarm.raised', 'machines.alarm.cleared'], active: false } },
-  'PUT /companies/:companyId/webhooks/:subscriptionId': { body: { url: 'https://hooks.isolation.example/events', description: 'changed', eventTypes: ['machines.alarm.cleared'], active: false } },
+  'POST /companies/:companyId/webhooks': { body: { url: 'https://hooks.walk.example/events', description: 'Walk', eventTypes: ['machines.alarm.raised', 'machines.alarm.cleared'], filter: { 'alarm.severity': ['critical'] }, active: false } },
+  'PUT /companies/:companyId/webhooks/:subscriptionId': { body: { url: 'https://hooks.isolation.example/events', description: 'changed', eventTypes: ['machines.alarm.cleared'], filter: {}, active: false } },
   'DELETE /companies/:companyId/webhooks/:subscriptionId': {},
+  'POST /companies/:companyId/webhooks/:subscriptionId/secret': {},
+  'POST /companies/:companyId/webhooks/deliveries/:deliveryId/retry': {},
   // sends a request to the subscription's address: only its refusals are walked, never the valid call
   'POST /companies/:companyId/webhooks/:subscriptionId/test': { expect: 0 },
   'POST /terminal/signin': { anonymous: true, recordsFailures: true, expect: 401, body: { personnelNumber: 'W-1', pin: '000000' } },

@@ -8,6 +8,17 @@ import type { Role } from '../tenancy/roles.js';
 
 export type Localized = { de: string; en: string };
 
+/** A field of an event's payload that webhook subscriptions can filter by (see `src/kernel/webhooks/README.md`). */
+export interface EventFilterField {
+  /** Dot path into the payload, e.g. `alarm.severity`. */
+  path: string;
+  label: Localized;
+  /** The event types whose payload has the field. */
+  eventTypes: string[];
+  /** The values to choose from, in their natural order. */
+  values: Array<{ value: string; label: Localized }>;
+}
+
 export interface PermissionDeclaration {
   /** `<module>.<action>`, e.g. `check.answer`. */
   id: string;
@@ -62,6 +73,10 @@ export interface ModuleManifest {
    * e.g. `machines.alarm.raised`; companies subscribe webhooks to them.
    */
   events?: string[];
+  /** Names of the event types (for the webhook settings page), by type. */
+  eventLabels?: Record<string, Localized>;
+  /** Payload fields of the events a webhook subscription can filter by, with the values to choose from. */
+  eventFilters?: EventFilterField[];
   /** Columns never exported (secrets such as token hashes), as `table.column`. */
   secretColumns?: string[];
   /** Columns holding secrets encrypted with the instance key (sealed at start, re-sealed by `secrets rotate`). */

@@ -26,7 +26,8 @@ export class TestClient {
   cookie?: string;
   csrfToken?: string;
 
-  constructor(private readonly instance: Instance) {}
+  /** The instance is open to fixtures that must wait for a background job (they run its step directly). */
+  constructor(readonly instance: Instance) {}
 
   async request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> {
     const raw = await this.instance.app.inject({

@@ -32,9 +32,13 @@ export async function dispatchEvents(db: Db): Promise<number> {
       const events = await sql<{ tenant_id: string; id: string; type: string }>`select tenant_id, id, type from event_outbox
         where dispatched_at is null order by created_at, id limit ${BATCH} for update skip locked`.execute(tx);
       for (const e of events.rows) {
+        // type and filter: every path of the filter must hold one of its values in the payload
         await sql`insert into webhook_deliveries (tenant_id, id, event_id, subscription_id, event_type, url, status, next_attempt_at)
-          select s.tenant_id, gen_random_uuid(), ${e.id}, s.id, ${e.type}, s.url, 'pending', now()
-          from webhook_subscriptions s where s.tenant_id = ${e.tenant_id} and s.active and s.event_types @> ${JSON.stringify([e.type])}::jsonb`.execute(tx);
+          select s.tenant_id, gen_random_uuid(), e.id, s.id, e.type, s.url, 'pending', now()
+          from webhook_subscriptions s join event_outbox e on e.tenant_id = s.tenant_id and e.id = ${e.id}
+          where s.tenant_id = ${e.tenant_id} and s.active and s.event_types @> ${JSON.stringify([e.type])}::jsonb
+            and not exists (select 1 from jsonb_each(s.filter) f where not (f.value @> jsonb_build_array(e.payload #> string_to_array(f.key, '.'))))
+          on conflict (tenant_id, event_id, subscription_id) do nothing`.execute(tx);
         await sql`update event_outbox set dispatched_at = now() where tenant_id = ${e.tenant_id} and id = ${e.id}`.execute(tx);
       }
       return events.rows.length;
@@ -79,7 +83,7 @@ export async function deliverDueEvents(ctx: DeliveryContext, now: Date = new Dat
         result = { ok: false, status: null, error: 'subscription deleted' };
         final = true;
       } else {
-        const secret = openSubscriptionSecret(ctx.config, row.tenant_id, row.subscription_id, target.secret);
+        const secret = openSubscriptionSecret(ctx.config, row.tenant_id, row.subscription_id, target);
         const body = JSON.stringify(eventBody(row.tenant_id, row.delivery_id, row));
         result = await postSignedWebhook(outboundPolicy(ctx.config), row.url, secret, row.type, row.delivery_id, body);
       }
@@ -122,7 +126,7 @@ export async function deleteOldEvents(db: Db, now: Date = new Date()): Promise<n
 export async function testSubscription(ctx: DeliveryContext, tenantId: string, subscriptionId: string) {
   const target = await subscriptionTarget(ctx.db, tenantId, subscriptionId);
   if (!target) return undefined;
-  const secret = openSubscriptionSecret(ctx.config, tenantId, subscriptionId, target.secret);
+  const secret = openSubscriptionSecret(ctx.config, tenantId, subscriptionId, target);
   const id = uuidv7();
   const body = JSON.stringify({ id, deliveryId: id, type: 'webhook.test', companyId: tenantId, occurredAt: new Date().toISOString(), data: {} });
   try {

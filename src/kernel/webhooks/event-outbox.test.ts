@@ -1,41 +1,21 @@
-import { type IncomingHttpHeaders, type Server, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../instance.js';
 import { TestClient, startTestInstance } from '../testing/test-instance.js';
 import { testDatabaseKinds } from '../testing/test-database.js';
+import { type WebhookReceiver, startWebhookReceiver } from '../testing/webhook-receiver.js';
 import { deleteOldEvents, deliverDueEvents, dispatchEvents } from './event-delivery.js';
 import { emitEvent, verifyWebhookSignature } from './index.js';
 
-interface Hit { path: string; headers: IncomingHttpHeaders; body: string }
-
-/** A real HTTP receiver: `/ok` answers 204, `/flaky` fails once with 500 and then answers 200. */
-async function startReceiver() {
-  const hits: Hit[] = [];
-  let flaky = 0;
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-    req.on('end', () => {
-      hits.push({ path: req.url ?? '', headers: req.headers, body });
-      if (req.url === '/flaky' && flaky++ < 1) res.writeHead(500).end('not yet');
-      else res.writeHead(req.url === '/ok' ? 204 : 200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { hits, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
 describe.each(testDatabaseKinds())('kernel event outbox and webhooks on the %s database', (kind) => {
   let instance: Instance;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: WebhookReceiver;
   let alice: TestClient;
   let bob: TestClient;
   let companyA: string;
   let companyB: string;
   beforeAll(async () => {
-    receiver = await startReceiver();
+    receiver = await startWebhookReceiver();
     instance = await startTestInstance(kind, { config: { outboundAllow: ['127.0.0.1/32'] } });
     alice = new TestClient(instance);
     bob = new TestClient(instance);
@@ -44,7 +24,7 @@ describe.each(testDatabaseKinds())('kernel event outbox and webhooks on the %s d
   });
   afterAll(async () => {
     await instance?.close();
-    await new Promise((resolve) => receiver?.server.close(resolve));
+    await receiver?.close();
   });
 
   const eventsOf = async (tenantId: string) =>

@@ -3,3 +3,4 @@ export { postSignedWebhook } from './signed-post.js';
 export { postWebhook } from './webhook-post.js';
 export { signWebhook, verifyWebhookSignature } from './webhook-signature.js';
 export { type OutboxEvent, emitEvent } from './emit-event.js';
+export { describeError } from './event-delivery.js';

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { writeAudit } from '../audit/audit-log.js';
 import { newSecretToken } from '../auth/secret-token.js';
 import { uuidv7 } from '../db/uuid-v7.js';
 import { companyParams } from '../http/company.routes.js';
@@ -9,12 +10,14 @@ import { OutboundBlockedError, outboundPolicy, resolveAllowed } from '../net/out
 import { testSubscription } from './event-delivery.js';
 import * as store from './subscriptions.store.js';
 import { sealSubscriptionSecret } from './webhook-secrets.js';
-import { subscriptionBody, subscriptionParams, webhookDeliveriesQuery } from './webhooks.schemas.js';
+import { deliveryParams, subscriptionBody, subscriptionParams, webhookDeliveriesQuery } from './webhooks.schemas.js';
 
 const outboundBlocked = (error: OutboundBlockedError) =>
   new ProblemError(400, 'webhook_outbound_blocked', { target: error.host === error.address ? error.address : `${error.host} (${error.address})` }, { errors: [{ path: 'body.url', message: error.message }] });
 
-/** The company's webhook subscriptions to the events modules emit, with the delivery log. */
+const newSecret = () => `whsec_${newSecretToken().token}`;
+
+/** The company's webhook subscriptions to the events modules emit, with the delivery log. Every change is audited with it. */
 export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config, registry } = app.wv;
   const tags = ['webhooks'];
@@ -35,35 +38,68 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
     }
   }
 
-  app.get(`${base}/event-types`, { ...manage, schema: { tags, summary: 'The event types the modules emit, to subscribe to', params: companyParams } }, async () => ({ eventTypes: eventTypes() }));
+  app.get(`${base}/event-types`, {
+    ...manage,
+    schema: { tags, summary: 'The event types the modules emit, to subscribe to, with their names and the payload fields a filter can choose values of', params: companyParams },
+  }, async () => ({
+    eventTypes: eventTypes(),
+    labels: Object.assign({}, ...registry.modules.map((m) => m.eventLabels ?? {})),
+    filters: registry.modules.flatMap((m) => m.eventFilters ?? []),
+  }));
 
   app.get(base, { ...manage, schema: { tags, summary: 'Webhook subscriptions (without secrets)', params: companyParams } }, async (request) => store.listSubscriptions(db, tenantOf(request).tenantId));
 
   app.post(base, {
     ...manage,
-    schema: { tags, summary: 'Subscribe a URL to event types; the signing secret is shown in this answer only', params: companyParams, body: subscriptionBody },
+    schema: { tags, summary: 'Subscribe a URL to event types (optionally filtered by payload values); the signing secret is shown in this answer only', params: companyParams, body: subscriptionBody },
   }, async (request, reply) => {
-    const { tenantId } = tenantOf(request);
+    const { tenantId, userId } = tenantOf(request);
     await checkInput(request.body);
     const id = uuidv7();
-    const secret = `whsec_${newSecretToken().token}`;
-    await store.insertSubscription(db, tenantId, id, request.body, sealSubscriptionSecret(config, tenantId, id, secret));
+    const secret = newSecret();
+    await db.transaction().execute(async (trx) => {
+      await store.insertSubscription(trx, tenantId, id, request.body, sealSubscriptionSecret(config, tenantId, id, secret));
+      await writeAudit(trx, { tenantId, actorId: userId, action: 'webhook.created', target: request.body.url, details: { eventTypes: request.body.eventTypes } });
+    });
     return reply.status(201).send({ ...(await store.listSubscriptions(db, tenantId, id))[0], secret });
   });
 
   app.put(`${base}/:subscriptionId`, {
     ...manage,
-    schema: { tags, summary: 'Change a subscription (URL, description, event types, active)', params: subscriptionParams, body: subscriptionBody },
+    schema: { tags, summary: 'Change a subscription (URL, description, event types, filter, active)', params: subscriptionParams, body: subscriptionBody },
   }, async (request) => {
-    const { tenantId } = tenantOf(request);
+    const { tenantId, userId } = tenantOf(request);
     await checkInput(request.body);
-    if (!(await store.updateSubscription(db, tenantId, request.params.subscriptionId, request.body))) throw notFound('webhook');
+    await db.transaction().execute(async (trx) => {
+      if (!(await store.updateSubscription(trx, tenantId, request.params.subscriptionId, request.body))) throw notFound('webhook');
+      await writeAudit(trx, { tenantId, actorId: userId, action: 'webhook.updated', target: request.body.url, details: { eventTypes: request.body.eventTypes, active: request.body.active } });
+    });
     return (await store.listSubscriptions(db, tenantId, request.params.subscriptionId))[0];
   });
 
   app.delete(`${base}/:subscriptionId`, { ...manage, schema: { tags, summary: 'Delete a subscription (its delivery log stays)', params: subscriptionParams } }, async (request, reply) => {
-    if (!(await store.deleteSubscription(db, tenantOf(request).tenantId, request.params.subscriptionId))) throw notFound('webhook');
+    const { tenantId, userId } = tenantOf(request);
+    await db.transaction().execute(async (trx) => {
+      const [subscription] = await store.listSubscriptions(trx, tenantId, request.params.subscriptionId);
+      if (!subscription || !(await store.deleteSubscription(trx, tenantId, subscription.id))) throw notFound('webhook');
+      await writeAudit(trx, { tenantId, actorId: userId, action: 'webhook.deleted', target: subscription.url });
+    });
     return reply.status(204).send();
+  });
+
+  app.post(`${base}/:subscriptionId/secret`, {
+    ...manage,
+    schema: { tags, summary: 'Replace the signing secret; the new one is shown in this answer only, the old one stops working at once', params: subscriptionParams },
+  }, async (request) => {
+    const { tenantId, userId } = tenantOf(request);
+    const id = request.params.subscriptionId;
+    const secret = newSecret();
+    await db.transaction().execute(async (trx) => {
+      const [subscription] = await store.listSubscriptions(trx, tenantId, id);
+      if (!subscription || !(await store.replaceSecret(trx, tenantId, id, sealSubscriptionSecret(config, tenantId, id, secret)))) throw notFound('webhook');
+      await writeAudit(trx, { tenantId, actorId: userId, action: 'webhook.secret_rotated', target: subscription.url });
+    });
+    return { ...(await store.listSubscriptions(db, tenantId, id))[0], secret };
   });
 
   app.post(`${base}/:subscriptionId/test`, {
@@ -82,4 +118,20 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
     ...manage,
     schema: { tags, summary: 'Delivery log of the events sent to the subscriptions, newest first', params: companyParams, querystring: webhookDeliveriesQuery },
   }, async (request) => store.listDeliveries(db, tenantOf(request).tenantId, request.query.limit));
+
+  app.post(`${base}/deliveries/:deliveryId/retry`, {
+    ...manage,
+    schema: { tags, summary: 'Send a failed or waiting delivery again at the next run of the delivery job (within seconds)', params: deliveryParams },
+  }, async (request) => {
+    const { tenantId, userId } = tenantOf(request);
+    const id = request.params.deliveryId;
+    await db.transaction().execute(async (trx) => {
+      if (!(await store.retryDelivery(trx, tenantId, id))) {
+        if (await store.deliveryExists(trx, tenantId, id)) throw new ProblemError(409, 'webhook_delivery_delivered', {});
+        throw notFound('webhook_delivery');
+      }
+      await writeAudit(trx, { tenantId, actorId: userId, action: 'webhook.delivery_retried', target: id });
+    });
+    return (await store.listDeliveries(db, tenantId, 1, id))[0];
+  });
 };

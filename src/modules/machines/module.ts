@@ -7,6 +7,7 @@ import { machinesRoutes } from './machines.routes.js';
 import { ensurePartitions } from './sample-partitions.store.js';
 import { machinesSealedColumns } from './sealed-secrets.js';
 import { machinesEventTypes } from './alarm-events.store.js';
+import { machinesEventFilters, machinesEventLabels } from './alarm-event-types.js';
 import { startMachinesModule } from './module-start.js';
 import { startDemoSimulator } from './demo-simulator.js';
 
@@ -32,6 +33,8 @@ export const machinesModule: ModuleManifest = {
   ],
   tables: ['machines', 'machine_points', 'machine_devices', 'machine_samples', 'machine_alarm_rules', 'machine_alarms', 'machine_connections', 'machine_opcua_items', 'machine_aggregates_1m', 'machine_aggregates_1h', 'machine_alarm_events', 'machine_notification_reads', 'machine_notification_settings', 'machine_webhooks', 'machine_notification_deliveries'],
   events: machinesEventTypes,
+  eventLabels: machinesEventLabels,
+  eventFilters: machinesEventFilters,
   secretColumns: ['machine_devices.token_hash', 'machine_connections.password', 'machine_webhooks.secret'],
   sealedColumns: machinesSealedColumns,
   // an imported company's samples need their day partitions
