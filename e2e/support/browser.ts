@@ -39,10 +39,22 @@ export async function newContext(browser: Browser, baseURL: string, viewport = T
 
 /** Fails on serious or critical axe findings (WCAG 2.1 A and AA rules). */
 export async function expectAccessible(page: Page, label: string) {
-  // a dialog fading in or out makes everything look pale to the contrast check: let transitions end
+  // a dialog fading in or out makes everything look pale to the contrast check: let transitions end.
+  // A transition may only start a frame or two after the click, so quiet must hold for a few frames.
   await page.evaluate(async () => {
-    const finite = document.getAnimations().filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
-    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+    const finite = () => document.getAnimations().filter((a) => a.playState !== 'finished' && Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+    const deadline = performance.now() + 5_000;
+    let quietFrames = 0;
+    while (quietFrames < 4 && performance.now() < deadline) {
+      const running = finite();
+      if (running.length === 0) quietFrames += 1;
+      else {
+        quietFrames = 0;
+        await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+      }
+      await frame();
+    }
   });
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.js';
+import { containsPattern } from '../../kernel/db/like-pattern.js';
 import { companyMembers } from '../../kernel/tenancy/members.js';
 import type { CustomerListQuery } from './schemas.js';
 
@@ -115,7 +116,7 @@ export async function findCustomer(db: Db, tenantId: string, id: string): Promis
   return (await findCustomers(db, tenantId, [id]))[0];
 }
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 const sortColumn = { name: 'name_folded', number: 'number', city: 'city', createdAt: 'created_at' } as const;
 
 /**
@@ -125,9 +126,9 @@ const sortColumn = { name: 'name_folded', number: 'number', city: 'city', create
 export async function listCustomers(db: Db, tenantId: string, query: CustomerListQuery, foldedQuery: string | null): Promise<{ items: Customer[]; total: number }> {
   let base = db.selectFrom('customers').where('tenant_id', '=', tenantId).where('merged_into', 'is', null);
   if (query.q && foldedQuery !== null) {
-    const folded = likePattern(foldedQuery);
-    const plain = likePattern(query.q.toLowerCase());
-    const compact = likePattern(query.q.toUpperCase().replace(/[\s.\-/_]/g, ''));
+    const folded = containsPattern(foldedQuery);
+    const plain = containsPattern(query.q.toLowerCase());
+    const compact = containsPattern(query.q.toUpperCase().replace(/[\s.\-/_]/g, ''));
     base = base.where((eb) =>
       eb.or([
         eb('name_folded', 'like', folded),
