@@ -416,6 +416,13 @@ export interface Memberships {
   user_id: string;
 }
 
+export interface NotificationReads {
+  item_key: string;
+  read_at: Generated<Timestamp>;
+  tenant_id: string;
+  user_id: string;
+}
+
 export interface PasswordResets {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -762,6 +769,7 @@ export interface DB {
   machine_webhooks: MachineWebhooks;
   machines: Machines;
   memberships: Memberships;
+  notification_reads: NotificationReads;
   password_resets: PasswordResets;
   roadmap_funding: RoadmapFunding;
   roadmap_plan_items: RoadmapPlanItems;

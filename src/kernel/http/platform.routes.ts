@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { companyHealthRoutes } from '../health/health.routes.js';
+import { notificationsRoutes } from '../notifications/notifications.routes.js';
+import { searchRoutes } from '../search/search.routes.js';
 import { webhooksRoutes } from '../webhooks/webhooks.routes.js';
 import { accountRoutes } from './account.routes.js';
 import { authRoutes } from './auth.routes.js';
@@ -25,4 +27,6 @@ export const platformRoutes: FastifyPluginAsync = async (app) => {
   await app.register(twoFactorSignInRoutes);
   await app.register(companyHealthRoutes);
   await app.register(webhooksRoutes);
+  await app.register(searchRoutes);
+  await app.register(notificationsRoutes);
 };

@@ -43,5 +43,6 @@ export const platformWriteExamples: WriteExamples = (ids) => ({
   'POST /companies/:companyId/webhooks/deliveries/:deliveryId/retry': {},
   // sends a request to the subscription's address: only its refusals are walked, never the valid call
   'POST /companies/:companyId/webhooks/:subscriptionId/test': { expect: 0 },
+  'POST /companies/:companyId/notifications/read': { body: { all: true } },
   'POST /terminal/signin': { anonymous: true, recordsFailures: true, expect: 401, body: { personnelNumber: 'W-1', pin: '000000' } },
 });

@@ -61,20 +61,48 @@ describe.each(testDatabaseKinds())('tenant isolation on the %s database', (kind)
       for (const p of params) expect(idsOfB[p], `no fixture id for :${p} in ${route.url}`).toBeDefined();
       const fill = (companyId: string) =>
         route.url.replace(':companyId', companyId).replace(/:(\w+)/g, (_, p: string) => idsOfB[p]);
-      const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
+      const query = COMPANY_ROUTE_QUERIES[`${route.method} ${route.url}`] ?? '';
+      const body = COMPANY_ROUTE_BODIES[`${route.method} ${route.url}`]?.(idsOfB) ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
 
-      const foreign = await alice.request(route.method, fill(companyB), body);
+      const foreign = await alice.request(route.method, fill(companyB) + query, body);
       expect(foreign.status, `${route.method} ${route.url} with B's company id`).toBe(404);
       expect(JSON.stringify(foreign.body)).not.toContain('Beta GmbH');
 
       if (params.length > 0) {
-        const crossed = await alice.request(route.method, fill(companyA), body);
+        const crossed = await alice.request(route.method, fill(companyA) + query, body);
         expect([400, 403, 404], `${route.method} ${route.url} with B's object ids`).toContain(crossed.status);
         expect(JSON.stringify(crossed.body)).not.toContain('bob@beta.example');
       }
     }
     expect(await snapshotB()).toBe(before);
     expect(await rowCountsOfB()).toEqual(beforeRows);
+  });
+
+  /**
+   * Company routes that take what they look for in the query or the body, not in the path: asked
+   * in A's own company with B's names and keys, they find and change nothing of B.
+   */
+  const COMPANY_ROUTE_QUERIES: Record<string, string> = {
+    'GET /api/v1/companies/:companyId/search': '?q=Beta',
+  };
+  const COMPANY_ROUTE_BODIES: Record<string, (ids: Record<string, string>) => unknown> = {
+    'POST /api/v1/companies/:companyId/notifications/read': (ids) => ({ keys: [`machines:alarm:${ids.alarmId}:active`] }),
+  };
+
+  it('finds nothing of another company by what the query or body names', async () => {
+    const before = await snapshotB();
+    const hits = await alice.get(`/api/v1/companies/${companyA}/search?q=${encodeURIComponent('Isolation fixture')}`);
+    expect(hits.status).toBe(200);
+    const ofB = await bob.get(`/api/v1/companies/${companyB}/search?q=${encodeURIComponent('Isolation fixture')}`);
+    expect(ofB.body.hits.length).toBeGreaterThan(0);
+    expect(hits.body.hits).toEqual([]);
+    expect((await alice.get(`/api/v1/companies/${companyA}/search?q=Beta`)).body.hits).toEqual([]);
+    const keysOfB = (await bob.get(`/api/v1/companies/${companyB}/notifications`)).body.items.map((i: { key: string }) => i.key);
+    expect(keysOfB.length).toBeGreaterThan(0);
+    const marked = await alice.post(`/api/v1/companies/${companyA}/notifications/read`, { keys: keysOfB });
+    expect(marked.status).toBe(200);
+    expect(await instance.ctx.db.selectFrom('notification_reads').selectAll().execute()).toEqual([]);
+    expect(await snapshotB()).toBe(before);
   });
 
   it('keeps anonymous callers out of every company route', async () => {

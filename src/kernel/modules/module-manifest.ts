@@ -3,6 +3,8 @@ import type { Migration } from '../db/migrate.js';
 import type { Db } from '../db/database.js';
 import type { AppContext } from '../http/app-context.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
+import type { NotificationProvider } from '../notifications/notification-provider.js';
+import type { SearchProvider } from '../search/search-provider.js';
 import type { SealedColumn } from '../secrets/sealed-columns.js';
 import type { Role } from '../tenancy/roles.js';
 
@@ -91,6 +93,10 @@ export interface ModuleManifest {
   permissions: PermissionDeclaration[];
   navigation: NavigationEntry[];
   personalData: PersonalDataDeclaration[];
+  /** Records the global search in the header finds (`GET /companies/:companyId/search`), e.g. orders or machines. */
+  search?: SearchProvider;
+  /** What the notification centre in the header lists (`GET /companies/:companyId/notifications`), e.g. open alarms. */
+  notifications?: NotificationProvider;
   /** Routes, registered under `/api/v1`. */
   routes?: FastifyPluginAsync;
   demo?: (ctx: DemoContext) => Promise<void>;

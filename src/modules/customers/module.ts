@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { addServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
 import { customersDemo } from './customers.demo.js';
+import { customersSearch } from './customers.search.js';
 import { customersRoutes } from './customers.routes.js';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
@@ -51,6 +52,7 @@ export const customersModule: ModuleManifest = {
       retention: { de: 'Wie die Geschäftsunterlagen (HGB §257, AO §147)', en: 'As the business records (HGB §257, AO §147)' },
     },
   ],
+  search: customersSearch,
   routes: customersRoutes,
   demo: customersDemo,
 };

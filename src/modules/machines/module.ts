@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
+import { machinesNotifications, machinesSearch } from './search-and-alarms.js';
 import { machinesJobs } from './jobs.js';
 import { machinesDemo } from './machines.demo.js';
 import { machinesRoutes } from './machines.routes.js';
@@ -55,6 +56,8 @@ export const machinesModule: ModuleManifest = {
       retention: { de: 'Bis die Einstellung geändert oder die Maschine gelöscht wird; das Zustellprotokoll so lange wie die Alarme', en: 'Until the setting is changed or the machine is deleted; the delivery log as long as the alarms' },
     },
   ],
+  search: machinesSearch,
+  notifications: machinesNotifications,
   routes: machinesRoutes,
   jobs: (ctx) => machinesJobs(ctx),
   start: (ctx) => startMachinesModule(ctx),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
+import { roadmapNotifications, roadmapSearch } from './plan-search.js';
 import { roadmapDemo } from './roadmap.demo.js';
 import { roadmapRoutes } from './roadmap.routes.js';
 
@@ -31,6 +32,8 @@ export const roadmapModule: ModuleManifest = {
       retention: { de: 'Bis die Maßnahme aus dem Plan entfernt wird; ein gelöschtes Konto wird aus der Maßnahme entfernt', en: 'Until the measure is removed from the plan; a deleted account is removed from the measure' },
     },
   ],
+  search: roadmapSearch,
+  notifications: roadmapNotifications,
   routes: roadmapRoutes,
   demo: roadmapDemo,
 };

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { loadServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
+import { shopfloorNotifications } from './late-orders.service.js';
+import { shopfloorSearch } from './search.store.js';
 import { shopfloorDemo, shopfloorDemoCredentials } from './shopfloor.demo.js';
 import { shopfloorRoutes } from './shopfloor.routes.js';
 import { terminalWorkCentres } from './shopfloor.store.js';
@@ -61,6 +63,8 @@ export const shopfloorModule: ModuleManifest = {
       retention: { de: 'Solange die Firma die Fertigungsdaten aufbewahrt; ein gelöschtes Konto wird aus den Buchungen entfernt', en: 'As long as the company keeps its production data; a deleted account is removed from the bookings' },
     },
   ],
+  search: shopfloorSearch,
+  notifications: shopfloorNotifications,
   routes: shopfloorRoutes,
   // a terminal set up for one work centre shows only its operations
   terminalDetails: async (db, tenantId, terminalId) => ({ workCentreId: (await terminalWorkCentres(db, tenantId, terminalId)).get(terminalId) ?? null }),
