@@ -19,6 +19,7 @@ const AuditPage = lazy(() => import('../pages/audit-page'));
 const ExportPage = lazy(() => import('../pages/export-page'));
 const HealthPage = lazy(() => import('../pages/health-page'));
 const AccountPage = lazy(() => import('../account/account-page'));
+const WebhooksPage = lazy(() => import('../webhooks/webhooks-page'));
 
 function Home() {
   const { data: me, isLoading } = useMe();
@@ -46,6 +47,7 @@ export const router = createBrowserRouter([
       { path: 'audit', element: <AuditPage /> },
       { path: 'export', element: <ExportPage /> },
       { path: 'health', element: <HealthPage /> },
+      { path: 'webhooks', element: <WebhooksPage /> },
       { path: 'account', element: <AccountPage /> },
       ...webModules.flatMap((m) => m.routes),
     ],

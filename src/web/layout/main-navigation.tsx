@@ -11,6 +11,7 @@ const PLATFORM_PAGES: Array<{ path: string; key: string; permission: string }> =
   { path: 'modules', key: 'nav.modules', permission: 'company.read' },
   { path: 'audit', key: 'nav.audit', permission: 'audit.read' },
   { path: 'export', key: 'nav.export', permission: 'export.download' },
+  { path: 'webhooks', key: 'nav.webhooks', permission: 'webhooks.manage' },
   { path: 'health', key: 'nav.health', permission: 'health.read' },
 ];
 
