@@ -5,7 +5,7 @@ import { maintainSamples, retentionFromEnv } from './maintenance.js';
 import { checkNoDataRules, noDataCheckSecondsFromEnv } from './no-data-timer.js';
 import { deliverDueNotifications, dispatchAlarmEvents } from './notification-outbox.js';
 
-/** How often the notification outbox is looked at. */
+/** How often the e-mail outbox is looked at (alarm webhooks go through the kernel's job `platform.webhook-delivery`). */
 export const OUTBOX_INTERVAL_MS = 2000;
 /** Partitions, aggregation and retention of all data points. */
 export const MAINTENANCE_INTERVAL_MS = 3_600_000;
@@ -43,8 +43,8 @@ export function sampleJobs(ctx: Pick<AppContext, 'db'>, env: NodeJS.ProcessEnv =
 
 /**
  * The clock-driven part of alarms: the "no data" check (`WERKVERBUND_MACHINE_NODATA_CHECK_SECONDS`,
- * default 30) and the notification outbox (dispatch of committed alarm events, delivery of due
- * webhooks and e-mails), independent of the MQTT broker.
+ * default 30) and the e-mail outbox (dispatch of committed alarm events, delivery of due e-mails),
+ * independent of the MQTT broker. Alarm webhooks are sent by the kernel's event delivery job.
  */
 export function alarmJobs(ctx: JobsContext, env: NodeJS.ProcessEnv = process.env): JobDefinition[] {
   return [
@@ -56,7 +56,7 @@ export function alarmJobs(ctx: JobsContext, env: NodeJS.ProcessEnv = process.env
     },
     {
       id: 'machines.notifications',
-      description: { de: 'Alarme: Benachrichtigungen per Webhook und E-Mail zustellen', en: 'Alarms: deliver notifications by webhook and e-mail' },
+      description: { de: 'Alarme: Benachrichtigungen per E-Mail zustellen', en: 'Alarms: deliver notifications by e-mail' },
       intervalMs: OUTBOX_INTERVAL_MS,
       run: async () => {
         await dispatchAlarmEvents(ctx);

@@ -21,8 +21,6 @@ export async function machinesIsolationFixture(client: TestClient, companyId: st
   if (sent.status !== 200) throw new Error(`machines fixture: ingest failed: ${sent.status} ${JSON.stringify(sent.body)}`);
   const alarms = await client.get(`${api}/alarms`);
   if (alarms.status !== 200 || alarms.body.length !== 1) throw new Error(`machines fixture: no alarm: ${alarms.status} ${JSON.stringify(alarms.body)}`);
-  const webhook = await client.post(`/api/v1/companies/${companyId}/machine-webhooks`, { url: 'https://hooks.isolation.example/alarms' });
-  if (webhook.status !== 201) throw new Error(`machines fixture: webhook failed: ${webhook.status} ${JSON.stringify(webhook.body)}`);
   // An OPC UA connection to an address where nothing listens: never started in tests without the runtime.
   const connection = await client.post(`/api/v1/companies/${companyId}/machine-connections`, { kind: 'opcua', name: 'Isolation fixture PLC', url: 'opc.tcp://93.184.216.34:4840/none' });
   if (connection.status !== 201) throw new Error(`machines fixture: connection failed: ${connection.status} ${JSON.stringify(connection.body)}`);
@@ -33,6 +31,5 @@ export async function machinesIsolationFixture(client: TestClient, companyId: st
     deviceId: device.body.id as string,
     ruleId: rule.body.id as string,
     alarmId: alarms.body[0].id as string,
-    webhookId: webhook.body.id as string,
   };
 }

@@ -281,7 +281,7 @@ describe.each(testDatabaseKinds())('Machine-data API on the %s database', (kind)
   it('provides ids for every path parameter of its company routes', async () => {
     const c = await company();
     const ids = await machinesIsolationFixture(c.owner, c.id);
-    const params = new Set(instance.ctx.routes.filter((r) => /\/(machines|machine-webhooks|machine-connections)\b/.test(r.url)).flatMap((r) => [...r.url.matchAll(/:(\w+)/g)].map((m) => m[1])));
+    const params = new Set(instance.ctx.routes.filter((r) => /\/(machines|machine-connections)\b/.test(r.url)).flatMap((r) => [...r.url.matchAll(/:(\w+)/g)].map((m) => m[1])));
     params.delete('companyId');
     expect(Object.keys(ids).sort()).toEqual([...params].sort());
     const machine = await c.owner.get(`/api/v1/companies/${c.id}/machines/${ids.machineId}`);

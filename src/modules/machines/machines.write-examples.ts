@@ -35,9 +35,4 @@ export const machinesWriteExamples: WriteExamples = (ids) => ({
   },
   'POST /companies/:companyId/machine-notifications/read': { body: { until: '2026-12-01T06:00:00+01:00' } },
   'PUT /companies/:companyId/machine-notification-settings': { body: { severities: ['critical', 'warning'], memberIds: [ids.ownUserId], addresses: ['leitstand@alpha.example'] } },
-  'POST /companies/:companyId/machine-webhooks': { body: { url: 'https://hooks.walk.example/alarms', description: 'Walk', enabled: false } },
-  'PUT /companies/:companyId/machine-webhooks/:webhookId': { body: { url: 'https://hooks.isolation.example/alarms', description: 'changed', enabled: false } },
-  'DELETE /companies/:companyId/machine-webhooks/:webhookId': {},
-  // sends a request to the webhook's address: only its refusals are walked, never the valid call
-  'POST /companies/:companyId/machine-webhooks/:webhookId/test': { expect: 0 },
 });

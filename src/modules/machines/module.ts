@@ -31,11 +31,13 @@ export const machinesModule: ModuleManifest = {
     { name: '20261220_0001_machine_connections', sql: read('./migrations/20261220_0001_machine_connections.sql') },
     { name: '20261221_0001_machine_aggregates', sql: read('./migrations/20261221_0001_machine_aggregates.sql') },
     { name: '20261222_0001_machine_notifications', sql: read('./migrations/20261222_0001_machine_notifications.sql') },
+    { name: '20270207_0001_machine_webhooks_to_kernel', sql: read('./migrations/20270207_0001_machine_webhooks_to_kernel.sql') },
   ],
   tables: ['machines', 'machine_points', 'machine_devices', 'machine_samples', 'machine_alarm_rules', 'machine_alarms', 'machine_connections', 'machine_opcua_items', 'machine_aggregates_1m', 'machine_aggregates_1h', 'machine_alarm_events', 'machine_notification_reads', 'machine_notification_settings', 'machine_webhooks', 'machine_notification_deliveries'],
   events: machinesEventTypes,
   eventLabels: machinesEventLabels,
   eventFilters: machinesEventFilters,
+  // machine_webhooks is retired (empty since 20270207_0001; kept for older export archives): its secret is still never exported
   secretColumns: ['machine_devices.token_hash', 'machine_connections.password', 'machine_webhooks.secret'],
   sealedColumns: machinesSealedColumns,
   // an imported company's samples need their day partitions

@@ -34,46 +34,10 @@ export async function memberRecipients(db: Db, tenantId: string, userIds: string
   return members.flatMap((m) => (m.email === null ? [] : [{ userId: m.userId, email: m.email, locale: m.locale }]));
 }
 
-export interface Webhook {
-  id: string;
-  url: string;
-  description: string;
-  enabled: boolean;
-  createdAt: Date;
-}
-
-const webhookOf = (r: Pick<Row<'machine_webhooks'>, 'id' | 'url' | 'description' | 'enabled' | 'created_at'>): Webhook => ({
-  id: r.id,
-  url: r.url,
-  description: r.description,
-  enabled: r.enabled,
-  createdAt: new Date(r.created_at),
-});
-
-/** Webhooks without their secrets. */
-export async function listWebhooks(db: Db, tenantId: string, id?: string): Promise<Webhook[]> {
-  const r = await sql<Pick<Row<'machine_webhooks'>, 'id' | 'url' | 'description' | 'enabled' | 'created_at'>>`select id, url, description, enabled, created_at from machine_webhooks
-    where tenant_id = ${tenantId} ${id ? sql`and id = ${id}` : sql``} order by created_at`.execute(db);
-  return r.rows.map(webhookOf);
-}
-
-export async function insertWebhook(db: Db, tenantId: string, id: string, data: { url: string; description: string; enabled: boolean }, secret: string): Promise<void> {
-  await sql`insert into machine_webhooks (tenant_id, id, url, description, secret, enabled)
-    values (${tenantId}, ${id}, ${data.url}, ${data.description}, ${secret}, ${data.enabled})`.execute(db);
-}
-
-export async function updateWebhook(db: Db, tenantId: string, id: string, data: { url: string; description: string; enabled: boolean }): Promise<boolean> {
-  const r = await sql`update machine_webhooks set url = ${data.url}, description = ${data.description}, enabled = ${data.enabled}
-    where tenant_id = ${tenantId} and id = ${id}`.execute(db);
-  return Number(r.numAffectedRows ?? 0) > 0;
-}
-
-export async function deleteWebhook(db: Db, tenantId: string, id: string): Promise<boolean> {
-  const r = await sql`delete from machine_webhooks where tenant_id = ${tenantId} and id = ${id}`.execute(db);
-  return Number(r.numAffectedRows ?? 0) > 0;
-}
-
-/** The delivery log of a company, newest first (targets are URLs and addresses, never secrets). */
+/**
+ * The delivery log of a company, newest first (targets are addresses and, for webhook calls made
+ * before alarm webhooks moved to the kernel outbox, URLs; never secrets).
+ */
 export async function listDeliveries(db: Db, tenantId: string, limit: number) {
   type Delivery = Omit<Row<'machine_notification_deliveries'>, 'tenant_id' | 'locale'> & Pick<Row<'machine_alarm_events'>, 'event' | 'machine_name' | 'rule_name' | 'point' | 'severity'>;
   const r = await sql<Delivery>`

@@ -14,6 +14,8 @@ import { checkNoDataRules, noDataCheckSecondsFromEnv } from './no-data-timer.js'
 import { JobScheduler } from '../../kernel/jobs/job-scheduler.js';
 import { alarmJobs } from './jobs.js';
 import { deliverDueNotifications, dispatchAlarmEvents } from './notification-outbox.js';
+import { deliverDueEvents, dispatchEvents, eventDeliveryJob } from '../../kernel/webhooks/event-delivery.js';
+import { machinesEventTypes } from './alarm-events.store.js';
 import { putSettings } from './notification-settings.store.js';
 import { loopbackAllowed, modulesWithMachines } from './test-modules.js';
 
@@ -100,6 +102,12 @@ describe.each(testDatabaseKinds())('Alarm notifications on the %s database', (ki
     expect(res.statusCode).toBe(200);
   };
   const deliveries = async (s: { owner: TestClient; c: string }) => (await s.owner.get(`${s.c}/machine-notification-deliveries`)).body as Array<Record<string, unknown>>;
+  /** The kernel's log of webhook deliveries (alarm webhooks are subscriptions to `machines.alarm.*`). */
+  const webhookDeliveries = async (s: { owner: TestClient; c: string }) => (await s.owner.get(`${s.c}/webhooks/deliveries`)).body as Array<Record<string, unknown>>;
+  /** An alarm webhook: a subscription to the three alarm events, optionally limited to some severities. */
+  const alarmWebhook = (s: { owner: TestClient; c: string }, url: string, more: { description?: string; severities?: string[] } = {}) =>
+    s.owner.post(`${s.c}/webhooks`, { url, description: more.description, eventTypes: machinesEventTypes, ...(more.severities ? { filter: { 'alarm.severity': more.severities } } : {}) });
+  const dispatchAll = async () => [await dispatchAlarmEvents(instance.ctx), await dispatchEvents(instance.ctx.db)];
 
   it('validates rules with severity and no-data windows; bad input changes nothing; only managers edit', async () => {
     const s = await setup();
@@ -125,7 +133,7 @@ describe.each(testDatabaseKinds())('Alarm notifications on the %s database', (ki
     expect((await viewer.get(`${s.m}/rules`)).status).toBe(200);
     expect((await viewer.put(`${s.m}/rules/${created.body.id}`, { pointId: s.pointId, rule: { kind: 'noData', minutes: 5 } })).status).toBe(403);
     expect((await viewer.get(`${s.c}/machine-notification-settings`)).status).toBe(403);
-    expect((await viewer.post(`${s.c}/machine-webhooks`, { url: 'https://x.example' })).status).toBe(403);
+    expect((await viewer.post(`${s.c}/webhooks`, { url: 'https://x.example', eventTypes: machinesEventTypes })).status).toBe(403);
     expect((await viewer.get(`${s.c}/machine-notifications`)).status).toBe(200);
   });
 
@@ -133,7 +141,7 @@ describe.each(testDatabaseKinds())('Alarm notifications on the %s database', (ki
     const s = await setup();
     const c = s.c;
     for (const url of ['ftp://hooks.example/x', 'javascript:alert(1)', 'not a url', 'https://user:pass@hooks.example/x']) {
-      const res = await s.owner.post(`${c}/machine-webhooks`, { url });
+      const res = await s.owner.post(`${c}/webhooks`, { url, eventTypes: machinesEventTypes });
       expect(res.status, url).toBe(400);
       expect(res.body.errors[0].path).toBe('body.url');
     }
@@ -148,18 +156,18 @@ describe.each(testDatabaseKinds())('Alarm notifications on the %s database', (ki
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ severities: ['critical'], memberIds: [s.userId], addresses: ['Leitung@Notify.example'], members: [expect.objectContaining({ userId: s.userId, email: `owner${n}@notify.example` })] });
 
-    const hook = await s.owner.post(`${c}/machine-webhooks`, { url: `${receiver.url}/ok`, description: 'Leitstand' });
+    const hook = await alarmWebhook(s, `${receiver.url}/ok`, { description: 'Leitstand' });
     expect(hook.status).toBe(201);
     expect(hook.body.secret).toMatch(/^whsec_/);
-    const list = await s.owner.get(`${c}/machine-webhooks`);
-    expect(list.body).toEqual([expect.objectContaining({ id: hook.body.id, url: `${receiver.url}/ok`, enabled: true })]);
+    const list = await s.owner.get(`${c}/webhooks`);
+    expect(list.body).toEqual([expect.objectContaining({ id: hook.body.id, url: `${receiver.url}/ok`, active: true })]);
     expect(JSON.stringify(list.body)).not.toContain(hook.body.secret);
-    const off = await s.owner.put(`${c}/machine-webhooks/${hook.body.id}`, { url: `${receiver.url}/ok`, enabled: false });
-    expect(off.body.enabled).toBe(false);
+    const off = await s.owner.put(`${c}/webhooks/${hook.body.id}`, { url: `${receiver.url}/ok`, eventTypes: machinesEventTypes, active: false });
+    expect(off.body.active).toBe(false);
     expect(JSON.stringify(off.body)).not.toContain(hook.body.secret);
     // A test message goes out at once, signed, also while the webhook is switched off, and is not logged as a delivery.
     const before = receiver.hits.length;
-    const tested = await s.owner.post(`${c}/machine-webhooks/${hook.body.id}/test`);
+    const tested = await s.owner.post(`${c}/webhooks/${hook.body.id}/test`);
     expect(tested.body).toEqual({ ok: true, status: 204, error: null });
     const hit = receiver.hits[before]!;
     expect(hit.path).toBe('/ok');
@@ -167,18 +175,19 @@ describe.each(testDatabaseKinds())('Alarm notifications on the %s database', (ki
     expect(JSON.parse(hit.body)).toMatchObject({ type: 'webhook.test', companyId: s.id });
     expect(verifyWebhookSignature(hook.body.secret, Number(hit.headers['x-werkverbund-timestamp']), hit.body, hit.headers['x-werkverbund-signature'] as string)).toBe(true);
     expect((await s.owner.get(`${c}/machine-notification-deliveries`)).body).toEqual([]);
+    expect(await webhookDeliveries(s)).toEqual([]);
     const nobody = createServer();
     await new Promise<void>((resolve) => nobody.listen(0, '127.0.0.1', resolve));
     const freePort = (nobody.address() as AddressInfo).port;
     await new Promise((resolve) => nobody.close(resolve));
-    const closed = await s.owner.post(`${c}/machine-webhooks`, { url: `http://127.0.0.1:${freePort}/unreachable` });
-    expect((await s.owner.post(`${c}/machine-webhooks/${closed.body.id}/test`)).body).toMatchObject({ ok: false, status: null, error: 'ECONNREFUSED' });
-    expect((await s.owner.delete(`${c}/machine-webhooks/${closed.body.id}`)).status).toBe(204);
-    expect((await s.owner.post(`${c}/machine-webhooks/00000000-0000-7000-8000-000000000000/test`)).status).toBe(404);
+    const closed = await alarmWebhook(s, `http://127.0.0.1:${freePort}/unreachable`);
+    expect((await s.owner.post(`${c}/webhooks/${closed.body.id}/test`)).body).toMatchObject({ ok: false, status: null, error: 'ECONNREFUSED' });
+    expect((await s.owner.delete(`${c}/webhooks/${closed.body.id}`)).status).toBe(204);
+    expect((await s.owner.post(`${c}/webhooks/00000000-0000-7000-8000-000000000000/test`)).status).toBe(404);
     const exported = await s.owner.get(`${c}/export`);
     expect(exported.raw.rawPayload.includes(Buffer.from(hook.body.secret))).toBe(false);
-    expect((await s.owner.delete(`${c}/machine-webhooks/${hook.body.id}`)).status).toBe(204);
-    expect((await s.owner.delete(`${c}/machine-webhooks/${hook.body.id}`)).status).toBe(404);
+    expect((await s.owner.delete(`${c}/webhooks/${hook.body.id}`)).status).toBe(204);
+    expect((await s.owner.delete(`${c}/webhooks/${hook.body.id}`)).status).toBe(404);
   });
 
   it('offers and sends e-mail only to members with an address: a shop-floor worker (PIN only) is no recipient and stops no dispatch', async () => {
@@ -200,14 +209,14 @@ describe.each(testDatabaseKinds())('Alarm notifications on the %s database', (ki
     expect((await deliveries(s)).map((d) => d.status)).toEqual(['delivered']);
   });
 
-  it('writes the notification with the alarm, delivers it after commit — signed webhooks with retries, e-mail — and lists it in the app', async () => {
+  it('writes the notification with the alarm, delivers it after commit — signed webhooks (kernel outbox) with retries, e-mail — and lists it in the app', async () => {
     const s = await setup();
     await s.owner.put(`${s.c}/machine-notification-settings`, { severities: ['critical'], memberIds: [s.userId], addresses: ['leitung@notify.example'] });
-    const ok = await s.owner.post(`${s.c}/machine-webhooks`, { url: `${receiver.url}/ok` });
-    const flaky = await s.owner.post(`${s.c}/machine-webhooks`, { url: `${receiver.url}/flaky` });
+    const ok = await alarmWebhook(s, `${receiver.url}/ok`, { severities: ['critical'] });
+    const flaky = await alarmWebhook(s, `${receiver.url}/flaky`, { severities: ['critical'] });
     await s.owner.post(`${s.m}/rules`, { pointId: s.pointId, name: 'Presskraft zu hoch', severity: 'critical', rule: { kind: 'threshold', direction: 'high', limit: 100, hysteresis: 10 } });
     await s.owner.post(`${s.m}/rules`, { pointId: s.pointId, name: 'Presskraft hoch (Hinweis)', severity: 'info', rule: { kind: 'threshold', direction: 'high', limit: 90 } });
-    await dispatchAlarmEvents(instance.ctx);
+    await dispatchAll();
     receiver.hits.length = 0;
     mail.received.length = 0;
 
@@ -232,16 +241,17 @@ describe.each(testDatabaseKinds())('Alarm notifications on the %s database', (ki
     expect(emitted.map((e) => e.type)).toEqual(['machines.alarm.raised', 'machines.alarm.raised']);
     expect(emitted.map((e) => (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload).alarm.severity).sort()).toEqual(['critical', 'info']);
 
-    expect(await dispatchAlarmEvents(instance.ctx)).toBe(2);
+    expect(await dispatchAll()).toEqual([2, 2]);
     // The info alarm is not sent anywhere; the critical one to two webhooks and two addresses.
-    let log = await deliveries(s);
+    const logOf = async (): Promise<Array<Record<string, unknown>>> => [...(await deliveries(s)), ...(await webhookDeliveries(s)).map((d) => ({ ...d, channel: 'webhook', target: d.url }))];
+    let log = await logOf();
     expect(log.map((d) => `${d.channel}:${d.target}:${d.status}`).sort()).toEqual(
       [`email:leitung@notify.example:pending`, `email:owner${n}@notify.example:pending`, `webhook:${receiver.url}/flaky:pending`, `webhook:${receiver.url}/ok:pending`].sort(),
     );
 
     const now = Date.now();
-    expect(await deliverDueNotifications(instance.ctx, new Date(now))).toBe(4);
-    log = await deliveries(s);
+    expect((await deliverDueNotifications(instance.ctx, new Date(now))) + (await deliverDueEvents(instance.ctx, new Date(now)))).toBe(4);
+    log = await logOf();
     const byTarget = (target: string) => log.find((d) => d.target === target)!;
     expect(byTarget(`${receiver.url}/ok`)).toMatchObject({ status: 'delivered', attempts: 1, responseStatus: 204 });
     expect(byTarget(`${receiver.url}/flaky`)).toMatchObject({ status: 'pending', attempts: 1, responseStatus: 500, lastError: 'HTTP 500', nextAttemptAt: new Date(now + 10_000).toISOString() });
@@ -253,12 +263,15 @@ describe.each(testDatabaseKinds())('Alarm notifications on the %s database', (ki
     expect(verifyWebhookSignature(ok.body.secret, ts, first.body, first.headers['x-werkverbund-signature'] as string)).toBe(true);
     expect(verifyWebhookSignature(flaky.body.secret, ts, first.body, first.headers['x-werkverbund-signature'] as string)).toBe(false);
     expect(first.headers['content-type']).toBe('application/json');
+    expect(first.headers['x-werkverbund-event']).toBe('machines.alarm.raised');
     expect(JSON.parse(first.body)).toMatchObject({
-      type: 'alarm.raised',
+      type: 'machines.alarm.raised',
       companyId: s.id,
-      occurredAt: new Date(t).toISOString(),
-      alarm: { severity: 'critical', rule: 'Presskraft zu hoch', point: 'force', value: 150 },
-      machine: { id: s.machineId, name: `Presse ${n}` },
+      data: {
+        at: new Date(t).toISOString(),
+        alarm: { severity: 'critical', rule: 'Presskraft zu hoch', point: 'force', value: 150 },
+        machine: { id: s.machineId, name: `Presse ${n}` },
+      },
     });
     // E-mail in the recipient's language, with the link to the machine.
     expect(mail.received).toHaveLength(2);
@@ -268,17 +281,18 @@ describe.each(testDatabaseKinds())('Alarm notifications on the %s database', (ki
 
     // Retries on the backoff schedule: not before 10 s, then after 30 s more; then delivered.
     expect(await deliverDueNotifications(instance.ctx, new Date(now + 5_000))).toBe(0);
-    expect(await deliverDueNotifications(instance.ctx, new Date(now + 10_000))).toBe(1);
+    expect(await deliverDueEvents(instance.ctx, new Date(now + 5_000))).toBe(0);
+    expect(await deliverDueEvents(instance.ctx, new Date(now + 10_000))).toBe(1);
     expect(byTarget(`${receiver.url}/flaky`).status).toBe('pending');
-    expect((await deliveries(s)).find((d) => d.target === `${receiver.url}/flaky`)).toMatchObject({ attempts: 2, nextAttemptAt: new Date(now + 40_000).toISOString() });
-    expect(await deliverDueNotifications(instance.ctx, new Date(now + 40_000))).toBe(1);
-    expect((await deliveries(s)).find((d) => d.target === `${receiver.url}/flaky`)).toMatchObject({ status: 'delivered', attempts: 3, responseStatus: 200 });
+    expect((await logOf()).find((d) => d.target === `${receiver.url}/flaky`)).toMatchObject({ attempts: 2, nextAttemptAt: new Date(now + 40_000).toISOString() });
+    expect(await deliverDueEvents(instance.ctx, new Date(now + 40_000))).toBe(1);
+    expect((await logOf()).find((d) => d.target === `${receiver.url}/flaky`)).toMatchObject({ status: 'delivered', attempts: 3, responseStatus: 200 });
     const flakyHits = receiver.hits.filter((h) => h.path === '/flaky');
     expect(flakyHits).toHaveLength(3);
     for (const h of flakyHits) expect(verifyWebhookSignature(flaky.body.secret, Number(h.headers['x-werkverbund-timestamp']), h.body, h.headers['x-werkverbund-signature'] as string)).toBe(true);
     // The same delivery id each time, so a receiver can drop repeats.
     expect(new Set(flakyHits.map((h) => h.headers['x-werkverbund-delivery'])).size).toBe(1);
-    expect(JSON.stringify(await deliveries(s))).not.toContain(ok.body.secret);
+    expect(JSON.stringify(await logOf())).not.toContain(ok.body.secret);
 
     // In the app: both notifications, unread for everyone until each marks them read.
     const member = await join(s.owner, s.id, 'member');
@@ -296,10 +310,11 @@ describe.each(testDatabaseKinds())('Alarm notifications on the %s database', (ki
     await send(s.token, t + 1000, 50);
     expect((await events()).map((e) => e.event).sort()).toEqual(['acknowledged', 'cleared', 'cleared', 'raised', 'raised']);
     expect((await s.owner.get(`${s.c}/machine-notifications`)).body.unread).toBe(3);
-    await dispatchAlarmEvents(instance.ctx);
+    await dispatchAll();
     await deliverDueNotifications(instance.ctx, new Date(now + 50_000));
+    await deliverDueEvents(instance.ctx, new Date(now + 50_000));
     const types = receiver.hits.filter((h) => h.path === '/ok').map((h) => JSON.parse(h.body).type);
-    expect(types).toEqual(['alarm.raised', 'alarm.acknowledged', 'alarm.cleared']);
+    expect(types).toEqual(['machines.alarm.raised', 'machines.alarm.acknowledged', 'machines.alarm.cleared']);
   });
 
   it('raises a no-data alarm from the periodic check after the window and clears it on new data', async () => {
@@ -336,23 +351,26 @@ describe.each(testDatabaseKinds())('Alarm notifications on the %s database', (ki
     expect(Number(count.rows[0].n)).toBe(1);
   });
 
-  it('runs by itself: the runtime raises a no-data alarm and delivers its webhook, signed', async () => {
+  it('runs by itself: the runtime raises a no-data alarm and the kernel\'s delivery job sends its webhook, signed', async () => {
     expect(noDataCheckSecondsFromEnv({})).toBe(30);
     expect(() => noDataCheckSecondsFromEnv({ WERKVERBUND_MACHINE_NODATA_CHECK_SECONDS: '0' })).toThrow(/≥ 1/);
     const s = await setup();
-    const hook = await s.owner.post(`${s.c}/machine-webhooks`, { url: `${receiver.url}/ok` });
+    // the severities notifications were sent for by default (warning and critical)
+    const hook = await alarmWebhook(s, `${receiver.url}/ok`, { severities: ['warning', 'critical'] });
     // 0.02 minutes = 1.2 seconds without data.
     await s.owner.post(`${s.m}/rules`, { pointId: s.pointId, name: 'Funkstille kurz', rule: { kind: 'noData', minutes: 0.02 } });
-    // The module's alarm jobs on a scheduler of their own, with a one-second no-data check.
+    // The module's alarm jobs and the kernel's webhook delivery on a scheduler of their own, with a
+    // one-second no-data check and delivery every half second.
     const failures: object[] = [];
     const runtime = new JobScheduler({ logger: { error: (obj) => failures.push(obj), info: () => {} } });
     for (const job of alarmJobs(instance.ctx, { WERKVERBUND_MACHINE_NODATA_CHECK_SECONDS: '1' })) runtime.register(job);
+    runtime.register({ ...eventDeliveryJob(instance.ctx), intervalMs: 500 });
     runtime.start();
     try {
-      const ours = () => receiver.hits.filter((h) => h.path === '/ok' && JSON.parse(h.body).machine.id === s.machineId);
+      const ours = () => receiver.hits.filter((h) => h.path === '/ok' && JSON.parse(h.body).data?.machine?.id === s.machineId);
       await expect.poll(() => ours().length, { timeout: 15_000, interval: 250 }).toBeGreaterThan(0);
       const hit = ours()[0];
-      expect(JSON.parse(hit.body)).toMatchObject({ type: 'alarm.raised', alarm: { rule: 'Funkstille kurz', severity: 'warning', value: null } });
+      expect(JSON.parse(hit.body)).toMatchObject({ type: 'machines.alarm.raised', data: { alarm: { rule: 'Funkstille kurz', severity: 'warning', value: null } } });
       expect(verifyWebhookSignature(hook.body.secret, Number(hit.headers['x-werkverbund-timestamp']), hit.body, hit.headers['x-werkverbund-signature'] as string)).toBe(true);
     } finally {
       await runtime.stop();

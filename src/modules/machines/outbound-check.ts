@@ -7,7 +7,7 @@ export const outboundBlocked = (error: OutboundBlockedError, field = 'body.url')
   new ProblemError(400, 'machines_outbound_blocked', { target: error.host === error.address ? error.address : `${error.host} (${error.address})` }, { errors: [{ path: field, message: error.message }] });
 
 /**
- * Checks the host of a URL a company saves (webhook, MQTT broker, OPC UA server) against the
+ * Checks the host of a URL a company saves (MQTT broker, OPC UA server) against the
  * outbound policy, so that a refused address is a clear 400 at once. The check at connect time
  * stays the one that counts (the name may resolve differently later).
  */

@@ -9,7 +9,9 @@ import { OutboundBlockedError, parseOutboundAllow } from '../../kernel/net/outbo
 import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
 import { TestClient, startTestInstance } from '../../kernel/testing/test-instance.js';
 import type { ConnectionRecord } from './connections.store.js';
-import { deliverDueNotifications, dispatchAlarmEvents } from './notification-outbox.js';
+import { deliverDueEvents, dispatchEvents } from '../../kernel/webhooks/event-delivery.js';
+import { emitEvent } from '../../kernel/webhooks/index.js';
+import { machinesEventTypes } from './alarm-events.store.js';
 import { startMqttSource } from './sources/mqtt-source.js';
 import { pinnedEndpointUrl } from './sources/opcua-client.js';
 import { loopbackAllowed, modulesWithMachines } from './test-modules.js';
@@ -65,7 +67,7 @@ describe.each(testDatabaseKinds())('outbound connections on the %s database', (k
     instance.ctx.config.outboundAllow = on ? loopbackAllowed : [];
   };
 
-  it('refuses webhooks to loopback, private, link-local and mapped addresses with a translated 400, and stores nothing', async () => {
+  it('refuses (alarm) webhooks to loopback, private, link-local and mapped addresses with a translated 400, and stores nothing', async () => {
     const s = await company();
     for (const url of [
       `http://127.0.0.1:${receiverPort}/hook`,
@@ -78,17 +80,19 @@ describe.each(testDatabaseKinds())('outbound connections on the %s database', (k
       'http://[fd00::1]/hook',
       'http://0.0.0.0/hook',
     ]) {
-      const res = await s.owner.post(`${s.c}/machine-webhooks`, { url });
+      const res = await s.owner.post(`${s.c}/webhooks`, { url, eventTypes: machinesEventTypes });
       expect(res.status, url).toBe(400);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.body.code).toBe('machines_outbound_blocked');
+      expect(res.body.code).toBe('webhook_outbound_blocked');
       expect(res.body.title).toMatch(/^Die Adresse \S+( \(\S+\))? liegt in einem lokalen oder privaten Netz .*WERKVERBUND_OUTBOUND_ALLOW/);
       expect(res.body.errors[0].path).toBe('body.url');
     }
-    expect(translate('en', 'errors.machines_outbound_blocked', { target: 'localhost (127.0.0.1)' })).toBe(
-      'The address localhost (127.0.0.1) is in a local or private network and closed to connections. The operator can allow it with WERKVERBUND_OUTBOUND_ALLOW.',
-    );
-    expect((await s.owner.get(`${s.c}/machine-webhooks`)).body).toEqual([]);
+    for (const code of ['machines_outbound_blocked', 'webhook_outbound_blocked']) {
+      expect(translate('en', `errors.${code}`, { target: 'localhost (127.0.0.1)' })).toBe(
+        'The address localhost (127.0.0.1) is in a local or private network and closed to connections. The operator can allow it with WERKVERBUND_OUTBOUND_ALLOW.',
+      );
+    }
+    expect((await s.owner.get(`${s.c}/webhooks`)).body).toEqual([]);
     expect(hits).toBe(0);
   });
 
@@ -108,22 +112,24 @@ describe.each(testDatabaseKinds())('outbound connections on the %s database', (k
     const s = await company();
     // saved while the operator allowed loopback (for a name: the check at connect time is the one that counts)
     allowLoopback(true);
-    const hook = await s.owner.post(`${s.c}/machine-webhooks`, { url: `http://localhost:${receiverPort}/hook` });
+    const hook = await s.owner.post(`${s.c}/webhooks`, { url: `http://localhost:${receiverPort}/hook`, eventTypes: machinesEventTypes });
     expect(hook.status).toBe(201);
-    expect((await s.owner.post(`${s.c}/machine-webhooks/${hook.body.id}/test`)).body).toMatchObject({ ok: true, status: 204 });
+    expect((await s.owner.post(`${s.c}/webhooks/${hook.body.id}/test`)).body).toMatchObject({ ok: true, status: 204 });
     expect(hits).toBe(1);
     allowLoopback(false);
 
-    const test = await s.owner.post(`${s.c}/machine-webhooks/${hook.body.id}/test`);
+    const test = await s.owner.post(`${s.c}/webhooks/${hook.body.id}/test`);
     expect(test.status).toBe(400);
-    expect(test.body.code).toBe('machines_outbound_blocked');
+    expect(test.body.code).toBe('webhook_outbound_blocked');
 
     // an alarm event → one delivery, refused at once and not retried
-    await sql`insert into machine_alarm_events (tenant_id, id, alarm_id, machine_id, machine_name, rule_name, point, severity, event, value, at)
-      values (${s.id}, ${uuidv7()}, ${uuidv7()}, ${s.machineId}, 'Presse', 'Test', 'force', 'critical', 'raised', 1, now())`.execute(instance.ctx.db);
-    await dispatchAlarmEvents(instance.ctx);
-    expect(await deliverDueNotifications(instance.ctx)).toBe(1);
-    const log = (await s.owner.get(`${s.c}/machine-notification-deliveries`)).body as Array<Record<string, unknown>>;
+    await instance.ctx.db.transaction().execute((tx) => emitEvent(tx, s.id, {
+      type: 'machines.alarm.raised',
+      payload: { alarm: { id: uuidv7(), severity: 'critical', rule: 'Test', point: 'force', value: 1 }, machine: { id: s.machineId, name: 'Presse' }, at: new Date().toISOString() },
+    }));
+    await dispatchEvents(instance.ctx.db);
+    expect(await deliverDueEvents(instance.ctx)).toBe(1);
+    const log = (await s.owner.get(`${s.c}/webhooks/deliveries`)).body as Array<Record<string, unknown>>;
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ status: 'failed', attempts: 1, responseStatus: null });
     expect(String(log[0]!.lastError)).toMatch(/address not allowed: localhost \((127\.0\.0\.1|::1)\) is loopback/);

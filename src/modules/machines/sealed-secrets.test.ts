@@ -14,7 +14,9 @@ import { sealedColumnsOf } from '../../kernel/secrets/sealed-secrets-job.js';
 import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
 import { TestClient, startTestInstance } from '../../kernel/testing/test-instance.js';
 import { findConnection } from './connections.store.js';
-import { machinesBox, openPassword, openWebhookSecret } from './sealed-secrets.js';
+import { machinesBox, openPassword } from './sealed-secrets.js';
+import { openSubscriptionSecret } from '../../kernel/webhooks/webhook-secrets.js';
+import { machinesEventTypes } from './alarm-events.store.js';
 import { SourceSupervisor } from './sources/source-supervisor.js';
 import { modulesWithMachines } from './test-modules.js';
 
@@ -36,7 +38,8 @@ describe.each(testDatabaseKinds())('secrets at rest on the %s database', (kind) 
       clientId: 'wv-halle7', topic: 'werk/{machine}/{point}', payload: 'value', machineKeys: [{ key: 'presse-7', machineId: machine.body.id }],
     });
     expect(connection.status).toBe(201);
-    const hook = await owner.post(`/api/v1/companies/${id}/machine-webhooks`, { url: 'https://leitstand.tresor.example/hook' });
+    // an alarm webhook: the kernel's webhook subscription to the machine alarm events
+    const hook = await owner.post(`/api/v1/companies/${id}/webhooks`, { url: 'https://leitstand.tresor.example/hook', eventTypes: machinesEventTypes });
     expect(hook.status).toBe(201);
     const user = await instance.ctx.db.selectFrom('users').select('id').where('email', '=', `owner-${kind}@tresor.example`).executeTakeFirstOrThrow();
     s = { owner, id, connectionId: connection.body.id, webhookId: hook.body.id, webhookSecret: hook.body.secret, userId: user.id };
@@ -44,19 +47,19 @@ describe.each(testDatabaseKinds())('secrets at rest on the %s database', (kind) 
   afterAll(async () => instance?.close());
 
   const config = () => instance.ctx.config;
-  const rowText = async (table: 'machine_connections' | 'machine_webhooks') =>
+  const rowText = async (table: 'machine_connections' | 'webhook_subscriptions') =>
     (await sql<{ t: string }>`select t::text as t from ${sql.table(table)} t where tenant_id = ${s.id}`.execute(instance.ctx.db)).rows.map((r) => r.t).join('\n');
   const stored = async () => {
     const c = await instance.ctx.db.selectFrom('machine_connections').select('password').where('tenant_id', '=', s.id).executeTakeFirstOrThrow();
-    const w = await instance.ctx.db.selectFrom('machine_webhooks').select('secret').where('tenant_id', '=', s.id).executeTakeFirstOrThrow();
+    const w = await instance.ctx.db.selectFrom('webhook_subscriptions').select(['secret', 'secret_context']).where('tenant_id', '=', s.id).executeTakeFirstOrThrow();
     const u = await instance.ctx.db.selectFrom('users').select('totp_secret').where('id', '=', s.userId).executeTakeFirstOrThrow();
-    return { password: c.password as string, secret: w.secret as string, totp: u.totp_secret as string | null };
+    return { password: c.password as string, secret: w.secret as string, totp: u.totp_secret as string | null, secretContext: w.secret_context };
   };
   const opened = async () => {
     const box = machinesBox(config());
     const c = (await findConnection(instance.ctx.db, s.id, s.connectionId))!;
     const w = await stored();
-    return { password: openPassword(box, c), secret: openWebhookSecret(box, s.id, s.webhookId, w.secret) };
+    return { password: openPassword(box, c), secret: openSubscriptionSecret(config(), s.id, s.webhookId, w) };
   };
 
   it('stores the connection password and the webhook secret encrypted with the key id, and never returns them', async () => {
@@ -65,12 +68,12 @@ describe.each(testDatabaseKinds())('secrets at rest on the %s database', (kind) 
     expect(row.password).toMatch(new RegExp(`^v2:${keyId}:`));
     expect(row.secret).toMatch(new RegExp(`^v2:${keyId}:`));
     expect(await rowText('machine_connections')).not.toContain(PASSWORD);
-    expect(await rowText('machine_webhooks')).not.toContain(s.webhookSecret);
-    expect(await rowText('machine_webhooks')).not.toContain(s.webhookSecret.slice(6, 30));
+    expect(await rowText('webhook_subscriptions')).not.toContain(s.webhookSecret);
+    expect(await rowText('webhook_subscriptions')).not.toContain(s.webhookSecret.slice(6, 30));
     expect(await opened()).toEqual({ password: PASSWORD, secret: s.webhookSecret });
 
     const api = `/api/v1/companies/${s.id}`;
-    for (const url of [`${api}/machine-connections`, `${api}/machine-connections/${s.connectionId}`, `${api}/machine-webhooks`]) {
+    for (const url of [`${api}/machine-connections`, `${api}/machine-connections/${s.connectionId}`, `${api}/webhooks`]) {
       const res = await s.owner.get(url);
       expect(res.status).toBe(200);
       expect(res.raw.body).not.toContain(PASSWORD);
@@ -81,7 +84,7 @@ describe.each(testDatabaseKinds())('secrets at rest on the %s database', (kind) 
 
   it('seals plain values stored before encryption at rest, once, losing none', async () => {
     await instance.ctx.db.updateTable('machine_connections').set({ password: 'altes-klartext-passwort' }).where('tenant_id', '=', s.id).execute();
-    await instance.ctx.db.updateTable('machine_webhooks').set({ secret: 'whsec_altes-klartext-geheimnis' }).where('tenant_id', '=', s.id).execute();
+    await instance.ctx.db.updateTable('webhook_subscriptions').set({ secret: 'whsec_altes-klartext-geheimnis' }).where('tenant_id', '=', s.id).execute();
     await instance.ctx.db.updateTable('users').set({ totp_secret: 'JBSWY3DPEHPK3PXP' }).where('id', '=', s.userId).execute();
 
     expect(await instance.ctx.jobs.runNow('platform.sealed-secrets')).toBe('succeeded');
@@ -89,7 +92,7 @@ describe.each(testDatabaseKinds())('secrets at rest on the %s database', (kind) 
     expect(first.password).toMatch(/^v2:/);
     expect(first.totp).toMatch(/^v2:/);
     expect(await rowText('machine_connections')).not.toContain('altes-klartext');
-    expect(await rowText('machine_webhooks')).not.toContain('altes-klartext');
+    expect(await rowText('webhook_subscriptions')).not.toContain('altes-klartext');
     expect(await opened()).toEqual({ password: 'altes-klartext-passwort', secret: 'whsec_altes-klartext-geheimnis' });
     expect(machinesBox(config()).open(first.totp!, s.userId)).toBe('JBSWY3DPEHPK3PXP');
 
@@ -109,7 +112,7 @@ describe.each(testDatabaseKinds())('secrets at rest on the %s database', (kind) 
     expect(message).toContain(newKeyId);
     expect(message).toContain(previousKeyFilePath(config()));
     const after = await stored();
-    for (const value of Object.values(after)) expect(value).toMatch(new RegExp(`^v2:${newKeyId}:`));
+    for (const value of [after.password, after.secret, after.totp]) expect(value).toMatch(new RegExp(`^v2:${newKeyId}:`));
     for (const k of ['password', 'secret', 'totp'] as const) expect(after[k]).not.toBe(before[k]);
     expect(await opened()).toEqual(plain);
     expect(machinesBox(config()).open(after.totp!, s.userId)).toBe('JBSWY3DPEHPK3PXP');
@@ -132,7 +135,7 @@ describe.each(testDatabaseKinds())('secrets at rest on the %s database', (kind) 
       expect(status).toMatchObject({ state: 'secretUnreadable', lastError: expect.stringMatching(/key changed\?/) });
       expect(status?.lastError).not.toContain(PASSWORD);
 
-      const test = await s.owner.request('POST', `/api/v1/companies/${s.id}/machine-webhooks/${s.webhookId}/test`, {}, { 'accept-language': 'de' });
+      const test = await s.owner.request('POST', `/api/v1/companies/${s.id}/webhooks/${s.webhookId}/test`, {}, { 'accept-language': 'de' });
       expect(test.status).toBe(409);
       expect(test.body).toMatchObject({ code: 'secret_unreadable', title: expect.stringContaining('Schlüssel geändert?') });
       expect(test.raw.body).not.toMatch(/\bat .*\.ts:\d+/);

@@ -5,9 +5,10 @@ import { type SecretBox, isSealed } from '../../kernel/secrets/secret-box.js';
 import type { SealedColumn } from '../../kernel/secrets/sealed-columns.js';
 
 /**
- * Connection passwords and webhook signing secrets are stored sealed with the instance key (see
- * the README, "Secrets and key rotation"), each bound to its row. An empty password stays empty
- * ("none").
+ * Connection passwords are stored sealed with the instance key (see the README, "Secrets and key
+ * rotation"), each bound to its row. An empty password stays empty ("none"). `machine_webhooks` is
+ * retired (alarm webhooks are kernel webhook subscriptions now, their secrets moved there sealed
+ * under this binding); it stays listed so that a row an old export archive brings in is sealed too.
  */
 const contextOf = (what: string, tenantId: string, id: string) => `${what}:${tenantId}/${id}`;
 const PASSWORD = 'machine_connections.password';
@@ -26,8 +27,3 @@ export const sealPassword = (box: SecretBox, tenantId: string, id: string, plain
 /** The password in plain text; a value stored before encryption (sealed at the next start) as it is. */
 export const openPassword = (box: SecretBox, c: { tenantId: string; id: string; password: string }) =>
   isSealed(c.password) ? box.open(c.password, contextOf(PASSWORD, c.tenantId, c.id)) : c.password;
-
-export const sealWebhookSecret = (box: SecretBox, tenantId: string, id: string, plain: string) => box.seal(plain, contextOf(WEBHOOK_SECRET, tenantId, id));
-
-export const openWebhookSecret = (box: SecretBox, tenantId: string, id: string, stored: string) =>
-  isSealed(stored) ? box.open(stored, contextOf(WEBHOOK_SECRET, tenantId, id)) : stored;

@@ -28,7 +28,6 @@ export interface Notification {
   severity: Severity; event: 'raised' | 'acknowledged' | 'cleared'; at: string; value: number | null; createdAt: string; read: boolean;
 }
 export interface NotificationSettings { severities: Severity[]; memberIds: string[]; addresses: string[]; members: Array<{ userId: string; name: string; email: string }> }
-export interface Webhook { id: string; url: string; description: string; enabled: boolean; createdAt: string; secret?: string }
 export interface Delivery {
   id: string; channel: 'webhook' | 'email'; target: string; status: 'pending' | 'delivered' | 'failed'; attempts: number;
   nextAttemptAt: string | null; lastAttemptAt: string | null; responseStatus: number | null; lastError: string | null;
@@ -43,7 +42,6 @@ export const manageKeys = {
   workCentres: (companyId: string) => ['machines', companyId, 'manage', 'work-centres'],
   notifications: (companyId: string) => ['machines', companyId, 'notifications'],
   settings: (companyId: string) => ['machines', companyId, 'notification-settings'],
-  webhooks: (companyId: string) => ['machines', companyId, 'webhooks'],
   deliveries: (companyId: string) => ['machines', companyId, 'deliveries'],
 };
 
@@ -82,10 +80,6 @@ export const api = {
   deleteRule: (companyId: string, machineId: string, id: string) => del(`${c(companyId)}/machines/${machineId}/rules/${id}`),
   markRead: (companyId: string, until?: string) => post<{ unread: number }>(`${c(companyId)}/machine-notifications/read`, until ? { until } : {}),
   putSettings: (companyId: string, body: Omit<NotificationSettings, 'members'>) => put<NotificationSettings>(`${c(companyId)}/machine-notification-settings`, body),
-  createWebhook: (companyId: string, body: { url: string; description: string; enabled: boolean }) => post<Webhook>(`${c(companyId)}/machine-webhooks`, body),
-  updateWebhook: (companyId: string, id: string, body: { url: string; description: string; enabled: boolean }) => put<Webhook>(`${c(companyId)}/machine-webhooks/${id}`, body),
-  deleteWebhook: (companyId: string, id: string) => del(`${c(companyId)}/machine-webhooks/${id}`),
-  testWebhook: (companyId: string, id: string) => post<{ ok: boolean; status: number | null; error: string | null }>(`${c(companyId)}/machine-webhooks/${id}/test`),
 };
 
 export const useNotifications = (companyId: string) =>
@@ -96,6 +90,5 @@ export const useNotifications = (companyId: string) =>
   });
 export const useNotificationSettings = (companyId: string) =>
   useQuery({ queryKey: manageKeys.settings(companyId), queryFn: () => get<NotificationSettings>(`${c(companyId)}/machine-notification-settings`) });
-export const useWebhooks = (companyId: string) => useQuery({ queryKey: manageKeys.webhooks(companyId), queryFn: () => get<Webhook[]>(`${c(companyId)}/machine-webhooks`) });
 export const useDeliveries = (companyId: string) =>
   useQuery({ queryKey: manageKeys.deliveries(companyId), queryFn: () => get<Delivery[]>(`${c(companyId)}/machine-notification-deliveries?limit=50`), refetchInterval: LIVE_INTERVAL_MS * 2 });
