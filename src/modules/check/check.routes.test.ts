@@ -55,6 +55,26 @@ describe.each(testDatabaseKinds())('Digital-Check API on the %s database', (kind
     expect(resumed.body.myAnswers).toEqual(removed.body.myAnswers);
   });
 
+  it('keeps every answer when answers to different questions are saved at the same moment', async () => {
+    // The wizard saves a number when its field is left, i.e. at the click on the next question, whose
+    // answer is saved at once too: both saves must survive (a lost one left a fully answered check
+    // with "open" results, e.g. for the complementary business models).
+    const { owner, api } = await company('Race GmbH', 'o@race.example');
+    const run = (await owner.post(`${api}/runs`)).body.id;
+    const items = getQuestionnaire().items.filter((i) => i.type === 'boolean').slice(0, 12).map((i) => i.id);
+    const saves = await Promise.all([
+      owner.put(`${api}/runs/${run}/answers`, { answers: { 'dgm.complementaryModels': 2 } }),
+      ...items.map((id) => owner.put(`${api}/runs/${run}/answers`, { answers: { [id]: true } })),
+    ]);
+    expect(saves.map((s) => s.status)).toEqual(saves.map(() => 200));
+    const resumed = await owner.get(`${api}/runs/${run}`);
+    expect(resumed.body.myAnswers).toEqual({ 'dgm.complementaryModels': 2, ...Object.fromEntries(items.map((id) => [id, true])) });
+    await owner.post(`${api}/runs/${run}/complete`);
+    const result = await owner.get(`${api}/runs/${run}/result`);
+    const complementary = result.body.result.benchmarks.find((b: { id: string }) => b.id === 'dgm.complementaryModels');
+    expect(complementary.firmValue).toBe(true);
+  });
+
   it('combines several respondents, shows disagreement, and shows who answered only to owners and admins', async () => {
     const { owner, id, api } = await company('Team GmbH', 'o@team.example');
     const member = await join(owner, id, 'member', 'm@team.example');

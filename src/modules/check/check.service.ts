@@ -75,20 +75,24 @@ export async function checkDetail(ctx: CheckContext, checkId: string): Promise<C
 /** Merges the caller's partial answers (null removes one); invalid values change nothing. */
 export async function saveAnswers(ctx: CheckContext, checkId: string, partial: Record<string, boolean | number | string | null>) {
   const row = await requireRun(ctx, checkId);
-  if (row.status !== 'open') throw new ProblemError(409, 'check_closed');
   const questionnaire = getQuestionnaire(row.questionnaire_version);
-  const current = await store.findResponse(ctx.db, ctx.tenant.tenantId, checkId, ctx.tenant.userId);
-  const merged: Record<string, unknown> = { ...current };
-  for (const [itemId, value] of Object.entries(partial)) {
-    if (value === null) delete merged[itemId];
-    else merged[itemId] = value;
-  }
-  const validation = validateAnswers(questionnaire, merged);
-  if (!validation.ok) {
-    const errors = validation.issues.map((i) => ({ path: `answers.${i.itemId}`, message: i.message }));
-    throw new ProblemError(400, 'validation', {}, { errors });
-  }
-  await store.saveResponse(ctx.db, ctx.tenant.tenantId, checkId, ctx.tenant.userId, ctx.tenant.role, validation.answers);
+  // Read, merge and write under the run's row lock: the wizard saves a number when its field is left,
+  // i.e. at the same moment as the next answer; without the lock one of the two was lost.
+  await inTransaction(ctx.db, async (db) => {
+    if ((await store.lockRun(db, ctx.tenant.tenantId, checkId)) !== 'open') throw new ProblemError(409, 'check_closed');
+    const current = await store.findResponse(db, ctx.tenant.tenantId, checkId, ctx.tenant.userId);
+    const merged: Record<string, unknown> = { ...current };
+    for (const [itemId, value] of Object.entries(partial)) {
+      if (value === null) delete merged[itemId];
+      else merged[itemId] = value;
+    }
+    const validation = validateAnswers(questionnaire, merged);
+    if (!validation.ok) {
+      const errors = validation.issues.map((i) => ({ path: `answers.${i.itemId}`, message: i.message }));
+      throw new ProblemError(400, 'validation', {}, { errors });
+    }
+    await store.saveResponse(db, ctx.tenant.tenantId, checkId, ctx.tenant.userId, ctx.tenant.role, validation.answers);
+  });
   return checkDetail(ctx, checkId);
 }
 

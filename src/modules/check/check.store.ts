@@ -46,6 +46,15 @@ export async function findRun(db: Db, tenantId: string, id: string): Promise<Che
   return row ? runOf(row) : undefined;
 }
 
+/**
+ * The run's status, holding a lock on its row until the transaction ends: answers saved at the same
+ * moment are merged one after the other instead of overwriting each other.
+ */
+export async function lockRun(db: Db, tenantId: string, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('check_runs').select('status').where('tenant_id', '=', tenantId).where('id', '=', id).forUpdate().executeTakeFirst();
+  return row?.status;
+}
+
 export async function findOpenRun(db: Db, tenantId: string) {
   return db.selectFrom('check_runs').select('id').where('tenant_id', '=', tenantId).where('status', '=', 'open').executeTakeFirst();
 }
