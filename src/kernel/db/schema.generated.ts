@@ -412,6 +412,8 @@ export interface Memberships {
   pin_hash: string | null;
   pin_locked_until: Timestamp | null;
   role: string;
+  start_path_hidden: Generated<boolean>;
+  start_path_skipped: Generated<Json>;
   tenant_id: string;
   user_id: string;
 }

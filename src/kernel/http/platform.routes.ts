@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { dashboardRoutes } from '../dashboard/dashboard.routes.js';
 import { companyHealthRoutes } from '../health/health.routes.js';
 import { notificationsRoutes } from '../notifications/notifications.routes.js';
 import { searchRoutes } from '../search/search.routes.js';
@@ -29,4 +30,5 @@ export const platformRoutes: FastifyPluginAsync = async (app) => {
   await app.register(webhooksRoutes);
   await app.register(searchRoutes);
   await app.register(notificationsRoutes);
+  await app.register(dashboardRoutes);
 };

@@ -39,6 +39,7 @@ export const platformWriteExamples: WriteExamples = (ids) => ({
   'POST /companies/:companyId/webhooks': { body: { url: 'https://hooks.walk.example/events', description: 'Walk', eventTypes: ['machines.alarm.raised', 'machines.alarm.cleared'], filter: { 'alarm.severity': ['critical'] }, active: false } },
   'PUT /companies/:companyId/webhooks/:subscriptionId': { body: { url: 'https://hooks.isolation.example/events', description: 'changed', eventTypes: ['machines.alarm.cleared'], filter: {}, active: false } },
   'DELETE /companies/:companyId/webhooks/:subscriptionId': {},
+  'PUT /companies/:companyId/start-path': { body: { hidden: true, skipped: ['check.answer'] } },
   'POST /companies/:companyId/webhooks/:subscriptionId/secret': {},
   'POST /companies/:companyId/webhooks/deliveries/:deliveryId/retry': {},
   // sends a request to the subscription's address: only its refusals are walked, never the valid call

@@ -54,6 +54,8 @@ describe.each(testDatabaseKinds())('tenant isolation on the %s database', (kind)
   it('covers every company route', async () => {
     const routes = instance.ctx.routes.filter((r) => r.url.includes(':companyId'));
     expect(routes.length).toBeGreaterThan(8);
+    // the home page gathers every module's figures: it must be walked like any other
+    expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['GET /api/v1/companies/:companyId/dashboard', 'PUT /api/v1/companies/:companyId/start-path']));
     const before = await snapshotB();
     const beforeRows = await rowCountsOfB();
     for (const route of routes) {

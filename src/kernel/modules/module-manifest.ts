@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { DashboardDeclaration } from '../dashboard/dashboard-types.js';
 import type { Migration } from '../db/migrate.js';
 import type { Db } from '../db/database.js';
 import type { AppContext } from '../http/app-context.js';
@@ -100,6 +101,8 @@ export interface ModuleManifest {
   /** Routes, registered under `/api/v1`. */
   routes?: FastifyPluginAsync;
   demo?: (ctx: DemoContext) => Promise<void>;
+  /** Tiles for the home page and steps of the new company's start path (`src/kernel/dashboard`). */
+  dashboard?: DashboardDeclaration;
   /**
    * Periodic background work, registered with the kernel scheduler (`src/kernel/jobs`) when the
    * instance is created and run once the server listens. Read settings here: a bad setting

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { loadServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
 import { checkRoutes } from './check.routes.js';
+import { checkDashboard } from './check.dashboard.js';
 import { checkDemo } from './check.demo.js';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
@@ -35,4 +36,5 @@ export const checkModule: ModuleManifest = {
   ],
   routes: checkRoutes,
   demo: checkDemo,
+  dashboard: checkDashboard,
 };

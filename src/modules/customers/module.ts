@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { addServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
+import { customersDashboard } from './customers.dashboard.js';
 import { customersDemo } from './customers.demo.js';
 import { customersSearch } from './customers.search.js';
 import { customersRoutes } from './customers.routes.js';
@@ -55,4 +56,5 @@ export const customersModule: ModuleManifest = {
   search: customersSearch,
   routes: customersRoutes,
   demo: customersDemo,
+  dashboard: customersDashboard,
 };

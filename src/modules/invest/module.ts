@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
+import { investDashboard } from './invest.dashboard.js';
 import { investDemo } from './invest.demo.js';
 import { investRoutes } from './invest.routes.js';
 import { evaluationsForPlanItems } from './plan-item-evaluations.js';
@@ -31,4 +32,5 @@ export const investModule: ModuleManifest = {
   personalData: [],
   routes: investRoutes,
   demo: investDemo,
+  dashboard: investDashboard,
 };

@@ -3,6 +3,7 @@ import { loadServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
 import { machinesNotifications, machinesSearch } from './search-and-alarms.js';
 import { machinesJobs } from './jobs.js';
+import { machinesDashboard } from './machines.dashboard.js';
 import { machinesDemo } from './machines.demo.js';
 import { machinesRoutes } from './machines.routes.js';
 import { ensurePartitions } from './sample-partitions.store.js';
@@ -64,5 +65,6 @@ export const machinesModule: ModuleManifest = {
   jobs: (ctx) => machinesJobs(ctx),
   start: (ctx) => startMachinesModule(ctx),
   demo: (ctx) => machinesDemo(ctx),
+  dashboard: machinesDashboard,
   demoStart: (ctx, demo) => startDemoSimulator(ctx, demo.tenantId),
 };

@@ -3,11 +3,17 @@
  * tables directly.
  */
 import type { Db } from '../../kernel/db/database.js';
-import { findPlanItem } from './roadmap.store.js';
+import { findPlanItem, listPlanItems } from './roadmap.store.js';
+import type { PlanStatus } from './schemas.js';
 
 /** Whether `id` is a measure in the company's plan (so a body cannot point at another company's). */
 export async function planItemExists(db: Db, tenantId: string, id: string): Promise<boolean> {
   return (await findPlanItem(db, tenantId, id)) !== undefined;
+}
+
+/** The status of each measure in the company's plan, by id (planned, in_progress, done, dropped). */
+export async function planItemStatuses(db: Db, tenantId: string): Promise<Map<string, PlanStatus>> {
+  return new Map((await listPlanItems(db, tenantId)).map((r) => [r.id, r.status]));
 }
 
 export { providePlanItemEvaluations, type PlanItemEvaluation, type PlanItemEvaluationSource } from './plan-evaluations.js';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { loadServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
 import { roadmapNotifications, roadmapSearch } from './plan-search.js';
+import { roadmapDashboard } from './roadmap.dashboard.js';
 import { roadmapDemo } from './roadmap.demo.js';
 import { roadmapRoutes } from './roadmap.routes.js';
 
@@ -36,4 +37,5 @@ export const roadmapModule: ModuleManifest = {
   notifications: roadmapNotifications,
   routes: roadmapRoutes,
   demo: roadmapDemo,
+  dashboard: roadmapDashboard,
 };

@@ -3,6 +3,7 @@ import { loadServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
 import { shopfloorNotifications } from './late-orders.service.js';
 import { shopfloorSearch } from './search.store.js';
+import { shopfloorDashboard } from './shopfloor.dashboard.js';
 import { shopfloorDemo, shopfloorDemoCredentials } from './shopfloor.demo.js';
 import { shopfloorRoutes } from './shopfloor.routes.js';
 import { terminalWorkCentres } from './shopfloor.store.js';
@@ -69,5 +70,6 @@ export const shopfloorModule: ModuleManifest = {
   // a terminal set up for one work centre shows only its operations
   terminalDetails: async (db, tenantId, terminalId) => ({ workCentreId: (await terminalWorkCentres(db, tenantId, terminalId)).get(terminalId) ?? null }),
   demo: shopfloorDemo,
+  dashboard: shopfloorDashboard,
   demoCredentials: shopfloorDemoCredentials,
 };
