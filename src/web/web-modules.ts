@@ -13,6 +13,8 @@ import { shopfloorWebModule } from '../modules/shopfloor/web/index';
 export interface WebModule {
   id: string;
   routes: RouteObject[];
+  /** Loads the module's translations, for its tiles and start steps on the home page. */
+  loadTranslations?: () => Promise<unknown>;
 }
 
 export const webModules: WebModule[] = [checkWebModule, roadmapWebModule, investWebModule, shopfloorWebModule, machinesWebModule, customersWebModule];

@@ -1,11 +1,13 @@
-import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { patch } from '../api/client';
 import { type CompanyDetails, type CompanyProfile, companyKey, useCompanyDetails } from '../api/company';
 import { ME_KEY } from '../api/me';
 import { Loading } from '../components/loading';
+import { NextStep } from '../components/next-step';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert, fieldError } from '../components/problem-alert';
 import { useFormat } from '../i18n/format';
@@ -36,6 +38,9 @@ export default function ProfilePage() {
   });
   if (!data) return <Loading />;
   const canEdit = company.permissions.includes('company.update');
+  // the start path's first step: employees and industry are what the check's comparison needs
+  const basicsGiven = data.profile.employees !== undefined && data.profile.industry !== undefined;
+  const checkOn = company.permissions.includes('check.read') && company.modules.some((m) => m.id === 'check' && m.enabled);
   const set = <K extends keyof CompanyProfile>(key: K, value: CompanyProfile[K] | null | undefined) =>
     setProfile((p) => {
       const next = { ...p };
@@ -48,6 +53,12 @@ export default function ProfilePage() {
   return (
     <>
       <PageHeader title={t('profile.title')} intro={t('profile.intro')} />
+      {canEdit && !basicsGiven && (
+        <Alert title={t('profile.welcome.title')} mb="md" data-testid="profile-welcome">
+          <Text size="sm">{t('profile.welcome.text')}</Text>
+          <Anchor component={Link} to={`/c/${company.id}`} size="sm">{t('profile.welcome.path')}</Anchor>
+        </Alert>
+      )}
       {!canEdit && <Alert mb="md">{t('profile.readOnly')}</Alert>}
       <Paper withBorder p="lg" component="form" onSubmit={(e: React.FormEvent) => { e.preventDefault(); save.mutate(); }}>
         <Stack>
@@ -88,6 +99,11 @@ export default function ProfilePage() {
           )}
         </Stack>
       </Paper>
+      {canEdit && basicsGiven && checkOn && (
+        <Box mt="xl">
+          <NextStep title={t('profile.next.title')} text={t('profile.next.text')} to={`/c/${company.id}/check`} action={t('profile.next.action')} />
+        </Box>
+      )}
     </>
   );
 }

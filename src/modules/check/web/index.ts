@@ -7,6 +7,7 @@ const CheckResultsPage = lazy(() => import('./pages/check-results-page'));
 
 export const checkWebModule: WebModule = {
   id: 'check',
+  loadTranslations: () => import('./load-translations'),
   routes: [
     { path: 'check', element: createElement(CheckHomePage) },
     { path: 'check/:checkId', element: createElement(CheckAnswerPage) },

@@ -7,6 +7,7 @@ const CustomerMergePage = lazy(() => import('./pages/customer-merge-page'));
 
 export const customersWebModule: WebModule = {
   id: 'customers',
+  loadTranslations: () => import('./load-translations'),
   routes: [
     { path: 'customers', element: createElement(CustomerListPage) },
     { path: 'customers/:customerId', element: createElement(CustomerDetailPage) },

@@ -7,6 +7,7 @@ const InvestComparePage = lazy(() => import('./pages/invest-compare-page'));
 
 export const investWebModule: WebModule = {
   id: 'invest',
+  loadTranslations: () => import('./load-translations'),
   routes: [
     { path: 'invest', element: createElement(InvestListPage) },
     { path: 'invest/compare', element: createElement(InvestComparePage) },

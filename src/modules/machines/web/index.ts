@@ -12,6 +12,7 @@ const ConnectionPage = lazy(() => import('./pages/connection-page'));
 
 export const machinesWebModule: WebModule = {
   id: 'machines',
+  loadTranslations: () => import('./load-translations'),
   routes: [
     { path: 'machines', element: createElement(MachinesPage) },
     { path: 'machines/:machineId', element: createElement(MachinePage) },

@@ -9,6 +9,7 @@ const ProgressPage = lazy(() => import('./pages/progress-page'));
 
 export const roadmapWebModule: WebModule = {
   id: 'roadmap',
+  loadTranslations: () => import('./load-translations'),
   routes: [
     { path: 'roadmap', element: createElement(SuggestionsPage) },
     { path: 'roadmap/matrix', element: createElement(MatrixPage) },

@@ -15,6 +15,7 @@ const ControllingPage = lazy(() => import('./pages/controlling-page'));
 
 export const shopfloorWebModule: WebModule = {
   id: 'shopfloor',
+  loadTranslations: () => import('./load-translations'),
   routes: [
     { path: 'shopfloor', element: createElement(OrdersPage) },
     { path: 'shopfloor/terminal', element: createElement(TerminalPage) },

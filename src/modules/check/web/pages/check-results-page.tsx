@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../../../../web/components/loading';
+import { NextStep } from '../../../../web/components/next-step';
 import { PageHeader } from '../../../../web/components/page-header';
 import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
@@ -34,6 +35,8 @@ export default function CheckResultsPage() {
   if (!result.data || !questionnaire.data) return <Loading />;
   const view = result.data;
   const open = view.run.status === 'open';
+  // the natural next step after reading the result: the measures the Roadmap suggests for its gaps
+  const roadmapOn = company.permissions.includes('roadmap.read') && company.modules.some((m) => m.id === 'roadmap' && m.enabled);
   const subtitle = [
     open ? t('check.results.interimTitle') : t('check.results.completedOn', { date: date(view.run.completedAt!) }),
     t('check.results.respondentsCount', { count: view.run.respondentCount }),
@@ -76,6 +79,9 @@ export default function CheckResultsPage() {
       <ResultsSection title={t('check.results.historyTitle')}>
         <History view={view} />
       </ResultsSection>
+      {!open && roadmapOn && (
+        <NextStep title={t('check.nextStep.title')} text={t('check.nextStep.text')} to={`/c/${company.id}/roadmap`} action={t('check.nextStep.action')} testId="results-next-step" />
+      )}
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import '../load-translations';
 import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NextStep } from '../../../../web/components/next-step';
 import { Loading } from '../../../../web/components/loading';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
 import { useFormat } from '../../../../web/i18n/format';
@@ -49,6 +50,9 @@ export default function PlanPage() {
               <Button type="submit" loading={addOwn.isPending}>{t('roadmap.plan.add')}</Button>
             </Group>
           </Paper>
+        )}
+        {active.length > 0 && p.startQuarter && (
+          <NextStep title={t('roadmap.nextStep.toHome.title')} text={t('roadmap.nextStep.toHome.text')} to={`/c/${company.id}`} action={t('roadmap.nextStep.toHome.action')} testId="plan-next-step" />
         )}
       </Stack>
       {editing && <PlanItemEditor companyId={company.id} item={editing} members={p.members} investEnabled={p.investEnabled} onClose={() => setEditing(null)} />}

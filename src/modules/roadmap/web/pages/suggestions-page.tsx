@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loading } from '../../../../web/components/loading';
+import { NextStep } from '../../../../web/components/next-step';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
 import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
@@ -20,6 +21,7 @@ export default function SuggestionsPage() {
   if (!suggestions.data) return <Loading />;
   const { check, suggestions: list } = suggestions.data;
   const titles = new Map(list.map((s) => [s.id, localized(s.title)]));
+  const inPlanCount = list.filter((s) => s.planItem && s.planItem.status !== 'dropped').length;
   const openQuickWins = list.filter((s) => s.quadrant === 'quickWin' && (!s.planItem || s.planItem.status === 'dropped')).map((s) => s.id);
   return (
     <>
@@ -30,9 +32,12 @@ export default function SuggestionsPage() {
         <Stack gap="md">
           <Group justify="space-between">
             <Text>{t('roadmap.suggestions.fromCheck', { date: date(check.completedAt) })}</Text>
-            {mayPlan && openQuickWins.length > 0 && (
-              <Button variant="light" loading={accept.isPending} onClick={() => accept.mutate(openQuickWins)}>{t('roadmap.suggestions.acceptAll')}</Button>
-            )}
+            <Group gap="sm">
+              {mayPlan && openQuickWins.length > 0 && (
+                <Button variant="light" loading={accept.isPending} onClick={() => accept.mutate(openQuickWins)}>{t('roadmap.suggestions.acceptAll')}</Button>
+              )}
+              {inPlanCount > 0 && <Button component={Link} to={`/c/${company.id}/roadmap/plan`} variant="outline">{t('roadmap.suggestions.toPlan', { count: inPlanCount })}</Button>}
+            </Group>
           </Group>
           <ProblemAlert error={accept.error} />
           {list.length === 0 && <Text>{t('roadmap.suggestions.none')}</Text>}
@@ -62,6 +67,9 @@ export default function SuggestionsPage() {
               </Card>
             );
           })}
+          {inPlanCount > 0 && (
+            <NextStep title={t('roadmap.nextStep.toPlan.title')} text={t('roadmap.nextStep.toPlan.text')} to={`/c/${company.id}/roadmap/plan`} action={t('roadmap.nextStep.toPlan.action')} testId="suggestions-next-step" />
+          )}
         </Stack>
       )}
     </>
