@@ -101,6 +101,9 @@ describe.runIf(browserAvailable())('shop-floor controlling dashboard in Chromium
     // From the order list to the dashboard
     await page.goto(`/c/${companyId}/shopfloor`);
     await page.getByRole('heading', { name: 'Fertigungsaufträge' }).waitFor();
+    // the order is finished: the list shows open orders until asked for all
+    await page.getByTestId('order-state-filter').getByText(/^Alle \(\d+\)$/).click();
+    await page.getByTestId('order-list').locator('[data-order="FA-2026-0042"]').waitFor();
     const paper = page.getByRole('link', { name: 'Auftragspapier FA-2026-0042 drucken (PDF mit QR-Codes)' });
     expect(await paper.getAttribute('href')).toMatch(/\/orders\/[0-9a-f-]+\/paper\.pdf\?lang=de$/);
     const paperPdf = await page.request.get((await paper.getAttribute('href'))!);

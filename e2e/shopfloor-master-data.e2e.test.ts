@@ -248,10 +248,15 @@ describe.runIf(browserAvailable())('shop-floor master data in Chromium', () => {
     [order] = (await client.get(`${api}/orders`)).body;
     expect(order.quantity).toBe(60);
     expect(Date.now() - Date.parse(order.releasedAt)).toBeLessThan(120_000);
-    screens.push({ name: 'order-edit', path: `shopfloor/orders/${order.id}`, heading: 'Auftrag FA-7001' });
+    screens.push({ name: 'order-edit', path: `shopfloor/orders/${order.id}/edit`, heading: 'Auftrag FA-7001' }, { name: 'order-detail', path: `shopfloor/orders/${order.id}`, heading: 'Auftrag FA-7001' });
 
     // ---------------------------------------------------------------- CSV import: all or nothing
-    await page.getByRole('link', { name: 'Zurück zur Liste' }).click();
+    // from the editor back to the order's page, which shows the new quantity and that nothing is booked yet
+    await page.getByRole('link', { name: 'Zurück zum Auftrag' }).click();
+    await page.getByRole('heading', { name: 'Auftrag FA-7001', level: 1 }).waitFor();
+    await page.getByTestId('order-bookings-empty').waitFor();
+    expect(await page.getByTestId('order-state').textContent()).toBe('Geplant');
+    await page.getByRole('link', { name: 'Zur Auftragsliste' }).click();
     await page.getByRole('link', { name: 'CSV-Import' }).click();
     await page.getByRole('heading', { name: 'CSV-Import', level: 1 }).waitFor();
     await page.getByTestId('csv-columns').getByText('Liefertermin', { exact: true }).waitFor();

@@ -213,6 +213,65 @@ describe.runIf(browserAvailable())('shop-floor terminal in Chromium', () => {
     await screenshot(page, 'shopfloor-terminal-conflict');
     await context.close();
   });
+  it('finds an order in the list by part of its number and shows its page with every booking, also the refused one', async () => {
+    const context = await newContext(browser, baseURL, TABLET_PORTRAIT);
+    const page = await context.newPage();
+    await signIn(page);
+    await page.goto(`/c/${companyId}/shopfloor`);
+    const list = page.getByTestId('order-list');
+    await list.locator(`[data-order="${ORDER}"]`).waitFor();
+    const filter = page.getByTestId('order-state-filter');
+    await filter.getByText('Offen (2)').waitFor();
+    await filter.getByText('In Arbeit (1)').waitFor();
+    await page.getByRole('searchbox', { name: 'Suchen' }).fill('0043');
+    await expect.poll(() => list.locator('[data-order]').count()).toBe(1);
+    expect(await list.locator('[data-order]').first().getAttribute('data-order')).toBe('FA-2026-0043');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('0043');
+    await page.getByRole('searchbox', { name: 'Suchen' }).fill('nord');
+    await list.locator(`[data-order="${ORDER}"]`).waitFor();
+    await filter.getByText('Fertig (0)').click();
+    await page.getByTestId('order-list-empty').waitFor();
+    await filter.getByText('In Arbeit (1)').click();
+    await expectAccessible(page, 'order list searched and filtered, portrait');
+    await screenshot(page, 'shopfloor-orders-filtered-portrait');
+
+    await page.getByRole('link', { name: `Auftrag ${ORDER} ansehen` }).click();
+    await page.getByRole('heading', { name: `Auftrag ${ORDER}`, level: 1 }).waitFor();
+    expect(await page.getByTestId('order-state').textContent()).toBe('In Arbeit');
+    const operations = page.getByTestId('order-operations');
+    expect(await operations.locator('[data-operation="Lasern"]').textContent()).toContain('LAS-1 – Laser 1');
+    expect(await operations.locator('[data-operation="Lasern"] [data-status="finished"]').count()).toBe(1);
+    const history = page.getByTestId('order-bookings');
+    // seven bookings of the first tablet, the set-up and the refused start here, the other tablet's start
+    await expect.poll(() => history.locator('tbody tr').count()).toBe(10);
+    expect(await history.locator('tr[data-kind="quantity"]').first().textContent()).toContain('Maßabweichung');
+    expect(await history.locator('tr[data-status="conflict"]').textContent()).toContain('Der Arbeitsgang läuft schon');
+    expect(await history.textContent()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    await expectAccessible(page, 'order page, portrait');
+    await screenshot(page, 'shopfloor-order-detail-portrait');
+    await context.close();
+
+    const wide = await newContext(browser, baseURL, TABLET);
+    const en = await wide.newPage();
+    await signIn(en);
+    await en.goto(`/c/${companyId}/shopfloor`);
+    await en.locator('label', { hasText: /^EN$/ }).click();
+    await en.getByRole('heading', { name: 'Production orders', level: 1 }).waitFor();
+    await en.getByTestId('order-state-filter').getByText('All (2)').click();
+    await en.getByRole('combobox', { name: 'Sort by' }).click();
+    await en.getByRole('option', { name: 'Order number' }).click();
+    await expect.poll(() => new URL(en.url()).searchParams.get('sort')).toBe('number');
+    await expect.poll(() => en.getByTestId('order-list').locator('tbody tr').count()).toBe(2);
+    await en.getByRole('link', { name: `View order ${ORDER}` }).click();
+    await en.getByRole('heading', { name: `Order ${ORDER}`, level: 1 }).waitFor();
+    expect(await en.getByTestId('order-state').textContent()).toBe('In progress');
+    await en.getByTestId('order-bookings').getByText('Production started').first().waitFor();
+    await expectAccessible(en, 'order page in English');
+    await screenshot(en, 'shopfloor-order-detail-en');
+    await en.locator('label', { hasText: /^DE$/ }).click();
+    await en.getByRole('heading', { name: `Auftrag ${ORDER}`, level: 1 }).waitFor();
+    await wide.close();
+  });
   it('fills the welding form after starting production, flags a value out of tolerance and stores it flagged', async () => {
     const shift = [{ name: 'Früh', start: '06:00', end: '14:00', breaks: [] }];
     const weld = await client.post(`${api}/work-centres`, { code: 'SCHW-1', name: 'Schweißplatz 1', calendar: { timeZone: 'Europe/Berlin', week: { mon: shift }, holidays: [] } });

@@ -555,6 +555,13 @@ export interface ShopfloorOrders {
   updated_at: Generated<Timestamp>;
 }
 
+export interface ShopfloorOrderStates {
+  finished_at: Timestamp | null;
+  order_id: string;
+  state: string;
+  tenant_id: string;
+}
+
 export interface ShopfloorParts {
   created_at: Generated<Timestamp>;
   id: string;
@@ -781,6 +788,7 @@ export interface DB {
   shopfloor_controlling_days: ShopfloorControllingDays;
   shopfloor_controlling_epochs: ShopfloorControllingEpochs;
   shopfloor_order_operations: ShopfloorOrderOperations;
+  shopfloor_order_states: ShopfloorOrderStates;
   shopfloor_orders: ShopfloorOrders;
   shopfloor_parts: ShopfloorParts;
   shopfloor_photos: ShopfloorPhotos;

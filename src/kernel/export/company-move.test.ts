@@ -185,6 +185,7 @@ async function fillEmptyTables(db: Db, tenantId: string, ownerId: string) {
     notification_reads: () => db.insertInto('notification_reads').values({ tenant_id: tenantId, user_id: ownerId, item_key: `machines:alarm:${uuidv7()}:active`, read_at: sql`'2026-11-02T10:00:00.123456Z'::timestamptz` }).execute(),
     shopfloor_settings: () => db.insertInto('shopfloor_settings').values({ tenant_id: tenantId, over_quantity_margin_percent: 15 }).execute(),
     shopfloor_terminal_work_centres: async () => db.insertInto('shopfloor_terminal_work_centres').values({ tenant_id: tenantId, terminal_id: await one('terminals'), work_centre_id: workCentre }).execute(),
+    shopfloor_order_states: async () => db.insertInto('shopfloor_order_states').values({ tenant_id: tenantId, order_id: await one('shopfloor_orders'), state: 'finished', finished_at: sql`'2026-11-02T13:45:10.123456Z'::timestamptz` }).onConflict((oc) => oc.doNothing()).execute(),
     shopfloor_controlling_days: () => db.insertInto('shopfloor_controlling_days').values({ tenant_id: tenantId, work_centre_id: workCentre, time_zone: 'Europe/Berlin', day: '2026-11-02', version: 1, cells: '[["Früh",28800000,27000000,20000000,20000000,18000000,120,3]]' }).execute(),
   };
   for (const [table, insert] of Object.entries(fixtures)) if ((await count(table)) === 0) await insert();

@@ -69,6 +69,11 @@ export function replayOperations(applied: readonly bookingStore.BookingRow[]): M
   return out;
 }
 
+/** Holds the company's bookings still until the transaction ends: batches are applied one after another, and what is derived from bookings is computed from a settled state. */
+export async function lockCompanyBookings(tx: Db, tenantId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`shopfloor-bookings:${tenantId}`}))`.execute(tx);
+}
+
 export async function operationStates(db: Db, tenantId: string, operationIds: readonly string[]): Promise<Map<string, OperationProgress>> {
   return replayOperations(await bookingStore.appliedBookings(db, tenantId, { operationIds: [...new Set(operationIds)] }));
 }
@@ -135,7 +140,7 @@ export async function syncBookings(ctx: ShopfloorContext, bookings: readonly Boo
     b.kind === 'parameters' ? recordParameters(known.get(b.operationId)!.parameters, b.parameters) : b.parameters;
 
   return ctx.db.transaction().execute(async (tx) => {
-    await sql`select pg_advisory_xact_lock(hashtext(${`shopfloor-bookings:${tenantId}`}))`.execute(tx);
+    await lockCompanyBookings(tx, tenantId);
 
     const stored = new Map((await bookingStore.bookingsByKeys(tx, tenantId, bookings.map((b) => b.key))).map((r) => [r.key, r]));
     const devices = [...new Set(bookings.map((b) => b.deviceId))];

@@ -29,6 +29,7 @@ export const shopfloorModule: ModuleManifest = {
     { name: '20270102_0001_shopfloor_controlling_days', sql: read('./migrations/20270102_0001_shopfloor_controlling_days.sql') },
     { name: '20270110_0001_shopfloor_reversals', sql: read('./migrations/20270110_0001_shopfloor_reversals.sql') },
     { name: '20270201_0001_shopfloor_terminal_work_centres', sql: read('./migrations/20270201_0001_shopfloor_terminal_work_centres.sql') },
+    { name: '20270207_0001_shopfloor_order_states', sql: read('./migrations/20270207_0001_shopfloor_order_states.sql') },
   ],
   tables: [
     'shopfloor_work_centres',
@@ -44,9 +45,10 @@ export const shopfloorModule: ModuleManifest = {
     'shopfloor_controlling_epochs',
     'shopfloor_settings',
     'shopfloor_terminal_work_centres',
+    'shopfloor_order_states',
   ],
   // cached figures of finished days, cleared by triggers while bookings, operations or reasons are written
-  derivedTables: ['shopfloor_controlling_days', 'shopfloor_controlling_epochs'],
+  derivedTables: ['shopfloor_controlling_days', 'shopfloor_controlling_epochs', 'shopfloor_order_states'],
   permissions: [
     { id: 'shopfloor.read', description: { de: 'Fertigungsdaten und Kennzahlen ansehen', en: 'View shop-floor data and figures' }, roles: ['admin', 'member', 'viewer', 'advisor', 'shopfloor'] },
     { id: 'shopfloor.book', description: { de: 'Rückmeldungen buchen (Terminal)', en: 'Book on the terminal' }, roles: ['admin', 'member', 'shopfloor'] },

@@ -130,6 +130,17 @@ export const orderPatch = z.strictObject({
 });
 export type OrderPatch = z.output<typeof orderPatch>;
 
+export const orderListStates = ['open', 'planned', 'active', 'finished', 'all'] as const;
+export const orderSorts = ['urgency', 'due', 'number', 'finished'] as const;
+export const orderSearchQuery = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  state: z.enum(orderListStates).default('open'),
+  sort: z.enum(orderSorts).default('urgency'),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type OrderSearchQuery = z.output<typeof orderSearchQuery>;
+
 export const csvImportBody = z.strictObject({ csv: z.string({ error: 'must be the text of a CSV file' }).max(5_000_000) });
 
 export const BOOKING_KINDS = ['start-setup', 'start-production', 'pause', 'resume', 'finish', 'quantity', 'parameters', 'reversal'] as const;
@@ -255,3 +266,11 @@ export type BookingResult =
   | { key: string; status: 'applied' | 'duplicate' }
   | { key: string; status: 'waiting'; expectedSequence: number }
   | { key: string; status: 'conflict'; reason: string; operationStatus?: OperationStatus };
+
+export interface OrderSearchResult {
+  items: Array<Order & { state: 'planned' | 'active' | 'finished' }>;
+  /** Orders matching search and state filter. */
+  total: number;
+  /** Orders matching the search, by state. */
+  counts: { planned: number; active: number; finished: number };
+}

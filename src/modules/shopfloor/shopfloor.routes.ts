@@ -16,6 +16,7 @@ import {
   orderBody,
   orderParams,
   orderPatch,
+  orderSearchQuery,
   partBody,
   partParams,
   workCentreBody,
@@ -26,6 +27,7 @@ import * as store from './shopfloor.store.js';
 import { writeAudit } from '../../kernel/audit/audit-log.js';
 import * as service from './shopfloor.service.js';
 import { importOrdersCsv } from './orders-csv.service.js';
+import { searchOrders } from './order-list.service.js';
 
 export const shopfloorRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.wv;
@@ -66,6 +68,10 @@ export const shopfloorRoutes: FastifyPluginAsyncZod = async (app) => {
     onRequest: plan,
     schema: { tags, summary: 'Import production orders from CSV: all lines or none; errors name line and column', params: companyParams, body: csvImportBody },
   }, async (request, reply) => reply.status(201).send(await importOrdersCsv(ctx(request), request.body.csv)));
+  app.get(`${base}/orders/search`, {
+    onRequest: read,
+    schema: { tags, summary: 'Production orders found by number, part or customer, in one state (open by default), sorted and paged, with counts per state', params: companyParams, querystring: orderSearchQuery },
+  }, async (request) => searchOrders(ctx(request), request.query));
   app.get(`${base}/orders/:orderId`, { onRequest: read, schema: { tags, summary: 'A production order with its operations and progress', params: orderParams } },
     async (request) => service.getOrder(ctx(request), request.params.orderId));
   app.patch(`${base}/orders/:orderId`, { onRequest: plan, schema: { tags, summary: 'Change number, quantity, due date, customer reference, priority or release', params: orderParams, body: orderPatch } },

@@ -7,6 +7,7 @@ import { ProblemError, notFound } from '../../kernel/http/problem.js';
 import type { Locale } from '../../kernel/i18n/server-messages.js';
 import { operationStates } from './bookings.service.js';
 import { parseIcalHolidays } from './domain/ical-holidays.js';
+import { orderStateOf } from './domain/order-state.js';
 import type { Order, OrderBody, OrderPatch, Part, PartBody, WorkCentre, WorkCentreBody } from './schemas.js';
 import * as store from './shopfloor.store.js';
 
@@ -147,9 +148,8 @@ export async function withProgress(ctx: ShopfloorContext, rows: store.OrderRow[]
       });
       return { ...op, status: s?.status ?? 'planned', good: s?.good ?? 0, scrap: s?.scrap ?? 0, recordedParameters };
     });
-    const finishes = o.operations.map((op) => states.get(op.id)?.finishedAt ?? null);
-    const finishedAt = finishes.length > 0 && finishes.every((f) => f !== null) ? new Date(Math.max(...(finishes as number[]))).toISOString() : null;
-    return { ...o, operations, finishedAt };
+    const { finishedAt } = orderStateOf(o.operations.map((op) => ({ status: states.get(op.id)?.status ?? 'planned', finishedAt: states.get(op.id)?.finishedAt ?? null })));
+    return { ...o, operations, finishedAt: finishedAt === null ? null : new Date(finishedAt).toISOString() };
   });
 }
 

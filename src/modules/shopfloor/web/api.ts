@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { get } from '../../../web/api/client';
-import type { Order, WorkCentre } from '../schemas';
+import type { Order, OrderSearchResult, WorkCentre } from '../schemas';
 import { BookingQueue } from './booking-queue';
 
 export const shopfloorPath = (companyId: string) => `/companies/${companyId}/shopfloor`;
@@ -20,6 +20,7 @@ export interface StoredBooking {
   scrap: number | null;
   reason: string | null;
   status: 'applied' | 'conflict' | 'waiting';
+  conflictReason: string | null;
   reverses: string | null;
   reversedBy: string | null;
 }
@@ -28,11 +29,41 @@ export const shopfloorKeys = {
   settings: (companyId: string) => ['shopfloor', companyId, 'settings'],
   bookings: (companyId: string, operationId: string) => ['shopfloor', companyId, 'bookings', operationId],
   orders: (companyId: string) => ['shopfloor', companyId, 'orders'],
+  order: (companyId: string, orderId: string) => ['shopfloor', companyId, 'orders', 'one', orderId],
+  orderSearch: (companyId: string, params: OrderSearchParams) => ['shopfloor', companyId, 'orders', 'search', params],
+  orderBookings: (companyId: string, orderId: string) => ['shopfloor', companyId, 'bookings', 'order', orderId],
   workCentres: (companyId: string) => ['shopfloor', companyId, 'work-centres'],
 };
 
 export function useOrders(companyId: string, refetchInterval?: number) {
   return useQuery({ queryKey: shopfloorKeys.orders(companyId), queryFn: () => get<Order[]>(`${shopfloorPath(companyId)}/orders`), refetchInterval });
+}
+
+export interface OrderSearchParams {
+  q: string;
+  state: 'open' | 'planned' | 'active' | 'finished' | 'all';
+  sort: 'urgency' | 'due' | 'number' | 'finished';
+  limit: number;
+  offset: number;
+}
+
+/** One page of the order list, searched, filtered and sorted on the server; the last page stays shown while the next loads. */
+export function useOrderSearch(companyId: string, params: OrderSearchParams) {
+  const query = new URLSearchParams({ state: params.state, sort: params.sort, limit: String(params.limit), offset: String(params.offset), ...(params.q ? { q: params.q } : {}) });
+  return useQuery({
+    queryKey: shopfloorKeys.orderSearch(companyId, params),
+    queryFn: () => get<OrderSearchResult>(`${shopfloorPath(companyId)}/orders/search?${query}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOrder(companyId: string, orderId: string, enabled = true) {
+  return useQuery({ queryKey: shopfloorKeys.order(companyId, orderId), queryFn: () => get<Order>(`${shopfloorPath(companyId)}/orders/${orderId}`), retry: false, enabled });
+}
+
+/** Every stored booking of an order, also refused and waiting ones, in the order received. */
+export function useOrderBookings(companyId: string, orderId: string) {
+  return useQuery({ queryKey: shopfloorKeys.orderBookings(companyId, orderId), queryFn: () => get<StoredBooking[]>(`${shopfloorPath(companyId)}/bookings?orderId=${orderId}&limit=5000`) });
 }
 
 export function useWorkCentres(companyId: string) {

@@ -10,6 +10,7 @@ const WorkCentrePage = lazy(() => import('./pages/work-centre-page'));
 const PartsPage = lazy(() => import('./pages/parts-page'));
 const PartPage = lazy(() => import('./pages/part-page'));
 const OrderPage = lazy(() => import('./pages/order-page'));
+const OrderDetailPage = lazy(() => import('./pages/order-detail-page'));
 const OrdersImportPage = lazy(() => import('./pages/orders-import-page'));
 const ControllingPage = lazy(() => import('./pages/controlling-page'));
 
@@ -26,7 +27,9 @@ export const shopfloorWebModule: WebModule = {
     { path: 'shopfloor/parts', element: createElement(PartsPage) },
     { path: 'shopfloor/parts/:partId', element: createElement(PartPage) },
     { path: 'shopfloor/orders/import', element: createElement(OrdersImportPage) },
-    { path: 'shopfloor/orders/:orderId', element: createElement(OrderPage) },
+    { path: 'shopfloor/orders/new', element: createElement(OrderPage) },
+    { path: 'shopfloor/orders/:orderId', element: createElement(OrderDetailPage) },
+    { path: 'shopfloor/orders/:orderId/edit', element: createElement(OrderPage) },
     { path: 'shopfloor/controlling', element: createElement(ControllingPage) },
   ],
 };

@@ -1,10 +1,11 @@
 import '../load-translations';
-import { Anchor, Button, Card, Group, Pagination, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Card, Group, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, post } from '../../../../web/api/client';
+import { ListPagination } from '../../../../web/components/list-pagination';
 import { Loading } from '../../../../web/components/loading';
 import { PageHeader } from '../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
@@ -59,7 +60,6 @@ export default function CustomerListPage() {
       onChange={(e) => { const value = e.currentTarget.value; setForm((f) => ({ ...f, [key]: value })); setCandidates(null); }}
     />
   );
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
   const sortHeader = (key: ListParams['sort']) => (
     <Table.Th scope="col" aria-sort={params.sort === key ? (params.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
       <Anchor component="button" type="button" onClick={() => update({ sort: key, dir: params.sort === key && params.dir === 'asc' ? 'desc' : 'asc' })}>
@@ -141,9 +141,7 @@ export default function CustomerListPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {pages > 1 && (
-              <Pagination mt="md" total={pages} value={params.page} onChange={(p) => update({ page: String(p) })} getControlProps={(control) => ({ 'aria-label': t(`customers.list.pageControl.${control}`) })} getItemProps={(p) => ({ 'aria-label': t('customers.list.page', { page: p }) })} />
-            )}
+            <ListPagination page={params.page} pageSize={PAGE_SIZE} total={list.data.total} onChange={(p) => update({ page: String(p) })} />
           </>
         )}
       </Card>

@@ -20,7 +20,7 @@ export function OrderEditLink({ order }: { order: Order }) {
   const { m, canPlan, base } = useMasterData();
   if (!canPlan) return null;
   return (
-    <Anchor component={Link} to={`${base}/orders/${order.id}`} size="sm" display="block" w="fit-content" py={6} aria-label={m('order.editLabel', { number: order.number })}>
+    <Anchor component={Link} to={`${base}/orders/${order.id}/edit`} size="sm" display="block" w="fit-content" py={6} aria-label={m('order.editLabel', { number: order.number })}>
       {order.releasedAt ? m('order.editShort') : m('order.editOrRelease')}
     </Anchor>
   );

@@ -7,7 +7,7 @@ import { useCompany } from '../../../../web/layout/app-layout';
 import type { DrillDownBooking } from '../../controlling.schemas';
 import { COLORS } from '../components/status-badge';
 import { type DrillDownTarget, useDrillDown } from './api';
-import { ScrollRegion } from './scroll-region';
+import { ScrollRegion } from '../../../../web/components/scroll-region';
 import { useReasons } from '../reasons/reasons-api';
 import { reasonText } from '../reasons/reason-text';
 

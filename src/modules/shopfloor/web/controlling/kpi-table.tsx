@@ -2,7 +2,7 @@ import { Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../../web/i18n/format';
 import type { KpiRow } from './api';
-import { ScrollRegion } from './scroll-region';
+import { ScrollRegion } from '../../../../web/components/scroll-region';
 import { type EmptyReason, emptyReason } from './empty-reason';
 import { FigureValue, REASON_MARK } from './figure-value';
 

@@ -2,12 +2,13 @@ import { Button, Card, Checkbox, Group, Select, Stack, Text, TextInput } from '@
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError } from '../../../../web/api/client';
 import { Loading } from '../../../../web/components/loading';
 import { PageHeader } from '../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
 import { useFormat } from '../../../../web/i18n/format';
 import type { Order, Part } from '../../schemas';
-import { useOrders } from '../api';
+import { useOrder } from '../api';
 import { NotFound } from '../components/not-found';
 import { SaveProblem } from '../components/save-problem';
 import { ShopfloorTabs } from '../components/shopfloor-tabs';
@@ -16,18 +17,18 @@ import { fieldMessages } from '../master-data/field-messages';
 import { type OrderForm, formToOrder, formToPatch, orderHints, orderToForm } from '../master-data/order-form';
 import { useMasterData } from '../master-data/use-master-data';
 
-/** Create (`orders/new`) or change and release a production order. */
+/** Create (`orders/new`) or change and release a production order (`orders/:orderId/edit`). */
 export default function OrderPage() {
   const { orderId } = useParams();
   const { company, canPlan } = useMasterData();
-  const orders = useOrders(company.id);
+  const existing = orderId !== undefined && orderId !== 'new';
+  const order = useOrder(company.id, existing ? orderId : '', existing);
   const parts = useParts(company.id);
-  const error = orders.error ?? parts.error;
-  if (error) return <ProblemAlert error={error} />;
-  if (!orders.data || !parts.data) return <Loading />;
-  const order = orderId && orderId !== 'new' ? orders.data.find((o) => o.id === orderId) : undefined;
-  if ((orderId !== 'new' && !order) || (!order && !canPlan)) return orders.isFetching ? <Loading /> : <NotFound />;
-  return <OrderEditor key={order?.id ?? 'new'} order={order} parts={parts.data} />;
+  if (order.error && !(order.error instanceof ApiError && order.error.status === 404)) return <ProblemAlert error={order.error} />;
+  if (parts.error) return <ProblemAlert error={parts.error} />;
+  if ((existing && order.isLoading) || !parts.data) return <Loading />;
+  if ((existing && !order.data) || (!existing && !canPlan)) return <NotFound />;
+  return <OrderEditor key={order.data?.id ?? 'new'} order={existing ? order.data : undefined} parts={parts.data} />;
 }
 
 function OrderEditor({ order, parts }: { order?: Order; parts: Part[] }) {
@@ -123,7 +124,7 @@ function OrderEditor({ order, parts }: { order?: Order; parts: Part[] }) {
           {saved && !save.error && <Card withBorder bg="green.0" role="status" data-testid="saved">{m('form.saved')}</Card>}
           <Group gap="sm" pb="xl">
             {editable && <Button type="submit" size="lg" loading={save.isPending}>{order ? m('form.save') : m('order.create')}</Button>}
-            <Button component={Link} to={base} variant="default" size="lg">{m('form.back')}</Button>
+            <Button component={Link} to={order ? `${base}/orders/${order.id}` : base} variant="default" size="lg">{order ? m('order.backToOrder') : m('form.back')}</Button>
           </Group>
         </Stack>
       </form>

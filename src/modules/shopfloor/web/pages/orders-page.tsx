@@ -3,14 +3,16 @@ import '../reasons/load-translations';
 import { Anchor, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { ListPagination } from '../../../../web/components/list-pagination';
 import { Loading } from '../../../../web/components/loading';
 import { PageHeader } from '../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
 import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
 import type { Order } from '../../schemas';
-import { useOrders } from '../api';
+import { type OrderSearchParams, useOrderSearch } from '../api';
+import { OrderListControls, ORDER_LIST_SORTS, ORDER_LIST_STATES } from '../components/order-list-controls';
 import { OrderPaperLink } from '../components/order-paper-link';
 import { OrderProcessDataLink } from '../components/order-process-data-link';
 import { OrderEditLink, OrderPlanningActions } from '../components/order-planning-actions';
@@ -18,24 +20,22 @@ import { RecordedParameters } from '../components/recorded-parameters';
 import { ShopfloorTabs } from '../components/shopfloor-tabs';
 import { StatusBadge } from '../components/status-badge';
 
+const PAGE_SIZE = 25;
 const today = () => new Date().toLocaleDateString('sv-SE');
 
-/** Most urgent first: priority, then due date (orders without a date last), then number. */
-export function byUrgency(a: Order, b: Order): number {
-  return a.priority - b.priority || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.number.localeCompare(b.number);
-}
-
-/** Number, customer and the order's links. */
+/** Number (to the order's page), customer, and the order's links. */
 function OrderHeading({ order, terminal, canBook }: { order: Order; terminal: string; canBook: boolean }) {
   const { t } = useTranslation();
+  const company = useCompany();
   return (
     <>
-      {canBook ? (
-        <Anchor component={Link} to={`${terminal}?order=${encodeURIComponent(order.number)}`} fw={600} aria-label={t('shopfloor.orders.bookAtTerminal', { number: order.number })}>{order.number}</Anchor>
-      ) : (
-        <Text fw={600}>{order.number}</Text>
-      )}
+      <Anchor component={Link} to={`/c/${company.id}/shopfloor/orders/${order.id}`} fw={600} aria-label={t('shopfloor.orders.openOrder', { number: order.number })}>{order.number}</Anchor>
       {order.customerReference && <Text size="xs" c="dimmed">{t('shopfloor.orders.customer', { reference: order.customerReference })}</Text>}
+      {canBook && !order.finishedAt && (
+        <Anchor component={Link} to={`${terminal}?order=${encodeURIComponent(order.number)}`} size="sm" display="block" w="fit-content" py={6} aria-label={t('shopfloor.orders.bookAtTerminal', { number: order.number })}>
+          {t('shopfloor.orders.book')}
+        </Anchor>
+      )}
       <OrderEditLink order={order} />
       <OrderPaperLink order={order} />
       <OrderProcessDataLink order={order} />
@@ -43,7 +43,7 @@ function OrderHeading({ order, terminal, canBook }: { order: Order; terminal: st
   );
 }
 
-function DueDate({ order }: { order: Order }) {
+export function DueDate({ order }: { order: Order }) {
   const { t } = useTranslation();
   const { date } = useFormat();
   const overdue = !order.finishedAt && order.dueDate !== null && order.dueDate < today();
@@ -73,18 +73,44 @@ function Operations({ order }: { order: Order }) {
   );
 }
 
+/** The list's state lives in the address, so a filtered page can be bookmarked, shared and returned to. */
+function useListParams(): [OrderSearchParams & { page: number }, (changes: Partial<Record<'q' | 'state' | 'sort' | 'page', string>>) => void] {
+  const [search, setSearch] = useSearchParams();
+  const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T => (allowed.includes(value as T) ? (value as T) : fallback);
+  const page = Math.max(1, Number(search.get('page') ?? 1) || 1);
+  const params = {
+    q: search.get('q') ?? '',
+    state: pick(search.get('state'), ORDER_LIST_STATES, 'open'),
+    sort: pick(search.get('sort'), ORDER_LIST_SORTS, 'urgency'),
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+    page,
+  };
+  const update = (changes: Partial<Record<'q' | 'state' | 'sort' | 'page', string>>) => {
+    const next = new URLSearchParams(search);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    if (!('page' in changes)) next.delete('page');
+    setSearch(next, { replace: true });
+  };
+  return [params, update];
+}
+
 export default function OrdersPage() {
   const { t } = useTranslation();
   const { number } = useFormat();
   const company = useCompany();
-  const orders = useOrders(company.id);
+  const [params, update] = useListParams();
+  const { page, ...query } = params;
+  const orders = useOrderSearch(company.id, query);
   // The table needs about 760 px; a tablet in portrait next to the navigation gets a list of cards instead.
   const wide = useMediaQuery('(min-width: 75em)', true, { getInitialValueInEffect: false });
   const canBook = company.permissions.includes('shopfloor.book');
   const terminal = `/c/${company.id}/shopfloor/terminal`;
-  if (orders.error) return <ProblemAlert error={orders.error} />;
-  if (!orders.data) return <Loading />;
-  const list = [...orders.data].sort(byUrgency);
+  const list = orders.data?.items ?? [];
+  const nothingAtAll = orders.data && orders.data.counts.planned + orders.data.counts.active + orders.data.counts.finished === 0 && !params.q;
   return (
     <>
       <ShopfloorTabs />
@@ -96,54 +122,68 @@ export default function OrdersPage() {
           <Button component={Link} to={`/c/${company.id}/shopfloor/reasons`} size="lg" variant="light">{t('shopfloorReasons.link')}</Button>
         </Group>
       </PageHeader>
-      {list.length === 0 ? (
+      {orders.error && <ProblemAlert error={orders.error} />}
+      {!orders.data ? (
+        !orders.error && <Loading />
+      ) : nothingAtAll ? (
         <Text>{t('shopfloor.orders.empty')}</Text>
-      ) : wide ? (
-        <Card withBorder padding="md">
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm" data-testid="order-list">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('shopfloor.orders.number')}</Table.Th>
-                  <Table.Th scope="col">{t('shopfloor.orders.part')}</Table.Th>
-                  <Table.Th scope="col" ta="right">{t('shopfloor.orders.quantity')}</Table.Th>
-                  <Table.Th scope="col">{t('shopfloor.orders.dueDate')}</Table.Th>
-                  <Table.Th scope="col" ta="right"><abbr title={t('shopfloor.orders.priorityHint')}>{t('shopfloor.orders.priority')}</abbr></Table.Th>
-                  <Table.Th scope="col">{t('shopfloor.orders.operations')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((o) => (
-                  <Table.Tr key={o.id} data-order={o.number}>
-                    <Table.Td><OrderHeading order={o} terminal={terminal} canBook={canBook} /></Table.Td>
-                    <Table.Td>{o.partNumber}</Table.Td>
-                    <Table.Td ta="right">{number(o.quantity)}</Table.Td>
-                    <Table.Td><DueDate order={o} /></Table.Td>
-                    <Table.Td ta="right">{o.priority}</Table.Td>
-                    <Table.Td><Operations order={o} /></Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
       ) : (
-        <Stack gap="sm" component="ul" data-testid="order-list" aria-label={t('shopfloor.orders.title')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {list.map((o) => (
-            <Card key={o.id} component="li" withBorder padding="md" data-order={o.number}>
-              <Group justify="space-between" align="flex-start" wrap="nowrap">
-                <div><OrderHeading order={o} terminal={terminal} canBook={canBook} /></div>
-                <Text size="sm" ta="right">
-                  {t('shopfloor.orders.part')}: {o.partNumber}<br />
-                  {t('shopfloor.orders.quantity')}: {number(o.quantity)}<br />
-                  <abbr title={t('shopfloor.orders.priorityHint')}>{t('shopfloor.orders.priority')}</abbr>: {o.priority}
-                </Text>
-              </Group>
-              <Text size="sm" mt="xs" component="div">{t('shopfloor.orders.dueDate')}: <DueDate order={o} /></Text>
-              <Stack mt="xs" gap={4}><Operations order={o} /></Stack>
+        <>
+          <OrderListControls params={query} counts={orders.data.counts} onChange={(changes) => update(changes)} />
+          <Text size="sm" c="dimmed" mb="xs" aria-live="polite" data-testid="order-count">
+            {t('shopfloor.orders.count', { count: orders.data.total, formatted: number(orders.data.total) })}
+          </Text>
+          {list.length === 0 ? (
+            <Text data-testid="order-list-empty">{params.q ? t('shopfloor.orders.noMatch', { q: params.q }) : t('shopfloor.orders.noneInState')}</Text>
+          ) : wide ? (
+            <Card withBorder padding="md">
+              <Table.ScrollContainer minWidth={760}>
+                <Table verticalSpacing="sm" data-testid="order-list" aria-busy={orders.isPlaceholderData}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('shopfloor.orders.number')}</Table.Th>
+                      <Table.Th scope="col">{t('shopfloor.orders.part')}</Table.Th>
+                      <Table.Th scope="col" ta="right">{t('shopfloor.orders.quantity')}</Table.Th>
+                      <Table.Th scope="col">{t('shopfloor.orders.dueDate')}</Table.Th>
+                      <Table.Th scope="col" ta="right"><abbr title={t('shopfloor.orders.priorityHint')}>{t('shopfloor.orders.priority')}</abbr></Table.Th>
+                      <Table.Th scope="col">{t('shopfloor.orders.operations')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {list.map((o) => (
+                      <Table.Tr key={o.id} data-order={o.number} data-state={o.state}>
+                        <Table.Td><OrderHeading order={o} terminal={terminal} canBook={canBook} /></Table.Td>
+                        <Table.Td>{o.partNumber}</Table.Td>
+                        <Table.Td ta="right">{number(o.quantity)}</Table.Td>
+                        <Table.Td><DueDate order={o} /></Table.Td>
+                        <Table.Td ta="right">{o.priority}</Table.Td>
+                        <Table.Td><Operations order={o} /></Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
             </Card>
-          ))}
-        </Stack>
+          ) : (
+            <Stack gap="sm" component="ul" data-testid="order-list" aria-label={t('shopfloor.orders.title')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+              {list.map((o) => (
+                <Card key={o.id} component="li" withBorder padding="md" data-order={o.number} data-state={o.state}>
+                  <Group justify="space-between" align="flex-start" wrap="nowrap">
+                    <div><OrderHeading order={o} terminal={terminal} canBook={canBook} /></div>
+                    <Text size="sm" ta="right">
+                      {t('shopfloor.orders.part')}: {o.partNumber}<br />
+                      {t('shopfloor.orders.quantity')}: {number(o.quantity)}<br />
+                      <abbr title={t('shopfloor.orders.priorityHint')}>{t('shopfloor.orders.priority')}</abbr>: {o.priority}
+                    </Text>
+                  </Group>
+                  <Text size="sm" mt="xs" component="div">{t('shopfloor.orders.dueDate')}: <DueDate order={o} /></Text>
+                  <Stack mt="xs" gap={4}><Operations order={o} /></Stack>
+                </Card>
+              ))}
+            </Stack>
+          )}
+          <ListPagination page={page} pageSize={PAGE_SIZE} total={orders.data.total} onChange={(p) => update({ page: String(p) })} />
+        </>
       )}
     </>
   );
