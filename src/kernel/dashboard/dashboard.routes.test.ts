@@ -46,6 +46,7 @@ describe.each(testDatabaseKinds())('Home page (dashboard) on the %s database', (
     expect(plan.length).toBeGreaterThan(0);
     expect(figure(tile('roadmap.plan'), 'total')).toBe(plan.length);
     expect(figure(tile('roadmap.plan'), 'done')).toBe(plan.filter((i: { status: string }) => i.status === 'done').length);
+    expect(figure(tile('roadmap.plan'), 'inProgress')).toBe(plan.filter((i: { status: string }) => i.status === 'in_progress').length);
 
     // invest: every evaluation counted, open ones listed with their names
     const evaluations = (await demo.get(`${api}/invest/evaluations`)).body;

@@ -32,6 +32,7 @@ export const roadmapDashboard: DashboardDeclaration = {
           figures: [
             { id: 'progress', value: done / items.length, format: 'percent' },
             { id: 'done', value: done, format: 'number' },
+            { id: 'inProgress', value: items.filter((r) => r.status === 'in_progress').length, format: 'number' },
             { id: 'total', value: items.length, format: 'number' },
             { id: 'due', value: due.length, format: 'number' },
             // what needs a look, only when there is some

@@ -27,7 +27,7 @@ export const shopfloorDashboard: DashboardDeclaration = {
             { id: 'oee', value: report.total?.oee ?? null, format: 'percent', digits: 1 },
             { id: 'onTime', value: report.orders.total?.onTimeDelivery ?? null, format: 'percent' },
             { id: 'finished', value: report.orders.total?.finished ?? 0, format: 'number' },
-            { id: 'measuredUntil', value: report.period.measuredUntil, format: 'date' },
+            { id: 'measuredUntil', value: report.period.measuredUntil, format: 'dateTime' },
           ],
         };
       },
