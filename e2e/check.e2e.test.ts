@@ -201,6 +201,11 @@ describe.runIf(browserAvailable())('Digital-Check in Chromium', () => {
     expect(await page.getByTestId('class-services').textContent()).toContain('Ja');
     expect(await page.getByTestId('class-dependency').textContent()).toContain('hoch');
     expect(await page.getByTestId('benchmark-serviceStage').textContent()).toContain('Fraunhofer ISI');
+    // every question answered: nothing says answers are missing; "don't know" and "not applicable" say so
+    expect(await page.getByTestId('benchmarks').textContent()).not.toContain('dafür fehlen Antworten');
+    expect(await page.getByTestId('benchmark-isi.service.software').getByRole('cell').first().textContent()).toBe('Kein Vergleich – beantwortet mit „Weiß nicht“.');
+    expect(await page.getByTestId('benchmark-isi.serviceTech.vrAr').getByRole('cell').first().textContent()).toBe('Kein Vergleich – beantwortet mit „Trifft nicht zu“.');
+    expect(await page.getByTestId('benchmark-dgm.complementaryModels').getByRole('cell').first().textContent()).toBe('Ja');
     expect(await page.getByTestId('benchmark-digitalBusinessModelProvider').textContent()).toMatch(/Maschinenbau/);
     await page.getByTestId('dimension-strategy').getByRole('button', { name: 'Was hat den Wert bewegt?' }).click();
     await page.getByTestId('dimension-strategy').getByRole('cell', { name: byId.get('strategy.goal')!.text.de }).waitFor();

@@ -155,6 +155,16 @@ describe('compareWithBenchmarks', () => {
     expect(by('dgm.tech.internet')).toMatchObject({ firmValue: true, reference: { value: 86 } });
   });
 
+  it('says why a value is missing: an open question, "don\'t know" or "not applicable"', () => {
+    expect(by('dgm.complementaryModels').whyOpen).toBeNull();
+    const withoutAnswer = compareWithBenchmarks(profile, { ...answers, 'dgm.complementaryModels': undefined }, classify(answers));
+    expect(withoutAnswer.find((c) => c.id === 'dgm.complementaryModels')).toMatchObject({ firmValue: null, whyOpen: 'unanswered' });
+    const unknown = compareWithBenchmarks(profile, { ...answers, 'dgm.complementaryModels': 'unknown' }, classify(answers));
+    expect(unknown.find((c) => c.id === 'dgm.complementaryModels')).toMatchObject({ firmValue: null, whyOpen: 'unknown' });
+    const na = compareWithBenchmarks(profile, { ...answers, 'dgm.complementaryModels': 'na' }, classify(answers));
+    expect(na.find((c) => c.id === 'dgm.complementaryModels')).toMatchObject({ firmValue: null, whyOpen: 'notApplicable' });
+  });
+
   it('leaves out breakdowns the study does not report for the profile', () => {
     const big = compareWithBenchmarks({ employees: 700, industry: '62', region: 'other' }, answers, classify(answers));
     const provider = big.find((c) => c.id === 'digitalBusinessModelProvider')! satisfies BenchmarkComparison;

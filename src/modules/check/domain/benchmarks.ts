@@ -19,6 +19,11 @@ export interface BenchmarkComparison {
   label: Localized;
   /** The firm's value; null when not (fully) answered. */
   firmValue: boolean | number | string | null;
+  /**
+   * Why there is no value: a question is still open (`unanswered`), or every question was answered
+   * but with "don't know" (`unknown`) or "not applicable" (`notApplicable`); null when there is one.
+   */
+  whyOpen: 'unanswered' | 'unknown' | 'notApplicable' | null;
   /** Figure compared with: the share of firms with "yes", or of firms in the firm's category. */
   figureId: string | null;
   unit: 'percentOfFirms' | 'percentOfRevenue';
@@ -64,6 +69,7 @@ function compare(
   if (!anyFigure) throw new Error(`no benchmark figures for ${base.id}`);
   return {
     ...base,
+    whyOpen: null,
     label: anyFigure.label,
     figureId: f?.id ?? null,
     unit: anyFigure.kind === 'average' ? 'percentOfRevenue' : 'percentOfFirms',
@@ -133,6 +139,13 @@ export function compareWithBenchmarks(profile: CompanyProfile, answers: Readonly
 
   const c = (id: string, itemIds: string[], firmValue: BenchmarkComparison['firmValue'], subject: BenchmarkComparison['subject'] = 'studyItem') => ({ id, subject, itemIds, firmValue });
 
+  const whyOpen = (comparison: BenchmarkComparison): BenchmarkComparison => {
+    if (comparison.firmValue !== null) return comparison;
+    const values = comparison.itemIds.map((id) => answers[id]);
+    const why = values.some((v) => v === undefined) ? 'unanswered' : values.some((v) => v === 'unknown') ? 'unknown' : 'notApplicable';
+    return { ...comparison, whyOpen: why };
+  };
+
   return [
     grouped(keys, c('serviceStage', [...SERVICE_TECH_ITEMS, ...SERVICE_MODEL_ITEMS], classes.serviceStage, 'classification'), 'serviceStage', classes.serviceStage === null ? null : String(classes.serviceStage)),
     compare(keys, c('digitalBusinessModelProvider', [...SERVICE_TECH_ITEMS, ...SERVICE_MODEL_ITEMS], classes.digitalBusinessModelProvider, 'classification'), 'digitalBusinessModelProvider'),
@@ -153,5 +166,5 @@ export function compareWithBenchmarks(profile: CompanyProfile, answers: Readonly
     grouped(keys, c('dgm.mainModel.revenueShare', ['dgm.mainModel.revenueShare'], share), 'mainModelRevenueShare', shareCategory),
     grouped(keys, c('dgm.threat', ['dgm.threat'], threat), 'threat', threat),
     compare(keys, c('dgm.complementaryModels', ['dgm.complementaryModels'], typeof complementary === 'number' ? complementary >= 1 : null), 'complementaryModel'),
-  ];
+  ].map(whyOpen);
 }

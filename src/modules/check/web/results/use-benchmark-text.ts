@@ -11,7 +11,7 @@ export function useBenchmarkText() {
 
   const firmValue = (c: BenchmarkComparison): string => {
     const v = c.firmValue;
-    if (v === null) return t('check.results.open');
+    if (v === null) return c.whyOpen === 'unknown' ? t('check.results.openUnknown') : c.whyOpen === 'notApplicable' ? t('check.results.openNotApplicable') : t('check.results.open');
     if (c.id === 'serviceStage') return `${t('check.stage.value', { stage: v })}: ${t(`check.stage.name${v}`)}`;
     if (c.id === 'digitalisationDegree') return t(`check.degree.${v}`);
     if (c.id === 'dependency') return t(`check.dependency.${v}`);
