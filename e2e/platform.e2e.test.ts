@@ -111,7 +111,7 @@ describe.runIf(browserAvailable())('platform in Chromium', () => {
     await owner.reload();
     await owner.getByTestId('member-karin@krause.example').waitFor();
     await owner.getByRole('link', { name: 'Protokoll' }).click();
-    await owner.getByRole('cell', { name: 'Einladung angenommen' }).waitFor();
+    await owner.getByRole('cell', { name: 'Einladung als „Externe Beratung“ angenommen.' }).waitFor();
     await expectAccessible(owner, 'audit log');
 
     // Module switch: the navigation follows; a module others need stays on with a clear message

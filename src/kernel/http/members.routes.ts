@@ -22,10 +22,10 @@ async function ownerCount(db: Db, tenantId: string) {
   return Number(row.n);
 }
 
-async function findMember(db: Db, tenantId: string, userId: string): Promise<{ role: Role }> {
-  const row = await db.selectFrom('memberships').select('role').where('tenant_id', '=', tenantId).where('user_id', '=', userId).executeTakeFirst();
+async function findMember(db: Db, tenantId: string, userId: string): Promise<{ role: Role; name: string }> {
+  const row = await db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id').select(['role', 'users.name']).where('tenant_id', '=', tenantId).where('user_id', '=', userId).executeTakeFirst();
   if (!row) throw notFound('member');
-  return { role: row.role as Role };
+  return { role: row.role as Role, name: row.name };
 }
 
 /** Owners may change anyone; admins may not touch owners nor create them. */
@@ -66,7 +66,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     if (target.role === 'owner' && role !== 'owner' && (await ownerCount(db, t.tenantId)) <= 1) throw new ProblemError(409, 'last_owner');
     await inTransaction(db, async (trx) => {
       await trx.updateTable('memberships').set({ role }).where('tenant_id', '=', t.tenantId).where('user_id', '=', request.params.userId).execute();
-      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'member.role_changed', target: request.params.userId, details: { from: target.role, to: role } });
+      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'member.role_changed', target: request.params.userId, details: { name: target.name, from: target.role, to: role } });
     });
     access.invalidateAccess();
     return { userId: request.params.userId, role };
@@ -82,7 +82,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     if (target.role === 'owner' && (await ownerCount(db, t.tenantId)) <= 1) throw new ProblemError(409, 'last_owner');
     await inTransaction(db, async (trx) => {
       await trx.deleteFrom('memberships').where('tenant_id', '=', t.tenantId).where('user_id', '=', request.params.userId).execute();
-      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'member.removed', target: request.params.userId, details: { role: target.role } });
+      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'member.removed', target: request.params.userId, details: { name: target.name, role: target.role } });
     });
     access.invalidateAccess();
     return reply.status(204).send();

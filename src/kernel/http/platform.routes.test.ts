@@ -167,7 +167,17 @@ describe.each(testDatabaseKinds())('platform API on the %s database', (kind) => 
     expect(role.body.role).toBe('viewer');
     expect((await admin.get(`/api/v1/companies/${companyId}/audit`)).status).toBe(403);
     const audit = await owner.get(`/api/v1/companies/${companyId}/audit`);
-    expect(audit.body.find((a: { action: string }) => a.action === 'member.role_changed').details).toEqual({ from: 'admin', to: 'viewer' });
+    const changed = audit.body.find((a: { action: string }) => a.action === 'member.role_changed');
+    expect(changed.details).toEqual({ name: 'Ada Admin', from: 'admin', to: 'viewer' });
+    expect(changed.text).toBe('Rolle von Ada Admin von „Administrator/in“ auf „Nur lesen“ geändert.');
+    const english = await owner.get(`/api/v1/companies/${companyId}/audit?lang=en`);
+    expect(english.body.map((a: { text: string }) => a.text)).toEqual(expect.arrayContaining(['Role of Ada Admin changed from “Administrator” to “Viewer”.', 'Invitation as “Administrator” accepted.', 'Company “Rollen GmbH” created.']));
+    // every entry reads as a sentence: no action key, no id
+    for (const entry of [...audit.body, ...english.body] as Array<{ text: string }>) {
+      expect(entry.text).toMatch(/[.]$/);
+      expect(entry.text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|\b[a-z]+\.[a-z_]+\b/);
+    }
+    expect((await owner.get(`/api/v1/companies/${companyId}/audit?lang=fr`)).status).toBe(400);
   });
 
   it('exports all company data as a ZIP with a manifest and without secrets', async () => {

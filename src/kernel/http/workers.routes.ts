@@ -69,7 +69,7 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const t = tenantOf(request);
     const { userId } = request.params;
-    const member = await db.selectFrom('memberships').select(['role', 'personnel_number']).where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).executeTakeFirst();
+    const member = await db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id').select(['role', 'personnel_number', 'users.name']).where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).executeTakeFirst();
     if (!member) throw notFound('member');
     assertMayGrant(t, member.role as Role, undefined);
     const personnelNumber = request.body.personnelNumber ?? member.personnel_number;
@@ -80,7 +80,7 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
       await trx.updateTable('memberships')
         .set({ pin_hash: pinHash, personnel_number: personnelNumber, ...PIN_UNLOCKED })
         .where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).execute();
-      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'member.pin_set', target: userId, details: { personnelNumber } });
+      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'member.pin_set', target: userId, details: { name: member.name, personnelNumber } });
     });
     await endPinSessions(ctx, t.tenantId, userId);
     return { userId, personnelNumber, hasPin: true };
@@ -92,12 +92,12 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const t = tenantOf(request);
     const { userId } = request.params;
-    const member = await db.selectFrom('memberships').select('role').where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).executeTakeFirst();
+    const member = await db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id').select(['role', 'users.name']).where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).executeTakeFirst();
     if (!member) throw notFound('member');
     assertMayGrant(t, member.role as Role, undefined);
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('memberships').set({ pin_hash: null, ...PIN_UNLOCKED }).where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).execute();
-      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'member.pin_removed', target: userId });
+      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'member.pin_removed', target: userId, details: { name: member.name } });
     });
     await endPinSessions(ctx, t.tenantId, userId);
     return reply.status(204).send();
@@ -109,12 +109,12 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const t = tenantOf(request);
     const { userId } = request.params;
-    const member = await db.selectFrom('memberships').select('role').where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).executeTakeFirst();
+    const member = await db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id').select(['role', 'users.name']).where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).executeTakeFirst();
     if (!member) throw notFound('member');
     assertMayGrant(t, member.role as Role, undefined);
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('memberships').set({ ...PIN_UNLOCKED }).where('tenant_id', '=', t.tenantId).where('user_id', '=', userId).execute();
-      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'member.pin_unlocked', target: userId });
+      await writeAudit(trx, { tenantId: t.tenantId, actorId: t.userId, action: 'member.pin_unlocked', target: userId, details: { name: member.name } });
     });
     return reply.status(204).send();
   });

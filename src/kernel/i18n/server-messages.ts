@@ -36,15 +36,27 @@ export function loadServerMessages<T = Messages>(folder: URL): Record<Locale, T>
   return messages as Record<Locale, T>;
 }
 
-/** Puts the parameters into a message's {{name}} places. */
-export function fillMessage(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+/** Puts the parameters into a message's {{name}} places (`missing` where a parameter is not given). */
+export function fillMessage(template: string, params: Record<string, string | number>, missing = ''): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? missing));
 }
 
-export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
-  const value = key.split('.').reduce<unknown>((node, part) => (node as Messages | undefined)?.[part], catalogues[locale]);
+const lookup = (locale: Locale, key: string): unknown => {
+  // keys may themselves hold dots below their first level (e.g. `audit.shopfloor.order_created`)
+  const [head, ...rest] = key.split('.');
+  const top = catalogues[locale][head!] as Messages | undefined;
+  if (rest.length > 0 && top && typeof top === 'object' && rest.join('.') in top) return top[rest.join('.')];
+  return key.split('.').reduce<unknown>((node, part) => (node as Messages | undefined)?.[part], catalogues[locale]);
+};
+
+export function hasMessage(locale: Locale, key: string): boolean {
+  return typeof lookup(locale, key) === 'string';
+}
+
+export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}, missing = ''): string {
+  const value = lookup(locale, key);
   if (typeof value !== 'string') return key;
-  return fillMessage(value, params);
+  return fillMessage(value, params, missing);
 }
 
 /** German unless the client prefers English (user setting first, then Accept-Language). */

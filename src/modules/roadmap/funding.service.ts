@@ -121,7 +121,7 @@ export async function updateFunding(ctx: RoadmapContext, id: string, body: Parti
   if (Object.keys(values).length === 0) return toView(current);
   await inTransaction(ctx.db, async (db) => {
     await store.updateFunding(db, ctx.tenant.tenantId, id, values);
-    await writeAudit(db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action: 'roadmap.funding_changed', target: id, details: { fields: Object.keys(body) } });
+    await writeAudit(db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action: 'roadmap.funding_changed', target: id, details: { name: body.name ?? current.name, fields: Object.keys(body) } });
   });
   return toView((await store.findFunding(ctx.db, ctx.tenant.tenantId, id))!);
 }

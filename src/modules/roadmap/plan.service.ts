@@ -51,6 +51,10 @@ export async function getPlan(ctx: RoadmapContext): Promise<PlanView> {
 }
 
 /** Written with `db`, the transaction of the change it records. */
+/** A plan item's title in both languages for the audit log (a catalogue measure's from the catalogue). */
+const auditTitle = (row: { measure_id: string | null; title: string | null }) =>
+  (row.measure_id ? measuresById.get(row.measure_id)?.title : undefined) ?? { de: row.title ?? '', en: row.title ?? '' };
+
 async function audit(db: Db, ctx: RoadmapContext, action: string, target?: string, details?: Record<string, unknown>) {
   await writeAudit(db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action, target, details });
 }
@@ -145,7 +149,7 @@ export async function updateItem(ctx: RoadmapContext, id: string, body: UpdateIt
   if (body.description !== undefined) patch.description = body.description || null;
   await inTransaction(ctx.db, async (db) => {
     await store.updatePlanItem(db, ctx.tenant.tenantId, id, patch);
-    await audit(db, ctx, 'roadmap.item_changed', id, { fields: Object.keys(body), ...(patch.status ? { status: patch.status } : {}) });
+    await audit(db, ctx, 'roadmap.item_changed', id, { title: auditTitle({ ...row, title: patch.title ?? row.title }), fields: Object.keys(body), ...(patch.status ? { status: patch.status } : {}) });
   });
   return (await itemView(ctx, id))!;
 }
@@ -154,7 +158,7 @@ export async function removeItem(ctx: RoadmapContext, id: string): Promise<void>
   const row = await requireItem(ctx, id);
   await inTransaction(ctx.db, async (db) => {
     await store.deletePlanItem(db, ctx.tenant.tenantId, id);
-    await audit(db, ctx, 'roadmap.item_removed', id, { measureId: row.measure_id, title: row.title });
+    await audit(db, ctx, 'roadmap.item_removed', id, { measureId: row.measure_id, title: auditTitle(row) });
   });
 }
 

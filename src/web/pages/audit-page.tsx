@@ -7,7 +7,7 @@ import { PageHeader } from '../components/page-header';
 import { useFormat } from '../i18n/format';
 import { useCompany } from '../layout/app-layout';
 
-interface AuditRow { id: string; at: string; action: string; target: string | null; actor: { id: string; name: string } | null }
+interface AuditRow { id: string; at: string; text: string; actor: { id: string; name: string } | null }
 const PAGE = 50;
 
 export default function AuditPage() {
@@ -15,9 +15,9 @@ export default function AuditPage() {
   const { dateTime } = useFormat();
   const company = useCompany();
   const audit = useInfiniteQuery({
-    queryKey: ['audit', company.id],
+    queryKey: ['audit', company.id, i18n.language],
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => get<AuditRow[]>(`/companies/${company.id}/audit?limit=${PAGE}${pageParam ? `&before=${pageParam}` : ''}`),
+    queryFn: ({ pageParam }) => get<AuditRow[]>(`/companies/${company.id}/audit?limit=${PAGE}&lang=${i18n.language === 'en' ? 'en' : 'de'}${pageParam ? `&before=${pageParam}` : ''}`),
     getNextPageParam: (last) => (last.length === PAGE ? last[last.length - 1].id : undefined),
   });
   if (!audit.data) return <Loading />;
@@ -33,7 +33,6 @@ export default function AuditPage() {
                 <Table.Th>{t('audit.time')}</Table.Th>
                 <Table.Th>{t('audit.actor')}</Table.Th>
                 <Table.Th>{t('audit.action')}</Table.Th>
-                <Table.Th>{t('audit.target')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -41,8 +40,7 @@ export default function AuditPage() {
                 <Table.Tr key={r.id}>
                   <Table.Td>{dateTime(r.at)}</Table.Td>
                   <Table.Td>{r.actor?.name ?? '—'}</Table.Td>
-                  <Table.Td>{i18n.exists(`actions.${r.action}`) ? t(`actions.${r.action}`) : r.action}</Table.Td>
-                  <Table.Td>{r.target ?? ''}</Table.Td>
+                  <Table.Td>{r.text}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
