@@ -16,6 +16,8 @@ export interface DashboardContext {
   /** Whether the caller's role holds the permission. */
   may(permission: string): boolean;
   isModuleEnabled(moduleId: string): boolean;
+  /** Loads once per home page: tiles and steps of a module asking for the same rows share one query. */
+  cached<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
 
 /**

@@ -48,6 +48,7 @@ export async function dashboardFor(
   const now = options.now ?? new Date();
   const states = await access.moduleStates(db, registry, tenant.tenantId);
   const enabled = new Set(states.filter((s) => s.enabled).map((s) => s.id));
+  const cache = new Map<string, Promise<unknown>>();
   const ctx: DashboardContext = {
     db,
     tenant,
@@ -55,6 +56,10 @@ export async function dashboardFor(
     timeZone: DASHBOARD_TIME_ZONE,
     may: (permission) => registry.roleHas(tenant.role, permission) && enabled.has(registry.moduleOfPermission(permission).id),
     isModuleEnabled: (id) => enabled.has(id),
+    cached: <T>(key: string, load: () => Promise<T>) => {
+      if (!cache.has(key)) cache.set(key, load());
+      return cache.get(key) as Promise<T>;
+    },
   };
   const modules = registry.modules.filter((m) => enabled.has(m.id) && m.dashboard);
   const failed = (what: string) => (error: unknown) => {
@@ -67,10 +72,12 @@ export async function dashboardFor(
       .filter((t) => ctx.may(t.permission))
       .map((t) => t.load(ctx).then((data): DashboardTile => ({ id: `${m.id}.${t.id}`, module: m.id, ...data }), failed(`${m.id}.${t.id}`))),
   );
-  const stepDefs = modules
+  const mine = modules
     .flatMap((m) => (m.dashboard!.startSteps ?? []).map((s) => ({ module: m.id, def: s })))
     .filter((s) => ctx.may(s.def.permission))
     .sort((a, b) => a.def.order - b.def.order);
+  // a path of one step is no path: a role that can only read (viewer) gets none
+  const stepDefs = mine.length >= 2 ? mine : [];
   const [tiles, steps, choice] = await Promise.all([
     Promise.all(tileJobs),
     Promise.all(stepDefs.map((s) => s.def.load(ctx).catch(failed(`${s.module}.${s.def.id}`)))),

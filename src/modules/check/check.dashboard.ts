@@ -1,5 +1,4 @@
-import type { DashboardDeclaration } from '../../kernel/dashboard/dashboard-types.js';
-import type { Db } from '../../kernel/db/database.js';
+import type { DashboardContext, DashboardDeclaration } from '../../kernel/dashboard/dashboard-types.js';
 import type { CheckResult } from './domain/score-check.js';
 import { listRuns, type CheckRunRow } from './check.store.js';
 
@@ -9,8 +8,8 @@ export function overallScore(result: CheckResult): number | null {
   return scores.length === 0 ? null : Math.round(scores.reduce((a, b) => a + b, 0) / scores.length);
 }
 
-async function runsOf(db: Db, tenantId: string) {
-  const runs = await listRuns(db, tenantId);
+async function runsOf(ctx: DashboardContext) {
+  const runs = await ctx.cached('check.runs', () => listRuns(ctx.db, ctx.tenant.tenantId));
   const completed = runs
     .filter((r): r is CheckRunRow & { completed_at: Date; result: CheckResult } => r.status === 'completed' && r.completed_at !== null && r.result !== null)
     .sort((a, b) => new Date(b.completed_at).getTime() - new Date(a.completed_at).getTime());
@@ -26,7 +25,7 @@ export const checkDashboard: DashboardDeclaration = {
       id: 'latestCheck',
       permission: 'check.read',
       async load(ctx) {
-        const { completed, open } = await runsOf(ctx.db, ctx.tenant.tenantId);
+        const { completed, open } = await runsOf(ctx);
         const [latest, previous] = completed;
         if (!latest) {
           return { state: 'empty', link: open ? `/check/${open.id}` : '/check', figures: [] };
@@ -60,7 +59,7 @@ export const checkDashboard: DashboardDeclaration = {
       minutes: 20,
       permission: 'check.answer',
       async load(ctx) {
-        const { completed, open } = await runsOf(ctx.db, ctx.tenant.tenantId);
+        const { completed, open } = await runsOf(ctx);
         if (completed.length > 0) return { status: 'done', link: `/check/${completed[0]!.id}/results` };
         return open ? { status: 'started', link: `/check/${open.id}` } : { status: 'open', link: '/check' };
       },
@@ -71,7 +70,7 @@ export const checkDashboard: DashboardDeclaration = {
       minutes: 10,
       permission: 'check.read',
       async load(ctx) {
-        const { completed } = await runsOf(ctx.db, ctx.tenant.tenantId);
+        const { completed } = await runsOf(ctx);
         return completed.length > 0 ? { status: 'done', link: `/check/${completed[0]!.id}/results` } : { status: 'open', link: '/check' };
       },
     },

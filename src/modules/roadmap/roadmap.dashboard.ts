@@ -1,4 +1,4 @@
-import type { DashboardDeclaration } from '../../kernel/dashboard/dashboard-types.js';
+import type { DashboardContext, DashboardDeclaration } from '../../kernel/dashboard/dashboard-types.js';
 import { parseQuarter } from './domain/quarter.js';
 import { quarterOf } from './plan.service.js';
 import { measuresById } from './plan-view.js';
@@ -9,6 +9,8 @@ const titleOf = (row: PlanItemRow) => {
   return measure ? measure.title : (row.title ?? '');
 };
 
+const planItems = (ctx: DashboardContext) => ctx.cached('roadmap.items', () => listPlanItems(ctx.db, ctx.tenant.tenantId));
+
 const isOpen = (row: PlanItemRow) => row.status === 'planned' || row.status === 'in_progress';
 
 /** Plan progress and what is due this quarter; the start path's suggestions and first plan. */
@@ -18,7 +20,7 @@ export const roadmapDashboard: DashboardDeclaration = {
       id: 'plan',
       permission: 'roadmap.read',
       async load(ctx) {
-        const items = (await listPlanItems(ctx.db, ctx.tenant.tenantId)).filter((r) => r.status !== 'dropped');
+        const items = (await planItems(ctx)).filter((r) => r.status !== 'dropped');
         if (items.length === 0) return { state: 'empty', link: '/roadmap', figures: [] };
         const quarter = parseQuarter(quarterOf(ctx.now));
         const done = items.filter((r) => r.status === 'done').length;
@@ -52,7 +54,7 @@ export const roadmapDashboard: DashboardDeclaration = {
       minutes: 10,
       permission: 'roadmap.plan',
       async load(ctx) {
-        const items = await listPlanItems(ctx.db, ctx.tenant.tenantId);
+        const items = await planItems(ctx);
         return { status: items.length > 0 ? 'done' : 'open', link: '/roadmap' };
       },
     },
@@ -62,7 +64,7 @@ export const roadmapDashboard: DashboardDeclaration = {
       minutes: 10,
       permission: 'roadmap.plan',
       async load(ctx) {
-        const items = (await listPlanItems(ctx.db, ctx.tenant.tenantId)).filter((r) => r.status !== 'dropped');
+        const items = (await planItems(ctx)).filter((r) => r.status !== 'dropped');
         const placed = items.some((r) => r.start_quarter !== null);
         return { status: placed ? 'done' : items.length > 0 ? 'started' : 'open', link: '/roadmap/plan' };
       },
