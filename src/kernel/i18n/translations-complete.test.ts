@@ -10,6 +10,7 @@ const folders = [
   path.join(root, 'kernel/account/server-i18n'),
   path.join(root, 'web/account/i18n'),
   path.join(root, 'web/webhooks/i18n'),
+  path.join(root, 'web/layout/i18n'),
   path.join(root, 'kernel/export/server-i18n'),
   ...readdirSync(path.join(root, 'modules'), { withFileTypes: true })
     .filter((d) => d.isDirectory())

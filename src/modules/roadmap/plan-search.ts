@@ -37,7 +37,7 @@ export const roadmapSearch: SearchProvider = {
       title,
       subtitle: [
         translate(locale, `boardReport.statuses.${item.status}`),
-        item.start_quarter ? `${quarterText(item.start_quarter)} – ${quarterText(item.end_quarter ?? item.start_quarter)}` : '',
+        item.start_quarter ? [...new Set([item.start_quarter, item.end_quarter ?? item.start_quarter])].map(quarterText).join(' – ') : '',
         item.owner_name ?? item.owner_text ?? '',
       ].filter(Boolean).join(' · '),
       path: `/roadmap/plan?item=${item.id}`,

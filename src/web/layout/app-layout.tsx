@@ -7,9 +7,11 @@ import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from 'rea
 import { post, setCsrfToken } from '../api/client';
 import { ME_KEY, type MeCompany, useMe } from '../api/me';
 import { setLanguage } from '../i18n/i18n';
+import { HeaderSearch } from './header-search';
 import { LanguageSwitch } from './language-switch';
 import { MAIN_NAVIGATION_ID, MainNavigation } from './main-navigation';
 import { NewCompanyModal } from './new-company-modal';
+import { NotificationBell } from './notification-bell';
 import { Loading } from '../components/loading';
 import { clearTerminalData } from '../pwa/service-worker-client';
 import { terminalPath } from '../pages/terminal-sign-in-page';
@@ -91,6 +93,8 @@ export function AppLayout() {
             <Text fw={700} size="lg" c="werkblau.8" component={Link} to={base}>{t('common.appName')}</Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {!terminal && <HeaderSearch companyId={company.id} compact={!wide} />}
+            {!terminal && <NotificationBell companyId={company.id} />}
             {!terminal && <Select
               aria-label={t('nav.company')}
               data-testid="company-switch"

@@ -20,14 +20,14 @@ export function PlanTimeline({ companyId, items, onEdit }: { companyId: string; 
       <>
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <Text fw={starts ? 600 : 400} size="sm">{localized(item.title)}</Text>
-          <Badge color={STATUS_COLOR[item.status]} variant="light">{t(`roadmap.status.${item.status}`)}</Badge>
+          <Badge color={STATUS_COLOR[item.status]} c="dark.8" variant="light">{t(`roadmap.status.${item.status}`)}</Badge>
         </Group>
         {starts && (item.ownerName || item.ownerText) && <Text size="xs" c="dimmed">{item.ownerName ?? item.ownerText}</Text>}
         {starts && item.startQuarter && <Text size="xs" c="dimmed">{item.startQuarter} – {item.endQuarter}</Text>}
       </>
     );
     return (
-      <Card key={item.id + (q ?? '')} withBorder padding="sm" data-testid={`plan-item-${item.measureId ?? item.id}`} style={starts ? undefined : { opacity: 0.75 }}>
+      <Card key={item.id + (q ?? '')} withBorder padding="sm" data-testid={`plan-item-${item.measureId ?? item.id}`} data-plan-item={item.id} bg={starts ? undefined : 'gray.0'} style={starts ? undefined : { borderStyle: 'dashed' }}>
         {onEdit ? (
           <UnstyledButton onClick={() => onEdit(item)} aria-label={`${t('roadmap.plan.edit')}: ${localized(item.title)}`} style={{ display: 'block', width: '100%', minHeight: 44 }}>
             {head}

@@ -1,8 +1,9 @@
 import '../load-translations';
 import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NextStep } from '../../../../web/components/next-step';
+import { useSearchParams } from 'react-router';
 import { Loading } from '../../../../web/components/loading';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
 import { useFormat } from '../../../../web/i18n/format';
@@ -22,6 +23,16 @@ export default function PlanPage() {
   const [editing, setEditing] = useState<PlanItemView | null>(null);
   const [title, setTitle] = useState('');
   const mayPlan = company.permissions.includes('roadmap.plan');
+  // `?item=<id>` (from the search or a notification): show that measure, and open it for those who plan
+  const [params, setParams] = useSearchParams();
+  const wanted = params.get('item');
+  useEffect(() => {
+    const item = wanted ? plan.data?.items.find((i) => i.id === wanted) : undefined;
+    if (!item) return;
+    if (mayPlan) setEditing(item);
+    else document.querySelector(`[data-plan-item="${item.id}"]`)?.scrollIntoView({ block: 'center' });
+    setParams((p) => { p.delete('item'); return p; }, { replace: true });
+  }, [wanted, plan.data]); // eslint-disable-line react-hooks/exhaustive-deps
   if (plan.error) return <><RoadmapHeader /><ProblemAlert error={plan.error} /></>;
   if (!plan.data) return <Loading />;
   const p = plan.data;
