@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { DateTime } from 'luxon';
+import { DASHBOARD_TIME_ZONE } from '../../kernel/dashboard/dashboard.service.js';
 import type { Db } from '../../kernel/db/database.js';
 import { translate } from '../../kernel/i18n/server-messages.js';
 import type { NotificationProvider } from '../../kernel/notifications/notification-provider.js';
@@ -54,7 +56,8 @@ export const shopfloorNotifications: NotificationProvider = {
   permission: 'shopfloor.read',
   kinds: { lateOrder: { de: 'Verspäteter Auftrag', en: 'Late order' } },
   async list(db, { tenantId, now, limit, locale }) {
-    const orders = await lateOrders(db, tenantId, isoDay(now), limit);
+    // the day as the home page counts it (late = due before today there)
+    const orders = await lateOrders(db, tenantId, DateTime.fromJSDate(now, { zone: DASHBOARD_TIME_ZONE }).toISODate()!, limit);
     return orders.map((o) => ({
       key: `late-order:${o.id}`,
       kind: 'lateOrder',
