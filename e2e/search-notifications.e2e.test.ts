@@ -79,6 +79,7 @@ describe.runIf(browserAvailable())('global search and notifications in Chromium'
         }
         expect(await overlappingHeaderControls(page)).toEqual([]);
         expect(await overflowing(page)).toEqual([]);
+        await expectAccessible(page, `home with an open alarm (${lang}, ${size})`);
 
         // an order by part of its number, chosen with the keyboard
         await page.keyboard.press('Control+k');

@@ -20,7 +20,7 @@ export function DashboardTile({ tile, base }: { tile: Tile; base: string }) {
     <Card withBorder padding="lg" radius="md" data-testid={`tile-${tile.id}`} component="section" aria-labelledby={titleId}>
       <Group justify="space-between" align="flex-start" mb="xs" wrap="nowrap">
         <Title order={2} size="h4" id={titleId}>{t(`${key}.title`)}</Title>
-        {tile.state === 'attention' && <Badge color="orange" variant="light">{t('overview.attention')}</Badge>}
+        {tile.state === 'attention' && <Badge color="orange" c="dark.8" variant="light">{t('overview.attention')}</Badge>}
       </Group>
       {tile.state === 'empty' ? (
         <Stack gap="sm">
