@@ -229,7 +229,9 @@ describe.runIf(browserAvailable())('Digital-Check in Chromium', () => {
     // Back home: the completed check is listed with a link to its results
     await page.getByRole('link', { name: 'Zur Übersicht' }).click();
     await page.getByTestId('completed-checks').getByRole('link', { name: /Ergebnis vom .* ansehen/ }).waitFor();
+    await page.getByTestId('check-home-next-step').getByRole('link', { name: 'Zu den Roadmap-Vorschlägen' }).waitFor();
     await expect.poll(() => overflowing(page)).toEqual([]);
+    await expectAccessible(page, 'check home with a finished check');
     await screenshot(page, 'check-home-portrait');
 
     // The 401 is the sign-up page asking who is signed in; anything else (CSP, script errors) fails

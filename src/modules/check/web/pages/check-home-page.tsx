@@ -1,7 +1,8 @@
 import '../load-translations';
-import { Grid, Stack } from '@mantine/core';
+import { Box, Grid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../../../web/components/loading';
+import { NextStep } from '../../../../web/components/next-step';
 import { PageHeader } from '../../../../web/components/page-header';
 import { useCompany } from '../../../../web/layout/app-layout';
 import { useRuns } from '../api';
@@ -21,6 +22,7 @@ export default function CheckHomePage() {
   if (!runs.data) return <Loading />;
   const open = runs.data.find((r) => r.status === 'open');
   const completed = runs.data.filter((r) => r.status === 'completed');
+  const roadmapOn = can('roadmap.read') && company.modules.some((m) => m.id === 'roadmap' && m.enabled);
   return (
     <>
       <PageHeader title={t('check.title')} intro={t('check.home.intro')} />
@@ -39,6 +41,12 @@ export default function CheckHomePage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      {/* with a finished check and none under way, the way on leads into the Roadmap */}
+      {!open && completed.length > 0 && roadmapOn && (
+        <Box mt="xl">
+          <NextStep title={t('check.nextStep.title')} text={t('check.nextStep.text')} to={`/c/${company.id}/roadmap`} action={t('check.nextStep.action')} testId="check-home-next-step" />
+        </Box>
+      )}
     </>
   );
 }
