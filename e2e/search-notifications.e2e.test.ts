@@ -10,11 +10,11 @@ import { startServer } from './support/server.js';
 const TEXTS = {
   de: {
     search: /^Suchen/, searchField: 'Suchen nach Auftrag, Teil, Maschine, Maßnahme, Kunde oder Person', orders: 'Fertigungsaufträge', measures: 'Maßnahmen',
-    order: (n: string) => `Auftrag ${n}`, edit: (title: string) => `Maßnahme bearbeiten: ${title}`, bell: /^Benachrichtigungen/, notifications: 'Benachrichtigungen', alarm: 'Alarm',
+    order: (n: string) => `Auftrag ${n}`, edit: (title: string) => `Maßnahme bearbeiten: ${title}`, bell: /^Benachrichtigungen/, notifications: 'Benachrichtigungen', alarm: 'Alarm', active: 'Temperatur zu hoch · aktiv',
   },
   en: {
     search: /^Search/, searchField: 'Search for an order, part, machine, measure, customer or person', orders: 'Production orders', measures: 'Measures',
-    order: (n: string) => `Order ${n}`, edit: (title: string) => `Edit measure: ${title}`, bell: /^Notifications/, notifications: 'Notifications', alarm: 'Alarm',
+    order: (n: string) => `Order ${n}`, edit: (title: string) => `Edit measure: ${title}`, bell: /^Notifications/, notifications: 'Notifications', alarm: 'Alarm', active: 'Temperatur zu hoch · active',
   },
 } as const;
 
@@ -123,7 +123,7 @@ describe.runIf(browserAvailable())('global search and notifications in Chromium'
         await centre.waitFor();
         const alarm = centre.getByTestId('notification').filter({ hasText: text.alarm }).filter({ hasText: machine.name });
         await alarm.waitFor();
-        expect(await alarm.textContent()).toContain('Temperatur zu hoch');
+        expect(await alarm.textContent()).toContain(text.active);
         expect(await alarm.textContent()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
         await expectAccessible(page, `notification centre (${lang}, ${size})`);
         await screenshot(page, `notifications-${lang}-${size}`);

@@ -43,6 +43,10 @@ describe.each(testDatabaseKinds())('notification centre on the %s database', (ki
     expect(byKind('machines.alarm')).toHaveLength(1);
     expect(byKind('machines.alarm')[0]).toMatchObject({ kindLabel: 'Alarm', title: 'Isolation fixture press', atMeaning: 'since', path: `/machines/${a.ids.machineId}`, read: false });
     expect(byKind('machines.alarm')[0].subtitle).toBe('Force too high · aktiv');
+    // the page's language when it differs from the account's (just switched)
+    const english = (await a.client.get(`${api}/notifications?lang=en`)).body as List;
+    expect(english.items.find((i) => i.kind === 'machines.alarm')).toMatchObject({ kindLabel: 'Alarm', subtitle: 'Force too high · active' });
+    expect(english.items.find((i) => i.kind === 'shopfloor.lateOrder')?.kindLabel).toBe('Late order');
     expect(byKind('shopfloor.lateOrder').map((i) => [i.title, i.at, i.atMeaning, i.kindLabel])).toEqual([['LATE-1', day(-3), 'due', 'Verspäteter Auftrag']]);
     expect(byKind('roadmap.overdue')).toHaveLength(1);
     expect(byKind('roadmap.overdue')[0]).toMatchObject({ title: 'Isolation', at: '2025-06-30', path: `/roadmap/plan?item=${a.ids.itemId}`, severity: 'warning' });

@@ -13,6 +13,9 @@ const PER_MODULE = 20;
 const IN_ALL = 50;
 const SEVERITY: Record<NotificationSeverity, number> = { critical: 0, warning: 1, info: 2 };
 
+/** The language of the texts when not the account's (the page's language just switched). */
+const langQuery = z.object({ lang: z.enum(['de', 'en']).optional() });
+
 const notificationList = z.object({
   items: z.array(z.object({
     key: z.string(),
@@ -65,8 +68,8 @@ async function listFor(ctx: AppContext, t: TenantContext, locale: Locale): Promi
 export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/companies/:companyId/notifications', {
     onRequest: requirePermission('company.read'),
-    schema: { tags: ['notifications'], summary: 'What needs attention now, with what the caller marked as read', params: companyParams, response: { 200: notificationList } },
-  }, async (request) => listFor(app.wv, tenantOf(request), request.locale));
+    schema: { tags: ['notifications'], summary: 'What needs attention now, with what the caller marked as read', params: companyParams, querystring: langQuery, response: { 200: notificationList } },
+  }, async (request) => listFor(app.wv, tenantOf(request), request.query.lang ?? request.locale));
 
   app.post('/companies/:companyId/notifications/read', {
     onRequest: requirePermission('company.read'),
@@ -74,15 +77,17 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['notifications'],
       summary: 'Mark notifications as read for the caller (the keys listed, or all): keys of items not listed now are ignored',
       params: companyParams,
+      querystring: langQuery,
       body: z.union([z.object({ keys: z.array(z.string().min(1).max(200)).min(1).max(100) }).strict(), z.object({ all: z.literal(true) }).strict()]),
       response: { 200: notificationList },
     },
   }, async (request) => {
     const t = tenantOf(request);
-    const items = await currentItems(app.wv, t, request.locale, new Date());
+    const locale = request.query.lang ?? request.locale;
+    const items = await currentItems(app.wv, t, locale, new Date());
     const current = items.map((i) => i.key);
     const wanted = 'all' in request.body ? current : request.body.keys.filter((k) => current.includes(k));
     await inTransaction(app.wv.db, (trx) => markRead(trx, t.tenantId, t.userId, wanted, current));
-    return listFor(app.wv, t, request.locale);
+    return listFor(app.wv, t, locale);
   });
 };

@@ -69,6 +69,7 @@ describe.each(testDatabaseKinds())('global search on the %s database', (kind) =>
     const english = await search('4711');
     expect(english[0].kindLabel).toBe('Production orders');
     expect((await a.client.patch('/api/v1/me', { locale: 'de' })).status).toBe(200);
+    expect((await a.client.get(`${api}/search?q=4711&lang=en`)).body.hits[0].kindLabel).toBe('Production orders');
   });
 
   it('takes % and _ literally', async () => {

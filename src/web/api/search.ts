@@ -18,7 +18,7 @@ export function useSearch(companyId: string, query: string, language: string) {
   const q = query.trim();
   return useQuery({
     queryKey: ['search', companyId, q, language],
-    queryFn: () => get<{ query: string; hits: SearchHit[] }>(`/companies/${companyId}/search?q=${encodeURIComponent(q)}`),
+    queryFn: () => get<{ query: string; hits: SearchHit[] }>(`/companies/${companyId}/search?q=${encodeURIComponent(q)}&lang=${language === 'en' ? 'en' : 'de'}`),
     enabled: q.length > 0,
     staleTime: 30_000,
     placeholderData: (previous) => previous,
@@ -50,7 +50,7 @@ const notificationsKey = (companyId: string) => ['notifications', companyId];
 export function useNotifications(companyId: string, language: string) {
   return useQuery({
     queryKey: [...notificationsKey(companyId), language],
-    queryFn: () => get<NotificationList>(`/companies/${companyId}/notifications`),
+    queryFn: () => get<NotificationList>(`/companies/${companyId}/notifications?lang=${language === 'en' ? 'en' : 'de'}`),
     refetchInterval: 60_000,
   });
 }
@@ -59,7 +59,7 @@ export function useNotifications(companyId: string, language: string) {
 export function useMarkRead(companyId: string, language: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { keys: string[] } | { all: true }) => post<NotificationList>(`/companies/${companyId}/notifications/read`, body),
+    mutationFn: (body: { keys: string[] } | { all: true }) => post<NotificationList>(`/companies/${companyId}/notifications/read?lang=${language === 'en' ? 'en' : 'de'}`, body),
     onSuccess: (list) => queryClient.setQueryData([...notificationsKey(companyId), language], list),
   });
 }
