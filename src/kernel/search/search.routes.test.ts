@@ -79,9 +79,9 @@ describe.each(testDatabaseKinds())('global search on the %s database', (kind) =>
     expect(titles(await search('_'), 'shopfloor.order')).toEqual(['A_1']);
   });
 
-  it('finds parts, work centres, machines, device credentials, measures, customers, contacts and people', async () => {
+  it('finds parts, work centres, machines, device credentials, measures, investment evaluations, customers, contacts and people', async () => {
     const kinds = (hits: Hit[]) => [...new Set(hits.map((h) => h.kind))].sort();
-    expect(kinds(await search('Isolation fixture'))).toEqual(['customers.customer', 'machines.device', 'machines.machine', 'shopfloor.order', 'shopfloor.part', 'shopfloor.workCentre']);
+    expect(kinds(await search('Isolation fixture'))).toEqual(['customers.customer', 'invest.evaluation', 'machines.device', 'machines.machine', 'shopfloor.order', 'shopfloor.part', 'shopfloor.workCentre']);
     const measure = (await search('auftragsmappe')).find((h) => h.kind === 'roadmap.measure')!;
     expect(measure).toMatchObject({ title: 'Digitale Auftragsmappe', kindLabel: 'Maßnahmen' });
     expect(measure.path).toBe(`/roadmap/plan?item=${(await a.client.get(`${api}/roadmap/plan`)).body.items.find((i: { title: { de: string } }) => i.title.de === 'Digitale Auftragsmappe').id}`);

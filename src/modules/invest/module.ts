@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
+import { investSearch } from './invest.search.js';
 import { investDashboard } from './invest.dashboard.js';
 import { investDemo } from './invest.demo.js';
 import { investRoutes } from './invest.routes.js';
@@ -30,6 +31,7 @@ export const investModule: ModuleManifest = {
   ],
   navigation: [{ path: '/invest', label: { de: 'Investitionen', en: 'Investments' }, permission: 'invest.read' }],
   personalData: [],
+  search: investSearch,
   routes: investRoutes,
   demo: investDemo,
   dashboard: investDashboard,
