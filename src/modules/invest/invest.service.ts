@@ -4,7 +4,7 @@ import { inTransaction } from '../../kernel/db/transaction.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import type { TenantContext } from '../../kernel/http/app-context.js';
 import { ProblemError, notFound, unknownReference } from '../../kernel/http/problem.js';
-import { planItemExists } from '../roadmap/index.js';
+import { catalogueMeasureTitle, planItemExists } from '../roadmap/index.js';
 import { evaluationResults } from './domain/evaluation-results.js';
 import { SCENARIO_NAMES } from './domain/scenarios.js';
 import { compareAlternatives } from './domain/utility-analysis.js';
@@ -36,7 +36,8 @@ function computeResults(e: EvaluationData): EvaluationResults {
 
 function detail(e: store.StoredEvaluation): EvaluationDetail {
   const { createdAt, updatedAt, ...data } = e;
-  return { ...data, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString(), results: computeResults(data) };
+  const measureTitle = data.measureId ? (catalogueMeasureTitle(data.measureId) ?? null) : null;
+  return { ...data, measureTitle, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString(), results: computeResults(data) };
 }
 
 async function requireEvaluation(ctx: InvestContext, id: string) {

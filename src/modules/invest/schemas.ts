@@ -210,6 +210,8 @@ export interface EvaluationResults {
 
 export interface EvaluationDetail extends EvaluationData {
   id: string;
+  /** The catalogue measure's title when `measureId` names one (in both languages). */
+  measureTitle: { de: string; en: string } | null;
   createdAt: string;
   updatedAt: string;
   results: EvaluationResults;

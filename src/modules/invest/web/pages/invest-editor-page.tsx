@@ -22,7 +22,7 @@ import { InputsForm } from '../components/inputs-form';
 import { ScenarioEditor } from '../components/scenario-editor';
 import { UtilityEditor } from '../components/utility-editor';
 
-const dataOf = ({ id: _id, createdAt: _c, updatedAt: _u, results: _r, ...data }: EvaluationDetail): EvaluationData => data;
+const dataOf = ({ id: _id, createdAt: _c, updatedAt: _u, results: _r, measureTitle: _m, ...data }: EvaluationDetail): EvaluationData => data;
 
 /** Figures follow every keystroke (same domain code as the server); saving stores the inputs. */
 function useLiveResults(form: EvaluationData | undefined): { results?: EvaluationResults; error?: string } {
@@ -104,7 +104,8 @@ export default function InvestEditorPage() {
   const linked = form.planItemId ? measures.find((m) => m.id === form.planItemId) : undefined;
   const measureOptions = measures.map((m) => ({ value: m.id, label: m.status === 'dropped' ? `${localized(m.title)} (${t('invest.web.dropped')})` : localized(m.title) }));
   if (form.planItemId && !linked && planMeasures.data) measureOptions.push({ value: form.planItemId, label: t('invest.web.planMeasureGone') });
-  const intro = linked ? t('invest.web.planMeasureOf', { title: localized(linked.title) }) : form.measureId ? t('invest.web.linkedMeasure', { measure: form.measureId }) : undefined;
+  const measureTitle = form.measureId && form.measureId === stored.data?.measureId ? stored.data.measureTitle : null;
+  const intro = linked ? t('invest.web.planMeasureOf', { title: localized(linked.title) }) : measureTitle ? t('invest.web.linkedMeasure', { measure: localized(measureTitle) }) : undefined;
 
   return (
     <>

@@ -73,7 +73,10 @@ export function DevicesSection({ machineId, devices, points, canManage }: { mach
         <Table.Tr key={d.id} data-device-row={d.name}>
           <Table.Th scope="row">
             {d.name}
-            <Text size="xs" c="dimmed" ff="monospace" fw={400} aria-label={t('machinesManage.devices.deviceId')}>{d.id}</Text>
+            <Text size="xs" c="dimmed" fw={400} component="details">
+              <summary>{t('machinesManage.devices.deviceId')}</summary>
+              <Code>{d.id}</Code>
+            </Text>
             {d.lastError && <Text size="xs" c="red.9">{t('machinesManage.devices.lastError', { error: d.lastError })}</Text>}
           </Table.Th>
           <Table.Td>{d.lastSeenAt ? dateTime(d.lastSeenAt) : t('machinesManage.devices.never')}</Table.Td>

@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Code, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCompany } from '../../../../web/layout/app-layout';
@@ -37,8 +37,9 @@ export function PointsSection({ machineId, points, canManage }: { machineId: str
       rows={points.map((p) => (
         <Table.Tr key={p.id} data-point-row={p.name}>
           <Table.Th scope="row" fw={500}>
-            <Text span ff="monospace" fw={500}>{p.name}</Text>
-            {p.label && <Text size="xs" c="dimmed">{p.label}</Text>}
+            {p.label && <Text span fw={600} display="block">{p.label}</Text>}
+            {/* the key devices send the value under: technical, shown as code */}
+            <Code fw={500}>{p.name}</Code>
           </Table.Th>
           <Table.Td>{p.unit}</Table.Td>
           <Table.Td>{t(`machinesManage.points.types.${p.type}`)} · {t(`machinesManage.points.sources.${p.source}`)}</Table.Td>

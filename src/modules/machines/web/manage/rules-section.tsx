@@ -20,6 +20,7 @@ export function RulesSection({ machineId, points, canManage }: { machineId: stri
   const remove = useMachinesMutation(company.id, (id: string) => api.deleteRule(company.id, machineId, id));
   if (!rules.data) return <Loading />;
   const unitOf = (pointId: string) => points.find((p) => p.id === pointId)?.unit ?? '';
+  const labelOf = (pointId: string) => points.find((p) => p.id === pointId)?.label ?? '';
   const editingRule = rules.data.find((r) => r.id === editing);
   return (
     <ManageSection
@@ -34,7 +35,7 @@ export function RulesSection({ machineId, points, canManage }: { machineId: stri
         <Table.Tr key={r.id} data-rule-row={r.name || r.point}>
           <Table.Th scope="row">
             {r.name || t(`machinesManage.rules.kinds.${r.rule.kind === 'threshold' ? r.rule.direction : r.rule.kind}`)}
-            <Text size="xs" c="dimmed" ff="monospace">{r.point}</Text>
+            <Text size="xs" c="dimmed">{labelOf(r.pointId) || r.point}</Text>
           </Table.Th>
           <Table.Td><Text size="sm">{ruleSummary(t, r.rule, unitOf(r.pointId), number)}</Text></Table.Td>
           <Table.Td>

@@ -52,7 +52,7 @@ export default function MachinePage() {
         <Stack>
           <Group align="end">
             <NativeSelect label={t('machines.detail.point')} value={point?.name} onChange={(e) => setPointName(e.currentTarget.value)}
-              data={machine.data.points.map((p) => ({ value: p.name, label: p.label ? `${p.label} (${p.name})` : p.name }))} />
+              data={machine.data.points.map((p) => ({ value: p.name, label: p.label || p.name }))} />
             <RangeControls choice={choice} onChoice={setChoice} resolution={resolution} onResolution={setResolution} />
             {point && range && series.data && (
               <Button component="a" variant="default" size="sm" href={csvHref(company.id, machineId, point.name, range.from, range.to, series.data.resolution)}

@@ -108,7 +108,7 @@ function MachineCard({ machine, data }: { machine: OrderProcessData['machines'][
           <Table.Tbody>
             {machine.points.map((p) => (
               <Table.Tr key={p.name} data-point={p.name}>
-                <Table.Th scope="row" fw={500}>{p.label ? `${p.label} (${p.name})` : p.name}</Table.Th>
+                <Table.Th scope="row" fw={500}>{p.label || p.name}</Table.Th>
                 <Table.Td ta="right" ff="monospace">{fmt(p, p.min)}</Table.Td>
                 <Table.Td ta="right" ff="monospace">{fmt(p, p.avg)}</Table.Td>
                 <Table.Td ta="right" ff="monospace">{fmt(p, p.max)}</Table.Td>
