@@ -101,6 +101,17 @@ describe.runIf(browserAvailable())('order context of machine data in Chromium', 
     await expectAccessible(page, 'machine chart with orders');
     await screenshot(page, 'machines-chart-orders');
 
+    // a week: days in German on the time axis, and the order's label left off where it has no room
+    await page.getByLabel('Zeitraum', { exact: true }).selectOption('7d');
+    const dayLabel = /^\d{1,2}\. \p{L}{3,5}\.?$/u;
+    await expect.poll(async () => (await chart.locator('text').allTextContents()).filter((x) => dayLabel.test(x)).length).toBeGreaterThan(2);
+    const weekTexts = await chart.locator('text').allTextContents();
+    expect(weekTexts.filter((x) => /\b(Jan|Feb|Mar|May|Jun|Jul|Oct|Dec)\b/.test(x))).toEqual([]);
+    expect(weekTexts).not.toContain('4711');
+    await screenshot(page, 'machines-chart-week');
+    await page.getByLabel('Zeitraum', { exact: true }).selectOption('1h');
+    await expect.poll(() => chart.locator('text').allTextContents()).toContain('4711');
+
     // CSV of what the chart shows, with the order of every row
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'CSV herunterladen' }).click();

@@ -80,6 +80,15 @@ describe.runIf(browserAvailable())('Roadmap in Chromium', () => {
     await expect.poll(() => page.getByTestId('matrix-chart').locator('svg').count()).toBeGreaterThan(0);
     const quickWins = suggestions.filter((s) => s.quadrant === 'quickWin').length;
     await page.getByRole('heading', { name: `Schnelle Erfolge (${quickWins})` }).waitFor();
+    // Labelled axes, numbered dots, a tooltip per dot and the list for screen readers
+    const matrix = page.getByTestId('matrix-chart');
+    await expect.poll(() => matrix.locator('text').allTextContents()).toEqual(expect.arrayContaining(['Aufwand (gering → hoch)', 'Nutzen (gering → hoch)', 'gering', 'mittel', 'hoch', '1', String(suggestions.length)]));
+    expect(await matrix.getAttribute('aria-describedby')).toBe('matrix-hint');
+    await page.locator('#matrix-hint').getByText('Maßnahmen je Feld').waitFor();
+    for (const s of suggestions) expect(await page.getByTestId(`matrix-entry-${s.id}`).textContent()).toContain(s.title.de);
+    await matrix.locator('text', { hasText: /^1$/ }).first().hover();
+    await expect.poll(async () => (await matrix.textContent()) ?? '').toContain(`1. ${suggestions[0]!.title.de}`);
+    await expect.poll(async () => (await matrix.textContent()) ?? '').toMatch(/Aufwand: (gering|mittel|hoch) · Nutzen: (gering|mittel|hoch)/);
     await expectAccessible(page, 'roadmap matrix');
     await screenshot(page, 'roadmap-matrix');
 

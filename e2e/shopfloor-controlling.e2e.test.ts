@@ -124,6 +124,17 @@ describe.runIf(browserAvailable())('shop-floor controlling dashboard in Chromium
     // Quality of the laser: 195 of 200 good
     expect(await textOf(table.locator('tbody tr[data-row="LAS-1 – Laser 1"] td[data-figure="quality"]'))).toBe('97,5 %');
     await page.getByTestId('summary-onTimeDelivery').getByText('kein fertiger Auftrag mit Liefertermin').waitFor();
+    // Axis and tooltip in German number formats ("160 %", "166,7 %"), never "1,330 %"
+    const axisPercent = async () => (await chart.locator('text').allTextContents()).filter((x) => /%$/.test(x));
+    await expect.poll(async () => (await axisPercent()).length).toBeGreaterThan(2);
+    for (const label of await axisPercent()) expect(label).toMatch(/^\d{1,3}(\.\d{3})*\u00a0%$/);
+    await chart.scrollIntoViewIfNeeded();
+    const svgBox = (await chart.locator('svg').first().boundingBox())!;
+    // KB-2 is the right of the two bar groups; the axis tooltip lists its figures
+    await page.mouse.move(svgBox.x + svgBox.width * 0.72, svgBox.y + svgBox.height * 0.45, { steps: 5 });
+    await expect.poll(async () => (await chart.textContent()) ?? '').toMatch(/166,7\u00a0%/);
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await expectAccessible(page, 'controlling dashboard');
     await screenshot(page, 'shopfloor-controlling');
     expect(await overflowing(page)).toEqual([]);
@@ -189,6 +200,7 @@ describe.runIf(browserAvailable())('shop-floor controlling dashboard in Chromium
     expect(await textOf(press.locator('[data-above-ideal="true"]'))).toContain('above 100 %');
     await page.getByRole('button', { name: /^Show the bookings of KB-2 – Kantbank 2/ }).click();
     await page.getByRole('dialog').getByText('Book quantity').first().waitFor();
+    await expect.poll(async () => (await chart.locator('text').allTextContents()).filter((x) => /^\d+%$/.test(x)).length).toBeGreaterThan(2);
     await expectAccessible(page, 'controlling in English');
     await screenshot(page, 'shopfloor-controlling-en');
     await page.keyboard.press('Escape');

@@ -1,6 +1,7 @@
 import { Card, Text, Title } from '@mantine/core';
 import EChartsReactCore from 'echarts-for-react/esm/core';
 import { useTranslation } from 'react-i18next';
+import { useChartFormat } from '../../../../web/components/chart-format';
 import { useFormat } from '../../../../web/i18n/format';
 import type { BenchmarkComparison } from '../../domain/benchmarks';
 import { CHART_COLORS, echarts } from './echarts-setup';
@@ -17,6 +18,7 @@ interface Props {
 export function DistributionChart({ comparison: c, categoryLabel, firmText }: Props) {
   const { t } = useTranslation();
   const { percent, localized } = useFormat();
+  const f = useChartFormat();
   const text = useBenchmarkText();
   const title = localized(c.label);
   const firm = firmText ?? text.firmValue(c);
@@ -50,7 +52,7 @@ export function DistributionChart({ comparison: c, categoryLabel, firmText }: Pr
       <EChartsReactCore
         echarts={echarts}
         option={option}
-        opts={{ renderer: 'svg' }}
+        opts={{ renderer: 'svg', locale: f.echartsLocale }}
         notMerge
         style={{ height: 32 + rows.length * 48, width: '100%' }}
         role="img"

@@ -1,5 +1,6 @@
 import EChartsReactCore from 'echarts-for-react/esm/core';
 import { useTranslation } from 'react-i18next';
+import { CHART_TOOLTIP, useChartFormat } from '../../../../web/components/chart-format';
 import { useFormat } from '../../../../web/i18n/format';
 import type { Localized } from '../../domain/questionnaire-schema';
 import { CHART_COLORS, echarts, wrapLabel } from './echarts-setup';
@@ -14,6 +15,7 @@ export interface RadarSeries {
 export function RadarChart({ dimensions, series }: { dimensions: Localized[]; series: RadarSeries[] }) {
   const { t } = useTranslation();
   const { localized } = useFormat();
+  const f = useChartFormat();
   const style = (kind: RadarSeries['kind']) => {
     const color = CHART_COLORS[kind];
     return kind === 'firm'
@@ -23,7 +25,7 @@ export function RadarChart({ dimensions, series }: { dimensions: Localized[]; se
   const option = {
     animation: false,
     legend: { bottom: 0, textStyle: { color: CHART_COLORS.text, fontSize: 13 }, data: series.map((s) => s.name) },
-    tooltip: { trigger: 'item' },
+    tooltip: { ...CHART_TOOLTIP, trigger: 'item', valueFormatter: (v: number | string) => (typeof v === 'number' ? f.number(v, 0) : '–') },
     radar: {
       indicator: dimensions.map((d) => ({ name: wrapLabel(localized(d), 14), max: 100 })),
       radius: '58%',
@@ -43,7 +45,7 @@ export function RadarChart({ dimensions, series }: { dimensions: Localized[]; se
     <EChartsReactCore
       echarts={echarts}
       option={option}
-      opts={{ renderer: 'svg' }}
+      opts={{ renderer: 'svg', locale: f.echartsLocale }}
       notMerge
       style={{ height: 440, width: '100%' }}
       role="img"

@@ -1,6 +1,7 @@
 import { Card, ScrollArea, Table, Text, Title } from '@mantine/core';
 import EChartsReactCore from 'echarts-for-react/esm/core';
 import { useTranslation } from 'react-i18next';
+import { CHART_TOOLTIP, useChartFormat } from '../../../../web/components/chart-format';
 import { useFormat } from '../../../../web/i18n/format';
 import type { CumulativeChart as ChartData } from '../../domain/scenarios';
 import { SCENARIO_NAMES } from '../../domain/scenarios';
@@ -9,15 +10,16 @@ import { SCENARIO_STYLE, echarts } from './echarts-setup';
 /** Cumulative cash flow of worst, expected and best case over the years, with the same values as a table. */
 export function CumulativeChart({ chart }: { chart: ChartData }) {
   const { t } = useTranslation();
-  const { money, number } = useFormat();
+  const { money } = useFormat();
+  const f = useChartFormat();
   const series = SCENARIO_NAMES.map((name) => ({ name, values: chart.series.find((s) => s.scenario === name)?.cumulative ?? [] }));
   const option = {
     animation: false,
     grid: { left: 12, right: 24, top: 40, bottom: 12, containLabel: true },
     legend: { top: 0, textStyle: { fontSize: 13 } },
-    tooltip: { trigger: 'axis', valueFormatter: (v: number) => money(v * 100) },
-    xAxis: { type: 'category', data: chart.years.map((y) => `${t('invest.lines.year')} ${y}`), boundaryGap: false },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${number(v / 1000)} T€` } },
+    tooltip: { ...CHART_TOOLTIP, trigger: 'axis', valueFormatter: (v: number) => money(v * 100) },
+    xAxis: { type: 'category', data: chart.years.map((y) => `${t('invest.lines.year')} ${y}`), boundaryGap: false, axisLabel: { hideOverlap: true } },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${f.number(v / 1000, 0)} T€` } },
     series: series.map(({ name, values }) => ({
       name: t(`invest.scenarios.${name}`),
       type: 'line',
@@ -31,7 +33,7 @@ export function CumulativeChart({ chart }: { chart: ChartData }) {
   return (
     <Card withBorder padding="md" data-testid="cumulative-chart">
       <Title order={2} size="h4" mb="xs">{t('invest.web.chartTitle')}</Title>
-      <EChartsReactCore echarts={echarts} option={option} opts={{ renderer: 'svg' }} notMerge style={{ height: 320, width: '100%' }} role="img" aria-label={t('invest.web.chartLabel')} />
+      <EChartsReactCore echarts={echarts} option={option} opts={{ renderer: 'svg', locale: f.echartsLocale }} notMerge style={{ height: 320, width: '100%' }} role="img" aria-label={t('invest.web.chartLabel')} />
       <ScrollArea mt="sm">
         <Table striped withTableBorder data-testid="cumulative-table">
           <Table.Caption>{t('invest.web.chartTable')}</Table.Caption>

@@ -1,10 +1,13 @@
 import '../load-analytics-translations';
+import { useElementSize } from '@mantine/hooks';
 import EChartsReactCore from 'echarts-for-react/esm/core';
 import { useTranslation } from 'react-i18next';
+import { CHART_TOOLTIP, useChartFormat } from '../../../../web/components/chart-format';
 import { useFormat } from '../../../../web/i18n/format';
 import type { Bucket, OrderSegment, Resolution } from '../analytics-api';
 import type { Value } from '../api';
 import { echarts } from '../echarts-setup';
+import { labelledSegments } from './segment-labels';
 
 const LINE = '#1c5d99';
 const BAND = 'rgba(28, 93, 153, 0.18)';
@@ -23,6 +26,9 @@ export interface SeriesChartProps {
   to?: string;
 }
 
+/** Room the y-axis labels and the grid's margins take from the container's width, in pixels. */
+const AXIS_ROOM = 80;
+
 const numeric = (v: Value) => (typeof v === 'boolean' ? (v ? 1 : 0) : typeof v === 'number' ? v : null);
 
 /**
@@ -32,11 +38,17 @@ const numeric = (v: Value) => (typeof v === 'boolean' ? (v ? 1 : 0) : typeof v =
 export function SeriesChart({ resolution, samples, buckets, segments = [], unit, label, ariaLabel, height = 320, from, to }: SeriesChartProps) {
   const { t } = useTranslation();
   const { dateTime, number } = useFormat();
+  const f = useChartFormat();
+  const { ref, width } = useElementSize();
+  const plotWidth = Math.max(0, width - AXIS_ROOM);
+  const times = [...samples.map((s) => s.ts), ...buckets.map((b) => b.ts)].map(Date.parse);
+  const range = { from: from ? Date.parse(from) : Math.min(...times), to: to ? Date.parse(to) : Math.max(...times) };
+  const shown = labelledSegments(segments, range, plotWidth);
   const markArea = segments.length === 0 ? undefined : {
     silent: true,
     label: { show: true, position: 'insideTop', color: '#333', fontSize: 11 },
-    data: segments.map((s) => [
-      { xAxis: s.start, name: s.label, itemStyle: { color: PHASE_COLOUR[s.phase] } },
+    data: segments.map((s, i) => [
+      { xAxis: s.start, name: s.label, itemStyle: { color: PHASE_COLOUR[s.phase] }, label: { show: shown[i] } },
       { xAxis: s.end },
     ]),
   };
@@ -54,6 +66,7 @@ export function SeriesChart({ resolution, samples, buckets, segments = [], unit,
     animation: false,
     grid: { left: 12, right: 24, top: segments.length > 0 ? 28 : 24, bottom: 12, containLabel: true },
     tooltip: {
+      ...CHART_TOOLTIP,
       trigger: 'axis',
       formatter: (params: Array<{ axisValue: number | string; data: [string, number] }>) => {
         const p = params.find((x) => x.data) ?? params[0];
@@ -61,13 +74,23 @@ export function SeriesChart({ resolution, samples, buckets, segments = [], unit,
         const ts = p.data[0];
         const b = byTs.get(ts);
         const head = dateTime(ts);
-        if (resolution === 'raw' || !b) return `${head}<br/>${fmt(p.data[1])}`;
-        return `${head}<br/>${t('machinesAnalytics.chart.avg')}: ${fmt(b.avg)}<br/>${t('machinesAnalytics.chart.min')}: ${fmt(b.min)}<br/>${t('machinesAnalytics.chart.max')}: ${fmt(b.max)}<br/>${t('machinesAnalytics.chart.count', { count: b.count })}`;
+        if (resolution === 'raw' || !b) return `${head}\n${fmt(p.data[1])}`;
+        return [head, `${t('machinesAnalytics.chart.avg')}: ${fmt(b.avg)}`, `${t('machinesAnalytics.chart.min')}: ${fmt(b.min)}`, `${t('machinesAnalytics.chart.max')}: ${fmt(b.max)}`, t('machinesAnalytics.chart.count', { count: b.count })].join('\n');
       },
     },
-    xAxis: { type: 'time', min: from, max: to },
-    yAxis: { type: 'value', scale: true, name: unit },
+    xAxis: {
+      type: 'time',
+      min: from,
+      max: to,
+      splitNumber: Math.max(2, Math.min(8, Math.floor(plotWidth / 110))),
+      axisLabel: { formatter: (v: number) => f.timeLabel(v, range.to - range.from), hideOverlap: true },
+    },
+    yAxis: { type: 'value', scale: true, name: unit, splitNumber: 4, axisLabel: { formatter: (v: number) => f.number(v, 4), hideOverlap: true } },
     series,
   };
-  return <EChartsReactCore echarts={echarts} option={option} opts={{ renderer: 'svg' }} notMerge style={{ height, width: '100%' }} role="img" aria-label={ariaLabel} />;
+  return (
+    <div ref={ref}>
+      <EChartsReactCore echarts={echarts} option={option} opts={{ renderer: 'svg', locale: f.echartsLocale }} notMerge style={{ height, width: '100%' }} role="img" aria-label={ariaLabel} />
+    </div>
+  );
 }

@@ -23,8 +23,13 @@ export default function MatrixPage() {
       <RoadmapHeader />
       <Stack gap="lg">
         <Text>{t('roadmap.matrix.intro')}</Text>
-        {list.length > 0 && <MatrixChart suggestions={suggestions.data.suggestions} />}
-        <Title order={2} size="h3">{t('roadmap.matrix.listTitle')}</Title>
+        {list.length > 0 && (
+          <>
+            <MatrixChart suggestions={suggestions.data.suggestions} describedBy="matrix-hint" />
+            <Text size="sm" c="dimmed" id="matrix-hint">{t('roadmap.matrix.chartHint')}</Text>
+          </>
+        )}
+        <Title order={2} size="h3" id="matrix-list">{t('roadmap.matrix.listTitle')}</Title>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {QUADRANTS.map((q) => {
             const entries = list.filter((s) => s.quadrant === q);
@@ -33,7 +38,7 @@ export default function MatrixPage() {
                 <Title order={3} size="h4" id={`quadrant-${q}`}>{t(`roadmap.quadrant.${q}`)} ({entries.length})</Title>
                 <List size="sm" mt="xs">
                   {entries.map((s) => (
-                    <List.Item key={s.id}>{s.n}. {localized(s.title)} — {t('roadmap.matrix.effort')} {t(`roadmap.level.${s.effort}`)}, {t('roadmap.matrix.benefit')} {t(`roadmap.level.${s.benefit}`)}</List.Item>
+                    <List.Item key={s.id} data-testid={`matrix-entry-${s.id}`}>{s.n}. {localized(s.title)} — {t('roadmap.matrix.effort')} {t(`roadmap.level.${s.effort}`)}, {t('roadmap.matrix.benefit')} {t(`roadmap.level.${s.benefit}`)}</List.Item>
                   ))}
                 </List>
               </section>
