@@ -9,8 +9,8 @@ export const checkWebModule: WebModule = {
   id: 'check',
   loadTranslations: () => import('./load-translations'),
   routes: [
-    { path: 'check', element: createElement(CheckHomePage) },
-    { path: 'check/:checkId', element: createElement(CheckAnswerPage) },
-    { path: 'check/:checkId/results', element: createElement(CheckResultsPage) },
+    { path: 'check', element: createElement(CheckHomePage), handle: { help: 'check.help.home' } },
+    { path: 'check/:checkId', element: createElement(CheckAnswerPage), handle: { help: 'check.help.answer' } },
+    { path: 'check/:checkId/results', element: createElement(CheckResultsPage), handle: { help: 'check.help.results' } },
   ],
 };

@@ -9,8 +9,8 @@ export const customersWebModule: WebModule = {
   id: 'customers',
   loadTranslations: () => import('./load-translations'),
   routes: [
-    { path: 'customers', element: createElement(CustomerListPage) },
-    { path: 'customers/:customerId', element: createElement(CustomerDetailPage) },
-    { path: 'customers/:customerId/merge', element: createElement(CustomerMergePage) },
+    { path: 'customers', element: createElement(CustomerListPage), handle: { help: 'customers.help.list' } },
+    { path: 'customers/:customerId', element: createElement(CustomerDetailPage), handle: { help: 'customers.help.detail' } },
+    { path: 'customers/:customerId/merge', element: createElement(CustomerMergePage), handle: { help: 'customers.help.merge' } },
   ],
 };

@@ -9,8 +9,8 @@ export const investWebModule: WebModule = {
   id: 'invest',
   loadTranslations: () => import('./load-translations'),
   routes: [
-    { path: 'invest', element: createElement(InvestListPage) },
-    { path: 'invest/compare', element: createElement(InvestComparePage) },
-    { path: 'invest/:evaluationId', element: createElement(InvestEditorPage) },
+    { path: 'invest', element: createElement(InvestListPage), handle: { help: 'invest.help.list' } },
+    { path: 'invest/compare', element: createElement(InvestComparePage), handle: { help: 'invest.help.compare' } },
+    { path: 'invest/:evaluationId', element: createElement(InvestEditorPage), handle: { help: 'invest.help.editor' } },
   ],
 };

@@ -11,10 +11,10 @@ export const roadmapWebModule: WebModule = {
   id: 'roadmap',
   loadTranslations: () => import('./load-translations'),
   routes: [
-    { path: 'roadmap', element: createElement(SuggestionsPage) },
-    { path: 'roadmap/matrix', element: createElement(MatrixPage) },
-    { path: 'roadmap/plan', element: createElement(PlanPage) },
-    { path: 'roadmap/funding', element: createElement(FundingPage) },
-    { path: 'roadmap/progress', element: createElement(ProgressPage) },
+    { path: 'roadmap', element: createElement(SuggestionsPage), handle: { help: 'roadmap.help.suggestions' } },
+    { path: 'roadmap/matrix', element: createElement(MatrixPage), handle: { help: 'roadmap.help.matrix' } },
+    { path: 'roadmap/plan', element: createElement(PlanPage), handle: { help: 'roadmap.help.plan' } },
+    { path: 'roadmap/funding', element: createElement(FundingPage), handle: { help: 'roadmap.help.funding' } },
+    { path: 'roadmap/progress', element: createElement(ProgressPage), handle: { help: 'roadmap.help.progress' } },
   ],
 };
