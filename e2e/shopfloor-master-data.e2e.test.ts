@@ -209,6 +209,12 @@ describe.runIf(browserAvailable())('shop-floor master data in Chromium', () => {
     screens.push({ name: 'part', path: `shopfloor/parts/${part.id}`, heading: 'Teil HAL-200' });
     await page.getByRole('link', { name: 'Zurück zur Liste' }).click();
     await page.getByTestId('part-list').locator('[data-part="HAL-200"]').waitFor();
+    // the list is searched by number, name, operation or work centre, regardless of case and accents
+    await page.getByRole('searchbox', { name: 'Suchen' }).fill('Gehäuse');
+    await page.getByTestId('list-no-match').getByText('Nichts passt zu „Gehäuse“.').waitFor();
+    await page.getByRole('searchbox', { name: 'Suchen' }).fill('geschweisst sw-1');
+    await page.getByTestId('part-list').locator('[data-part="HAL-200"]').waitFor();
+    expect(new URL(page.url()).searchParams.get('q')).toBe('geschweisst sw-1');
     await check(page, 'parts');
 
     // ---------------------------------------------------------------- order in the UI, then release

@@ -1,5 +1,6 @@
 import { Anchor, Button, Card, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { useClientList } from '../../../../web/components/client-list';
 import { Loading } from '../../../../web/components/loading';
 import { PageHeader } from '../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
@@ -12,11 +13,18 @@ export default function PartsPage() {
   const { m, company, canPlan, base } = useMasterData();
   const parts = useParts(company.id);
   const centres = useWorkCentres(company.id);
+  const code = new Map((centres.data ?? []).map((c) => [c.id, c.code]));
+  const view = useClientList(parts.data ?? [], {
+    texts: (p) => [p.number, p.name, ...p.operations.flatMap((o) => [o.name, code.get(o.workCentreId) ?? ''])],
+    sorts: {
+      number: { label: m('parts.number'), compare: (a, b) => a.number.localeCompare(b.number) },
+      name: { label: m('parts.name'), compare: (a, b) => a.name.localeCompare(b.name) || a.number.localeCompare(b.number) },
+    },
+  });
   const error = parts.error ?? centres.error;
   if (error) return <ProblemAlert error={error} />;
   if (!parts.data || !centres.data) return <Loading />;
-  const code = new Map(centres.data.map((c) => [c.id, c.code]));
-  const list = [...parts.data].sort((a, b) => a.number.localeCompare(b.number));
+  const list = view.shown;
   return (
     <>
       <ShopfloorTabs />
@@ -27,10 +35,12 @@ export default function PartsPage() {
           </Group>
         )}
       </PageHeader>
-      {list.length === 0 ? (
+      {parts.data.length === 0 ? (
         <Text>{m('parts.empty')}</Text>
       ) : (
         <Card withBorder padding="md">
+          {view.controls}
+          {view.noMatch && <Text data-testid="list-no-match">{view.noMatch}</Text>}
           <Table verticalSpacing="sm" data-testid="part-list">
             <Table.Thead>
               <Table.Tr>
@@ -58,6 +68,7 @@ export default function PartsPage() {
               ))}
             </Table.Tbody>
           </Table>
+          {view.pagination}
         </Card>
       )}
     </>

@@ -1,5 +1,6 @@
 import { Anchor, Button, Card, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { useClientList } from '../../../../web/components/client-list';
 import { Loading } from '../../../../web/components/loading';
 import { PageHeader } from '../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
@@ -34,9 +35,16 @@ export default function WorkCentresPage() {
   const centres = useWorkCentres(company.id);
   const summary = useShiftSummary();
   const { number } = useFormat();
+  const view = useClientList(centres.data ?? [], {
+    texts: (c) => [c.code, c.name],
+    sorts: {
+      code: { label: m('workCentres.code'), compare: (a, b) => a.code.localeCompare(b.code) },
+      hours: { label: m('workCentres.hoursPerWeek'), compare: (a, b) => weeklyMinutes(calendarToForm(b.calendar)) - weeklyMinutes(calendarToForm(a.calendar)) || a.code.localeCompare(b.code) },
+    },
+  });
   if (centres.error) return <ProblemAlert error={centres.error} />;
   if (!centres.data) return <Loading />;
-  const list = [...centres.data].sort((a, b) => a.code.localeCompare(b.code));
+  const list = view.shown;
   return (
     <>
       <ShopfloorTabs />
@@ -47,10 +55,12 @@ export default function WorkCentresPage() {
           </Group>
         )}
       </PageHeader>
-      {list.length === 0 ? (
+      {centres.data.length === 0 ? (
         <Text>{m('workCentres.empty')}</Text>
       ) : (
         <Card withBorder padding="md">
+          {view.controls}
+          {view.noMatch && <Text data-testid="list-no-match">{view.noMatch}</Text>}
           <Table verticalSpacing="sm" data-testid="work-centre-list">
             <Table.Thead>
               <Table.Tr>
@@ -74,6 +84,7 @@ export default function WorkCentresPage() {
               ))}
             </Table.Tbody>
           </Table>
+          {view.pagination}
         </Card>
       )}
     </>

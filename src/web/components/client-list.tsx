@@ -1,0 +1,53 @@
+import { Group, Select, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { filterList } from './list-filter';
+import { ListPagination } from './list-pagination';
+
+const PAGE_SIZE = 25;
+
+export interface ClientListOptions<T> {
+  /** The texts an item is found by. */
+  texts: (item: T) => readonly string[];
+  /** Sort orders by name, the first being the default. */
+  sorts: Record<string, { label: string; compare: (a: T, b: T) => number }>;
+}
+
+/**
+ * Search, sort and paging for a list the browser holds whole (master data of tens to hundreds of
+ * records), kept in the address like the server-side lists, so a filtered list can be bookmarked
+ * and comes back after "back".
+ */
+export function useClientList<T>(items: readonly T[], options: ClientListOptions<T>) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useSearchParams();
+  const sortNames = Object.keys(options.sorts);
+  const q = search.get('q') ?? '';
+  const sort = sortNames.includes(search.get('sort') ?? '') ? search.get('sort')! : sortNames[0]!;
+  const found = filterList(items, q, options.texts).sort(options.sorts[sort]!.compare);
+  const pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
+  const page = Math.min(pages, Math.max(1, Number(search.get('page') ?? 1) || 1));
+  const update = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(search);
+    for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
+    if (!('page' in changes)) next.delete('page');
+    setSearch(next, { replace: true });
+  };
+  return {
+    q,
+    shown: found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    total: found.length,
+    /** Said when the search finds nothing although the list has records. */
+    noMatch: items.length > 0 && found.length === 0 ? t('common.list.noMatch', { q }) : null,
+    controls: (
+      <Group align="flex-end" gap="md" mb="md" wrap="wrap" component="form" role="search" onSubmit={(e) => e.preventDefault()}>
+        <TextInput type="search" size="md" label={t('common.list.search')} value={q} onChange={(e) => update({ q: e.currentTarget.value })} style={{ flex: '1 1 16rem' }} />
+        {sortNames.length > 1 && (
+          <Select size="md" label={t('common.list.sort')} value={sort} allowDeselect={false} w={{ base: '100%', xs: 260 }}
+            data={sortNames.map((s) => ({ value: s, label: options.sorts[s]!.label }))} onChange={(v) => v && update({ sort: v })} />
+        )}
+      </Group>
+    ),
+    pagination: <ListPagination page={page} pageSize={PAGE_SIZE} total={found.length} onChange={(p) => update({ page: String(p) })} />,
+  };
+}
