@@ -8,14 +8,17 @@ export interface ChartSeries {
   type: 'bar' | 'line';
 }
 
-/** Bars or lines of KPI fractions in percent over categories (days, work centres), for the PDF chart. */
-export function kpiChartOption(categories: string[], series: ChartSeries[], labelRotate = 0): ChartOption {
+/**
+ * Bars or lines of KPI fractions in percent over categories (days, work centres), for the PDF chart;
+ * `axisLabel` writes the percent axis in the report's language (echarts alone writes "1,330 %").
+ */
+export function kpiChartOption(categories: string[], series: ChartSeries[], labelRotate = 0, axisLabel: (points: number) => string = (v) => `${v} %`): ChartOption {
   const max = Math.max(100, ...series.flatMap((s) => s.values.map((v) => (v === null ? 0 : Math.ceil(v * 10) * 10))));
   return {
     legend: { bottom: 0, textStyle: { fontSize: 9, color: '#343a40' }, itemWidth: 12, itemHeight: 8 },
     grid: { left: 40, right: 12, top: 12, bottom: labelRotate ? 62 : 42 },
     xAxis: { type: 'category', data: categories, axisLabel: { fontSize: 8, color: '#495057', rotate: labelRotate, interval: 0 }, axisTick: { show: false } },
-    yAxis: { type: 'value', min: 0, max, axisLabel: { fontSize: 8, color: '#495057', formatter: '{value} %' }, splitLine: { lineStyle: { color: '#dee2e6' } } },
+    yAxis: { type: 'value', min: 0, max, axisLabel: { fontSize: 8, color: '#495057', formatter: axisLabel }, splitLine: { lineStyle: { color: '#dee2e6' } } },
     series: series.map((s, i) => ({
       name: s.name,
       type: s.type,

@@ -49,7 +49,7 @@ export function renderMonthlyReportPdf(data: MonthlyReportData): Promise<Buffer>
           { name: L.oee, values: rows.map((r) => r.oee), color: KPI_COLORS.oee, type: 'bar' as const },
           ...(['availability', 'performance', 'quality'] as const).map((k) => ({ name: L[k], values: rows.map((r) => r[k]), color: KPI_COLORS[k], type: 'line' as const })),
         ];
-    drawChart(doc, kpiChartOption(categories, series, rotate), height);
+    drawChart(doc, kpiChartOption(categories, series, rotate, (v) => `${formatNumber(lang, v)} %`), height);
   };
 
   // ---------------------------------------------------------------- title and totals
