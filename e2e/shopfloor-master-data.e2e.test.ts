@@ -246,6 +246,12 @@ describe.runIf(browserAvailable())('shop-floor master data in Chromium', () => {
     await page.getByRole('link', { name: 'Auftrag FA-7001 bearbeiten oder freigeben' }).click();
     await page.getByRole('heading', { name: 'Auftrag FA-7001' }).waitFor();
     await page.getByLabel('Menge').fill('60');
+    // leaving with an unsaved change asks first; staying keeps what was typed
+    await page.getByRole('link', { name: 'Zurück zum Auftrag' }).click();
+    const ask = page.getByRole('dialog', { name: 'Ungespeicherte Änderungen' });
+    await ask.getByRole('button', { name: 'Auf der Seite bleiben' }).click();
+    await ask.waitFor({ state: 'hidden' });
+    expect(await page.getByLabel('Menge').inputValue()).toBe('60');
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByTestId('saved').waitFor();
     await page.getByRole('button', { name: 'Jetzt freigeben' }).click();

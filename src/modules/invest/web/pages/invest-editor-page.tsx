@@ -1,9 +1,10 @@
 import '../load-translations';
-import { Alert, Anchor, Button, Card, Grid, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Grid, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useBlocker, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useLeaveGuard } from '../../../../web/components/unsaved-changes';
 import { InvalidFieldsProvider, NumberField, useInvalidFields } from '../../../../web/components/number-field';
 import { del, put } from '../../../../web/api/client';
 import { Loading } from '../../../../web/components/loading';
@@ -54,16 +55,9 @@ export default function InvestEditorPage() {
   const live = useLiveResults(form);
   const invalid = useInvalidFields();
   // Unsaved changes are not lost silently: leaving the page (link, back button) asks first, and so does closing or reloading the tab.
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
+  const leaveGuard = useLeaveGuard(dirtyRef);
   const canEdit = company.permissions.includes('invest.edit');
   const url = `${investPath(company.id)}/evaluations/${evaluationId}`;
   const save = useMutation({
@@ -187,15 +181,7 @@ export default function InvestEditorPage() {
         )}
       </Stack>
       </InvalidFieldsProvider>
-      <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('invest.web.leaveTitle')} centered>
-        <Stack>
-          <Text>{t('invest.web.leaveText')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>{t('invest.web.stay')}</Button>
-            <Button color="#c92a2a" onClick={() => blocker.proceed?.()}>{t('invest.web.leave')}</Button>
-          </Group>
-        </Stack>
-      </Modal>
+      {leaveGuard}
     </>
   );
 }

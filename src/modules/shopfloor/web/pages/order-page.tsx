@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../../web/api/client';
 import { Loading } from '../../../../web/components/loading';
+import { useUnsavedChanges } from '../../../../web/components/unsaved-changes';
 import { PageHeader } from '../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
 import { useFormat } from '../../../../web/i18n/format';
@@ -40,6 +41,7 @@ function OrderEditor({ order, parts }: { order?: Order; parts: Part[] }) {
   const [form, setForm] = useState<OrderForm>(() => orderToForm(order));
   const [submitted, setSubmitted] = useState(false);
   const [saved, setSaved] = useState(false);
+  const unsaved = useUnsavedChanges(form);
   const hints = orderHints(form, !order);
   const message = fieldMessages(submitted ? hints : [], save.error, t);
   const editable = canPlan;
@@ -48,11 +50,12 @@ function OrderEditor({ order, parts }: { order?: Order; parts: Part[] }) {
     setSubmitted(true);
     setSaved(false);
     if (hints.length > 0) return;
-    if (order) save.mutate(formToPatch(form), { onSuccess: () => setSaved(true) });
+    if (order) save.mutate(formToPatch(form), { onSuccess: () => { unsaved.markSaved(); setSaved(true); } });
     else {
       save.mutate(formToOrder(form, new Date()), {
         onSuccess: (created) => {
           notifications.show({ color: 'green', message: m('order.created', { number: created.number }) });
+          unsaved.markSaved();
           navigate(base);
         },
       });
@@ -128,6 +131,7 @@ function OrderEditor({ order, parts }: { order?: Order; parts: Part[] }) {
           </Group>
         </Stack>
       </form>
+      {unsaved.prompt}
     </>
   );
 }

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Group, Stack, TextInput, VisuallyHidden } from '@m
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Loading } from '../../../../web/components/loading';
+import { useUnsavedChanges } from '../../../../web/components/unsaved-changes';
 import { PageHeader } from '../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
 import type { Part, WorkCentre } from '../../schemas';
@@ -37,6 +38,7 @@ function PartEditor({ part, workCentres }: { part?: Part; workCentres: WorkCentr
   const [submitted, setSubmitted] = useState(false);
   const [saved, setSaved] = useState(Boolean((useLocation().state as { saved?: boolean } | null)?.saved));
   const [moved, setMoved] = useState<{ key: string; focus: { by: number }; text: string }>();
+  const unsaved = useUnsavedChanges(form);
   const hints = partHints(form);
   const shown = submitted ? hints : hints.filter((h) => h.code !== 'required');
   const message = fieldMessages(shown, save.error, t);
@@ -47,6 +49,7 @@ function PartEditor({ part, workCentres }: { part?: Part; workCentres: WorkCentr
     if (hints.length > 0) return;
     save.mutate(formToPart(form), {
       onSuccess: (p) => {
+        unsaved.markSaved();
         setSaved(true);
         if (!part) navigate(`${base}/parts/${p.id}`, { replace: true, state: { saved: true } });
       },
@@ -102,6 +105,7 @@ function PartEditor({ part, workCentres }: { part?: Part; workCentres: WorkCentr
           </Group>
         </Stack>
       </form>
+      {unsaved.prompt}
     </>
   );
 }
