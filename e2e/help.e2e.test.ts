@@ -88,6 +88,8 @@ describe.runIf(browserAvailable())('help on every page in Chromium', () => {
       }
       const { button, dialog } = await openHelp(page, lang);
       expect(await button.getAttribute('aria-expanded')).toBe('true');
+      // the drawer names the page, not its greeting
+      if (p.id === 'overview') expect(await dialog.getAttribute('aria-labelledby').then((id) => page.locator(`[id="${id}"]`).innerText())).toBe(`${WORDS[lang].title}${lang === 'de' ? 'Übersicht' : 'Overview'}`);
       // every paragraph of the explanation, in the reader's language
       const shown = (await dialog.innerText()).replace(/\s+/g, ' ');
       for (const paragraph of p.help[lang].split(/\n\s*\n/)) expect(shown).toContain(paragraph.replace(/\s+/g, ' ').trim());

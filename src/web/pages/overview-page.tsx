@@ -42,7 +42,7 @@ export function OverviewPage() {
 
   return (
     <>
-      <PageHeader title={t('overview.title', { name: me?.user.name ?? '' })} intro={t('overview.intro', { company: company.name })}>
+      <PageHeader title={t('overview.title', { name: me?.user.name ?? '' })} helpTitle={t('nav.overview')} intro={t('overview.intro', { company: company.name })}>
         <Group gap="xs"><Badge variant="light">{t('overview.yourRole', { role: t(`roles.${company.role}`) })}</Badge></Group>
       </PageHeader>
       {dashboard.error ? <ProblemAlert error={dashboard.error} /> : !view || !ready ? <Loading /> : (

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../../web/i18n/format';
 import { useDeliveries } from '../manage-api';
 
-const STATUS_COLOR = { pending: 'orange.9', delivered: 'teal.9', failed: 'red.9' } as const;
+// dark shades that keep white text at WCAG AA contrast (Mantine's orange.9 stays below 4.5:1)
+const STATUS_COLOR = { pending: '#b8400b', delivered: 'teal.9', failed: 'red.9' } as const;
 
 /** The delivery log: each webhook call and e-mail with its status, attempts and last answer. */
 export function DeliveriesCard({ companyId }: { companyId: string }) {
