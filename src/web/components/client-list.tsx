@@ -1,6 +1,6 @@
 import { Group, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useListAddress } from './list-address';
 import { filterList } from './list-filter';
 import { ListPagination } from './list-pagination';
 
@@ -20,19 +20,13 @@ export interface ClientListOptions<T> {
  */
 export function useClientList<T>(items: readonly T[], options: ClientListOptions<T>) {
   const { t } = useTranslation();
-  const [search, setSearch] = useSearchParams();
+  const { search, page: asked, update } = useListAddress();
   const sortNames = Object.keys(options.sorts);
   const q = search.get('q') ?? '';
   const sort = sortNames.includes(search.get('sort') ?? '') ? search.get('sort')! : sortNames[0]!;
   const found = filterList(items, q, options.texts).sort(options.sorts[sort]!.compare);
   const pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
-  const page = Math.min(pages, Math.max(1, Number(search.get('page') ?? 1) || 1));
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(search);
-    for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
-    if (!('page' in changes)) next.delete('page');
-    setSearch(next, { replace: true });
-  };
+  const page = Math.min(pages, asked);
   return {
     q,
     shown: found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),

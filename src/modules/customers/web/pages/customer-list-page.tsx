@@ -3,7 +3,8 @@ import { Anchor, Button, Card, Group, Select, SimpleGrid, Table, Text, TextInput
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useListAddress } from '../../../../web/components/list-address';
 import { ApiError, post } from '../../../../web/api/client';
 import { ListPagination } from '../../../../web/components/list-pagination';
 import { Loading } from '../../../../web/components/loading';
@@ -20,22 +21,13 @@ export default function CustomerListPage() {
   const company = useCompany();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [search, setSearch] = useSearchParams();
+  const { search, page, update } = useListAddress();
   const params: ListParams = {
     q: search.get('q') ?? '',
     country: search.get('country') ?? '',
     sort: (search.get('sort') as ListParams['sort']) ?? 'name',
     dir: search.get('dir') === 'desc' ? 'desc' : 'asc',
-    page: Math.max(1, Number(search.get('page') ?? 1) || 1),
-  };
-  const update = (changes: Partial<Record<keyof ListParams, string>>) => {
-    const next = new URLSearchParams(search);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setSearch(next, { replace: true });
+    page,
   };
   const list = useCustomerList(company.id, params);
   const canWrite = company.permissions.includes('customers.write');

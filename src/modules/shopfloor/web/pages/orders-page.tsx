@@ -3,7 +3,8 @@ import '../reasons/load-translations';
 import { Anchor, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useListAddress } from '../../../../web/components/list-address';
 import { ListPagination } from '../../../../web/components/list-pagination';
 import { Loading } from '../../../../web/components/loading';
 import { PageHeader } from '../../../../web/components/page-header';
@@ -75,9 +76,8 @@ function Operations({ order }: { order: Order }) {
 
 /** The list's state lives in the address, so a filtered page can be bookmarked, shared and returned to. */
 function useListParams(): [OrderSearchParams & { page: number }, (changes: Partial<Record<'q' | 'state' | 'sort' | 'page', string>>) => void] {
-  const [search, setSearch] = useSearchParams();
+  const { search, page, update } = useListAddress();
   const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T => (allowed.includes(value as T) ? (value as T) : fallback);
-  const page = Math.max(1, Number(search.get('page') ?? 1) || 1);
   const params = {
     q: search.get('q') ?? '',
     state: pick(search.get('state'), ORDER_LIST_STATES, 'open'),
@@ -85,15 +85,6 @@ function useListParams(): [OrderSearchParams & { page: number }, (changes: Parti
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
     page,
-  };
-  const update = (changes: Partial<Record<'q' | 'state' | 'sort' | 'page', string>>) => {
-    const next = new URLSearchParams(search);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setSearch(next, { replace: true });
   };
   return [params, update];
 }
