@@ -207,7 +207,7 @@ describe.runIf(browserAvailable())('reasons, photos and QR scanning on the termi
 
     // Offline: pause with a cached reason, a photo waits on the device
     await context.setOffline(true);
-    await expect.poll(() => page.getByTestId('sync-status').textContent()).toContain('Keine Verbindung');
+    await expect.poll(() => page.getByTestId('sync-status').textContent(), { timeout: 20_000 }).toContain('Keine Verbindung');
     await welding.getByRole('button', { name: 'Unterbrechen' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Geplant', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Brenner reinigen' }).click();

@@ -108,7 +108,7 @@ describe.runIf(browserAvailable())('shop-floor terminal in Chromium', () => {
 
     // Offline: three more bookings stay on the device as "ausstehend"
     await context.setOffline(true);
-    await expect.poll(() => page.getByTestId('sync-status').textContent()).toContain('Keine Verbindung');
+    await expect.poll(() => page.getByTestId('sync-status').textContent(), { timeout: 20_000 }).toContain('Keine Verbindung');
     await bookQuantity(page, 30, 0);
     await laser.getByRole('button', { name: 'Unterbrechen' }).click();
     await page.getByRole('dialog', { name: 'Unterbrechung: Grund wählen' }).getByRole('button', { name: 'Material', exact: true }).click();
@@ -195,7 +195,7 @@ describe.runIf(browserAvailable())('shop-floor terminal in Chromium', () => {
     // Another terminal starts production first; this terminal, offline for a moment, has not heard of it
     // (online, its next refresh might show the operation running before the button is pressed)
     await context.setOffline(true);
-    await expect.poll(() => page.getByTestId('sync-status').textContent()).toContain('Keine Verbindung');
+    await expect.poll(() => page.getByTestId('sync-status').textContent(), { timeout: 20_000 }).toContain('Keine Verbindung');
     const orders = (await client.get(`${api}/orders`)).body as Array<{ number: string; operations: Array<{ id: string }> }>;
     const operationId = orders.find((o) => o.number === ORDER)?.operations[1].id;
     const other = await client.post(`${api}/bookings`, {
