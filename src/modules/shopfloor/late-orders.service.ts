@@ -14,7 +14,7 @@ const isoDay = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : d
  * orders with an operation that has no applied finish booking (index
  * `shopfloor_bookings_operation`), so finished history is not replayed.
  */
-export async function lateOrders(db: Db, tenantId: string, today: string, limit: number) {
+export async function lateOrders(db: Db, tenantId: string, today: string, limit?: number) {
   const candidates = await db
     .selectFrom('shopfloor_orders as o')
     .innerJoin('shopfloor_parts as p', (j) => j.onRef('p.tenant_id', '=', 'o.tenant_id').onRef('p.id', '=', 'o.part_id'))
@@ -37,7 +37,7 @@ export async function lateOrders(db: Db, tenantId: string, today: string, limit:
     ))
     .orderBy('o.due_date')
     .orderBy('o.number')
-    .limit(limit * 2)
+    .$if(limit !== undefined, (q) => q.limit(limit! * 2))
     .execute();
   if (candidates.length === 0) return [];
   const operations = await db
@@ -48,7 +48,7 @@ export async function lateOrders(db: Db, tenantId: string, today: string, limit:
     .execute();
   const states = await operationStates(db, tenantId, operations.map((o) => o.id));
   const unfinished = new Set(operations.filter((op) => states.get(op.id)?.status !== 'finished').map((op) => op.order_id));
-  return candidates.filter((c) => unfinished.has(c.id)).slice(0, limit).map((c) => ({ ...c, due_date: isoDay(c.due_date as Date | string) }));
+  return candidates.filter((c) => unfinished.has(c.id)).slice(0, limit ?? candidates.length).map((c) => ({ ...c, due_date: isoDay(c.due_date as Date | string) }));
 }
 
 /** The shop floor's part of the notification centre: late production orders. */

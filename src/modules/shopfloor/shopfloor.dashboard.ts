@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import type { DashboardDeclaration } from '../../kernel/dashboard/dashboard-types.js';
 import { controlling } from './controlling.service.js';
-import { orderFacts } from './controlling-facts.store.js';
+import { lateOrders } from './late-orders.service.js';
+import { searchOrders } from './order-list.service.js';
 import * as store from './shopfloor.store.js';
 
 /**
@@ -36,14 +37,11 @@ export const shopfloorDashboard: DashboardDeclaration = {
       id: 'lateOrders',
       permission: 'shopfloor.read',
       async load(ctx) {
-        const orders = await store.listOrders(ctx.db, ctx.tenant.tenantId);
-        if (orders.length === 0) return { state: 'empty', link: '/shopfloor', figures: [] };
-        const finished = new Set((await orderFacts(ctx.db, ctx.tenant.tenantId)).filter((o) => o.finishedAt !== null).map((o) => o.id));
-        const today = DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone }).toISODate()!;
-        const late = orders
-          .filter((o) => o.dueDate !== null && o.dueDate < today && !finished.has(o.id))
-          .sort((a, b) => (a.dueDate! < b.dueDate! ? -1 : a.dueDate! > b.dueDate! ? 1 : a.number.localeCompare(b.number)));
-        const open = orders.filter((o) => !finished.has(o.id)).length;
+        // the open orders as the order list counts them, the late ones as the notification centre names them
+        const { counts } = await searchOrders(ctx, { state: 'open', sort: 'due', limit: 1, offset: 0 });
+        const open = counts.planned + counts.active;
+        if (open + counts.finished === 0) return { state: 'empty', link: '/shopfloor', figures: [] };
+        const late = await lateOrders(ctx.db, ctx.tenant.tenantId, DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone }).toISODate()!);
         return {
           state: late.length > 0 ? 'attention' : 'ok',
           link: '/shopfloor',
@@ -51,7 +49,7 @@ export const shopfloorDashboard: DashboardDeclaration = {
             { id: 'late', value: late.length, format: 'number' },
             { id: 'open', value: open, format: 'number' },
           ],
-          entries: late.slice(0, 5).map((o) => ({ label: `${o.number} · ${o.partNumber}`, link: `/shopfloor/orders/${o.id}`, figure: { id: 'due', value: o.dueDate, format: 'date' } })),
+          entries: late.slice(0, 5).map((o) => ({ label: `${o.number} · ${o.part_number}`, link: `/shopfloor/orders/${o.id}`, figure: { id: 'due', value: o.due_date, format: 'date' } })),
           ...(late.length > 0 ? { next: { link: '/shopfloor', count: late.length, priority: 3 } } : {}),
         };
       },
