@@ -1,7 +1,12 @@
-/** How well a text matches what was typed: 0 equal, 1 starts with it, 2 a word starts with it, 3 contains it, 4 not at all. */
+import { foldForSearch } from './text-match.js';
+
+/**
+ * How well a text matches what was typed: 0 equal, 1 starts with it, 2 a word starts with it,
+ * 3 contains it, 4 not at all — umlauts and their spelled-out forms alike, as the database search.
+ */
 export function matchClass(text: string, query: string): number {
-  const t = text.toLowerCase();
-  const q = query.trim().toLowerCase();
+  const t = foldForSearch(text);
+  const q = foldForSearch(query.trim());
   if (q === '') return 4;
   if (t === q) return 0;
   if (t.startsWith(q)) return 1;

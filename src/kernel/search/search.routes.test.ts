@@ -53,6 +53,7 @@ describe.each(testDatabaseKinds())('global search on the %s database', (kind) =>
     }
     expect((await b.client.post(`/api/v1/companies/${b.companyId}/shopfloor/orders`, { number: 'BETA-ONLY-4711', partId: b.ids.partId, quantity: 5 })).status).toBe(201);
     expect((await a.client.post(`${api}/roadmap/plan/items`, { title: 'Digitale Auftragsmappe' })).status).toBe(201);
+    expect((await a.client.post(`${api}/roadmap/plan/items`, { title: 'Schulung Größenmessung bei Müller' })).status).toBe(201);
   }, 300_000);
   afterAll(async () => instance?.close());
 
@@ -85,6 +86,10 @@ describe.each(testDatabaseKinds())('global search on the %s database', (kind) =>
     const measure = (await search('auftragsmappe')).find((h) => h.kind === 'roadmap.measure')!;
     expect(measure).toMatchObject({ title: 'Digitale Auftragsmappe', kindLabel: 'Maßnahmen' });
     expect(measure.path).toBe(`/roadmap/plan?item=${(await a.client.get(`${api}/roadmap/plan`)).body.items.find((i: { title: { de: string } }) => i.title.de === 'Digitale Auftragsmappe').id}`);
+    // umlauts and ß match their spelled-out forms, both ways
+    for (const q of ['groessenmessung', 'GRÖSSEN', 'mueller', 'Müller']) {
+      expect((await search(q)).filter((h) => h.kind === 'roadmap.measure').map((h) => h.title), q).toEqual(['Schulung Größenmessung bei Müller']);
+    }
     const customers = await search('isolation-fixture.example');
     expect(kinds(customers)).toEqual(['customers.contact']);
     expect(customers[0].subtitle).toMatch(/^bei /);
