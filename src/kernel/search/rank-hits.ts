@@ -1,12 +1,6 @@
-import { foldForSearch } from './text-match.js';
+import { foldPlain, foldSpelledOut } from './fold.js';
 
-/**
- * How well a text matches what was typed: 0 equal, 1 starts with it, 2 a word starts with it,
- * 3 contains it, 4 not at all — umlauts and their spelled-out forms alike, as the database search.
- */
-export function matchClass(text: string, query: string): number {
-  const t = foldForSearch(text);
-  const q = foldForSearch(query.trim());
+function classIn(t: string, q: string): number {
   if (q === '') return 4;
   if (t === q) return 0;
   if (t.startsWith(q)) return 1;
@@ -15,6 +9,15 @@ export function matchClass(text: string, query: string): number {
   }
   if (!t.includes(q)) return 4;
   return 3;
+}
+
+/**
+ * How well a text matches what was typed: 0 equal, 1 starts with it, 2 a word starts with it,
+ * 3 contains it, 4 not at all — in the better of the two folded forms the database search uses.
+ */
+export function matchClass(text: string, query: string): number {
+  const q = query.trim();
+  return Math.min(classIn(foldSpelledOut(text), foldSpelledOut(q)), classIn(foldPlain(text), foldPlain(q)));
 }
 
 export interface RankableHit {

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import { containsPattern } from '../../kernel/db/like-pattern.js';
 import { translate } from '../../kernel/i18n/server-messages.js';
 import type { SearchHit, SearchProvider } from '../../kernel/search/search-provider.js';
-import { foldForSearch, foldForSearchSql, textMatch } from '../../kernel/search/text-match.js';
+import { containsFoldedSql, textMatch } from '../../kernel/search/text-match.js';
 
 /**
  * Customers (name, number, city, former numbers) and their contacts (name, e-mail) for the global
@@ -36,7 +35,7 @@ export const customersSearch: SearchProvider = {
       .select(['c.id', 'c.email', 'c.role', 'k.id as customer_id', 'k.name as customer_name', fullName.as('full_name')])
       .where('c.tenant_id', '=', tenantId)
       .where('c.erased_at', 'is', null)
-      .where((eb) => eb.or([contactMatch.where, eb(foldForSearchSql(fullName), 'ilike', containsPattern(foldForSearch(query)))]))
+      .where((eb) => eb.or([contactMatch.where, containsFoldedSql(fullName, query)]))
       .orderBy(contactMatch.rank)
       .orderBy('c.last_name')
       .limit(limit)
