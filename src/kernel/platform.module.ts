@@ -21,7 +21,7 @@ export const platformModule: ModuleManifest = {
   name: { de: 'Plattform', en: 'Platform' },
   description: { de: 'Unternehmen, Personen, Rollen, Module, Protokoll und Export.', en: 'Companies, people, roles, modules, audit log and export.' },
   dependsOn: [],
-  migrations: [migration('20261123_0001_platform'), migration('20261223_0001_terminal_pin'), migration('20261224_0001_account_security'), migration('20261224_0002_sign_in_failures'), migration('20261224_0003_pin_budget'), migration('20261225_0001_event_outbox'), migration('20261226_0001_webhook_filters'), migration('20261227_0001_notification_reads'), migration('20261227_0002_start_path')],
+  migrations: [migration('20261123_0001_platform'), migration('20261223_0001_terminal_pin'), migration('20261224_0001_account_security'), migration('20261224_0002_sign_in_failures'), migration('20261224_0003_pin_budget'), migration('20261225_0001_event_outbox'), migration('20261226_0001_webhook_filters'), migration('20261227_0001_notification_reads'), migration('20261227_0002_start_path'), migration('20261228_0001_audit_target')],
   tables: ['memberships', 'invitations', 'tenant_modules', 'audit_log', 'terminals', 'event_outbox', 'webhook_subscriptions', 'webhook_deliveries', 'notification_reads'],
   secretColumns: ['invitations.token_hash', 'memberships.pin_hash', 'terminals.token_hash', 'webhook_subscriptions.secret'],
   // the TOTP secrets are bound to the user id (see account.routes.ts, second-factor.ts)

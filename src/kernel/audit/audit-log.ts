@@ -24,7 +24,8 @@ export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
     .execute();
 }
 
-export async function readAudit(db: Db, tenantId: string, options: { limit: number; before?: string }) {
+/** The log, newest first; `target` narrows it to the entries about one record (its id). */
+export async function readAudit(db: Db, tenantId: string, options: { limit: number; before?: string; target?: string }) {
   let q = db
     .selectFrom('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.actor_id')
@@ -34,5 +35,6 @@ export async function readAudit(db: Db, tenantId: string, options: { limit: numb
     .orderBy('a.id', 'desc')
     .limit(options.limit);
   if (options.before) q = q.where('a.id', '<', options.before);
+  if (options.target) q = q.where('a.target', '=', options.target);
   return q.execute();
 }

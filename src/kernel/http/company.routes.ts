@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { readAudit, writeAudit } from '../audit/audit-log.js';
-import { auditSentence } from '../audit/audit-sentence.js';
+import { writeAudit } from '../audit/audit-log.js';
+import { auditView } from '../audit/record-history.js';
 import { inTransaction } from '../db/transaction.js';
 import { companyProfileSchema, sizeClassOf } from '../profile/company-profile.js';
 import { getCompany, updateCompany } from '../tenancy/company-store.js';
@@ -84,17 +84,14 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
     onRequest: requirePermission('audit.read'),
     schema: {
       tags: ['audit'],
-      summary: 'Audit log, newest first; `text` says what happened as a sentence in the reader\'s language',
+      summary: 'Audit log, newest first; `text` says what happened as a sentence in the reader\'s language; `target` narrows it to one record (its id)',
       params: companyParams,
-      querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.uuid().optional(), lang: z.enum(['de', 'en']).optional() }),
+      querystring: z.object({
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+        before: z.uuid().optional(),
+        target: z.uuid({ error: 'must be the id of a record' }).optional(),
+        lang: z.enum(['de', 'en']).optional(),
+      }),
     },
-  }, async (request) => {
-    const rows = await readAudit(db, tenantOf(request).tenantId, request.query);
-    const moduleName = (id: string) => registry.get(id)?.name;
-    return rows.map((r) => ({
-      id: r.id, at: r.at, action: r.action, target: r.target, details: r.details,
-      text: auditSentence(request.query.lang ?? request.locale, r, moduleName),
-      actor: r.actor_id ? { id: r.actor_id, name: r.actor_name } : null,
-    }));
-  });
+  }, async (request) => auditView(db, registry, tenantOf(request).tenantId, request.query.lang ?? request.locale, request.query));
 };

@@ -180,6 +180,40 @@ describe.each(testDatabaseKinds())('platform API on the %s database', (kind) => 
     expect((await owner.get(`/api/v1/companies/${companyId}/audit?lang=fr`)).status).toBe(400);
   });
 
+  it('narrows the audit log to one record, in its own company only', async () => {
+    const owner = new TestClient(instance);
+    const companyId = await owner.signup('Verlauf GmbH', 'owner@verlauf.example');
+    const member = async (name: string, email: string) => {
+      const inv = await owner.post(`/api/v1/companies/${companyId}/invitations`, { role: 'member' });
+      const person = new TestClient(instance);
+      await person.post('/api/v1/invitations/accept', { token: new URL(inv.body.link).hash.slice(1), user: { name, email, password: 'long enough password' } });
+      return (await person.get('/api/v1/me')).body.user.id as string;
+    };
+    const berta = await member('Berta Berg', 'berta@verlauf.example');
+    const carl = await member('Carl Kunz', 'carl@verlauf.example');
+    await owner.patch(`/api/v1/companies/${companyId}/members/${berta}`, { role: 'viewer' });
+    await owner.patch(`/api/v1/companies/${companyId}/members/${berta}`, { role: 'admin' });
+    await owner.patch(`/api/v1/companies/${companyId}/members/${carl}`, { role: 'viewer' });
+
+    const history = await owner.get(`/api/v1/companies/${companyId}/audit?target=${berta}&lang=en`);
+    expect(history.status).toBe(200);
+    expect(history.body.map((a: { text: string }) => a.text)).toEqual([
+      'Role of Berta Berg changed from “Viewer” to “Administrator”.',
+      'Role of Berta Berg changed from “Member” to “Viewer”.',
+    ]);
+    expect(history.body.every((a: { target: string; actor: { name: string } }) => a.target === berta && a.actor.name)).toBe(true);
+    expect((await owner.get(`/api/v1/companies/${companyId}/audit?target=${berta}&limit=1`)).body).toHaveLength(1);
+    // another company asking for the same record finds nothing of it
+    const other = new TestClient(instance);
+    const otherId = await other.signup('Fremd AG', 'owner@fremd.example');
+    const foreign = await other.get(`/api/v1/companies/${otherId}/audit?target=${berta}`);
+    expect(foreign.status).toBe(200);
+    expect(foreign.body).toEqual([]);
+    const bad = await owner.get(`/api/v1/companies/${companyId}/audit?target=berta`);
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+  });
+
   it('exports all company data as a ZIP with a manifest and without secrets', async () => {
     const c = new TestClient(instance);
     const companyId = await c.signup('Export KG', 'e@export.example', 'Erika Export');

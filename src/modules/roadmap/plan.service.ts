@@ -110,7 +110,7 @@ async function itemView(ctx: RoadmapContext, id: string): Promise<PlanItemView |
   return toPlanItemViews(rows, evaluations.byItem).find((i) => i.id === id);
 }
 
-async function requireItem(ctx: RoadmapContext, id: string) {
+export async function requireItem(ctx: RoadmapContext, id: string) {
   const row = await store.findPlanItem(ctx.db, ctx.tenant.tenantId, id);
   if (!row) throw notFound('plan_item');
   return row;

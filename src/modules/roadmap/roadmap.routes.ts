@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditView, historyQuery } from '../../kernel/audit/record-history.js';
 import { companyParams } from '../../kernel/http/company.routes.js';
 import { requirePermission, tenantOf } from '../../kernel/http/guards.js';
 import * as funding from './funding.service.js';
@@ -60,6 +61,14 @@ export const roadmapRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     await plan.removeItem(ctx(request), request.params.itemId);
     return reply.status(204).send();
+  });
+
+  app.get(`${base}/plan/items/:itemId/history`, {
+    onRequest: read,
+    schema: { tags, summary: 'Who changed the plan measure, and when (newest first, as sentences); whoever may read the plan sees it', params: planItemParams, querystring: historyQuery },
+  }, async (request) => {
+    await plan.requireItem(ctx(request), request.params.itemId);
+    return auditView(db, registry, tenantOf(request).tenantId, request.query.lang ?? request.locale, { ...request.query, target: request.params.itemId });
   });
 
   app.post(`${base}/plan/schedule`, {

@@ -30,6 +30,7 @@ export const shopfloorModule: ModuleManifest = {
     { name: '20270110_0001_shopfloor_reversals', sql: read('./migrations/20270110_0001_shopfloor_reversals.sql') },
     { name: '20270201_0001_shopfloor_terminal_work_centres', sql: read('./migrations/20270201_0001_shopfloor_terminal_work_centres.sql') },
     { name: '20270207_0001_shopfloor_order_states', sql: read('./migrations/20270207_0001_shopfloor_order_states.sql') },
+    { name: '20270208_0001_shopfloor_detail_indexes', sql: read('./migrations/20270208_0001_shopfloor_detail_indexes.sql') },
   ],
   tables: [
     'shopfloor_work_centres',

@@ -35,7 +35,7 @@ type ListRow = ExpressionBuilder<DB & { o: DB['shopfloor_orders']; p: DB['shopfl
 /** An order whose state is not kept yet was created after the states were filled: nothing is booked on it. */
 const stateOf = sql<OrderState>`coalesce(s.state, 'planned')`;
 
-function matching(db: Db, tenantId: string, q: string | undefined) {
+function matching(db: Db, tenantId: string, { q, part, workCentre }: Pick<OrderSearchQuery, 'q' | 'part' | 'workCentre'>) {
   let query = db
     .selectFrom('shopfloor_orders as o')
     .innerJoin('shopfloor_parts as p', (j) => j.onRef('p.tenant_id', '=', 'o.tenant_id').onRef('p.id', '=', 'o.part_id'))
@@ -45,6 +45,14 @@ function matching(db: Db, tenantId: string, q: string | undefined) {
     const pattern = containsPattern(q);
     query = query.where((eb: ListRow) => eb.or([eb('o.number', 'ilike', pattern), eb('p.number', 'ilike', pattern), eb('p.name', 'ilike', pattern), eb('o.customer_reference', 'ilike', pattern)]));
   }
+  if (part) query = query.where('o.part_id', '=', part);
+  if (workCentre) {
+    query = query.where(({ exists, selectFrom }) => exists(selectFrom('shopfloor_order_operations as op')
+      .select('op.id')
+      .whereRef('op.tenant_id', '=', 'o.tenant_id')
+      .whereRef('op.order_id', '=', 'o.id')
+      .where('op.work_centre_id', '=', workCentre)));
+  }
   return query;
 }
 
@@ -52,18 +60,19 @@ export type OrderCounts = Record<OrderState, number>;
 
 /** One page of order ids in the order asked for, how many match the filter, and how many match the search in each state. */
 export async function pageOrderIds(db: Db, tenantId: string, query: OrderSearchQuery): Promise<{ ids: string[]; total: number; counts: OrderCounts }> {
-  const countRows = await matching(db, tenantId, query.q).select([stateOf.as('state'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy(stateOf).execute();
+  const countRows = await matching(db, tenantId, query).select([stateOf.as('state'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy(stateOf).execute();
   const counts = Object.fromEntries(orderStates.map((s) => [s, 0])) as OrderCounts;
   for (const r of countRows) counts[r.state] = Number(r.n);
   const wanted: readonly OrderState[] = query.state === 'all' ? orderStates : query.state === 'open' ? ['planned', 'active'] : [query.state];
   const total = wanted.reduce((sum, s) => sum + counts[s], 0);
 
-  let page = matching(db, tenantId, query.q).select('o.id').where(stateOf, 'in', wanted);
+  let page = matching(db, tenantId, query).select('o.id').where(stateOf, 'in', wanted);
   // finished orders after open ones when all are listed: the list is about what is still to do
   if (query.state === 'all') page = page.orderBy(sql`${stateOf} = 'finished'`);
   if (query.sort === 'urgency') page = page.orderBy('o.priority').orderBy(sql`o.due_date asc nulls last`);
   else if (query.sort === 'due') page = page.orderBy(sql`o.due_date asc nulls last`).orderBy('o.priority');
   else if (query.sort === 'finished') page = page.orderBy(sql`s.finished_at desc nulls last`);
+  else if (query.sort === 'recent') page = page.orderBy('o.created_at', 'desc').orderBy('o.id', 'desc');
   const rows = await page.orderBy('o.number').orderBy('o.id').limit(query.limit).offset(query.offset).execute();
   return { ids: rows.map((r) => r.id), total, counts };
 }

@@ -131,11 +131,15 @@ export const orderPatch = z.strictObject({
 export type OrderPatch = z.output<typeof orderPatch>;
 
 export const orderListStates = ['open', 'planned', 'active', 'finished', 'all'] as const;
-export const orderSorts = ['urgency', 'due', 'number', 'finished'] as const;
+export const orderSorts = ['urgency', 'due', 'number', 'finished', 'recent'] as const;
 export const orderSearchQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
   state: z.enum(orderListStates).default('open'),
   sort: z.enum(orderSorts).default('urgency'),
+  /** Only the orders of this part (a part's detail page). */
+  part: z.uuid({ error: 'must be the id of a part' }).optional(),
+  /** Only the orders with an operation at this work centre (a work centre's detail page). */
+  workCentre: z.uuid({ error: 'must be the id of a work centre' }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

@@ -7,6 +7,7 @@ import { controlling } from './controlling.service.js';
 import { controllingReportRoutes } from './controlling-reports.routes.js';
 import { shopfloorReasonRoutes } from './reasons.routes.js';
 import { shopfloorTerminalRoutes } from './terminals.routes.js';
+import { shopfloorHistoryRoutes } from './record-history.routes.js';
 import {
   bookingBatchBody,
   bookingListQuery,
@@ -111,5 +112,6 @@ export const shopfloorRoutes: FastifyPluginAsyncZod = async (app) => {
 
   await app.register(shopfloorReasonRoutes);
   await app.register(shopfloorTerminalRoutes);
+  await app.register(shopfloorHistoryRoutes);
   await app.register(controllingReportRoutes);
 };
