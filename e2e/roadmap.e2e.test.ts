@@ -106,9 +106,13 @@ describe.runIf(browserAvailable())('Roadmap in Chromium', () => {
     await expectAccessible(page, 'roadmap plan');
     await screenshot(page, 'roadmap-plan');
 
+    // A measure opens its own page (what it is, progress, costs, history); its editor opens from there
     const target = chosen[0]!;
-    await page.getByRole('button', { name: `Bearbeiten: ${target.title.de}` }).first().focus();
+    await page.getByRole('link', { name: `Ansehen: ${target.title.de}` }).first().focus();
     await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: target.title.de, level: 1 }).waitFor();
+    expect(await page.getByTestId('measure-status').textContent()).toBe('geplant');
+    await page.getByRole('link', { name: `Maßnahme „${target.title.de}“ bearbeiten` }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Jahresziel').fill('Zielbild beschlossen');
     await dialog.getByLabel('Kennzahl', { exact: true }).fill('Jahresziele mit Kennzahl');
@@ -123,14 +127,25 @@ describe.runIf(browserAvailable())('Roadmap in Chromium', () => {
     await expect.poll(async () => (await client.get(`${api}/plan`)).body.items.find((i: { measureId: string }) => i.measureId === target.id)).toMatchObject({
       status: 'in_progress', microGoal: 'Zielbild beschlossen', kpiTarget: '4', ownerText: 'Anna Huber',
     });
+    // back on the measure's page: the new state and the change in its history, as a sentence with who made it
+    expect(page.url()).toMatch(/\/roadmap\/plan\/[0-9a-f-]{36}$/);
+    await expect.poll(async () => page.getByTestId('measure-status').textContent()).toBe('in Arbeit');
+    const history = page.getByTestId('record-history');
+    await history.getByText(`Maßnahme „${target.title.de}“ im Plan geändert.`).first().waitFor();
+    expect(await history.locator('[data-history-entry]').first().textContent()).toContain('Anna Huber');
+    await page.getByText('Zielbild beschlossen').waitFor();
+    await expectAccessible(page, 'roadmap measure');
+    await screenshot(page, 'roadmap-measure');
 
     // A wrong quarter is refused with a message and changes nothing
-    await page.getByRole('button', { name: `Bearbeiten: ${target.title.de}` }).first().click();
+    await page.getByRole('link', { name: `Maßnahme „${target.title.de}“ bearbeiten` }).click();
     await dialog.getByLabel('Bis Quartal').fill('2000-Q1');
     await dialog.getByRole('button', { name: 'Speichern' }).click();
     await dialog.getByRole('alert').waitFor();
     await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+    await dialog.waitFor({ state: 'detached' });
     expect((await client.get(`${api}/plan`)).body.items.find((i: { measureId: string }) => i.measureId === target.id).endQuarter).not.toBe('2000-Q1');
+    await page.getByRole('link', { name: 'Zum Plan' }).first().click();
 
     // Funding programmes: historical examples, marked as such
     await page.getByRole('tab', { name: 'Förderprogramme' }).click();

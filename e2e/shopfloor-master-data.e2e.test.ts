@@ -157,7 +157,17 @@ describe.runIf(browserAvailable())('shop-floor master data in Chromium', () => {
     expect(sw.name).toBe('Schweißroboter 1');
     expect(sw.calendar.timeZone).toBe('Europe/Berlin');
     expect(sw.calendar.week).toEqual({ mon: shifts, tue: shifts, wed: shifts, thu: shifts, fri: shifts });
-    screens.push({ name: 'work-centre', path: `shopfloor/work-centres/${sw.id}`, heading: 'Arbeitsplatz SW-1' });
+    screens.push({ name: 'work-centre', path: `shopfloor/work-centres/${sw.id}`, heading: 'Arbeitsplatz SW-1' }, { name: 'work-centre-edit', path: `shopfloor/work-centres/${sw.id}/edit`, heading: 'Arbeitsplatz SW-1' });
+    // its own page: shifts, next holidays, and the edit just made in its history, as sentences with who made them
+    await page.getByRole('link', { name: 'Zurück zum Arbeitsplatz' }).click();
+    await page.getByRole('heading', { name: 'Arbeitsplatz SW-1', level: 1 }).waitFor();
+    expect(await page.getByTestId('centre-shifts').textContent()).toContain('Mo–Fr 06:00–14:00, 22:00–06:00');
+    const centreHistory = page.getByTestId('record-history');
+    await centreHistory.getByText('Arbeitsplatz SW-1 geändert.').waitFor();
+    await centreHistory.getByText('1 Feiertage aus einem Kalender übernommen, 1 davon neu.').waitFor();
+    expect(await centreHistory.locator('[data-history-entry]').first().textContent()).toContain('Petra Halter');
+    expect(await centreHistory.locator('[data-history-entry]').last().textContent()).toContain('Arbeitsplatz SW-1 angelegt.');
+    await check(page, 'work-centre-detail');
 
     // ---------------------------------------------------------------- part with routing
     await page.getByTestId('shopfloor-tabs').getByRole('link', { name: 'Teile und Arbeitspläne' }).click();
@@ -206,8 +216,26 @@ describe.runIf(browserAvailable())('shop-floor master data in Chromium', () => {
       { id: 'schweissstrom', label: { de: 'Schweißstrom', en: 'Welding current' }, type: 'number', required: true, unit: 'A', target: 180, lowerTolerance: 5, upperTolerance: 7.5 },
     ]);
     expect(part.operations[1].parameters).toEqual([]);
-    screens.push({ name: 'part', path: `shopfloor/parts/${part.id}`, heading: 'Teil HAL-200' });
-    await page.getByRole('link', { name: 'Zurück zur Liste' }).click();
+    screens.push({ name: 'part', path: `shopfloor/parts/${part.id}/edit`, heading: 'Teil HAL-200' }, { name: 'part-detail', path: `shopfloor/parts/${part.id}`, heading: 'Teil HAL-200' });
+    // the part's own page: routing, no orders yet, the way to the first one; an edit shows in its history
+    await page.getByRole('link', { name: 'Zurück zum Teil' }).click();
+    await page.getByRole('heading', { name: 'Teil HAL-200', level: 1 }).waitFor();
+    await page.getByTestId('part-no-orders').waitFor();
+    expect(await page.getByTestId('part-routing').textContent()).toContain('SW-1 – Schweißroboter 1');
+    await page.getByTestId('part-next-step').getByRole('link', { name: 'Neuer Auftrag für dieses Teil' }).waitFor();
+    await page.getByRole('link', { name: 'Teil HAL-200 bearbeiten' }).click();
+    await page.locator('[data-operation="2"]').getByLabel('Rüstzeit (min)').fill('5');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByTestId('saved').waitFor();
+    await page.getByRole('link', { name: 'Zurück zum Teil' }).click();
+    const partHistory = page.getByTestId('record-history');
+    await partHistory.locator('[data-history-entry]').nth(1).waitFor();
+    expect(await partHistory.locator('[data-history-entry]').allTextContents()).toEqual([
+      expect.stringMatching(/^Teil HAL-200 geändert\.Petra Halter, /),
+      expect.stringMatching(/^Teil HAL-200 angelegt\.Petra Halter, /),
+    ]);
+    await check(page, 'part-detail');
+    await page.getByRole('link', { name: 'Zur Teileliste' }).click();
     await page.getByTestId('part-list').locator('[data-part="HAL-200"]').waitFor();
     // the list is searched by number, name, operation or work centre, regardless of case and accents
     await page.getByRole('searchbox', { name: 'Suchen' }).fill('Gehäuse');
@@ -315,6 +343,13 @@ describe.runIf(browserAvailable())('shop-floor master data in Chromium', () => {
       await expectNoSidewaysScroll(page, `${s.name} landscape`);
       await screenshot(page, `shopfloor-master-${s.name}-landscape`);
     }
+    // a part's page lists its order; the work centre's page the order waiting there
+    await page.goto(`/c/${companyId}/${screens.find((s) => s.name === 'part-detail')!.path}`);
+    await page.getByTestId('part-orders').locator('[data-order="FA-7001"]').getByText('Geplant').waitFor();
+    await page.goto(`/c/${companyId}/${screens.find((s) => s.name === 'work-centre')!.path}`);
+    await page.getByTestId('centre-open-orders').locator('[data-order="FA-7001"]').getByText('1. Schweißen').waitFor();
+    await page.getByTestId('centre-open-orders').getByRole('link', { name: 'Auftrag FA-7001 ansehen' }).click();
+    await page.getByRole('heading', { name: 'Auftrag FA-7001', level: 1 }).waitFor();
     // English: the part editor and the import page speak it, too
     await page.goto(`/c/${companyId}/shopfloor/orders/import`);
     await page.getByRole('heading', { name: 'CSV-Import', level: 1 }).waitFor();
@@ -327,6 +362,10 @@ describe.runIf(browserAvailable())('shop-floor master data in Chromium', () => {
     await page.getByTestId('tolerance-range').getByText('Allowed: 175 A to 187.5 A').waitFor();
     await expectAccessible(page, 'part in English');
     await screenshot(page, 'shopfloor-master-part-english');
+    await page.goto(`/c/${companyId}/${screens.find((s) => s.name === 'part-detail')!.path}`);
+    await page.getByTestId('record-history').getByText('Part HAL-200 changed.').waitFor();
+    await expectAccessible(page, 'part page in English');
+    await screenshot(page, 'shopfloor-master-part-detail-english');
     await page.locator('label', { hasText: /^DE$/ }).click();
     await page.getByRole('heading', { name: 'Teil HAL-200', level: 1 }).waitFor();
     await context.close();
@@ -346,6 +385,9 @@ describe.runIf(browserAvailable())('shop-floor master data in Chromium', () => {
     expect(await page.getByRole('link', { name: 'Neuer Arbeitsplatz' }).count()).toBe(0);
     await page.getByRole('link', { name: 'SW-1 Schweißroboter 1 ansehen' }).click();
     await page.getByRole('heading', { name: 'Arbeitsplatz SW-1' }).waitFor();
+    await page.getByTestId('record-history').getByText('Arbeitsplatz SW-1 geändert.').waitFor();
+    expect(await page.getByTestId('edit-record').count()).toBe(0);
+    await page.getByRole('link', { name: 'Alle Angaben ansehen' }).click();
     await page.getByText('Nur ansehen: Ihre Rolle darf Stammdaten nicht ändern.').waitFor();
     for (const name of ['Speichern', 'Schicht hinzufügen', 'Pause hinzufügen', 'Feiertage importieren', 'Feiertag hinzufügen']) expect(await page.getByRole('button', { name }).count(), name).toBe(0);
     expect(await page.getByLabel('Kürzel').isEditable()).toBe(false);
@@ -357,6 +399,10 @@ describe.runIf(browserAvailable())('shop-floor master data in Chromium', () => {
     expect(await page.getByRole('link', { name: 'Neues Teil' }).count()).toBe(0);
     await page.getByRole('link', { name: 'HAL-200 Halter geschweißt ansehen' }).click();
     await page.getByRole('heading', { name: 'Teil HAL-200' }).waitFor();
+    await page.getByTestId('record-history').getByText('Teil HAL-200 geändert.').waitFor();
+    expect(await page.getByTestId('edit-record').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Neuer Auftrag für dieses Teil' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Alle Angaben ansehen' }).click();
     for (const name of ['Speichern', 'Arbeitsgang hinzufügen', 'Parameter hinzufügen', 'Arbeitsgang 1 nach unten']) expect(await page.getByRole('button', { name }).count(), name).toBe(0);
     expect(await page.getByLabel('Sollwert').inputValue()).toBe('180');
     expect(await page.getByLabel('Toleranz nach oben').inputValue()).toBe('7,5');

@@ -10,7 +10,7 @@ import { useCompany } from '../../../../web/layout/app-layout';
 import { PlanItemEvaluations } from './plan-item-evaluations';
 
 /** Edits one plan measure: status, owner, quarters, goal for the year and KPI. */
-export function PlanItemEditor({ companyId, item, members, investEnabled, onClose }: { companyId: string; item: PlanItemView; members: PlanView['members']; investEnabled: boolean; onClose: () => void }) {
+export function PlanItemEditor({ companyId, item, members, investEnabled, onClose, onRemoved }: { companyId: string; item: PlanItemView; members: PlanView['members']; investEnabled: boolean; onClose: () => void; onRemoved?: () => void }) {
   const { t } = useTranslation();
   const company = useCompany();
   const mayEvaluate = investEnabled && company.permissions.includes('invest.edit');
@@ -78,7 +78,7 @@ export function PlanItemEditor({ companyId, item, members, investEnabled, onClos
           </Card>
         )}
         <Group justify="space-between" mt="sm">
-          <Button variant="subtle" color="red" onClick={() => remove.mutate(item.id, { onSuccess: onClose })}>{t('roadmap.plan.remove')}</Button>
+          <Button variant="subtle" color="red" onClick={() => remove.mutate(item.id, { onSuccess: onRemoved ?? onClose })}>{t('roadmap.plan.remove')}</Button>
           <Group>
             <Button variant="default" onClick={onClose}>{t('roadmap.plan.cancel')}</Button>
             <Button onClick={save} loading={update.isPending}>{t('roadmap.plan.save')}</Button>

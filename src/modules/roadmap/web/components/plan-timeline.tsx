@@ -1,5 +1,6 @@
 import { Badge, Card, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFormat } from '../../../../web/i18n/format';
 import { formatQuarter, parseQuarter } from '../../domain/quarter';
 import type { PlanItemView } from '../api';
@@ -7,8 +8,8 @@ import { PlanItemEvaluations } from './plan-item-evaluations';
 
 const STATUS_COLOR = { planned: 'blue', in_progress: 'indigo', done: 'green', dropped: 'gray' } as const;
 
-/** The plan by quarter: each quarter lists the measures running in it; a measure opens its editor. */
-export function PlanTimeline({ companyId, items, onEdit }: { companyId: string; items: PlanItemView[]; onEdit?: (item: PlanItemView) => void }) {
+/** The plan by quarter: each quarter lists the measures running in it; a measure opens its own page. */
+export function PlanTimeline({ companyId, items }: { companyId: string; items: PlanItemView[] }) {
   const { t } = useTranslation();
   const { localized } = useFormat();
   const scheduled = items.filter((i) => i.startQuarter);
@@ -28,11 +29,9 @@ export function PlanTimeline({ companyId, items, onEdit }: { companyId: string; 
     );
     return (
       <Card key={item.id + (q ?? '')} withBorder padding="sm" data-testid={`plan-item-${item.measureId ?? item.id}`} data-plan-item={item.id} bg={starts ? undefined : 'gray.0'} style={starts ? undefined : { borderStyle: 'dashed' }}>
-        {onEdit ? (
-          <UnstyledButton onClick={() => onEdit(item)} aria-label={`${t('roadmap.plan.edit')}: ${localized(item.title)}`} style={{ display: 'block', width: '100%', minHeight: 44 }}>
-            {head}
-          </UnstyledButton>
-        ) : head}
+        <UnstyledButton component={Link} to={`/c/${companyId}/roadmap/plan/${item.id}`} aria-label={`${t('roadmap.plan.open')}: ${localized(item.title)}`} style={{ display: 'block', width: '100%', minHeight: 44 }}>
+          {head}
+        </UnstyledButton>
         {starts && <PlanItemEvaluations companyId={companyId} evaluations={item.evaluations} />}
       </Card>
     );

@@ -2,14 +2,13 @@ import '../load-translations';
 import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { NextStep } from '../../../../web/components/next-step';
 import { Loading } from '../../../../web/components/loading';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
 import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
-import { type PlanItemView, useAddOwn, usePlan, useSchedule } from '../api';
-import { PlanItemEditor } from '../components/plan-item-editor';
+import { useAddOwn, usePlan, useSchedule } from '../api';
 import { PlanTimeline } from '../components/plan-timeline';
 import { RoadmapHeader } from '../components/roadmap-header';
 
@@ -20,19 +19,15 @@ export default function PlanPage() {
   const plan = usePlan(company.id);
   const schedule = useSchedule(company.id);
   const addOwn = useAddOwn(company.id);
-  const [editing, setEditing] = useState<PlanItemView | null>(null);
   const [title, setTitle] = useState('');
   const mayPlan = company.permissions.includes('roadmap.plan');
-  // `?item=<id>` (from the search or a notification): show that measure, and open it for those who plan
-  const [params, setParams] = useSearchParams();
+  // `?item=<id>` (from the search or a notification): that measure's own page
+  const [params] = useSearchParams();
   const wanted = params.get('item');
+  const navigate = useNavigate();
   useEffect(() => {
-    const item = wanted ? plan.data?.items.find((i) => i.id === wanted) : undefined;
-    if (!item) return;
-    if (mayPlan) setEditing(item);
-    else document.querySelector(`[data-plan-item="${item.id}"]`)?.scrollIntoView({ block: 'center' });
-    setParams((p) => { p.delete('item'); return p; }, { replace: true });
-  }, [wanted, plan.data]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (wanted) navigate(`/c/${company.id}/roadmap/plan/${wanted}`, { replace: true });
+  }, [wanted]); // eslint-disable-line react-hooks/exhaustive-deps
   if (plan.error) return <><RoadmapHeader /><ProblemAlert error={plan.error} /></>;
   if (!plan.data) return <Loading />;
   const p = plan.data;
@@ -51,7 +46,7 @@ export default function PlanPage() {
           </Stack>
         </Paper>
         <ProblemAlert error={schedule.error} />
-        {active.length === 0 ? <Alert>{t('roadmap.plan.empty')}</Alert> : <PlanTimeline companyId={company.id} items={active} onEdit={mayPlan ? setEditing : undefined} />}
+        {active.length === 0 ? <Alert>{t('roadmap.plan.empty')}</Alert> : <PlanTimeline companyId={company.id} items={active} />}
         {mayPlan && (
           <Paper withBorder p="md" component="form" onSubmit={(e) => { e.preventDefault(); addOwn.mutate({ title }, { onSuccess: () => setTitle('') }); }}>
             <Title order={2} size="h4" mb="xs">{t('roadmap.plan.addOwn')}</Title>
@@ -66,7 +61,6 @@ export default function PlanPage() {
           <NextStep title={t('roadmap.nextStep.toHome.title')} text={t('roadmap.nextStep.toHome.text')} to={`/c/${company.id}`} action={t('roadmap.nextStep.toHome.action')} testId="plan-next-step" />
         )}
       </Stack>
-      {editing && <PlanItemEditor companyId={company.id} item={editing} members={p.members} investEnabled={p.investEnabled} onClose={() => setEditing(null)} />}
     </>
   );
 }

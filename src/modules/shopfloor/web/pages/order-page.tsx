@@ -1,7 +1,7 @@
 import { Button, Card, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../../../web/api/client';
 import { Loading } from '../../../../web/components/loading';
 import { useUnsavedChanges } from '../../../../web/components/unsaved-changes';
@@ -38,7 +38,9 @@ function OrderEditor({ order, parts }: { order?: Order; parts: Part[] }) {
   const navigate = useNavigate();
   const save = useSaveOrder(company.id, order?.id);
   const release = useSaveOrder(company.id, order?.id);
-  const [form, setForm] = useState<OrderForm>(() => orderToForm(order));
+  // `orders/new?part=<id>` (from a part's page): that part is chosen already
+  const preset = useSearchParams()[0].get('part');
+  const [form, setForm] = useState<OrderForm>(() => ({ ...orderToForm(order), ...(!order && preset && parts.some((p) => p.id === preset) ? { partId: preset } : {}) }));
   const [submitted, setSubmitted] = useState(false);
   const [saved, setSaved] = useState(false);
   const unsaved = useUnsavedChanges(form);

@@ -16,9 +16,9 @@ import { fieldMessages } from '../master-data/field-messages';
 import { type PartForm, emptyOperation, formToPart, move, partHints, partToForm } from '../master-data/part-form';
 import { useMasterData } from '../master-data/use-master-data';
 
-/** Create (`parts/new`) or edit a part with its routing; read-only without shopfloor.plan. */
+/** Create (`parts/new`) or edit a part with its routing (`parts/:partId/edit`); read-only without shopfloor.plan. */
 export default function PartPage() {
-  const { partId } = useParams();
+  const { partId = 'new' } = useParams();
   const { company } = useMasterData();
   const parts = useParts(company.id);
   const centres = useWorkCentres(company.id);
@@ -51,7 +51,7 @@ function PartEditor({ part, workCentres }: { part?: Part; workCentres: WorkCentr
       onSuccess: (p) => {
         unsaved.markSaved();
         setSaved(true);
-        if (!part) navigate(`${base}/parts/${p.id}`, { replace: true, state: { saved: true } });
+        if (!part) navigate(`${base}/parts/${p.id}/edit`, { replace: true, state: { saved: true } });
       },
     });
   };
@@ -101,7 +101,7 @@ function PartEditor({ part, workCentres }: { part?: Part; workCentres: WorkCentr
           {saved && !save.error && <Card withBorder bg="green.0" role="status" data-testid="saved">{m('form.saved')}</Card>}
           <Group gap="sm" pb="xl">
             {editable && <Button type="submit" size="lg" loading={save.isPending}>{m('form.save')}</Button>}
-            <Button component={Link} to={`${base}/parts`} variant="default" size="lg">{m('form.back')}</Button>
+            <Button component={Link} to={part ? `${base}/parts/${part.id}` : `${base}/parts`} variant="default" size="lg">{part ? m('partDetail.backToPart') : m('form.back')}</Button>
           </Group>
         </Stack>
       </form>

@@ -52,7 +52,7 @@ export default function PartsPage() {
               {list.map((p) => (
                 <Table.Tr key={p.id} data-part={p.number}>
                   <Table.Td>
-                    <Anchor component={Link} to={`${base}/parts/${p.id}`} fw={600} size="lg" aria-label={m(canPlan ? 'parts.edit' : 'parts.show', { name: `${p.number} ${p.name}` })}>{p.number}</Anchor>
+                    <Anchor component={Link} to={`${base}/parts/${p.id}`} fw={600} size="lg" aria-label={m('parts.show', { name: `${p.number} ${p.name}` })}>{p.number}</Anchor>
                     <Text size="sm">{p.name}</Text>
                   </Table.Td>
                   <Table.Td>

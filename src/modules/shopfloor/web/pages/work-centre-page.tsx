@@ -16,9 +16,9 @@ import { type CalendarForm, calendarHints, calendarToForm, formToCalendar } from
 import { fieldMessages } from '../master-data/field-messages';
 import { useMasterData } from '../master-data/use-master-data';
 
-/** Create (`work-centres/new`) or edit a work centre with its shift calendar; read-only without shopfloor.plan. */
+/** Create (`work-centres/new`) or edit a work centre with its shift calendar (`work-centres/:workCentreId/edit`); read-only without shopfloor.plan. */
 export default function WorkCentrePage() {
-  const { workCentreId } = useParams();
+  const { workCentreId = 'new' } = useParams();
   const { company } = useMasterData();
   const centres = useWorkCentres(company.id);
   if (centres.error) return <ProblemAlert error={centres.error} />;
@@ -55,7 +55,7 @@ function WorkCentreEditor({ centre }: { centre?: WorkCentre }) {
       {
         onSuccess: (c) => {
           setSaved(true);
-          if (!centre) navigate(`${base}/work-centres/${c.id}`, { replace: true, state: { saved: true } });
+          if (!centre) navigate(`${base}/work-centres/${c.id}/edit`, { replace: true, state: { saved: true } });
         },
       },
     );
@@ -87,7 +87,7 @@ function WorkCentreEditor({ centre }: { centre?: WorkCentre }) {
           {saved && !save.error && <Card withBorder bg="green.0" role="status" data-testid="saved">{m('form.saved')}</Card>}
           <Group gap="sm" pb="xl">
             {editable && <Button type="submit" size="lg" loading={save.isPending}>{m('form.save')}</Button>}
-            <Button component={Link} to={`${base}/work-centres`} variant="default" size="lg">{m('form.back')}</Button>
+            <Button component={Link} to={centre ? `${base}/work-centres/${centre.id}` : `${base}/work-centres`} variant="default" size="lg">{centre ? m('workCentreDetail.backToWorkCentre') : m('form.back')}</Button>
           </Group>
         </Stack>
       </form>

@@ -12,7 +12,7 @@ import { WEEKDAYS, calendarToForm, weeklyMinutes } from '../master-data/calendar
 import { useMasterData } from '../master-data/use-master-data';
 
 /** "Mo–Fr 06:00–14:00, 14:00–22:00" — days with the same shifts grouped. */
-function useShiftSummary() {
+export function useShiftSummary() {
   const { m } = useMasterData();
   return (centre: WorkCentre) => {
     const groups: Array<{ days: string[]; shifts: string }> = [];
@@ -74,7 +74,7 @@ export default function WorkCentresPage() {
               {list.map((c) => (
                 <Table.Tr key={c.id} data-code={c.code}>
                   <Table.Td>
-                    <Anchor component={Link} to={`${base}/work-centres/${c.id}`} fw={600} size="lg" aria-label={m(canPlan ? 'workCentres.edit' : 'workCentres.show', { name: `${c.code} ${c.name}` })}>{c.code}</Anchor>
+                    <Anchor component={Link} to={`${base}/work-centres/${c.id}`} fw={600} size="lg" aria-label={m('workCentres.show', { name: `${c.code} ${c.name}` })}>{c.code}</Anchor>
                     <Text size="sm">{c.name}</Text>
                   </Table.Td>
                   <Table.Td><Text size="sm">{summary(c)}</Text><Text size="xs" c="dimmed">{c.calendar.timeZone}</Text></Table.Td>
