@@ -4,6 +4,7 @@ import { emitEvent } from '../kernel/webhooks/index.js';
 import { customersIsolationFixture } from './customers/customers.isolation-fixture.js';
 import { investIsolationFixture } from './invest/invest.isolation-fixture.js';
 import { machinesIsolationFixture } from './machines/machines.isolation-fixture.js';
+import { privacyIsolationFixture } from './privacy/privacy.isolation-fixture.js';
 import { roadmapIsolationFixture } from './roadmap/roadmap-isolation-fixture.js';
 import { shopfloorIsolationFixture } from './shopfloor/shopfloor.isolation-fixture.js';
 
@@ -15,6 +16,7 @@ export const isolationFixtures: Record<string, (client: TestClient, companyId: s
   customers: customersIsolationFixture,
   invest: investIsolationFixture,
   machines: machinesIsolationFixture,
+  privacy: privacyIsolationFixture,
   roadmap: roadmapIsolationFixture,
   shopfloor: shopfloorIsolationFixture,
   platform: async (client, companyId) => {

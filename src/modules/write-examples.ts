@@ -4,6 +4,7 @@ import { checkWriteExamples } from './check/check.write-examples.js';
 import { customersWriteExamples } from './customers/customers.write-examples.js';
 import { investWriteExamples } from './invest/invest.write-examples.js';
 import { machinesWriteExamples } from './machines/machines.write-examples.js';
+import { privacyWriteExamples } from './privacy/privacy.write-examples.js';
 import { roadmapWriteExamples } from './roadmap/roadmap.write-examples.js';
 import { shopfloorWriteExamples } from './shopfloor/shopfloor.write-examples.js';
 
@@ -17,6 +18,7 @@ export const writeExamples: Record<string, WriteExamples> = {
   customers: customersWriteExamples,
   invest: investWriteExamples,
   machines: machinesWriteExamples,
+  privacy: privacyWriteExamples,
   roadmap: roadmapWriteExamples,
   shopfloor: shopfloorWriteExamples,
 };

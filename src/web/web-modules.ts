@@ -3,6 +3,7 @@ import { checkWebModule } from '../modules/check/web/index';
 import { customersWebModule } from '../modules/customers/web/index';
 import { investWebModule } from '../modules/invest/web/index';
 import { machinesWebModule } from '../modules/machines/web/index';
+import { privacyWebModule } from '../modules/privacy/web/index';
 import { roadmapWebModule } from '../modules/roadmap/web/index';
 import { shopfloorWebModule } from '../modules/shopfloor/web/index';
 
@@ -17,4 +18,4 @@ export interface WebModule {
   loadTranslations?: () => Promise<unknown>;
 }
 
-export const webModules: WebModule[] = [checkWebModule, roadmapWebModule, investWebModule, shopfloorWebModule, machinesWebModule, customersWebModule];
+export const webModules: WebModule[] = [checkWebModule, roadmapWebModule, investWebModule, shopfloorWebModule, machinesWebModule, customersWebModule, privacyWebModule];

@@ -433,6 +433,46 @@ export interface PasswordResets {
   user_id: string;
 }
 
+export interface PrivacyBreaches {
+  authority_notified_at: Timestamp | null;
+  authority_reference: string | null;
+  became_known_at: Timestamp;
+  closed_at: Timestamp | null;
+  consequences: string | null;
+  contact: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delay_reason: string | null;
+  id: string;
+  measures: string | null;
+  nature: string | null;
+  occurred_from: Timestamp | null;
+  occurred_to: Timestamp | null;
+  record_categories: string | null;
+  record_count: number | null;
+  risk: Generated<string>;
+  risk_reason: string | null;
+  subject_categories: string | null;
+  subject_count: number | null;
+  subjects_exception: string | null;
+  subjects_informed_at: Timestamp | null;
+  tenant_id: string;
+  title: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface PrivacyBreachNotices {
+  breach_id: string;
+  content: Json;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: string;
+  recipient: string;
+  reference: string | null;
+  sent_at: Timestamp;
+  tenant_id: string;
+}
+
 export interface RoadmapFunding {
   created_at: Generated<Timestamp>;
   historical: Generated<boolean>;
@@ -780,6 +820,8 @@ export interface DB {
   memberships: Memberships;
   notification_reads: NotificationReads;
   password_resets: PasswordResets;
+  privacy_breach_notices: PrivacyBreachNotices;
+  privacy_breaches: PrivacyBreaches;
   roadmap_funding: RoadmapFunding;
   roadmap_plan_items: RoadmapPlanItems;
   roadmap_settings: RoadmapSettings;

@@ -2,18 +2,13 @@ import '../load-analytics-translations';
 import { Group, NativeSelect, Text, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fromLocalInput, toLocalInput } from '../../../../web/components/local-time-input';
 import type { RequestedResolution } from '../analytics-api';
 
 export const PRESETS = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000, '365d': 365 * 86_400_000 } as const;
 export type Preset = keyof typeof PRESETS;
 export type RangeChoice = { kind: 'preset'; preset: Preset } | { kind: 'custom'; from: string; to: string };
 
-/** `YYYY-MM-DDTHH:mm` in local time, as `<input type="datetime-local">` wants it. */
-export function toLocalInput(ms: number): string {
-  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
-  return d.toISOString().slice(0, 16);
-}
-const fromLocalInput = (value: string) => (value ? new Date(value).getTime() : Number.NaN);
 
 const REFRESH_MS = 15_000;
 

@@ -1,0 +1,63 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { companyParams } from '../../kernel/http/company.routes.js';
+import { requirePermission, tenantOf } from '../../kernel/http/guards.js';
+import * as service from './breaches.service.js';
+import { breachBody, breachParams, langQuery, noticeBody } from './schemas.js';
+
+export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.wv;
+  const ctx = (request: FastifyRequest): service.PrivacyContext => ({ db, tenant: tenantOf(request) });
+  const base = '/companies/:companyId/privacy';
+  const tags = ['privacy'];
+
+  app.get(`${base}/breaches`, {
+    onRequest: requirePermission('privacy.read'),
+    schema: { tags, summary: 'Personal-data breaches, open ones first, each with its 72-hour clock and open duties', params: companyParams },
+  }, async (request) => service.listBreaches(ctx(request)));
+
+  app.post(`${base}/breaches`, {
+    onRequest: requirePermission('privacy.manage'),
+    schema: { tags, summary: 'Record a breach with the moment it became known (the 72 hours run from then)', params: companyParams, body: breachBody },
+  }, async (request, reply) => reply.status(201).send(await service.recordBreach(ctx(request), request.body)));
+
+  app.get(`${base}/breaches/:breachId`, {
+    onRequest: requirePermission('privacy.read'),
+    schema: { tags, summary: 'A breach with its clock, duties, the drafted notice (Art. 33 (3)) and the notices given', params: breachParams },
+  }, async (request) => service.getBreach(ctx(request), request.params.breachId));
+
+  app.put(`${base}/breaches/:breachId`, {
+    onRequest: requirePermission('privacy.manage'),
+    schema: { tags, summary: 'Correct or complete an open breach (the audit log keeps which fields changed)', params: breachParams, body: breachBody },
+  }, async (request) => service.updateBreach(ctx(request), request.params.breachId, request.body));
+
+  app.post(`${base}/breaches/:breachId/notices`, {
+    onRequest: requirePermission('privacy.manage'),
+    schema: { tags, summary: 'Record a notice given to the authority or to the people concerned, with its content at that moment', params: breachParams, body: noticeBody },
+  }, async (request, reply) => reply.status(201).send(await service.giveNotice(ctx(request), request.params.breachId, request.body)));
+
+  app.post(`${base}/breaches/:breachId/close`, {
+    onRequest: requirePermission('privacy.manage'),
+    schema: { tags, summary: 'Close a breach once every duty is met or documented (409 lists the open ones)', params: breachParams },
+  }, async (request) => service.closeBreach(ctx(request), request.params.breachId));
+
+  app.post(`${base}/breaches/:breachId/reopen`, {
+    onRequest: requirePermission('privacy.manage'),
+    schema: { tags, summary: 'Reopen a closed breach', params: breachParams },
+  }, async (request) => service.reopenBreach(ctx(request), request.params.breachId));
+
+  // the PDF library is loaded on first use: it would add to every start
+  app.get(`${base}/breaches/:breachId/report.pdf`, {
+    onRequest: requirePermission('privacy.read'),
+    schema: { tags, summary: 'The breach documentation (Art. 33 (5)) with the drafted notice, as PDF', params: breachParams, querystring: langQuery },
+  }, async (request, reply) => {
+    const breach = await service.getBreach(ctx(request), request.params.breachId);
+    const lang = request.query.lang ?? request.locale;
+    const { breachReport } = await import('./breach-report.js');
+    const pdf = await breachReport(breach, lang);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="${lang === 'en' ? 'breach-report' : 'datenschutzvorfall'}.pdf"`)
+      .send(pdf);
+  });
+};

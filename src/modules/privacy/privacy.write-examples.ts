@@ -1,0 +1,16 @@
+import type { WriteExamples } from '../../kernel/testing/write-example.js';
+
+const breach = {
+  title: 'Walk breach', becameKnownAt: '2026-11-02T08:15:00+01:00', occurredFrom: '2026-11-01T18:00:00+01:00', occurredTo: null,
+  nature: 'Laptop stolen', subjectCategories: 'Customers', subjectCount: 12, recordCategories: 'Addresses', recordCount: 12,
+  consequences: null, measures: null, contact: 'Owner', risk: 'risk', riskReason: null, delayReason: null, subjectsException: null,
+};
+
+/** Valid requests to the privacy module's write routes, for the input walk. */
+export const privacyWriteExamples: WriteExamples = () => ({
+  'POST /companies/:companyId/privacy/breaches': { body: breach },
+  'PUT /companies/:companyId/privacy/breaches/:breachId': { body: breach },
+  'POST /companies/:companyId/privacy/breaches/:breachId/notices': { body: { recipient: 'authority', sentAt: '2026-11-03T10:00:00+01:00', reference: 'LDA-1' } },
+  'POST /companies/:companyId/privacy/breaches/:breachId/close': {},
+  'POST /companies/:companyId/privacy/breaches/:breachId/reopen': {},
+});
