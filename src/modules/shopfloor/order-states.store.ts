@@ -72,7 +72,8 @@ export async function pageOrderIds(db: Db, tenantId: string, query: OrderSearchQ
   if (query.sort === 'urgency') page = page.orderBy('o.priority').orderBy(sql`o.due_date asc nulls last`);
   else if (query.sort === 'due') page = page.orderBy(sql`o.due_date asc nulls last`).orderBy('o.priority');
   else if (query.sort === 'finished') page = page.orderBy(sql`s.finished_at desc nulls last`);
-  else if (query.sort === 'recent') page = page.orderBy('o.created_at', 'desc').orderBy('o.id', 'desc');
+  // orders created together (an import, the demo) follow their numbers, newest number first
+  else if (query.sort === 'recent') page = page.orderBy('o.created_at', 'desc').orderBy('o.number', 'desc');
   const rows = await page.orderBy('o.number').orderBy('o.id').limit(query.limit).offset(query.offset).execute();
   return { ids: rows.map((r) => r.id), total, counts };
 }

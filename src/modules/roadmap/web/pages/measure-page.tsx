@@ -73,7 +73,9 @@ function Measure({ item, plan }: { item: PlanItemView; plan: PlanView }) {
             <Fact label={t('roadmap.item.progress')} testId="measure-progress"><Progress item={item} /></Fact>
             <Fact label={t('roadmap.item.owner')}>{owner ?? t('roadmap.item.noOwner')}</Fact>
             <Fact label={t('roadmap.item.period')}>
-              {item.startQuarter ? t('roadmap.item.periodValue', { start: quarterText(item.startQuarter), end: quarterText(item.endQuarter ?? item.startQuarter) }) : t('roadmap.item.unscheduled')}
+              {!item.startQuarter ? t('roadmap.item.unscheduled')
+                : !item.endQuarter || item.endQuarter === item.startQuarter ? quarterText(item.startQuarter)
+                  : t('roadmap.item.periodValue', { start: quarterText(item.startQuarter), end: quarterText(item.endQuarter) })}
             </Fact>
             <Fact label={t('roadmap.item.since')}>{date(item.acceptedAt)}</Fact>
             <Fact label={t('roadmap.item.source')}>{item.custom ? t('roadmap.item.own') : t('roadmap.item.fromCatalogue')}</Fact>
@@ -128,7 +130,7 @@ function Measure({ item, plan }: { item: PlanItemView; plan: PlanView }) {
 
         <RecordHistory path={`${roadmapPath(company.id)}/plan/items/${item.id}/history`} queryKey={['roadmap', company.id, 'plan', 'items', item.id]} />
 
-        {mayEvaluate && item.evaluations.length === 0 && item.status !== 'dropped' && (
+        {mayEvaluate && item.evaluations.length === 0 && (item.status === 'planned' || item.status === 'in_progress') && (
           <NextStep title={t('roadmap.item.next.title')} text={t('roadmap.item.next.text')} to={`/c/${company.id}/invest?planItem=${item.id}`} action={t('roadmap.plan.evaluate')} testId="measure-next-step" />
         )}
         <Group pb="xl">
