@@ -132,6 +132,7 @@ describe.runIf(browserAvailable())('Roadmap in Chromium', () => {
     await expect.poll(async () => page.getByTestId('measure-status').textContent()).toBe('in Arbeit');
     const history = page.getByTestId('record-history');
     await history.getByText(`Maßnahme „${target.title.de}“ im Plan geändert.`).first().waitFor();
+    expect(await history.locator('[data-history-entry]').first().textContent()).toMatch(/Betroffen: Status jetzt „in Arbeit“, Verantwortlich, Jahresziel/);
     expect(await history.locator('[data-history-entry]').first().textContent()).toContain('Anna Huber');
     await page.getByText('Zielbild beschlossen').waitFor();
     await expectAccessible(page, 'roadmap measure');

@@ -163,7 +163,7 @@ describe.runIf(browserAvailable())('shop-floor master data in Chromium', () => {
     await page.getByRole('heading', { name: 'Arbeitsplatz SW-1', level: 1 }).waitFor();
     expect(await page.getByTestId('centre-shifts').textContent()).toContain('Mo–Fr 06:00–14:00, 22:00–06:00');
     const centreHistory = page.getByTestId('record-history');
-    await centreHistory.getByText('Arbeitsplatz SW-1 geändert.').waitFor();
+    await centreHistory.getByText('Arbeitsplatz SW-1 geändert. Betroffen: Feiertage.', { exact: true }).waitFor();
     await centreHistory.getByText('1 Feiertage aus einem Kalender übernommen, 1 davon neu.').waitFor();
     expect(await centreHistory.locator('[data-history-entry]').first().textContent()).toContain('Petra Halter');
     expect(await centreHistory.locator('[data-history-entry]').last().textContent()).toContain('Arbeitsplatz SW-1 angelegt.');
@@ -231,7 +231,7 @@ describe.runIf(browserAvailable())('shop-floor master data in Chromium', () => {
     const partHistory = page.getByTestId('record-history');
     await partHistory.locator('[data-history-entry]').nth(1).waitFor();
     expect(await partHistory.locator('[data-history-entry]').allTextContents()).toEqual([
-      expect.stringMatching(/^Teil HAL-200 geändert\.Petra Halter, /),
+      expect.stringMatching(/^Teil HAL-200 geändert\. Betroffen: Arbeitsplan\.Petra Halter, /),
       expect.stringMatching(/^Teil HAL-200 angelegt\.Petra Halter, /),
     ]);
     await check(page, 'part-detail');
@@ -363,7 +363,7 @@ describe.runIf(browserAvailable())('shop-floor master data in Chromium', () => {
     await expectAccessible(page, 'part in English');
     await screenshot(page, 'shopfloor-master-part-english');
     await page.goto(`/c/${companyId}/${screens.find((s) => s.name === 'part-detail')!.path}`);
-    await page.getByTestId('record-history').getByText('Part HAL-200 changed.').waitFor();
+    await page.getByTestId('record-history').getByText('Part HAL-200 changed. Affected: routing.', { exact: true }).waitFor();
     await expectAccessible(page, 'part page in English');
     await screenshot(page, 'shopfloor-master-part-detail-english');
     await page.locator('label', { hasText: /^DE$/ }).click();

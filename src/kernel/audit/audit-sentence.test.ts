@@ -67,6 +67,9 @@ describe('audit log sentences', () => {
     expect(auditSentence('de', { action: 'roadmap.item_removed', target: id, details: { title: { de: 'Tablets an den Maschinen', en: 'Tablets at the machines' } } }, moduleName))
       .toBe('Maßnahme „Tablets an den Maschinen“ aus dem Plan genommen.');
     expect(auditSentence('de', { action: 'shopfloor.holidays_imported', target: id, details: { imported: 1250, added: 3 } }, moduleName)).toBe('1.250 Feiertage aus einem Kalender übernommen, 3 davon neu.');
+    // an update names what it changed, in the reader's language
+    expect(auditSentence('en', { action: 'shopfloor.part_updated', target: id, details: { number: 'P-1', changes: { de: 'Bezeichnung, Arbeitsplan', en: 'name, routing' } } }, moduleName)).toBe('Part P-1 changed. Affected: name, routing.');
+    expect(auditSentence('de', { action: 'shopfloor.part_updated', target: id, details: { number: 'P-1', changes: { de: 'Bezeichnung', en: 'name' } } }, moduleName)).toBe('Teil P-1 geändert. Betroffen: Bezeichnung.');
     // an id where a name belongs is left out, not shown
     expect(auditSentence('de', { action: 'company.created', target: id, details: {} }, moduleName)).toBe('Unternehmen „–“ angelegt.');
   });

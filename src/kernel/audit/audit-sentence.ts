@@ -35,7 +35,9 @@ export function auditSentence(locale: Locale, entry: AuditSentenceInput, moduleN
     if (params[name] && hasMessage(locale, `roles.${params[name]}`)) params[name] = translate(locale, `roles.${params[name]}`);
   }
   if (entry.action.startsWith('module.') && entry.target) params.module = moduleName(entry.target)?.[locale] ?? entry.target;
-  return translate(locale, key, params, '–');
+  const sentence = translate(locale, key, params, '–');
+  // an update names what it changed (`changes`, see changed-fields.ts)
+  return isLocalized(details.changes) ? `${sentence} ${translate(locale, 'audit.changedFields', { fields: details.changes[locale] })}` : sentence;
 }
 
 const isLocalized = (value: unknown): value is Localized =>

@@ -29,7 +29,7 @@ describe.each(testDatabaseKinds())('Plan measure history on the %s database', (k
     const history = await a.owner.get(`${a.api}/plan/items/${item.id}/history?lang=de`);
     expect(history.status).toBe(200);
     expect(history.body.map((e: { text: string }) => e.text)).toEqual([
-      'Maßnahme „Tablets an den Maschinen“ im Plan geändert.',
+      'Maßnahme „Tablets an den Maschinen“ im Plan geändert. Betroffen: Status jetzt „in Arbeit“, Jahresziel.',
       'Maßnahme „Tablets an den Maschinen“ zum Plan hinzugefügt.',
     ]);
     expect(history.body[0].actor.name).toBe('Plan Verlauf GmbH Owner');
@@ -38,7 +38,12 @@ describe.each(testDatabaseKinds())('Plan measure history on the %s database', (k
     const inv = await a.owner.post(`/api/v1/companies/${a.id}/invitations`, { role: 'viewer' });
     const viewer = new TestClient(instance);
     await viewer.post('/api/v1/invitations/accept', { token: new URL(inv.body.link).hash.slice(1), user: { name: 'Vera Viewer', email: 'vera@plan-verlauf.example', password: 'long enough password' } });
-    expect((await viewer.get(`${a.api}/plan/items/${item.id}/history?lang=en`)).body[0].text).toBe('Measure “Tablets an den Maschinen” changed in the plan.');
+    expect((await viewer.get(`${a.api}/plan/items/${item.id}/history?lang=en`)).body[0].text)
+      .toBe('Measure “Tablets an den Maschinen” changed in the plan. Affected: status now “in progress”, goal for the year.');
+    // the editor sends every field; only what differs is named
+    await a.owner.patch(`${a.api}/plan/items/${item.id}`, { status: 'in_progress', microGoal: 'Zwei Tablets', ownerText: null, startQuarter: '2027-Q1', endQuarter: '2027-Q2', kpiName: null });
+    expect((await a.owner.get(`${a.api}/plan/items/${item.id}/history?lang=de&limit=1`)).body[0].text)
+      .toBe('Maßnahme „Tablets an den Maschinen“ im Plan geändert. Betroffen: Zeitraum.');
     expect((await viewer.get(`/api/v1/companies/${a.id}/audit`)).status).toBe(403);
 
     const b = await company('Plan Fremd AG', 'owner@plan-fremd.example');

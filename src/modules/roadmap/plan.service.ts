@@ -1,4 +1,6 @@
 import { writeAudit } from '../../kernel/audit/audit-log.js';
+import { changedFields, sameValue } from '../../kernel/audit/changed-fields.js';
+import { translate } from '../../kernel/i18n/server-messages.js';
 import type { Db } from '../../kernel/db/database.js';
 import { inTransaction } from '../../kernel/db/transaction.js';
 import { ProblemError, notFound } from '../../kernel/http/problem.js';
@@ -149,9 +151,21 @@ export async function updateItem(ctx: RoadmapContext, id: string, body: UpdateIt
   if (body.description !== undefined) patch.description = body.description || null;
   await inTransaction(ctx.db, async (db) => {
     await store.updatePlanItem(db, ctx.tenant.tenantId, id, patch);
-    await audit(db, ctx, 'roadmap.item_changed', id, { title: auditTitle({ ...row, title: patch.title ?? row.title }), fields: Object.keys(body), ...(patch.status ? { status: patch.status } : {}) });
+    const changes = changedFields(changedItemFields(row, patch), (locale, name) =>
+      translate(locale, `auditFields.${name}`, name === 'status' ? { status: translate(locale, `auditFields.statusValue.${patch.status}`) } : {}));
+    await audit(db, ctx, 'roadmap.item_changed', id, { title: auditTitle({ ...row, title: patch.title ?? row.title }), fields: Object.keys(body), ...(patch.status ? { status: patch.status } : {}), ...(changes ? { changes } : {}) });
   });
   return (await itemView(ctx, id))!;
+}
+
+/** Which of a measure's facts a patch really changes, as the audit names them (quarters and KPI as one each). */
+function changedItemFields(row: Awaited<ReturnType<typeof requireItem>>, patch: store.PlanItemPatch): string[] {
+  const differs = (column: keyof store.PlanItemPatch) => column in patch && !sameValue(patch[column], (row as unknown as Record<string, unknown>)[column]);
+  const groups: Array<[string, Array<keyof store.PlanItemPatch>]> = [
+    ['status', ['status']], ['owner', ['owner_user_id', 'owner_text']], ['quarters', ['start_quarter', 'end_quarter']], ['microGoal', ['micro_goal']],
+    ['kpi', ['kpi_name', 'kpi_target', 'kpi_unit']], ['title', ['title']], ['description', ['description']],
+  ];
+  return groups.filter(([, columns]) => columns.some(differs)).map(([name]) => name);
 }
 
 export async function removeItem(ctx: RoadmapContext, id: string): Promise<void> {

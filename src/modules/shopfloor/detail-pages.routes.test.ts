@@ -34,12 +34,20 @@ describe.each(testDatabaseKinds())('Part and work centre detail routes on the %s
 
     const part = await a.owner.get(`${a.api}/parts/${a.flange.id}/history?lang=en`);
     expect(part.status).toBe(200);
-    expect(part.body.map((e: { text: string }) => e.text)).toEqual(['Part FL-1 changed.', 'Part FL-1 created.']);
+    expect(part.body.map((e: { text: string }) => e.text)).toEqual(['Part FL-1 changed. Affected: name.', 'Part FL-1 created.']);
     expect(part.body[0].actor.name).toBe('Verlauf Teile GmbH Owner');
     const german = await a.owner.get(`${a.api}/parts/${a.flange.id}/history?lang=de&limit=1`);
-    expect(german.body.map((e: { text: string }) => e.text)).toEqual(['Teil FL-1 geändert.']);
+    expect(german.body.map((e: { text: string }) => e.text)).toEqual(['Teil FL-1 geändert. Betroffen: Bezeichnung.']);
+    // the routing read back from the database counts as unchanged when it is sent again as it was; a changed one is named
+    const routing = a.flange.operations.map((o: Record<string, unknown>) => ({ name: o.name, workCentreId: o.workCentreId, setupMinutes: 5, idealCycleSeconds: 30 }));
+    await a.owner.put(`${a.api}/parts/${a.flange.id}`, { number: 'FL-1', name: 'Flansch groß', operations: routing });
+    await a.owner.put(`${a.api}/parts/${a.flange.id}`, { number: 'FL-2', name: 'Flansch groß', operations: routing.slice(0, 1) });
+    expect((await a.owner.get(`${a.api}/parts/${a.flange.id}/history?lang=de&limit=2`)).body.map((e: { text: string }) => e.text))
+      .toEqual(['Teil FL-2 geändert. Betroffen: Teilenummer, Arbeitsplan.', 'Teil FL-1 geändert.']);
     const centre = await a.owner.get(`${a.api}/work-centres/${a.saw.id}/history?lang=en`);
-    expect(centre.body.map((e: { text: string }) => e.text)).toEqual(['Work centre SAW-2 changed.', 'Work centre SAW created.']);
+    expect(centre.body.map((e: { text: string }) => e.text)).toEqual(['Work centre SAW-2 changed. Affected: code, name.', 'Work centre SAW created.']);
+    await a.owner.put(`${a.api}/work-centres/${a.saw.id}`, { code: 'SAW-2', name: 'Bandsäge', calendar: { ...CALENDAR, week: { tue: CALENDAR.week.mon }, holidays: ['2027-01-01'] } });
+    expect((await a.owner.get(`${a.api}/work-centres/${a.saw.id}/history?lang=de&limit=1`)).body[0].text).toBe('Arbeitsplatz SAW-2 geändert. Betroffen: Schichten, Feiertage.');
     expect((await a.owner.get(`${a.api}/work-centres/${a.mill.id}/history`)).body).toHaveLength(1);
 
     // another company's records are not found, not an empty history

@@ -4,7 +4,8 @@ import type { Db } from '../../kernel/db/database.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import type { TenantContext } from '../../kernel/http/app-context.js';
 import { ProblemError, notFound } from '../../kernel/http/problem.js';
-import type { Locale } from '../../kernel/i18n/server-messages.js';
+import { changedFields, sameValue } from '../../kernel/audit/changed-fields.js';
+import { type Locale, translate } from '../../kernel/i18n/server-messages.js';
 import { operationStates } from './bookings.service.js';
 import { parseIcalHolidays } from './domain/ical-holidays.js';
 import { orderStateOf } from './domain/order-state.js';
@@ -16,6 +17,8 @@ export interface ShopfloorContext {
   tenant: TenantContext;
   locale?: Locale;
 }
+
+const fieldLabel = (locale: Locale, name: string) => translate(locale, `auditFields.${name}`);
 
 export const audit = (ctx: ShopfloorContext, action: string, target: string, details: Record<string, unknown> = {}) =>
   writeAudit(ctx.db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action: `shopfloor.${action}`, target, details });
@@ -59,11 +62,18 @@ export async function createWorkCentre(ctx: ShopfloorContext, body: WorkCentreBo
 }
 
 export async function updateWorkCentre(ctx: ShopfloorContext, id: string, body: WorkCentreBody): Promise<WorkCentre> {
-  await getWorkCentre(ctx, id);
+  const before = await getWorkCentre(ctx, id);
+  const changes = changedFields([
+    ...(before.code === body.code ? [] : ['code']),
+    ...(before.name === body.name ? [] : ['name']),
+    ...(before.calendar.timeZone === body.calendar.timeZone ? [] : ['timeZone']),
+    ...(sameValue(before.calendar.week, body.calendar.week) ? [] : ['shifts']),
+    ...(sameValue(before.calendar.holidays, body.calendar.holidays) ? [] : ['holidays']),
+  ], fieldLabel);
   await checkCode(ctx, body.code, id);
   await inTransaction(ctx.db, async (db) => {
     if (!(await uniquely('work centre', body.code, () => store.updateWorkCentre(db, ctx.tenant.tenantId, id, body)))) throw notFound('work centre');
-    await audit({ ...ctx, db }, 'work_centre_updated', id, { code: body.code });
+    await audit({ ...ctx, db }, 'work_centre_updated', id, { code: body.code, ...(changes ? { changes } : {}) });
   });
   return getWorkCentre(ctx, id);
 }
@@ -125,12 +135,18 @@ export async function createPart(ctx: ShopfloorContext, body: PartBody): Promise
 
 /** Replaces number, name and routing; orders made before keep the operations they were created with. */
 export async function updatePart(ctx: ShopfloorContext, id: string, body: PartBody): Promise<Part> {
-  await getPart(ctx, id);
+  const before = await getPart(ctx, id);
+  const routing = (ops: ReadonlyArray<{ name: string; workCentreId: string; setupMinutes: number; idealCycleSeconds: number; parameters: readonly unknown[] }>) => ops.map((o) => ({ name: o.name, workCentreId: o.workCentreId, setupMinutes: o.setupMinutes, idealCycleSeconds: o.idealCycleSeconds, parameters: o.parameters }));
+  const changes = changedFields([
+    ...(before.number === body.number ? [] : ['number']),
+    ...(before.name === body.name ? [] : ['name']),
+    ...(sameValue(routing(before.operations), routing(body.operations)) ? [] : ['routing']),
+  ], fieldLabel);
   await checkPart(ctx, body, id);
   await inTransaction(ctx.db, async (db) => {
     await uniquely('part', body.number, () =>
       store.savePart(db, ctx.tenant.tenantId, id, { ...body, operations: body.operations.map((o) => ({ ...o, id: uuidv7() })) }, true));
-    await audit({ ...ctx, db }, 'part_updated', id, { number: body.number });
+    await audit({ ...ctx, db }, 'part_updated', id, { number: body.number, ...(changes ? { changes } : {}) });
   });
   return getPart(ctx, id);
 }
