@@ -9,7 +9,7 @@ const OWNER = { email: 'katrin@muster-metallbau.example', password: 'Blech und S
 describe.runIf(browserAvailable())('customers in Chromium', () => {
   let started: StartedCompany;
   beforeAll(async () => {
-    started = await startWithCompany({ company: 'Muster Metallbau GmbH', email: OWNER.email, owner: OWNER.name, password: OWNER.password, modules: ['customers'] });
+    started = await startWithCompany({ company: 'Muster Metallbau GmbH', email: OWNER.email, owner: OWNER.name, password: OWNER.password, modules: ['shopfloor', 'customers'] });
   });
   afterAll(async () => {
     await started?.browser.close();

@@ -125,6 +125,90 @@ export interface CustomerMerges {
   undone_by: string | null;
 }
 
+export interface CustomerOrderPositions {
+  discount_basis_points: Generated<number>;
+  id: string;
+  number: number;
+  order_id: string;
+  part_id: string | null;
+  producible: boolean;
+  promised_date: Timestamp | null;
+  quantity_milli: number;
+  source_position_id: string | null;
+  source_quote_id: string | null;
+  source_version: number | null;
+  tenant_id: string;
+  text: string;
+  unit_price_cents: number;
+  vat_basis_points: number;
+}
+
+export interface CustomerOrders {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  currency: string;
+  customer_id: string;
+  customer_reference: Generated<string>;
+  id: string;
+  number: string;
+  ordered_at: Generated<Timestamp>;
+  quote_id: string | null;
+  quote_version: number | null;
+  state: Generated<string>;
+  tenant_id: string;
+}
+
+export interface CustomerProductionLinks {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  order_position_id: string;
+  production_order_id: string;
+  quantity: number;
+  tenant_id: string;
+}
+
+export interface CustomerQuotePositions {
+  delivery_date: Timestamp | null;
+  discount_basis_points: Generated<number>;
+  id: string;
+  part_id: string | null;
+  quantity_milli: number;
+  quote_id: string;
+  seq: number;
+  tenant_id: string;
+  text: string;
+  unit_price_cents: number;
+  vat_basis_points: number;
+  version: number;
+}
+
+export interface CustomerQuotes {
+  contact_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  currency: string;
+  current_version: Generated<number>;
+  customer_id: string;
+  decided_at: Timestamp | null;
+  id: string;
+  lost_note: string | null;
+  lost_reason: string | null;
+  number: string;
+  state: string;
+  subject: Generated<string>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  valid_until: Timestamp | null;
+}
+
+export interface CustomerQuoteVersions {
+  language: string | null;
+  quote_id: string;
+  sent_at: Timestamp | null;
+  tenant_id: string;
+  version: number;
+}
+
 export interface Customers {
   aliases: Generated<string[]>;
   city: string | null;
@@ -795,6 +879,12 @@ export interface DB {
   customer_counters: CustomerCounters;
   customer_interactions: CustomerInteractions;
   customer_merges: CustomerMerges;
+  customer_order_positions: CustomerOrderPositions;
+  customer_orders: CustomerOrders;
+  customer_production_links: CustomerProductionLinks;
+  customer_quote_positions: CustomerQuotePositions;
+  customer_quote_versions: CustomerQuoteVersions;
+  customer_quotes: CustomerQuotes;
   customers: Customers;
   event_outbox: EventOutbox;
   invest_criteria: InvestCriteria;

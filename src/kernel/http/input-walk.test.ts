@@ -44,6 +44,7 @@ const REFERENCE_FIELDS: Record<string, string> = {
   userId: 'userId',
   salesOwnerId: 'userId',
   absorbedId: 'customerId',
+  customerId: 'customerId',
   contactId: 'contactId',
 };
 /** Ids in bodies that refer to nothing stored before: the device generates them. */

@@ -3,6 +3,7 @@ import { addContact, recordConsent } from './contacts.service.js';
 import { createCustomer } from './customers.service.js';
 import { addInteraction } from './interactions.service.js';
 import { merge } from './merge.service.js';
+import { quotesDemo } from './quotes.demo.js';
 import { contactBody, consentEventBody, createCustomerBody, interactionBody, mergeBody } from './schemas.js';
 
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
@@ -59,4 +60,5 @@ export async function customersDemo({ db, tenantId, ownerId }: DemoContext): Pro
   const duplicate = await createCustomer(ctx, createCustomerBody.parse({ name: 'Hansen Maschinenbau', city: 'Kiel', email: 'einkauf@hansen-maschinenbau.example', confirmDuplicate: true }));
   await addInteraction(ctx, duplicate.id, interactionBody.parse({ kind: 'email', occurredAt: daysAgo(30), subject: 'Anfrage Ersatzteile', body: 'Versehentlich als neuer Kunde angelegt.' }));
   await merge(ctx, ids[0]!, mergeBody.parse({ absorbedId: duplicate.id }));
+  await quotesDemo(ctx, db, ids);
 }

@@ -3,7 +3,9 @@ import type { TestClient } from '../../kernel/testing/test-instance.js';
 /**
  * Creates customers with a contact and an interaction in the company through the API, and a merge of
  * two of them: `customerId`, `contactId`, `mergeId` fill the path parameters, `absorbableCustomerId`
- * is a customer the write examples merge into `customerId`.
+ * is a customer the write examples merge into `customerId`. Quotes: `quoteId` is a sent quote (version 1),
+ * `customerOrderId` the order of a won quote with a part position `orderPositionId`; `quotePartId` is
+ * a Shop floor part with a routing made for them.
  */
 export async function customersIsolationFixture(client: TestClient, companyId: string): Promise<Record<string, string>> {
   const api = `/api/v1/companies/${companyId}`;
@@ -20,5 +22,27 @@ export async function customersIsolationFixture(client: TestClient, companyId: s
   const mergedAway = await create('Isolation Fixture Zweitkunde GmbH');
   const merged = await client.post(`${api}/customers/${customerId}/merges`, { absorbedId: mergedAway });
   if (merged.status !== 201) throw new Error(`customers fixture merge failed: ${merged.status} ${JSON.stringify(merged.body)}`);
-  return { customerId, contactId: contact.body.id as string, mergeId: merged.body.mergeId as string, absorbableCustomerId };
+  const quotes = await quoteFixture(client, api, customerId);
+  return { customerId, contactId: contact.body.id as string, mergeId: merged.body.mergeId as string, absorbableCustomerId, ...quotes };
+}
+
+async function quoteFixture(client: TestClient, api: string, customerId: string): Promise<Record<string, string>> {
+  const check = (what: string, res: { status: number; body: any }, status: number) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    if (res.status !== status) throw new Error(`customers fixture ${what} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  check('shop floor', await client.put(`${api}/modules/shopfloor`, { enabled: true }), 200);
+  const centre = check('work centre', await client.post(`${api}/shopfloor/work-centres`, { code: 'ISO-CUST-WC', name: 'Isolation fixture (customers)' }), 201);
+  const part = check('part', await client.post(`${api}/shopfloor/parts`, {
+    number: 'ISO-CUST-PART', name: 'Isolation fixture part', operations: [{ name: 'Saw', workCentreId: centre.id, setupMinutes: 5, idealCycleSeconds: 30 }],
+  }), 201);
+  const positions = [{ partId: part.id, quantityMilli: 20_000, unitPriceCents: 1_999, deliveryDate: '2027-02-01' }, { text: 'Isolation fixture service', quantityMilli: 1_000, unitPriceCents: 5_000 }];
+  const quote = check('quote', await client.post(`${api}/quotes`, { customerId, subject: 'Isolation fixture quote', positions }), 201);
+  check('send', await client.post(`${api}/quotes/${quote.id}/send`, {}), 200);
+  const won = check('quote', await client.post(`${api}/quotes`, { customerId, subject: 'Isolation fixture won quote', positions }), 201);
+  check('send', await client.post(`${api}/quotes/${won.id}/send`, { language: 'en' }), 200);
+  check('win', await client.post(`${api}/quotes/${won.id}/win`, {}), 200);
+  const order = check('order', await client.post(`${api}/quotes/${won.id}/order`, { customerReference: 'ISO-PO' }), 201);
+  check('production order', await client.post(`${api}/customer-order-positions/${order.positions[0].id}/production-orders`, { quantity: 10 }), 201);
+  return { quoteId: quote.id, version: '1', customerOrderId: order.id, orderPositionId: order.positions[0].id, quotePartId: part.id };
 }

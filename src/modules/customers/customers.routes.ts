@@ -6,6 +6,7 @@ import * as contacts from './contacts.service.js';
 import * as service from './customers.service.js';
 import * as interactions from './interactions.service.js';
 import * as merges from './merge.service.js';
+import { quotesRoutes } from './quotes.routes.js';
 import {
   consentEventBody,
   contactBody,
@@ -100,4 +101,6 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
     onRequest: requirePermission('customers.merge'),
     schema: { tags, summary: 'Undo a merge exactly; 409 with the conflicts when something moved on since', params: mergeParams, body: undoMergeBody },
   }, async (request) => merges.undoMerge(ctx(request), request.params.mergeId, request.body.discardEdits));
+
+  await app.register(quotesRoutes);
 };

@@ -22,4 +22,26 @@ export const customersWriteExamples: WriteExamples = (ids) => ({
   'POST /companies/:companyId/customers/:customerId/merge-plan': { body: { absorbedId: ids.absorbableCustomerId, choices: { city: 'absorbed' } } },
   'POST /companies/:companyId/customers/:customerId/merges': { body: { absorbedId: ids.absorbableCustomerId, choices: { city: 'absorbed' } } },
   'POST /companies/:companyId/customer-merges/:mergeId/undo': { body: { discardEdits: true } },
+
+  // quotes: the fixture quote is sent; the walk runs these in the order the routes are registered
+  // (revise → edit → send → win → order), so each valid example meets the state it needs
+  'POST /companies/:companyId/quotes': {
+    body: {
+      customerId: ids.customerId, contactId: ids.contactId, currency: 'EUR', subject: 'Walk Angebot', validUntil: '2027-03-31',
+      positions: [
+        { partId: ids.quotePartId, quantityMilli: 10_000, unitPriceCents: 4_250, discountBasisPoints: 500, vatBasisPoints: 1900, deliveryDate: '2027-04-15' },
+        { text: 'Verpackung und Versand', quantityMilli: 1_000, unitPriceCents: 3_500, vatBasisPoints: 1900 },
+      ],
+    },
+  },
+  'POST /companies/:companyId/quotes/:quoteId/revise': { body: {} },
+  'PUT /companies/:companyId/quotes/:quoteId': {
+    body: { contactId: ids.contactId, subject: 'Walk Angebot v2', validUntil: null, positions: [{ partId: ids.quotePartId, quantityMilli: 12_000, unitPriceCents: 4_100, deliveryDate: '2027-05-01' }] },
+  },
+  'POST /companies/:companyId/quotes/:quoteId/send': { body: { language: 'en' } },
+  'POST /companies/:companyId/quotes/:quoteId/win': { body: {} },
+  'POST /companies/:companyId/quotes/:quoteId/order': { body: { customerReference: 'Walk-PO-1' } },
+  // by now the fixture quote is won: losing it is refused (the routes test loses a sent quote)
+  'POST /companies/:companyId/quotes/:quoteId/lose': { body: { reason: 'price', note: 'zu teuer' }, expect: 409 },
+  'POST /companies/:companyId/customer-order-positions/:orderPositionId/production-orders': { body: { quantity: 5, dueDate: '2027-04-10', priority: 3 } },
 });

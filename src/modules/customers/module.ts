@@ -17,16 +17,28 @@ export const customersModule: ModuleManifest = {
     de: 'Kundenfirmen mit Ansprechpartnern, Einwilligungen und Kontaktverlauf; Dubletten werden beim Anlegen erkannt und lassen sich zusammenführen – und wieder trennen.',
     en: 'Customer companies with contacts, consents and a history of interactions; duplicates are recognised on creation and can be merged – and separated again.',
   },
-  dependsOn: ['platform'],
+  dependsOn: ['platform', 'shopfloor'],
   enabledByDefault: true,
-  migrations: [{ name: '20270201_0001_customers', sql: read('./migrations/20270201_0001_customers.sql') }],
-  tables: ['customer_counters', 'customers', 'customer_contacts', 'customer_consent_events', 'customer_interactions', 'customer_merges'],
+  migrations: [
+    { name: '20270201_0001_customers', sql: read('./migrations/20270201_0001_customers.sql') },
+    { name: '20270302_0002_quotes_orders', sql: read('./migrations/20270302_0002_quotes_orders.sql') },
+  ],
+  tables: [
+    'customer_counters', 'customers', 'customer_contacts', 'customer_consent_events', 'customer_interactions', 'customer_merges',
+    'customer_quotes', 'customer_quote_versions', 'customer_quote_positions', 'customer_orders', 'customer_order_positions', 'customer_production_links',
+  ],
   permissions: [
     { id: 'customers.read', description: { de: 'Kunden, Ansprechpartner und Kontaktverlauf ansehen', en: 'View customers, contacts and interactions' }, roles: ['admin', 'member', 'viewer'] },
     { id: 'customers.write', description: { de: 'Kunden, Ansprechpartner, Einwilligungen und Kontakte erfassen und ändern', en: 'Record and change customers, contacts, consents and interactions' }, roles: ['admin', 'member'] },
+    { id: 'customers.sales', description: { de: 'Angebote schreiben, versenden, als gewonnen oder verloren markieren und zu Kundenaufträgen machen', en: 'Write and send quotes, mark them won or lost and turn them into customer orders' }, roles: ['admin', 'member'] },
+    { id: 'customers.plan', description: { de: 'Zu Auftragspositionen Fertigungsaufträge anlegen', en: 'Create production orders for customer order positions' }, roles: ['admin', 'member'] },
     { id: 'customers.merge', description: { de: 'Doppelte Kunden zusammenführen und das Zusammenführen rückgängig machen', en: 'Merge duplicate customers and undo a merge' }, roles: ['admin'] },
   ],
-  navigation: [{ path: '/customers', label: { de: 'Kunden', en: 'Customers' }, permission: 'customers.read' }],
+  navigation: [
+    { path: '/customers', label: { de: 'Kunden', en: 'Customers' }, permission: 'customers.read' },
+    { path: '/quotes', label: { de: 'Angebote', en: 'Quotes' }, permission: 'customers.sales' },
+    { path: '/customer-orders', label: { de: 'Kundenaufträge', en: 'Customer orders' }, permission: 'customers.read' },
+  ],
   personalData: [
     {
       category: { de: 'Ansprechpartner bei Kunden: Anrede, Name, Funktion, E-Mail, Telefon', en: 'Contacts at customers: salutation, name, role, e-mail, phone' },

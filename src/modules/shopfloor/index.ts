@@ -3,7 +3,9 @@
  * shop-floor tables directly.
  */
 import type { Db } from '../../kernel/db/database.js';
-import { listWorkCentres } from './shopfloor.store.js';
+import type { TenantContext } from '../../kernel/http/app-context.js';
+import { createOrder, withProgress } from './shopfloor.service.js';
+import { listOrders as listOrderRows, listParts, listWorkCentres, searchPartRows } from './shopfloor.store.js';
 
 export { orderInfo, orderLabels, phasesOnWorkCentres, type OperationPhaseInfo, type OrderInfo } from './operation-phases.service.js';
 /** The demo's working hours and random sequence, so other modules' demo data line up with the shop floor's. */
@@ -18,4 +20,57 @@ export async function existingWorkCentreIds(db: Db, tenantId: string, ids: reado
 /** The company's work centres (id, code, name), ordered by code. */
 export async function workCentres(db: Db, tenantId: string): Promise<Array<{ id: string; code: string; name: string }>> {
   return (await listWorkCentres(db, tenantId)).map((w) => ({ id: w.id, code: w.code, name: w.name }));
+}
+
+// ------------------------------------------------------------------ parts and production orders for other modules (Customers)
+
+/** A part as other modules show and pick it; `producible` when it has a routing (an order can be made of it). */
+export interface PartSummary {
+  id: string;
+  number: string;
+  name: string;
+  producible: boolean;
+}
+
+/** Parts of the company by ids (unknown or foreign ids are left out). */
+export async function partsByIds(db: Db, tenantId: string, ids: readonly string[]): Promise<PartSummary[]> {
+  return (await listParts(db, tenantId, [...new Set(ids)])).map((p) => ({ id: p.id, number: p.number, name: p.name, producible: p.operations.length > 0 }));
+}
+
+/** Parts whose number or name contains `q`, by number, at most `limit`. */
+export async function searchParts(db: Db, tenantId: string, q: string, limit = 20): Promise<PartSummary[]> {
+  const found = await searchPartRows(db, tenantId, q, limit);
+  return partsByIds(db, tenantId, found.map((p) => p.id)).then((parts) => found.map((f) => parts.find((p) => p.id === f.id)!).filter(Boolean));
+}
+
+export interface NewProductionOrder {
+  number: string;
+  partId: string;
+  quantity: number;
+  dueDate: string | null;
+  customerReference: string;
+  priority: number;
+}
+
+/**
+ * Creates a production order (operations from the part's routing) with Shop floor's own checks and
+ * audit entry. Inside the caller's transaction when `db` is one, so the caller can store its link
+ * to the order together with it. Refusals are Shop floor's problems (unknown part, no routing,
+ * number taken).
+ */
+export async function createProductionOrder(db: Db, tenant: TenantContext, order: NewProductionOrder): Promise<{ id: string; number: string }> {
+  const created = await createOrder({ db, tenant }, { ...order, releasedAt: null });
+  return { id: created.id, number: created.number };
+}
+
+export type ProductionOrderState = 'planned' | 'active' | 'finished';
+
+/** Production orders by ids with their progress: state, good parts of the last operation. */
+export async function productionOrdersByIds(db: Db, tenant: TenantContext, ids: readonly string[]): Promise<Array<{ id: string; number: string; partNumber: string; quantity: number; dueDate: string | null; state: ProductionOrderState; good: number; finishedAt: string | null }>> {
+  const orders = await withProgress({ db, tenant }, await listOrderRows(db, tenant.tenantId, [...new Set(ids)]));
+  return orders.map((o) => {
+    const last = o.operations[o.operations.length - 1];
+    const state: ProductionOrderState = o.finishedAt !== null ? 'finished' : o.operations.every((op) => op.status === 'planned') ? 'planned' : 'active';
+    return { id: o.id, number: o.number, partNumber: o.partNumber, quantity: o.quantity, dueDate: o.dueDate, state, good: last?.good ?? 0, finishedAt: o.finishedAt };
+  });
 }

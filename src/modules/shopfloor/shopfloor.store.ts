@@ -3,6 +3,7 @@ import type { Db, Row } from '../../kernel/db/database.js';
 import { inTransaction } from '../../kernel/db/transaction.js';
 import type { CalendarInput, RoutingOperation } from './schemas.js';
 import { storedJson } from '../../kernel/db/stored-json.js';
+import { containsPattern } from '../../kernel/db/like-pattern.js';
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
 /** A `date` column as YYYY-MM-DD, whichever way the driver hands it over. */
@@ -267,4 +268,14 @@ export async function terminalWorkCentres(db: Db, tenantId: string, terminalId?:
   let q = db.selectFrom('shopfloor_terminal_work_centres').select(['terminal_id', 'work_centre_id']).where('tenant_id', '=', tenantId);
   if (terminalId) q = q.where('terminal_id', '=', terminalId);
   return new Map((await q.execute()).map((r) => [r.terminal_id, r.work_centre_id]));
+}
+
+/** Parts whose number or name contains `q` (case-insensitive), by number; without routings. */
+export async function searchPartRows(db: Db, tenantId: string, q: string, limit: number): Promise<Array<{ id: string; number: string; name: string }>> {
+  let query = db.selectFrom('shopfloor_parts').select(['id', 'number', 'name']).where('tenant_id', '=', tenantId);
+  if (q.trim() !== '') {
+    const pattern = containsPattern(q.trim().toLowerCase());
+    query = query.where((eb) => eb.or([eb(sql`lower(number)`, 'like', pattern), eb(sql`lower(name)`, 'like', pattern)]));
+  }
+  return query.orderBy('number').limit(limit).execute();
 }

@@ -4,6 +4,10 @@ import type { WebModule } from '../../../web/web-modules';
 const CustomerListPage = lazy(() => import('./pages/customer-list-page'));
 const CustomerDetailPage = lazy(() => import('./pages/customer-detail-page'));
 const CustomerMergePage = lazy(() => import('./pages/customer-merge-page'));
+const QuoteListPage = lazy(() => import('./sales/pages/quote-list-page'));
+const QuotePage = lazy(() => import('./sales/pages/quote-page'));
+const CustomerOrderListPage = lazy(() => import('./sales/pages/customer-order-list-page'));
+const CustomerOrderPage = lazy(() => import('./sales/pages/customer-order-page'));
 
 export const customersWebModule: WebModule = {
   id: 'customers',
@@ -12,5 +16,9 @@ export const customersWebModule: WebModule = {
     { path: 'customers', element: createElement(CustomerListPage), handle: { help: 'customers.help.list' } },
     { path: 'customers/:customerId', element: createElement(CustomerDetailPage), handle: { help: 'customers.help.detail' } },
     { path: 'customers/:customerId/merge', element: createElement(CustomerMergePage), handle: { help: 'customers.help.merge' } },
+    { path: 'quotes', element: createElement(QuoteListPage), handle: { help: 'customersSales.help.quotes' } },
+    { path: 'quotes/:quoteId', element: createElement(QuotePage), handle: { help: 'customersSales.help.quote' } },
+    { path: 'customer-orders', element: createElement(CustomerOrderListPage), handle: { help: 'customersSales.help.orders' } },
+    { path: 'customer-orders/:customerOrderId', element: createElement(CustomerOrderPage), handle: { help: 'customersSales.help.order' } },
   ],
 };

@@ -3,3 +3,4 @@ import de from '../i18n/de.json';
 import en from '../i18n/en.json';
 
 addModuleTranslations('customers', { de: de.customers, en: en.customers });
+import './sales/load-sales-translations';

@@ -12,6 +12,7 @@ import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
 import { customerKeys, customersPath, useCustomer, useTimeline, type CustomerDetail } from '../api';
 import { ContactCard, contactName } from '../components/contact-card';
+import { CustomerSales } from '../sales/components/customer-sales';
 
 const KINDS = ['call', 'visit', 'email', 'note'] as const;
 const EMPTY_CONTACT = { salutation: '', firstName: '', lastName: '', role: '', email: '', phone: '' };
@@ -140,6 +141,7 @@ export default function CustomerDetailPage() {
           </Card>
         )}
       </SimpleGrid>
+      <CustomerSales companyId={company.id} customerId={c.id} canSell={company.permissions.includes('customers.sales')} />
     </>
   );
 }

@@ -1,0 +1,71 @@
+import '../../load-translations';
+import '../load-sales-translations';
+import { Anchor, Card, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useListAddress } from '../../../../../web/components/list-address';
+import { ListPagination } from '../../../../../web/components/list-pagination';
+import { Loading } from '../../../../../web/components/loading';
+import { PageHeader } from '../../../../../web/components/page-header';
+import { ProblemAlert } from '../../../../../web/components/problem-alert';
+import { useFormat } from '../../../../../web/i18n/format';
+import { useCompany } from '../../../../../web/layout/app-layout';
+import { OrderStateBadge } from '../components/state-badges';
+import { ORDER_STATES, SALES_PAGE_SIZE, useOrderList } from '../sales-api';
+
+export default function CustomerOrderListPage() {
+  const { t } = useTranslation();
+  const { date } = useFormat();
+  const company = useCompany();
+  const { search, page, update } = useListAddress();
+  const q = search.get('q') ?? '';
+  const state = search.get('state') ?? '';
+  const list = useOrderList(company.id, { q, state, page });
+  return (
+    <>
+      <PageHeader title={t('customersSales.orders.title')} intro={t('customersSales.orders.intro')} />
+      <Card withBorder padding="md">
+        <form role="search" onSubmit={(e) => e.preventDefault()}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} mb="md">
+            <TextInput label={t('customersSales.orders.search')} description={t('customersSales.orders.searchHint')} type="search" value={q} onChange={(e) => update({ q: e.currentTarget.value })} />
+            <Select label={t('customersSales.orders.state')} value={state || null} clearable placeholder={t('customersSales.orders.allStates')}
+              data={ORDER_STATES.map((s) => ({ value: s, label: t(`customersSales.orderStates.${s}`) }))} onChange={(v) => update({ state: v ?? '' })} />
+          </SimpleGrid>
+        </form>
+        {list.error && <ProblemAlert error={list.error} />}
+        {!list.data ? <Loading /> : list.data.items.length === 0 ? (
+          <Text>{q || state ? t('customersSales.orders.noMatch') : t('customersSales.orders.empty')}</Text>
+        ) : (
+          <>
+            <Text size="sm" c="dimmed" mb="xs" aria-live="polite">{t('customersSales.orders.count', { count: list.data.total })}</Text>
+            <Table.ScrollContainer minWidth={640}>
+              <Table verticalSpacing="sm" data-testid="customer-order-list">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('customersSales.orders.number')}</Table.Th>
+                    <Table.Th scope="col">{t('customersSales.quotes.customer')}</Table.Th>
+                    <Table.Th scope="col">{t('customersSales.orders.reference')}</Table.Th>
+                    <Table.Th scope="col">{t('customersSales.orders.state')}</Table.Th>
+                    <Table.Th scope="col">{t('customersSales.orders.orderedAt')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.data.items.map((o) => (
+                    <Table.Tr key={o.id}>
+                      <Table.Td><Anchor component={Link} to={`/c/${company.id}/customer-orders/${o.id}`} fw={600}>{o.number}</Anchor></Table.Td>
+                      <Table.Td>{o.customerName}</Table.Td>
+                      <Table.Td>{o.customerReference}</Table.Td>
+                      <Table.Td><OrderStateBadge state={o.state} /></Table.Td>
+                      <Table.Td>{date(o.orderedAt)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <ListPagination page={page} pageSize={SALES_PAGE_SIZE} total={list.data.total} onChange={(p) => update({ page: String(p) })} />
+          </>
+        )}
+      </Card>
+    </>
+  );
+}
