@@ -156,12 +156,11 @@ describe.runIf(browserAvailable())('investment evaluation in Chromium', () => {
     await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
     await page.waitForURL(/\/c\//);
 
-    // From the plan measure's editor into a new evaluation attached to it
+    // From the plan measure's page, whose next step it is, into a new evaluation attached to it
     await page.goto(`/c/${companyId}/roadmap/plan`);
-    await page.getByRole('button', { name: 'Bearbeiten: Tablets an den Maschinen' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByText('Noch keine Investitionsbewertung für diese Maßnahme.').waitFor();
-    await dialog.getByRole('link', { name: 'Investition bewerten' }).click();
+    await page.getByRole('link', { name: 'Ansehen: Tablets an den Maschinen' }).click();
+    await page.getByText('Noch keine Investitionsbewertung für diese Maßnahme.').waitFor();
+    await page.getByTestId('measure-next-step').getByRole('link', { name: 'Investition bewerten' }).click();
     await page.getByTestId('new-for-measure').getByText('Tablets an den Maschinen').waitFor();
     await expect.poll(() => page.getByLabel('Titel der neuen Bewertung').inputValue()).toBe('Tablets an den Maschinen');
     await page.getByLabel('Titel der neuen Bewertung').fill('Tablets – Angebot A');
@@ -208,6 +207,11 @@ describe.runIf(browserAvailable())('investment evaluation in Chromium', () => {
     expect(await figures(erp.id)).toEqual({ npv: `Kapitalwert: ${norm(euro(-1_200_000))}`, irr: `Zinsfuß: ${norm(erpIrr)}`, payback: 'Amortisation: nicht erreicht', utility: 'Nutzwert: nicht bewertet' });
     await expectAccessible(page, 'roadmap plan with evaluations');
     await screenshot(page, 'roadmap-plan-evaluations');
+    // and the measure's own page under "Kosten und Nutzen"
+    await page.getByRole('link', { name: 'Ansehen: Tablets an den Maschinen' }).click();
+    await page.getByRole('heading', { name: 'Tablets an den Maschinen', level: 1 }).waitFor();
+    expect(norm(await page.getByTestId('plan-item-evaluations').locator('[data-figure="npv"]').textContent())).toBe(`Kapitalwert: ${norm(euro(tabletsNpv))}`);
+    await expectAccessible(page, 'plan measure with its evaluation');
     await page.getByRole('link', { name: 'Bewertung „Tablets – Angebot A“ öffnen' }).click();
     await page.getByRole('heading', { name: 'Tablets – Angebot A' }).waitFor();
     // The sign-in page asks who is signed in before anyone is: that 401 is expected.
