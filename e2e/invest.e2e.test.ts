@@ -125,6 +125,17 @@ describe.runIf(browserAvailable())('investment evaluation in Chromium', () => {
     await page.goto(`/c/${companyId}/invest`);
     await page.getByLabel('Tablets in der Fertigung für den Vergleich auswählen').check();
     await page.getByLabel('Maschinendaten erfassen für den Vergleich auswählen').check();
+    const evaluations = page.getByTestId('evaluation-list').locator('tbody tr');
+    expect(await evaluations.count()).toBe(2);
+    const search = page.getByRole('search').getByRole('searchbox', { name: 'Suchen' });
+    await search.fill('TABLETS fertigung');
+    await expect.poll(() => evaluations.count()).toBe(1);
+    await search.fill('Roboterzelle');
+    await page.getByTestId('list-no-match').getByText('Nichts passt zu „Roboterzelle“.').waitFor();
+    await page.getByRole('button', { name: 'Suche löschen' }).click();
+    await expect.poll(() => evaluations.count()).toBe(2);
+    // what was chosen for the comparison stays chosen through the search
+    expect(await page.getByLabel('Tablets in der Fertigung für den Vergleich auswählen').isChecked()).toBe(true);
     await expectAccessible(page, 'invest list');
     await screenshot(page, 'invest-list');
     await page.getByRole('button', { name: 'Ausgewählte vergleichen' }).click();

@@ -218,4 +218,45 @@ describe.runIf(browserAvailable())('setting up machines, devices, rules and noti
     await screenshot(page, 'machines-manage-readonly-en');
     await context.close();
   });
+  it('finds machines by a search that ignores case and umlauts, and pages through many', async () => {
+    const api = `/api/v1/companies/${companyId}/machines`;
+    for (let n = 1; n <= 25; n++) expect((await client.post(api, { name: `Säge ${String(n).padStart(2, '0')}` })).status).toBe(201);
+    expect((await client.post(api, { name: 'Fräse Süd', description: 'Portalfräse' })).status).toBe(201);
+    const total = (await client.get(api)).body.length;
+    const context = await newContext(browser, baseURL, TABLET_PORTRAIT);
+    const page = await context.newPage();
+    await signIn(page);
+    await page.goto(`/c/${companyId}/machines/manage`);
+    const rows = page.locator('[data-machine-row]');
+    await expect.poll(() => rows.count()).toBe(25);
+    await page.getByText(`1–25 von ${total}`).waitFor();
+    await page.getByRole('button', { name: 'Seite 2' }).click();
+    await expect.poll(() => rows.count()).toBe(total - 25);
+    expect(new URL(page.url()).searchParams.get('page')).toBe('2');
+
+    const search = page.getByRole('search').getByRole('searchbox', { name: 'Suchen' });
+    await search.fill('FRASE sud');
+    await expect.poll(() => rows.count()).toBe(1);
+    await page.locator('[data-machine-row="Fräse Süd"]').waitFor();
+    // the search is kept in the address: a reload shows the same
+    await page.reload();
+    await page.locator('[data-machine-row="Fräse Süd"]').waitFor();
+    expect(await search.inputValue()).toBe('FRASE sud');
+    await search.fill('Hobelbank');
+    await page.getByTestId('list-no-match').getByText('Nichts passt zu „Hobelbank“.').waitFor();
+    await expectAccessible(page, 'machine list with a search that finds nothing');
+    await screenshot(page, 'machines-manage-list-no-match-portrait');
+    await page.getByRole('button', { name: 'Suche löschen' }).click();
+    await expect.poll(() => rows.count()).toBe(25);
+    expect(await search.inputValue()).toBe('');
+
+    // the overview's cards are searched the same way
+    await page.goto(`/c/${companyId}/machines?q=portalfrase`);
+    const cards = page.getByTestId('machine-cards').locator('[data-machine]');
+    await page.locator('[data-machine="Fräse Süd"]').waitFor();
+    expect(await cards.count()).toBe(1);
+    await page.getByRole('search').getByRole('searchbox', { name: 'Suchen' }).fill('säge 2');
+    await expect.poll(() => cards.count()).toBe(8); // Säge 02, 12 and 20–25
+    await context.close();
+  });
 });

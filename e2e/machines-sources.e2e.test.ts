@@ -91,6 +91,15 @@ describe.runIf(browserAvailable())('machine connections in Chromium', () => {
     await expect.poll(async () => (await page.locator('[data-connection="SPS Presse 1"]').textContent()) ?? '', { timeout: 10_000 }).toMatch(/gespeichert/);
     await expectAccessible(page, 'connections list');
     await screenshot(page, 'machines-sources-list');
+    // searched by name, address or kind
+    const search = page.getByRole('search').getByRole('searchbox', { name: 'Suchen' });
+    await search.fill('opc ua presse');
+    await page.locator('[data-connection="SPS Presse 1"]').waitFor();
+    await search.fill('Mosquitto');
+    await page.getByTestId('list-no-match').getByText('Nichts passt zu „Mosquitto“.').waitFor();
+    expect(await page.locator('[data-connection]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Suche löschen' }).click();
+    await page.locator('[data-connection="SPS Presse 1"]').waitFor();
     // 401: the sign-in page asking who is signed in; 400: the refused endpoint above. Anything else fails.
     expect(errors.filter((e) => !/status of (401|400)/.test(e))).toEqual([]);
     await context.close();

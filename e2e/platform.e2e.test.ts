@@ -110,6 +110,13 @@ describe.runIf(browserAvailable())('platform in Chromium', () => {
     // The owner sees the advisor and the audit log
     await owner.reload();
     await owner.getByTestId('member-karin@krause.example').waitFor();
+    const search = owner.getByRole('search').getByRole('searchbox', { name: 'Suchen' });
+    await search.fill('KRAUSE');
+    await expect.poll(() => owner.locator('[data-testid^="member-"]').count()).toBe(1);
+    await search.fill('Müller');
+    await owner.getByTestId('list-no-match').getByText('Nichts passt zu „Müller“.').waitFor();
+    await owner.getByRole('button', { name: 'Suche löschen' }).click();
+    await expect.poll(() => owner.locator('[data-testid^="member-"]').count()).toBe(2);
     await owner.getByRole('link', { name: 'Protokoll' }).click();
     await owner.getByRole('cell', { name: 'Einladung als „Externe Beratung“ angenommen.' }).waitFor();
     await expectAccessible(owner, 'audit log');

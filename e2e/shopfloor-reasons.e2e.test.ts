@@ -149,6 +149,19 @@ describe.runIf(browserAvailable())('reasons, photos and QR scanning on the termi
     await tree.locator('[data-group="Geplant"]').getByText('Brenner reinigen').waitFor();
     expect((await reasons()).find((r) => r.label.de === 'Brenner reinigen')?.planned).toBe(true);
     await expectAccessible(page, 'reason settings');
+    // Search in both languages: a found reason is shown under its group, a found group with all of its reasons
+    const search = page.getByRole('search').getByRole('searchbox', { name: 'Suchen' });
+    await search.fill('SHIELDING gas');
+    await expect.poll(() => tree.locator('[data-reason]').count()).toBe(2); // the group and its reason
+    await tree.locator('[data-group="Störung"]').getByText('Schutzgas leer').waitFor();
+    await page.getByText('Hier passt kein Grund zur Suche.').waitFor(); // none of the scrap reasons
+    await search.fill('storung');
+    await expect.poll(async () => (await tree.locator('[data-group]').count()) === 1 && (await tree.locator('[data-reason]').count()) > 2).toBe(true);
+    await search.fill('Kühlmittel');
+    await page.getByTestId('list-no-match').getByText('Nichts passt zu „Kühlmittel“.').waitFor();
+    await expectAccessible(page, 'reasons with a search that finds nothing');
+    await page.getByRole('button', { name: 'Suche löschen' }).click();
+    await tree.locator('[data-group="Geplant"]').getByText('Brenner reinigen').waitFor();
     await page.setViewportSize(TABLET_PORTRAIT);
     await screenshot(page, 'shopfloor-reasons-portrait');
     await page.setViewportSize(TABLET);

@@ -1,4 +1,4 @@
-import { Group, Select, TextInput } from '@mantine/core';
+import { Button, Group, Select, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useListAddress } from './list-address';
 import { filterList } from './list-filter';
@@ -11,6 +11,8 @@ export interface ClientListOptions<T> {
   texts: (item: T) => readonly string[];
   /** Sort orders by name, the first being the default. */
   sorts: Record<string, { label: string; compare: (a: T, b: T) => number }>;
+  /** Records per page; 25 unless a list of large cards wants fewer. */
+  pageSize?: number;
 }
 
 /**
@@ -25,14 +27,23 @@ export function useClientList<T>(items: readonly T[], options: ClientListOptions
   const q = search.get('q') ?? '';
   const sort = sortNames.includes(search.get('sort') ?? '') ? search.get('sort')! : sortNames[0]!;
   const found = filterList(items, q, options.texts).sort(options.sorts[sort]!.compare);
-  const pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
+  const size = options.pageSize ?? PAGE_SIZE;
+  const pages = Math.max(1, Math.ceil(found.length / size));
   const page = Math.min(pages, asked);
+  const noMatch = items.length > 0 && found.length === 0 ? t('common.list.noMatch', { q }) : null;
   return {
     q,
-    shown: found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    shown: found.slice((page - 1) * size, page * size),
     total: found.length,
     /** Said when the search finds nothing although the list has records. */
-    noMatch: items.length > 0 && found.length === 0 ? t('common.list.noMatch', { q }) : null,
+    noMatch,
+    /** The same in a notice that offers to clear the search. */
+    noMatchNotice: noMatch && (
+      <Group data-testid="list-no-match" gap="sm" my="sm" role="status">
+        <Text>{noMatch}</Text>
+        <Button variant="light" size="sm" onClick={() => update({ q: '' })}>{t('common.list.clearSearch')}</Button>
+      </Group>
+    ),
     controls: (
       <Group align="flex-end" gap="md" mb="md" wrap="wrap" component="form" role="search" onSubmit={(e) => e.preventDefault()}>
         <TextInput type="search" size="md" label={t('common.list.search')} value={q} onChange={(e) => update({ q: e.currentTarget.value })} style={{ flex: '1 1 16rem' }} />
@@ -42,6 +53,6 @@ export function useClientList<T>(items: readonly T[], options: ClientListOptions
         )}
       </Group>
     ),
-    pagination: <ListPagination page={page} pageSize={PAGE_SIZE} total={found.length} onChange={(p) => update({ page: String(p) })} />,
+    pagination: <ListPagination page={page} pageSize={size} total={found.length} onChange={(p) => update({ page: String(p) })} />,
   };
 }

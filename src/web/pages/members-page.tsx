@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { del, get, patch, post } from '../api/client';
 import { type Role, useMe } from '../api/me';
+import { useClientList } from '../components/client-list';
 import { Loading } from '../components/loading';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert, fieldError } from '../components/problem-alert';
@@ -41,6 +42,14 @@ export default function MembersPage() {
   });
   const withdraw = useMutation({ mutationFn: (id: string) => del(`/companies/${company.id}/invitations/${id}`), onSettled: refresh });
 
+  const view = useClientList(members.data ?? [], {
+    texts: (m) => [m.name, m.email ?? '', m.personnelNumber ?? '', t(`roles.${m.role}`)],
+    sorts: {
+      name: { label: t('members.name'), compare: (a, b) => a.name.localeCompare(b.name) },
+      role: { label: t('members.role'), compare: (a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || a.name.localeCompare(b.name) },
+      since: { label: t('members.since'), compare: (a, b) => a.since.localeCompare(b.since) || a.name.localeCompare(b.name) },
+    },
+  });
   if (!members.data) return <Loading />;
   const mayChange = (m: Member) => canManage && (company.role === 'owner' || m.role !== 'owner');
   return (
@@ -48,7 +57,9 @@ export default function MembersPage() {
       <PageHeader title={t('members.title')} intro={t('members.intro', { company: company.name })} />
       <ProblemAlert error={changeRole.error ?? remove.error} />
       <TwoFactorPolicyCard company={company} />
-      <Paper withBorder mb="lg">
+      <Paper withBorder mb="lg" p="md">
+        {view.controls}
+        {view.noMatchNotice}
         <Table.ScrollContainer minWidth={640}>
           <Table verticalSpacing="sm" striped>
             <Table.Thead>
@@ -62,7 +73,7 @@ export default function MembersPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {members.data.map((m) => (
+              {view.shown.map((m) => (
                 <Table.Tr key={m.userId} data-testid={`member-${m.email ?? m.personnelNumber}`}>
                   <Table.Td>{m.name} {m.userId === me?.user.id && <Text span c="dimmed" size="sm">{t('members.you')}</Text>}</Table.Td>
                   <Table.Td>{m.email ?? <Text span c="dark.5" size="sm">{t('terminal.workers.noEmail')}</Text>}</Table.Td>
@@ -99,6 +110,7 @@ export default function MembersPage() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+        {view.pagination}
       </Paper>
 
       {canManage && (

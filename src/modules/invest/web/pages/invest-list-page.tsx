@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { post } from '../../../../web/api/client';
+import { useClientList } from '../../../../web/components/client-list';
 import { Loading } from '../../../../web/components/loading';
 import { PageHeader } from '../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
@@ -34,16 +35,24 @@ export default function InvestListPage() {
       navigate(`/c/${company.id}/invest/${created.id}`);
     },
   });
+  const measureTitle = (id: string) => {
+    const m = planMeasures.data?.find((x) => x.id === id);
+    return m ? localized(m.title) : undefined;
+  };
+  const view = useClientList(list.data ?? [], {
+    texts: (e) => [e.title, e.description, (e.planItemId && measureTitle(e.planItemId)) || ''],
+    sorts: {
+      updated: { label: t('invest.web.sortUpdated'), compare: (a, b) => b.updatedAt.localeCompare(a.updatedAt) },
+      title: { label: t('invest.web.sortTitle'), compare: (a, b) => a.title.localeCompare(b.title) },
+      npv: { label: t('invest.web.sortNpv'), compare: (a, b) => b.npvCents - a.npvCents || a.title.localeCompare(b.title) },
+    },
+  });
   // Started from a plan measure: the new evaluation is named after it and attached to it.
   useEffect(() => {
     if (forMeasure) setTitle((current) => current || localized(forMeasure.title));
   }, [forMeasure?.id]); // eslint-disable-line react-hooks/exhaustive-deps
   if (list.error) return <ProblemAlert error={list.error} />;
   if (!list.data) return <Loading />;
-  const measureTitle = (id: string) => {
-    const m = planMeasures.data?.find((x) => x.id === id);
-    return m ? localized(m.title) : undefined;
-  };
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   return (
     <>
@@ -64,6 +73,8 @@ export default function InvestListPage() {
         <Text>{t('invest.web.empty')}</Text>
       ) : (
         <Card withBorder padding="md">
+          {view.controls}
+          {view.noMatchNotice}
           <Table.ScrollContainer minWidth={700}>
             <Table verticalSpacing="sm" data-testid="evaluation-list">
               <Table.Thead>
@@ -77,7 +88,7 @@ export default function InvestListPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {list.data.map((e) => (
+                {view.shown.map((e) => (
                   <Table.Tr key={e.id}>
                     <Table.Td><Checkbox aria-label={t('invest.web.select', { title: e.title })} checked={selected.includes(e.id)} onChange={() => toggle(e.id)} /></Table.Td>
                     <Table.Td>
@@ -93,6 +104,7 @@ export default function InvestListPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          {view.pagination}
           <Group mt="md">
             <Button variant="light" disabled={selected.length < 2 || selected.length > 4} onClick={() => navigate(`/c/${company.id}/invest/compare?ids=${selected.join(',')}`)}>
               {t('invest.web.compareSelected')}

@@ -4,6 +4,7 @@ import '../load-sources-translations';
 import { Alert, Anchor, Button, Group, Paper, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useClientList } from '../../../../web/components/client-list';
 import { Loading } from '../../../../web/components/loading';
 import { PageHeader } from '../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
@@ -19,6 +20,10 @@ export default function ConnectionsPage() {
   const company = useCompany();
   const connections = useConnections(company.id);
   const canManage = company.permissions.includes('machines.manage');
+  const view = useClientList(connections.data ?? [], {
+    texts: (c) => [c.name, c.url, t(`machinesSources.kind.${c.kind}`)],
+    sorts: { name: { label: t('machinesSources.list.name'), compare: (a, b) => a.name.localeCompare(b.name) } },
+  });
   if (connections.error && !connections.data) return <ProblemAlert error={connections.error} />;
   if (!connections.data) return <Loading />;
   return (
@@ -36,7 +41,9 @@ export default function ConnectionsPage() {
       {connections.data.length === 0 ? (
         <Text>{t('machinesSources.list.empty')}</Text>
       ) : (
-        <Paper withBorder>
+        <Paper withBorder p="md">
+          {view.controls}
+          {view.noMatchNotice}
           <Table.ScrollContainer minWidth={720}>
             <Table verticalSpacing="sm" striped aria-live="polite">
               <Table.Caption>{t('machinesSources.list.caption')}</Table.Caption>
@@ -51,7 +58,7 @@ export default function ConnectionsPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {connections.data.map((c) => (
+                {view.shown.map((c) => (
                   <Table.Tr key={c.id} data-connection={c.name}>
                     <Table.Th scope="row">
                       {c.name}
@@ -80,6 +87,7 @@ export default function ConnectionsPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          {view.pagination}
         </Paper>
       )}
     </>

@@ -4,6 +4,7 @@ import { Alert, Anchor, Button, Card, Group, Paper, Table, Text, Title } from '@
 import { useTranslation } from 'react-i18next';
 import { darkTitle } from '../manage/form-helpers';
 import { Link, useNavigate } from 'react-router';
+import { useClientList } from '../../../../web/components/client-list';
 import { Loading } from '../../../../web/components/loading';
 import { PageHeader } from '../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
@@ -20,12 +21,19 @@ export default function ManageMachinesPage() {
   const canManage = company.permissions.includes('machines.manage');
   const shopfloor = company.modules.some((m) => m.id === 'shopfloor' && m.enabled) && company.permissions.includes('shopfloor.read');
   const workCentres = useWorkCentres(company.id, shopfloor);
-  if (machines.error && !machines.data) return <ProblemAlert error={machines.error} />;
-  if (!machines.data) return <Loading />;
   const centre = (id: string | null) => {
     const w = workCentres.data?.find((x) => x.id === id);
     return w ? `${w.code} – ${w.name}` : '—';
   };
+  const view = useClientList(machines.data ?? [], {
+    texts: (m) => [m.name, m.description, ...(shopfloor ? [centre(m.workCentreId)] : [])],
+    sorts: {
+      name: { label: t('machinesManage.machine.name'), compare: (a, b) => a.name.localeCompare(b.name) },
+      ...(shopfloor ? { centre: { label: t('machinesManage.machine.workCentre'), compare: (a, b) => centre(a.workCentreId).localeCompare(centre(b.workCentreId)) || a.name.localeCompare(b.name) } } : {}),
+    },
+  });
+  if (machines.error && !machines.data) return <ProblemAlert error={machines.error} />;
+  if (!machines.data) return <Loading />;
   return (
     <>
       <Anchor component={Link} to={`/c/${company.id}/machines`} size="sm">{t('machinesManage.backToOverview')}</Anchor>
@@ -34,7 +42,9 @@ export default function ManageMachinesPage() {
       {machines.data.length === 0 ? (
         <Text mb="lg">{t('machinesManage.machines.empty')}</Text>
       ) : (
-        <Paper withBorder mb="lg">
+        <Paper withBorder mb="lg" p="md">
+          {view.controls}
+          {view.noMatchNotice}
           <Table.ScrollContainer minWidth={560}>
             <Table verticalSpacing="sm" striped>
               <Table.Caption>{t('machinesManage.machines.caption')}</Table.Caption>
@@ -47,7 +57,7 @@ export default function ManageMachinesPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {machines.data.map((m) => (
+                {view.shown.map((m) => (
                   <Table.Tr key={m.id} data-machine-row={m.name}>
                     <Table.Th scope="row">{m.name}</Table.Th>
                     {shopfloor && <Table.Td>{centre(m.workCentreId)}</Table.Td>}
@@ -62,6 +72,7 @@ export default function ManageMachinesPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          {view.pagination}
         </Paper>
       )}
       {canManage && (

@@ -40,7 +40,7 @@ export default function PartsPage() {
       ) : (
         <Card withBorder padding="md">
           {view.controls}
-          {view.noMatch && <Text data-testid="list-no-match">{view.noMatch}</Text>}
+          {view.noMatchNotice}
           <Table verticalSpacing="sm" data-testid="part-list">
             <Table.Thead>
               <Table.Tr>

@@ -5,12 +5,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../../../web/api/client';
+import { useClientList } from '../../../../web/components/client-list';
 import { Loading } from '../../../../web/components/loading';
 import { PageHeader } from '../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
 import { useCompany } from '../../../../web/layout/app-layout';
 import { LOSS_CATEGORIES, type LossCategory, type ReasonKind } from '../../domain/reason-tree';
 import { COLORS } from '../components/status-badge';
+import { reasonSearchTexts, withGroups } from '../reasons/reason-search';
 import { type ReasonInput, type ReasonView, useReasonMutations, useReasons } from '../reasons/reasons-api';
 
 type Draft = { id?: string; input: ReasonInput };
@@ -28,14 +30,22 @@ export default function ReasonsPage() {
   const canEdit = company.permissions.includes('shopfloor.plan');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // A catalogue of a few dozen reasons in groups: searched, not paged, so a group is never split.
+  const view = useClientList(reasons.data ?? [], {
+    texts: (r) => reasonSearchTexts(r, reasons.data ?? [], r.loss ? [t(`shopfloorReasons.loss.${r.loss}`)] : []),
+    sorts: { position: { label: '', compare: byPosition } },
+    pageSize: Number.MAX_SAFE_INTEGER,
+  });
 
   if (reasons.error && !reasons.data) return <ProblemAlert error={reasons.error} />;
   if (!reasons.data) return <Loading />;
   const all = reasons.data;
-  const downtime = all.filter((r) => r.kind === 'downtime');
+  const allGroups = all.filter((r) => r.kind === 'downtime' && r.isGroup).sort(byPosition);
+  const shown = withGroups(all, view.shown);
+  const downtime = shown.filter((r) => r.kind === 'downtime');
   const groups = downtime.filter((r) => r.isGroup).sort(byPosition);
   const loose = downtime.filter((r) => !r.isGroup && r.parentId === null).sort(byPosition);
-  const scrap = all.filter((r) => r.kind === 'scrap').sort(byPosition);
+  const scrap = shown.filter((r) => r.kind === 'scrap').sort(byPosition);
 
   const newDraft = (kind: ReasonKind, isGroup: boolean, parentId: string | null = null): Draft => ({
     input: { kind, isGroup, parentId, label: { de: '', en: '' }, loss: kind === 'downtime' && !isGroup ? 'availability' : null, planned: kind === 'downtime' && !isGroup ? false : null, active: true },
@@ -60,6 +70,12 @@ export default function ReasonsPage() {
       {!canEdit && <Alert mb="md">{t('shopfloorReasons.readOnly')}</Alert>}
       {notice && <Alert mb="md" color="teal" role="status" withCloseButton closeButtonLabel={t('shopfloorReasons.closeNotice')} onClose={() => setNotice(null)}>{notice}</Alert>}
       {remove.error && <ProblemAlert error={remove.error} />}
+      {all.length > 0 && (
+        <Card withBorder padding="md" pb={0} mb="lg">
+          {view.controls}
+          {view.noMatchNotice}
+        </Card>
+      )}
 
       <Card withBorder padding="lg" mb="lg" component="section" aria-labelledby="downtime-heading">
         <Group justify="space-between" align="start" mb="sm">
@@ -70,11 +86,12 @@ export default function ReasonsPage() {
           {canEdit && (
             <Group gap="sm">
               <Button size="md" onClick={() => setDraft(newDraft('downtime', true))}>{t('shopfloorReasons.addGroup')}</Button>
-              <Button size="md" variant="light" onClick={() => setDraft(newDraft('downtime', false, groups.find((g) => g.active)?.id ?? null))}>{t('shopfloorReasons.addReason')}</Button>
+              <Button size="md" variant="light" onClick={() => setDraft(newDraft('downtime', false, allGroups.find((g) => g.active)?.id ?? null))}>{t('shopfloorReasons.addReason')}</Button>
             </Group>
           )}
         </Group>
         <Stack gap="md" data-testid="downtime-tree">
+          {view.q && downtime.length === 0 && <Text c="dimmed">{t('shopfloorReasons.noneFound')}</Text>}
           {groups.map((g) => {
             const children = downtime.filter((r) => r.parentId === g.id);
             return (
@@ -104,10 +121,10 @@ export default function ReasonsPage() {
           </Stack>
           {canEdit && <Button size="md" onClick={() => setDraft(newDraft('scrap', false))}>{t('shopfloorReasons.addScrap')}</Button>}
         </Group>
-        <ReasonTable>{rows(scrap)}</ReasonTable>
+        {view.q && scrap.length === 0 ? <Text c="dimmed">{t('shopfloorReasons.noneFound')}</Text> : <ReasonTable>{rows(scrap)}</ReasonTable>}
       </Card>
 
-      <ReasonForm companyId={company.id} draft={draft} groups={groups} onClose={() => setDraft(null)} onSaved={() => { setDraft(null); setNotice(t('shopfloorReasons.saved')); }} />
+      <ReasonForm companyId={company.id} draft={draft} groups={allGroups} onClose={() => setDraft(null)} onSaved={() => { setDraft(null); setNotice(t('shopfloorReasons.saved')); }} />
     </>
   );
 }

@@ -60,7 +60,7 @@ export default function WorkCentresPage() {
       ) : (
         <Card withBorder padding="md">
           {view.controls}
-          {view.noMatch && <Text data-testid="list-no-match">{view.noMatch}</Text>}
+          {view.noMatchNotice}
           <Table verticalSpacing="sm" data-testid="work-centre-list">
             <Table.Thead>
               <Table.Tr>
