@@ -190,6 +190,21 @@ describe.runIf(browserAvailable())('shop-floor controlling dashboard in Chromium
     await page.setViewportSize(TABLET_PORTRAIT);
     await chart.locator('svg').first().waitFor();
     await expect.poll(() => overflowing(page)).toEqual([]);
+    // the table fits the upright tablet: the ratios first, the hours and quantities one switch away
+    const tableWidth = () => table.evaluate((e) => e.getBoundingClientRect().width);
+    await expect.poll(tableWidth).toBeLessThanOrEqual(TABLET_PORTRAIT.width);
+    const laserRow = table.locator('tbody tr[data-row="LAS-1 – Laser 1"]');
+    expect(await textOf(laserRow.locator('td[data-figure="quality"]'))).toBe('97,5 %');
+    expect(await table.locator('td[data-figure="good"]').count()).toBe(0);
+    const columns = page.getByRole('radiogroup', { name: 'Spalten' });
+    await columns.getByText('Stunden und Stückzahlen').click();
+    await expect.poll(() => textOf(laserRow.locator('td[data-figure="good"]'))).toBe('195');
+    expect(await table.locator('td[data-figure="quality"]').count()).toBe(0);
+    expect(await tableWidth()).toBeLessThanOrEqual(TABLET_PORTRAIT.width);
+    await expectAccessible(page, 'controlling table on an upright tablet');
+    await screenshot(page, 'shopfloor-controlling-portrait-amounts');
+    await columns.getByText('Kennzahlen', { exact: true }).click();
+    await laserRow.locator('td[data-figure="quality"]').waitFor();
     await screenshot(page, 'shopfloor-controlling-portrait');
 
     // English

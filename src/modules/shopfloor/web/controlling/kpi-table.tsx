@@ -1,14 +1,18 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Group, SegmentedControl, Table, Text } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../../web/i18n/format';
 import type { KpiRow } from './api';
 import { ScrollRegion } from '../../../../web/components/scroll-region';
 import { type EmptyReason, emptyReason } from './empty-reason';
 import { FigureValue, REASON_MARK } from './figure-value';
+import { type ColumnSet, FIGURE_COLUMNS, type KpiColumn, allColumnsFit, shownColumns } from './kpi-columns';
 
-const FIGURES = ['availability', 'performance', 'quality', 'oee', 'scrapRate', 'utilisation'] as const;
-
-/** The figures of every row as a table; the first cell opens the bookings behind the row. */
+/**
+ * The figures of every row as a table; the first cell opens the bookings behind the row. Where the
+ * ten columns do not fit (a tablet in portrait), a switch shows the ratios or the hours and quantities.
+ */
 export function KpiTable({ rows, labels, total, caption, onSelect }: {
   rows: KpiRow[];
   labels: string[];
@@ -20,29 +24,43 @@ export function KpiTable({ rows, labels, total, caption, onSelect }: {
   const { number } = useFormat();
   const hours = (ms: number) => number(ms / 3_600_000, 1);
   const all = total ? [...rows, total] : rows;
-  const used = new Set<EmptyReason>(all.flatMap((r) => FIGURES.map((f) => emptyReason(r, f)).filter((x): x is EmptyReason => x !== null)));
-  const cells = (r: KpiRow) => (
-    <>
-      <Table.Td ta="right">{hours(r.plannedProductionMs)}</Table.Td>
-      <Table.Td ta="right">{hours(r.runMs)}</Table.Td>
-      <Table.Td ta="right">{number(r.good)}</Table.Td>
-      <Table.Td ta="right">{number(r.scrap)}</Table.Td>
-      {FIGURES.map((f) => <Table.Td key={f} ta="right" data-figure={f}><FigureValue row={r} figure={f} /></Table.Td>)}
-    </>
-  );
+  const used = new Set<EmptyReason>(all.flatMap((r) => FIGURE_COLUMNS.map((f) => emptyReason(r, f)).filter((x): x is EmptyReason => x !== null)));
+  const { ref, width } = useElementSize();
+  const [set, setSet] = useState<ColumnSet>('figures');
+  // before the first measurement (width 0) all columns, so a wide screen does not flicker
+  const fits = width === 0 || allColumnsFit(width);
+  const columns = fits ? shownColumns(Number.POSITIVE_INFINITY, set) : shownColumns(width, set);
+  const cell = (r: KpiRow, c: KpiColumn) => {
+    switch (c) {
+      case 'plannedHours': return hours(r.plannedProductionMs);
+      case 'runHours': return hours(r.runMs);
+      case 'good': return number(r.good);
+      case 'scrap': return number(r.scrap);
+      default: return <FigureValue row={r} figure={c} />;
+    }
+  };
+  const cells = (r: KpiRow) => columns.map((c) => <Table.Td key={c} ta="right" data-figure={c}>{cell(r, c)}</Table.Td>);
   return (
-    <>
-      <ScrollRegion label={caption} minWidth={720}>
+    <div ref={ref}>
+      {!fits && (
+        <Group gap="sm" mb="xs" align="center">
+          <Text size="sm" fw={500} id="controlling-columns-label">{t('shopfloorControlling.table.columns')}</Text>
+          <SegmentedControl
+            size="sm"
+            aria-labelledby="controlling-columns-label"
+            value={set}
+            onChange={(v) => setSet(v as ColumnSet)}
+            data={[{ value: 'figures', label: t('shopfloorControlling.table.figuresSet') }, { value: 'amounts', label: t('shopfloorControlling.table.amountsSet') }]}
+          />
+        </Group>
+      )}
+      <ScrollRegion label={caption} minWidth={fits ? 720 : 0}>
         <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing={4} fz="sm" data-testid="controlling-table">
           <Table.Caption>{caption}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('shopfloorControlling.table.group')}</Table.Th>
-              <Table.Th scope="col" ta="right">{t('shopfloorControlling.figures.plannedHours')}</Table.Th>
-              <Table.Th scope="col" ta="right">{t('shopfloorControlling.figures.runHours')}</Table.Th>
-              <Table.Th scope="col" ta="right">{t('shopfloorControlling.figures.good')}</Table.Th>
-              <Table.Th scope="col" ta="right">{t('shopfloorControlling.figures.scrap')}</Table.Th>
-              {FIGURES.map((f) => <Table.Th key={f} scope="col" ta="right">{t(`shopfloorControlling.figures.${f}`)}</Table.Th>)}
+              {columns.map((c) => <Table.Th key={c} scope="col" ta="right">{t(`shopfloorControlling.figures.${c}`)}</Table.Th>)}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -73,6 +91,6 @@ export function KpiTable({ rows, labels, total, caption, onSelect }: {
           {[...used].map((r) => `${REASON_MARK[r]}: ${t(`shopfloorControlling.empty.${r}`)}`).join(' · ')}
         </Text>
       )}
-    </>
+    </div>
   );
 }
