@@ -45,8 +45,13 @@ describe.runIf(browserAvailable())('customers in Chromium', () => {
     expect(await page.getByText('Kundennummer K-00002').count()).toBe(1);
     const secondId = new URL(page.url()).pathname.split('/').pop()!;
 
-    // a contact with a consent, withdrawn in one click
+    // a contact with a consent, withdrawn in one click; leaving with a half-typed contact asks first
     await page.getByLabel('Vorname').fill('Jonas');
+    await page.getByRole('link', { name: 'Zur Kundenliste' }).click();
+    const ask = page.getByRole('dialog', { name: 'Ungespeicherte Änderungen' });
+    await ask.getByRole('button', { name: 'Auf der Seite bleiben' }).click();
+    await ask.waitFor({ state: 'hidden' });
+    expect(await page.getByLabel('Vorname').inputValue()).toBe('Jonas');
     await page.getByLabel('Nachname').fill('Petersen');
     await page.getByRole('button', { name: 'Hinzufügen', exact: true }).click();
     const card = page.getByTestId('contact-card');

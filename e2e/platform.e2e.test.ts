@@ -69,6 +69,14 @@ describe.runIf(browserAvailable())('platform in Chromium', () => {
     const companyId = new URL(owner.url()).pathname.split('/')[2];
     const stored = await instance.ctx.db.selectFrom('tenants').selectAll().where('id', '=', companyId).executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ employees: 42, industry: '25', series: 'single', state: 'BW' });
+    // An unsaved change is not lost silently: leaving asks first
+    await owner.getByLabel('Beschäftigte').fill('43');
+    await owner.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Personen und Rollen' }).click();
+    const ask = owner.getByRole('dialog', { name: 'Ungespeicherte Änderungen' });
+    await ask.getByRole('button', { name: 'Auf der Seite bleiben' }).click();
+    await ask.waitFor({ state: 'hidden' });
+    expect(await owner.getByLabel('Beschäftigte').inputValue()).toBe('43');
+    await owner.getByLabel('Beschäftigte').fill('42');
 
     // Language switch, kept with the account
     await owner.locator('label', { hasText: /^EN$/ }).click();

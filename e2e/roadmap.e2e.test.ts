@@ -143,8 +143,15 @@ describe.runIf(browserAvailable())('Roadmap in Chromium', () => {
     await dialog.getByLabel('Bis Quartal').fill('2000-Q1');
     await dialog.getByRole('button', { name: 'Speichern' }).click();
     await dialog.getByRole('alert').waitFor();
+    // closing the editor with an unsaved change asks first; staying keeps what was typed
     await dialog.getByRole('button', { name: 'Abbrechen' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    const ask = page.getByRole('dialog', { name: 'Ungespeicherte Änderungen' });
+    await ask.getByRole('button', { name: 'Auf der Seite bleiben' }).click();
+    await ask.waitFor({ state: 'hidden' });
+    expect(await dialog.getByLabel('Bis Quartal').inputValue()).toBe('2000-Q1');
+    await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+    await ask.getByRole('button', { name: 'Verlassen und Änderungen verwerfen' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     expect((await client.get(`${api}/plan`)).body.items.find((i: { measureId: string }) => i.measureId === target.id).endQuarter).not.toBe('2000-Q1');
     await page.getByRole('link', { name: 'Zum Plan' }).first().click();
 

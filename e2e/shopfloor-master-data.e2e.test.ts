@@ -141,9 +141,19 @@ describe.runIf(browserAvailable())('shop-floor master data in Chromium', () => {
     await page.getByTestId('ical-result').getByText('Gelesene Termine: 1, neu gespeicherte Feiertage: 1.').waitFor();
     await page.getByTestId('ical-warnings').getByText('Termin „Weihnachtsfeier“ ist kein ganztägiger Termin (DTSTART 20261218T150000Z) und wurde übersprungen.').waitFor();
     await page.getByTestId('holiday-list').locator('[data-date="2026-10-03"]').waitFor();
+    // the import saved the holidays itself: leaving now does not ask
+    await page.getByRole('link', { name: 'Zurück zum Arbeitsplatz' }).click();
+    await page.waitForURL(/\/work-centres\/[0-9a-f-]{36}$/);
+    await page.goBack();
+    await page.getByTestId('holiday-list').locator('[data-date="2026-10-03"]').waitFor();
     await page.getByLabel('Datum', { exact: true }).fill('2026-12-24');
     await page.getByRole('button', { name: 'Feiertag hinzufügen' }).click();
     await page.getByTestId('holiday-list').locator('[data-date="2026-12-24"]').waitFor();
+    // a holiday added by hand is not saved yet: leaving asks
+    await page.getByRole('link', { name: 'Zurück zum Arbeitsplatz' }).click();
+    const askCentre = page.getByRole('dialog', { name: 'Ungespeicherte Änderungen' });
+    await askCentre.getByRole('button', { name: 'Auf der Seite bleiben' }).click();
+    await askCentre.waitFor({ state: 'hidden' });
     await expectAccessible(page, 'work centre after iCal import');
     await screenshot(page, 'shopfloor-master-work-centre-ical-portrait');
     await page.getByRole('button', { name: 'Speichern' }).click();

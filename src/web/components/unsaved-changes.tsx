@@ -8,7 +8,7 @@ import { useBlocker } from 'react-router';
  * closing or reloading the tab makes the browser ask. `values` is what the form holds now; it counts
  * as changed while it differs from what was last loaded or saved (`markSaved`).
  */
-export function useUnsavedChanges(values: unknown) {
+export function useUnsavedChanges<T>(values: T) {
   const current = JSON.stringify(values);
   const [baseline, setBaseline] = useState(current);
   const dirty = useRef(false);
@@ -16,10 +16,15 @@ export function useUnsavedChanges(values: unknown) {
   const prompt = useLeaveGuard(dirty);
   return {
     changed: current !== baseline,
-    /** After a successful save: the form's values are the stored ones (a navigation right after is not held up). */
-    markSaved: () => {
-      dirty.current = false;
-      setBaseline(current);
+    /**
+     * After a successful save: the form's values are the stored ones (a navigation right after is not
+     * held up). When only part of the form was saved on its own, `stored` says what is stored now,
+     * starting from what was stored before, so the rest still counts as changed.
+     */
+    markSaved: (stored?: (before: T) => T) => {
+      const next = stored ? JSON.stringify(stored(JSON.parse(baseline) as T)) : current;
+      dirty.current = current !== next;
+      setBaseline(next);
     },
     prompt,
   };

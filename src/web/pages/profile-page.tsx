@@ -1,6 +1,6 @@
 import { Alert, Anchor, Box, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { patch } from '../api/client';
@@ -9,6 +9,7 @@ import { ME_KEY } from '../api/me';
 import { Loading } from '../components/loading';
 import { NextStep } from '../components/next-step';
 import { PageHeader } from '../components/page-header';
+import { useUnsavedChanges } from '../components/unsaved-changes';
 import { ProblemAlert, fieldError } from '../components/problem-alert';
 import { useFormat } from '../i18n/format';
 import { useCompany } from '../layout/app-layout';
@@ -16,27 +17,29 @@ import { FEDERAL_STATES, PRODUCT_COMPLEXITIES, SERIES_TYPES, STUDY_REGIONS, VALU
 import { FEDERAL_STATE_NAMES, WZ2008_DIVISIONS } from '../../kernel/profile/wz2008-divisions';
 
 export default function ProfilePage() {
+  const company = useCompany();
+  const { data } = useCompanyDetails(company.id);
+  if (!data) return <Loading />;
+  return <ProfileForm key={company.id} data={data} />;
+}
+
+/** The form starts from the stored profile and keeps what is typed until it is saved (or left, after asking). */
+function ProfileForm({ data }: { data: CompanyDetails }) {
   const { t } = useTranslation();
   const { localized } = useFormat();
   const company = useCompany();
   const queryClient = useQueryClient();
-  const { data } = useCompanyDetails(company.id);
-  const [name, setName] = useState('');
-  const [profile, setProfile] = useState<CompanyProfile>({});
-  useEffect(() => {
-    if (data) {
-      setName(data.name);
-      setProfile(data.profile);
-    }
-  }, [data]);
+  const [name, setName] = useState(data.name);
+  const [profile, setProfile] = useState<CompanyProfile>(data.profile);
+  const unsaved = useUnsavedChanges({ name, profile });
   const save = useMutation({
     mutationFn: () => patch<CompanyDetails>(`/companies/${company.id}`, { name, profile }),
     onSuccess: (saved) => {
+      unsaved.markSaved();
       queryClient.setQueryData(companyKey(company.id), saved);
       void queryClient.invalidateQueries({ queryKey: ME_KEY });
     },
   });
-  if (!data) return <Loading />;
   const canEdit = company.permissions.includes('company.update');
   // the start path's first step: employees and industry are what the check's comparison needs
   const basicsGiven = data.profile.employees !== undefined && data.profile.industry !== undefined;
@@ -104,6 +107,7 @@ export default function ProfilePage() {
           <NextStep title={t('profile.next.title')} text={t('profile.next.text')} to={`/c/${company.id}/check`} action={t('profile.next.action')} />
         </Box>
       )}
+      {unsaved.prompt}
     </>
   );
 }

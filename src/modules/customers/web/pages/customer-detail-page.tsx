@@ -8,6 +8,7 @@ import { post } from '../../../../web/api/client';
 import { Loading } from '../../../../web/components/loading';
 import { PageHeader } from '../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
+import { useUnsavedChanges } from '../../../../web/components/unsaved-changes';
 import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
 import { customerKeys, customersPath, useCustomer, useTimeline, type CustomerDetail } from '../api';
@@ -41,6 +42,8 @@ export default function CustomerDetailPage() {
     mutationFn: () => post(`${base}/customers/${customerId}/interactions`, { ...interaction, contactId: interaction.contactId || null }),
     onSuccess: async () => { setInteraction((i) => ({ ...i, subject: '', body: '' })); await refresh(); },
   });
+  // the choice of kind and contact is kept after adding an entry: only what was typed counts as unsaved
+  const unsaved = useUnsavedChanges({ contact, subject: interaction.subject, body: interaction.body });
   const undo = useMutation({ mutationFn: (mergeId: string) => post(`${base}/customer-merges/${mergeId}/undo`, {}), onSuccess: refresh });
 
   if (customer.error) return <ProblemAlert error={customer.error} />;
@@ -142,6 +145,7 @@ export default function CustomerDetailPage() {
         )}
       </SimpleGrid>
       <CustomerSales companyId={company.id} customerId={c.id} canSell={company.permissions.includes('customers.sales')} />
+      {unsaved.prompt}
     </>
   );
 }

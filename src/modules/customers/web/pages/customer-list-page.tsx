@@ -10,6 +10,7 @@ import { ListPagination } from '../../../../web/components/list-pagination';
 import { Loading } from '../../../../web/components/loading';
 import { PageHeader } from '../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
+import { useUnsavedChanges } from '../../../../web/components/unsaved-changes';
 import { useCompany } from '../../../../web/layout/app-layout';
 import { customerKeys, customersPath, PAGE_SIZE, useCustomerList, type CustomerSummary, type DuplicateCandidate, type ListParams } from '../api';
 import { DuplicatePrompt } from '../components/duplicate-prompt';
@@ -34,9 +35,11 @@ export default function CustomerListPage() {
   const [formOpen, setFormOpen] = useState(false);
   const [form, setForm] = useState(EMPTY_FORM);
   const [candidates, setCandidates] = useState<DuplicateCandidate[] | null>(null);
+  const unsaved = useUnsavedChanges(form);
   const create = useMutation({
     mutationFn: (confirmDuplicate: boolean) => post<CustomerSummary>(`${customersPath(company.id)}/customers`, { ...form, confirmDuplicate }),
     onSuccess: async (created) => {
+      unsaved.markSaved();
       await queryClient.invalidateQueries({ queryKey: customerKeys.all(company.id) });
       navigate(`/c/${company.id}/customers/${created.id}`);
     },
@@ -137,6 +140,7 @@ export default function CustomerListPage() {
           </>
         )}
       </Card>
+      {unsaved.prompt}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Loading } from '../../../../web/components/loading';
 import { PageHeader } from '../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
+import { useUnsavedChanges } from '../../../../web/components/unsaved-changes';
 import type { WorkCentre } from '../../schemas';
 import { useWorkCentres } from '../api';
 import { HolidaysEditor } from '../components/holidays-editor';
@@ -37,6 +38,7 @@ function WorkCentreEditor({ centre }: { centre?: WorkCentre }) {
   const [calendar, setCalendar] = useState<CalendarForm>(() => calendarToForm(centre?.calendar));
   const [submitted, setSubmitted] = useState(false);
   const [saved, setSaved] = useState(Boolean((useLocation().state as { saved?: boolean } | null)?.saved));
+  const unsaved = useUnsavedChanges({ code, name, calendar });
 
   const hints = [
     ...(code.trim() ? [] : [{ path: 'code', code: 'required' }]),
@@ -54,6 +56,7 @@ function WorkCentreEditor({ centre }: { centre?: WorkCentre }) {
       { code: code.trim(), name: name.trim(), calendar: formToCalendar(calendar) },
       {
         onSuccess: (c) => {
+          unsaved.markSaved();
           setSaved(true);
           if (!centre) navigate(`${base}/work-centres/${c.id}/edit`, { replace: true, state: { saved: true } });
         },
@@ -81,7 +84,11 @@ function WorkCentreEditor({ centre }: { centre?: WorkCentre }) {
             message={message}
             editable={editable}
             workCentreId={centre?.id}
-            onImported={(c) => setCalendar((current) => ({ ...current, holidays: c.calendar.holidays }))}
+            onImported={(c) => {
+              setCalendar((current) => ({ ...current, holidays: c.calendar.holidays }));
+              // the import saved the holidays; shifts, code and name typed meanwhile are still unsaved
+              unsaved.markSaved((stored) => ({ ...stored, calendar: { ...stored.calendar, holidays: c.calendar.holidays } }));
+            }}
           />
           {submitted && <SaveProblem error={save.error} hintCount={save.error ? 0 : hints.length} />}
           {saved && !save.error && <Card withBorder bg="green.0" role="status" data-testid="saved">{m('form.saved')}</Card>}
@@ -91,6 +98,7 @@ function WorkCentreEditor({ centre }: { centre?: WorkCentre }) {
           </Group>
         </Stack>
       </form>
+      {unsaved.prompt}
     </>
   );
 }
