@@ -360,6 +360,11 @@ describe.runIf(browserAvailable())('shop-floor master data in Chromium', () => {
     await page.getByTestId('centre-open-orders').locator('[data-order="FA-7001"]').getByText('1. Schweißen').waitFor();
     await page.getByTestId('centre-open-orders').getByRole('link', { name: 'Auftrag FA-7001 ansehen' }).click();
     await page.getByRole('heading', { name: 'Auftrag FA-7001', level: 1 }).waitFor();
+    // an unknown part says so and leads back to the list
+    await page.goto(`/c/${companyId}/shopfloor/parts/${crypto.randomUUID()}`);
+    await page.getByRole('alert').waitFor();
+    await page.getByRole('link', { name: 'Zur Teileliste' }).click();
+    await page.getByRole('heading', { name: 'Teile und Arbeitspläne', level: 1 }).waitFor();
     // English: the part editor and the import page speak it, too
     await page.goto(`/c/${companyId}/shopfloor/orders/import`);
     await page.getByRole('heading', { name: 'CSV-Import', level: 1 }).waitFor();

@@ -29,7 +29,7 @@ export default function PartDetailPage() {
   const { company } = useMasterData();
   const part = useQuery({ queryKey: [...partsKey(company.id), partId], queryFn: () => get<Part>(`${shopfloorPath(company.id)}/parts/${partId}`), retry: false });
   const centres = useWorkCentres(company.id);
-  if (part.error) return part.error instanceof ApiError && [400, 404].includes(part.error.status) ? <NotFound /> : <ProblemAlert error={part.error} />;
+  if (part.error) return part.error instanceof ApiError && [400, 404].includes(part.error.status) ? <Missing /> : <ProblemAlert error={part.error} />;
   if (centres.error) return <ProblemAlert error={centres.error} />;
   if (!part.data || !centres.data) return <Loading />;
   return <PartDetail part={part.data} workCentres={centres.data} />;
@@ -123,5 +123,16 @@ function PartDetail({ part, workCentres }: { part: Part; workCentres: WorkCentre
         </Group>
       </Stack>
     </>
+  );
+}
+
+/** An unknown or removed record: say so, and lead back to the list. */
+function Missing() {
+  const { m, base } = useMasterData();
+  return (
+    <Stack gap="md" align="flex-start">
+      <NotFound />
+      <Button component={Link} to={`${base}/parts`} variant="default" size="lg">{m('partDetail.backToList')}</Button>
+    </Stack>
   );
 }

@@ -32,7 +32,7 @@ export default function WorkCentreDetailPage() {
     queryFn: () => get<WorkCentre>(`${shopfloorPath(company.id)}/work-centres/${workCentreId}`),
     retry: false,
   });
-  if (centre.error) return centre.error instanceof ApiError && [400, 404].includes(centre.error.status) ? <NotFound /> : <ProblemAlert error={centre.error} />;
+  if (centre.error) return centre.error instanceof ApiError && [400, 404].includes(centre.error.status) ? <Missing /> : <ProblemAlert error={centre.error} />;
   if (!centre.data) return <Loading />;
   return <WorkCentreDetail centre={centre.data} />;
 }
@@ -117,5 +117,16 @@ function WorkCentreDetail({ centre }: { centre: WorkCentre }) {
         </Group>
       </Stack>
     </>
+  );
+}
+
+/** An unknown or removed record: say so, and lead back to the list. */
+function Missing() {
+  const { m, base } = useMasterData();
+  return (
+    <Stack gap="md" align="flex-start">
+      <NotFound />
+      <Button component={Link} to={`${base}/work-centres`} variant="default" size="lg">{m('workCentreDetail.backToList')}</Button>
+    </Stack>
   );
 }
