@@ -64,6 +64,12 @@ describe.runIf(browserAvailable())('quotes to production orders in Chromium', ()
     expect(await page.getByRole('button', { name: 'Speichern' }).count()).toBe(0);
     await page.getByTestId('positions').getByText('KONS-100 Konsole geschweißt').waitFor();
     await expectAccessible(page, 'sent quote with its next steps');
+    // the sent version as PDF, in English for a customer abroad
+    const pdfLink = page.getByRole('link', { name: `Angebot ${quoteNumber}, Version 1, als PDF auf Englisch öffnen` });
+    const pdf = await page.request.get((await pdfLink.getAttribute('href'))!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await page.getByRole('button', { name: 'Gewonnen', exact: true }).click();
     await page.getByText('Gewonnen', { exact: true }).waitFor();
 

@@ -120,7 +120,7 @@ describe.each(testDatabaseKinds())('Customers API on the %s database', (kind) =>
     expect(plan.status).toBe(200);
     expect(plan.body.fields.find((f: { field: string }) => f.field === 'city')).toMatchObject({ survivor: 'Kiel', absorbed: 'Kiel-Wik', result: 'Kiel-Wik' });
     expect(plan.body.fields.find((f: { field: string }) => f.field === 'phone')).toMatchObject({ survivor: null, result: '+49 431 1' });
-    expect(plan.body.moves).toEqual({ contacts: 1, interactions: 1 });
+    expect(plan.body.moves).toEqual({ contacts: 1, interactions: 1, quotes: 0, orders: 0 });
     expect((await client.get(`${api}/customers/${absorbed.id}`)).body.contacts).toHaveLength(1);
 
     const merged = await client.post(`${api}/customers/${survivor.id}/merges`, { absorbedId: absorbed.id, choices: { city: 'absorbed' } });

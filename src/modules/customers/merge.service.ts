@@ -80,7 +80,12 @@ export async function mergePlan(ctx: CustomersContext, survivorId: string, body:
     survivor: { id: survivor.id, number: survivor.number, name: survivor.name },
     absorbed: { id: absorbed.id, number: absorbed.number, name: absorbed.name },
     fields: plan.fields,
-    moves: { contacts: plan.moves.filter((m) => m.kind === 'contact').length, interactions: plan.moves.filter((m) => m.kind === 'interaction').length },
+    moves: {
+      contacts: plan.moves.filter((m) => m.kind === 'contact').length,
+      interactions: plan.moves.filter((m) => m.kind === 'interaction').length,
+      quotes: plan.moves.filter((m) => m.kind === 'quote').length,
+      orders: plan.moves.filter((m) => m.kind === 'order').length,
+    },
   };
 }
 
@@ -116,12 +121,7 @@ export async function undoMerge(ctx: CustomersContext, mergeId: string, discardE
     if (stored.undone_at !== null) throw new ProblemError(409, 'customers_merge_already_undone');
     const undo = (typeof stored.undo === 'string' ? JSON.parse(stored.undo) : stored.undo) as MergeUndo;
     const customers = await customerStore.findCustomers(tx, tenantId, [undo.survivorId, undo.absorbedId]);
-    const links = await store.linksById(
-      tx,
-      tenantId,
-      undo.moved.filter((m) => m.kind === 'contact').map((m) => m.id),
-      undo.moved.filter((m) => m.kind === 'interaction').map((m) => m.id),
-    );
+    const links = await store.linksById(tx, tenantId, undo.moved);
     const result = undoMergeInGraph({ customers: customers.map(mergeable), links }, undo, discardEdits);
     if (!result.ok) throw new ProblemError(409, 'customers_undo_conflict', {}, { conflicts: result.conflicts });
     const back = (id: string) => result.graph.customers.find((c) => c.id === id)!;

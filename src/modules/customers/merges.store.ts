@@ -5,19 +5,26 @@ import type { Db } from '../../kernel/db/database.js';
 export async function linksOf(db: Db, tenantId: string, customerIds: readonly string[]) {
   const contacts = await db.selectFrom('customer_contacts').select(['id', 'customer_id']).where('tenant_id', '=', tenantId).where('customer_id', 'in', customerIds).execute();
   const interactions = await db.selectFrom('customer_interactions').select(['id', 'customer_id']).where('tenant_id', '=', tenantId).where('customer_id', 'in', customerIds).execute();
+  const quotes = await db.selectFrom('customer_quotes').select(['id', 'customer_id']).where('tenant_id', '=', tenantId).where('customer_id', 'in', customerIds).execute();
+  const orders = await db.selectFrom('customer_orders').select(['id', 'customer_id']).where('tenant_id', '=', tenantId).where('customer_id', 'in', customerIds).execute();
   return [
     ...contacts.map((c) => ({ kind: 'contact' as const, id: c.id, customerId: c.customer_id })),
     ...interactions.map((i) => ({ kind: 'interaction' as const, id: i.id, customerId: i.customer_id })),
+    ...quotes.map((q) => ({ kind: 'quote' as const, id: q.id, customerId: q.customer_id })),
+    ...orders.map((o) => ({ kind: 'order' as const, id: o.id, customerId: o.customer_id })),
   ];
 }
 
 /** The current owner of links by id (whatever customer they belong to now). */
-export async function linksById(db: Db, tenantId: string, contactIds: readonly string[], interactionIds: readonly string[]) {
-  const contacts = contactIds.length === 0 ? [] : await db.selectFrom('customer_contacts').select(['id', 'customer_id']).where('tenant_id', '=', tenantId).where('id', 'in', contactIds).execute();
-  const interactions = interactionIds.length === 0 ? [] : await db.selectFrom('customer_interactions').select(['id', 'customer_id']).where('tenant_id', '=', tenantId).where('id', 'in', interactionIds).execute();
+export async function linksById(db: Db, tenantId: string, links: ReadonlyArray<{ kind: string; id: string }>) {
+  const ids = (kind: string) => links.filter((l) => l.kind === kind).map((l) => l.id);
+  const owners = async (table: 'customer_contacts' | 'customer_interactions' | 'customer_quotes' | 'customer_orders', wanted: string[]) =>
+    wanted.length === 0 ? [] : db.selectFrom(table).select(['id', 'customer_id']).where('tenant_id', '=', tenantId).where('id', 'in', wanted).execute();
   return [
-    ...contacts.map((c) => ({ kind: 'contact' as const, id: c.id, customerId: c.customer_id })),
-    ...interactions.map((i) => ({ kind: 'interaction' as const, id: i.id, customerId: i.customer_id })),
+    ...(await owners('customer_contacts', ids('contact'))).map((c) => ({ kind: 'contact' as const, id: c.id, customerId: c.customer_id })),
+    ...(await owners('customer_interactions', ids('interaction'))).map((i) => ({ kind: 'interaction' as const, id: i.id, customerId: i.customer_id })),
+    ...(await owners('customer_quotes', ids('quote'))).map((q) => ({ kind: 'quote' as const, id: q.id, customerId: q.customer_id })),
+    ...(await owners('customer_orders', ids('order'))).map((o) => ({ kind: 'order' as const, id: o.id, customerId: o.customer_id })),
   ];
 }
 
@@ -28,6 +35,12 @@ export async function moveLinks(db: Db, tenantId: string, moves: ReadonlyArray<{
     await db.updateTable('customer_contacts').set({ customer_id: customerId, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', 'in', contactIds).execute();
   if (interactionIds.length > 0)
     await db.updateTable('customer_interactions').set({ customer_id: customerId }).where('tenant_id', '=', tenantId).where('id', 'in', interactionIds).execute();
+  const quoteIds = moves.filter((m) => m.kind === 'quote').map((m) => m.id);
+  if (quoteIds.length > 0)
+    await db.updateTable('customer_quotes').set({ customer_id: customerId, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', 'in', quoteIds).execute();
+  const orderIds = moves.filter((m) => m.kind === 'order').map((m) => m.id);
+  if (orderIds.length > 0)
+    await db.updateTable('customer_orders').set({ customer_id: customerId }).where('tenant_id', '=', tenantId).where('id', 'in', orderIds).execute();
 }
 
 // --- merges

@@ -1,8 +1,18 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../../kernel/instance.js';
 import { TestClient, startTestInstance } from '../../kernel/testing/test-instance.js';
 import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
+import { QUOTE_PDF_LABELS } from './quote-pdf.js';
 import { yearInFirmZone } from './quotes.service.js';
+
+async function pdfPages(data: Buffer): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, standardFontDataUrl: `${process.cwd()}/node_modules/pdfjs-dist/standard_fonts/` }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) pages.push((await (await doc.getPage(i)).getTextContent()).items.map((it) => ('str' in it ? it.str : '')).join(' ').replace(/\s+/g, ' '));
+  await doc.destroy();
+  return pages;
+}
 
 describe.each(testDatabaseKinds())('Quotes and customer orders API on the %s database', (kind) => {
   let instance: Instance;
@@ -218,5 +228,73 @@ describe.each(testDatabaseKinds())('Quotes and customer orders API on the %s dat
     expect((await client.get(`${api}/quotes?state=maybe`)).status).toBe(400);
     expect((await client.get(`${api}/quote-parts?q=kons`)).body).toEqual([{ id: partId, number: 'KONS-100', name: 'Konsole geschweißt', producible: true }]);
     expect((await client.get(`${api}/quote-parts?q=zukauf`)).body.map((p: { producible: boolean }) => p.producible)).toEqual([false]);
+  });
+
+  it('prints a quote version as PDF in German or English, a sent one as it was sent', async () => {
+    const quote = await sentQuote();
+    await client.post(`${api}/quotes/${quote.id}/revise`, {});
+    await client.put(`${api}/quotes/${quote.id}`, { subject: 'Konsolen', positions: [{ text: 'Ganz anders', quantityMilli: 1_000, unitPriceCents: 100 }] });
+    for (const lang of ['de', 'en'] as const) {
+      const L = QUOTE_PDF_LABELS[lang];
+      const res = await client.get(`${api}/quotes/${quote.id}/versions/1/pdf?lang=${lang}`);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.headers['content-disposition']).toContain(`${quote.number}-v1.pdf`);
+      const pages = await pdfPages(res.raw.rawPayload);
+      const all = pages.join(' ');
+      expect(all).toContain(`${L.quote} ${quote.number}`);
+      expect(all).toContain('Hansen Maschinenbau GmbH');
+      expect(all).toContain('Muster Metallbau GmbH');
+      expect(all).toContain('KONS-100 Konsole geschweißt');
+      expect(all).not.toContain('Ganz anders');
+      expect(all).not.toContain(L.draft);
+      expect(all).toContain(L.page(1, pages.length));
+      // 403,75 € + 35,00 € net; 19 % on 403,75 € = 76,71 €, 7 % on 35,00 € = 2,45 €; gross 517,91 €
+      expect(all).toContain(lang === 'de' ? '403,75 €' : '€403.75');
+      expect(all).toContain(L.vat('19', lang === 'de' ? '403,75 €' : '€403.75'));
+      expect(all).toContain(lang === 'de' ? '517,91 €' : '€517.91');
+      expect(all).toContain(lang === 'de' ? '15.03.2027' : '15/03/2027');
+    }
+    // without lang: the language the version was sent in (German here); the draft says it is one
+    const draft = await pdfPages((await client.get(`${api}/quotes/${quote.id}/versions/2/pdf?lang=en`)).raw.rawPayload);
+    expect(draft.join(' ')).toContain(QUOTE_PDF_LABELS.en.draft);
+    expect(draft.join(' ')).toContain('Ganz anders');
+    expect((await pdfPages((await client.get(`${api}/quotes/${quote.id}/versions/1/pdf`)).raw.rawPayload)).join(' ')).toContain(QUOTE_PDF_LABELS.de.intro);
+    expect((await client.get(`${api}/quotes/${quote.id}/versions/3/pdf`)).status).toBe(404);
+
+    // long descriptions wrap instead of being cut off; many positions go on over pages with the header again
+    const long = 'Pulverbeschichtung RAL 7035 zweischichtig mit Haftgrund, Kanten verrundet, Gewinde abgedeckt, Prüfprotokoll der Schichtdicke je Los beigelegt, Endwort-Zaunkönig';
+    const many = (await createQuote({ positions: [{ text: long, quantityMilli: 1_000, unitPriceCents: 100 }, ...Array.from({ length: 70 }, (_, i) => ({ text: `Zeile ${i + 1}`, quantityMilli: 1_000, unitPriceCents: 100 }))] })).body;
+    const pages = await pdfPages((await client.get(`${api}/quotes/${many.id}/versions/1/pdf?lang=de`)).raw.rawPayload);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.join(' ')).toContain('Endwort-Zaunkönig');
+    expect(pages.join(' ')).toContain('Zeile 70');
+    for (const [i, page] of pages.entries()) expect(page).toContain(QUOTE_PDF_LABELS.de.page(i + 1, pages.length));
+    for (const page of pages.slice(0, -1)) expect(page).toContain(QUOTE_PDF_LABELS.de.columns.description);
+    expect((await client.get(`${api}/quotes/${quote.id}/versions/1/pdf?lang=fr`)).status).toBe(400);
+  });
+
+  it('moves quotes and orders with a merged customer and back on undo', async () => {
+    const survivor = (await client.post(`${api}/customers`, { name: 'Jessen Stahlbau GmbH', city: 'Flensburg', confirmDuplicate: true })).body;
+    const absorbed = (await client.post(`${api}/customers`, { name: 'Jessen Stahlbau', city: 'Flensburg', confirmDuplicate: true })).body;
+    const quote = (await client.post(`${api}/quotes`, { customerId: absorbed.id, positions: positions() })).body;
+    await client.post(`${api}/quotes/${quote.id}/send`, {});
+    await client.post(`${api}/quotes/${quote.id}/win`, {});
+    const order = (await client.post(`${api}/quotes/${quote.id}/order`, {})).body;
+    const open = (await client.post(`${api}/quotes`, { customerId: absorbed.id, positions: positions() })).body;
+
+    const plan = await client.post(`${api}/customers/${survivor.id}/merge-plan`, { absorbedId: absorbed.id });
+    expect(plan.body.moves).toMatchObject({ quotes: 2, orders: 1 });
+    const merged = await client.post(`${api}/customers/${survivor.id}/merges`, { absorbedId: absorbed.id });
+    expect(merged.status).toBe(201);
+    expect((await client.get(`${api}/quotes?customerId=${survivor.id}`)).body.items.map((q: { id: string }) => q.id).sort()).toEqual([quote.id, open.id].sort());
+    expect((await client.get(`${api}/customer-orders/${order.id}`)).body.customerId).toBe(survivor.id);
+    // the moved draft goes on as the survivor's
+    expect((await client.post(`${api}/quotes/${open.id}/send`, {})).status).toBe(200);
+
+    expect((await client.post(`${api}/customer-merges/${merged.body.mergeId}/undo`, { discardEdits: true })).status).toBe(200);
+    expect((await client.get(`${api}/quotes?customerId=${absorbed.id}`)).body.total).toBe(2);
+    expect((await client.get(`${api}/customer-orders?customerId=${absorbed.id}`)).body.items.map((o: { id: string }) => o.id)).toEqual([order.id]);
+    expect((await client.get(`${api}/quotes?customerId=${survivor.id}`)).body.total).toBe(0);
   });
 });

@@ -18,6 +18,8 @@ import {
   productionOrderBody,
   quoteListQuery,
   quoteParams,
+  quotePdfQuery,
+  quoteVersionParams,
   sendQuoteBody,
   updateQuoteBody,
 } from './quotes.schemas.js';
@@ -82,6 +84,16 @@ export const quotesRoutes: FastifyPluginAsyncZod = async (app) => {
     onRequest: sales,
     schema: { tags, summary: 'The customer declined the sent quote, with a reason (final)', params: quoteParams, body: loseQuoteBody },
   }, async (request) => quotes.loseQuote(ctx(request), request.params.quoteId, request.body.reason, request.body.note));
+
+  // The PDF library is loaded on first use: it would add to every start.
+  app.get(`${base}/quotes/:quoteId/versions/:version/pdf`, {
+    onRequest: sales,
+    schema: { tags, summary: 'A quote version as PDF (A4) in German or English: lang, else the language it was sent in, else the reader\'s', params: quoteVersionParams, querystring: quotePdfQuery },
+  }, async (request, reply) => {
+    const { quotePdf } = await import('./quote-pdf.service.js');
+    const { pdf, filename } = await quotePdf(ctx(request), request.params.quoteId, request.params.version, request.query.lang, request.locale === 'en' ? 'en' : 'de');
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
+  });
 
   app.get(`${base}/customer-orders`, {
     onRequest: requirePermission('customers.read'),

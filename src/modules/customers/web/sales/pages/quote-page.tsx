@@ -17,6 +17,7 @@ import { quoteTotals } from '../../../domain/quotes';
 import { customersPath } from '../../api';
 import { AddPositionButton, newDraftPosition, positionBody, PositionEditor, type DraftPosition } from '../components/position-editor';
 import { PositionsTable } from '../components/positions-table';
+import { QuotePdfLinks } from '../components/quote-pdf-links';
 import { QuoteActions } from '../components/quote-actions';
 import { QuoteStateBadge } from '../components/state-badges';
 import { TotalsTable } from '../components/totals-table';
@@ -111,6 +112,9 @@ export default function QuotePage() {
               <AddPositionButton onAdd={() => change({ positions: [...form.positions, newDraftPosition()] })} />
               <TotalsTable totals={liveTotals.totals} currency={currency} />
             </Group>
+            <Group mt="md" justify="space-between">
+              <QuotePdfLinks companyId={company.id} quoteId={q.id} quoteNumber={q.number} version={current.version} />
+            </Group>
             <Group mt="md">
               <Button type="submit" disabled={!dirty || !complete} loading={save.isPending}>{t('customersSales.quote.save')}</Button>
               {!complete && <Text size="sm" c="dimmed">{t('customersSales.quote.incomplete')}</Text>}
@@ -133,6 +137,7 @@ export default function QuotePage() {
                 <Text size="sm" c="dimmed" mb="xs">
                   {v.sentAt ? t('customersSales.quote.sentAt', { date: dateTime(v.sentAt), language: t(`customersSales.languages.${v.language ?? 'de'}`) }) : t('customersSales.quote.draftVersion')}
                 </Text>
+                <QuotePdfLinks companyId={company.id} quoteId={q.id} quoteNumber={q.number} version={v.version} />
                 <PositionsTable positions={v.positions} currency={currency} />
                 <TotalsTable totals={v.totals} currency={currency} />
               </Tabs.Panel>
