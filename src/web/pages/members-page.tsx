@@ -60,7 +60,7 @@ export default function MembersPage() {
       <Paper withBorder mb="lg" p="md">
         {view.controls}
         {view.noMatchNotice}
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={640} display={view.noMatch ? 'none' : undefined}>
           <Table verticalSpacing="sm" striped>
             <Table.Thead>
               <Table.Tr>

@@ -75,7 +75,7 @@ export default function InvestListPage() {
         <Card withBorder padding="md">
           {view.controls}
           {view.noMatchNotice}
-          <Table.ScrollContainer minWidth={700}>
+          <Table.ScrollContainer minWidth={700} display={view.noMatch ? 'none' : undefined}>
             <Table verticalSpacing="sm" data-testid="evaluation-list">
               <Table.Thead>
                 <Table.Tr>

@@ -44,7 +44,7 @@ export default function ConnectionsPage() {
         <Paper withBorder p="md">
           {view.controls}
           {view.noMatchNotice}
-          <Table.ScrollContainer minWidth={720}>
+          <Table.ScrollContainer minWidth={720} display={view.noMatch ? 'none' : undefined}>
             <Table verticalSpacing="sm" striped aria-live="polite">
               <Table.Caption>{t('machinesSources.list.caption')}</Table.Caption>
               <Table.Thead>

@@ -45,7 +45,7 @@ export default function ManageMachinesPage() {
         <Paper withBorder mb="lg" p="md">
           {view.controls}
           {view.noMatchNotice}
-          <Table.ScrollContainer minWidth={560}>
+          <Table.ScrollContainer minWidth={560} display={view.noMatch ? 'none' : undefined}>
             <Table verticalSpacing="sm" striped>
               <Table.Caption>{t('machinesManage.machines.caption')}</Table.Caption>
               <Table.Thead>
