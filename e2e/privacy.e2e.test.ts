@@ -104,4 +104,38 @@ describe.runIf(browserAvailable())('data breach register in Chromium', () => {
     await page.getByRole('heading', { name: 'Meldung an die Aufsichtsbehörde (Entwurf)' }).waitFor();
     await context.close();
   });
+
+  it('keeps the record of processing activities from what the modules declare, and asks to confirm a switched-off module', async () => {
+    const context = await newContext(browser, baseURL, TABLET_PORTRAIT);
+    const page = await context.newPage();
+    await signInWithPassword(page, { email: EMAIL, password: PASSWORD, name: 'Dana Hof' });
+    await page.goto(`/c/${companyId}/privacy/record`);
+    await page.getByRole('heading', { name: 'Verzeichnis von Verarbeitungstätigkeiten', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Das Verzeichnis ist noch ein Entwurf' }).waitFor();
+    const contacts = page.getByRole('form', { name: 'Ansprechpartner bei Kunden: Anrede, Name, Funktion, E-Mail, Telefon' });
+    expect(await contacts.textContent()).toContain('Modul „Kunden und Aufträge“');
+    await contacts.getByLabel('Empfänger (d)').fill('Steuerberater');
+    await contacts.getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(() => contacts.getByRole('button', { name: 'Speichern' }).isDisabled()).toBe(true);
+
+    await page.getByRole('button', { name: 'Vorschlag übernehmen' }).click();
+    expect(await page.getByLabel('Maßnahmen', { exact: true }).inputValue()).toContain('Argon2');
+    await page.getByRole('form', { name: 'Verantwortlicher (a)' }).getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('button', { name: 'Als Version 1 bestätigen' }).click();
+    await page.getByRole('heading', { name: 'Das Verzeichnis ist auf dem Stand der bestätigten Version.' }).waitFor();
+
+    expect((await client.put(`/api/v1/companies/${companyId}/modules/customers`, { enabled: false })).status).toBe(200);
+    await page.reload();
+    const changes = page.getByTestId('record-changes');
+    await changes.waitFor();
+    expect(await changes.textContent()).toContain('Entfallen: Ansprechpartner bei Kunden');
+    expect(await changes.textContent()).toContain('(Modul „Kunden und Aufträge“ ausgeschaltet)');
+    expect(await overflowing(page)).toEqual([]);
+    await expectAccessible(page, 'processing record with a change to confirm, portrait');
+    await screenshot(page, 'privacy-record-changes-portrait');
+    await page.getByRole('button', { name: 'Als Version 2 bestätigen' }).click();
+    await expect.poll(() => page.getByTestId('record-versions').locator('tr').count()).toBe(2);
+    expect((await client.put(`/api/v1/companies/${companyId}/modules/customers`, { enabled: true })).status).toBe(200);
+    await context.close();
+  });
 });

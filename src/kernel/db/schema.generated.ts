@@ -557,6 +557,35 @@ export interface PrivacyBreachNotices {
   tenant_id: string;
 }
 
+export interface PrivacyRecordActivities {
+  key: string;
+  processors: string | null;
+  recipients: string | null;
+  tenant_id: string;
+  third_countries: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface PrivacyRecordController {
+  address: string | null;
+  contact: string | null;
+  data_protection_officer: string | null;
+  measures: string | null;
+  name: string | null;
+  representative: string | null;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface PrivacyRecordVersions {
+  changes: Json;
+  confirmed_at: Generated<Timestamp>;
+  confirmed_by: string | null;
+  content: Json;
+  tenant_id: string;
+  version: number;
+}
+
 export interface RoadmapFunding {
   created_at: Generated<Timestamp>;
   historical: Generated<boolean>;
@@ -912,6 +941,9 @@ export interface DB {
   password_resets: PasswordResets;
   privacy_breach_notices: PrivacyBreachNotices;
   privacy_breaches: PrivacyBreaches;
+  privacy_record_activities: PrivacyRecordActivities;
+  privacy_record_controller: PrivacyRecordController;
+  privacy_record_versions: PrivacyRecordVersions;
   roadmap_funding: RoadmapFunding;
   roadmap_plan_items: RoadmapPlanItems;
   roadmap_settings: RoadmapSettings;

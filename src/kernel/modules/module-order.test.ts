@@ -34,3 +34,19 @@ describe('orderModules', () => {
     expect(() => orderModules([uses('a', ['b']), manifest('b', ['a'])])).toThrow(/cycle/);
   });
 });
+
+describe('modules on by default', () => {
+  it('are refused when something they depend on is off by default', async () => {
+    const { ModuleRegistry } = await import('./module-registry.js');
+    const on = (id: string, dependsOn: string[] = []) => ({ ...manifest(id, dependsOn), enabledByDefault: true });
+    expect(() => new ModuleRegistry([manifest('base'), on('top', ['base'])])).toThrow(/module top is on by default but depends on base/);
+    expect(() => new ModuleRegistry([on('base'), on('top', ['base'])])).not.toThrow();
+    expect(() => new ModuleRegistry([{ ...manifest('kernel'), core: true }, on('top', ['kernel'])])).not.toThrow();
+  });
+
+  it('of this build find their dependencies on by default', async () => {
+    const { ModuleRegistry } = await import('./module-registry.js');
+    const { allModules } = await import('../../modules/index.js');
+    expect(() => new ModuleRegistry(allModules)).not.toThrow();
+  });
+});

@@ -16,6 +16,9 @@ export class ModuleRegistry {
   constructor(modules: ModuleManifest[]) {
     this.modules = orderModules(modules);
     for (const m of this.modules) {
+      // a new company gets the modules on by default: each must find what it depends on switched on too
+      const off = m.enabledByDefault ? m.dependsOn.filter((d) => { const dep = this.modules.find((x) => x.id === d); return dep && !dep.core && !dep.enabledByDefault; }) : [];
+      if (off.length > 0) throw new Error(`module ${m.id} is on by default but depends on ${off.join(', ')}, which is not`);
       for (const p of m.permissions) {
         if (this.permissions.has(p.id)) throw new Error(`permission ${p.id} declared twice`);
         this.permissions.set(p.id, { ...p, moduleId: m.id });

@@ -17,7 +17,9 @@ export const customersModule: ModuleManifest = {
     de: 'Kundenfirmen mit Ansprechpartnern, Einwilligungen und Kontaktverlauf; Dubletten werden beim Anlegen erkannt und lassen sich zusammenführen – und wieder trennen.',
     en: 'Customer companies with contacts, consents and a history of interactions; duplicates are recognised on creation and can be merged – and separated again.',
   },
-  dependsOn: ['platform', 'shopfloor'],
+  dependsOn: ['platform'],
+  // production orders need the shop floor switched on (the route says so); customers, quotes and orders do not
+  uses: ['shopfloor'],
   enabledByDefault: true,
   migrations: [
     { name: '20270201_0001_customers', sql: read('./migrations/20270201_0001_customers.sql') },

@@ -12,18 +12,24 @@ export const privacyModule: ModuleManifest = {
   id: 'privacy',
   name: { de: 'Datenschutz und IT-Sicherheit', en: 'Privacy and IT security' },
   description: {
-    de: 'Datenschutzvorfälle mit der 72-Stunden-Frist: was passiert ist, die Risikobewertung, die Meldung an die Aufsichtsbehörde als Entwurf und jede gegebene Meldung.',
-    en: 'Data breaches with the 72-hour deadline: what happened, the risk assessment, the notice to the supervisory authority as a draft, and every notice given.',
+    de: 'Das Verzeichnis der Verarbeitungstätigkeiten, vorausgefüllt aus dem, was die Module verarbeiten, und Datenschutzvorfälle mit der 72-Stunden-Frist und der Meldung als Entwurf.',
+    en: 'The record of processing activities, prefilled from what the modules process, and data breaches with the 72-hour deadline and the notice as a draft.',
   },
   dependsOn: ['platform'],
   enabledByDefault: true,
-  migrations: [{ name: '20270310_0001_privacy_breaches', sql: read('./migrations/20270310_0001_privacy_breaches.sql') }],
-  tables: ['privacy_breaches', 'privacy_breach_notices'],
-  permissions: [
-    { id: 'privacy.read', description: { de: 'Datenschutzvorfälle ansehen', en: 'View data breaches' }, roles: ['admin'] },
-    { id: 'privacy.manage', description: { de: 'Datenschutzvorfälle erfassen, bewerten, melden und abschließen', en: 'Record, assess, notify and close data breaches' }, roles: ['admin'] },
+  migrations: [
+    { name: '20270310_0001_privacy_breaches', sql: read('./migrations/20270310_0001_privacy_breaches.sql') },
+    { name: '20270311_0001_privacy_record', sql: read('./migrations/20270311_0001_privacy_record.sql') },
   ],
-  navigation: [{ path: '/privacy/breaches', label: { de: 'Datenschutz', en: 'Privacy' }, permission: 'privacy.read' }],
+  tables: ['privacy_breaches', 'privacy_breach_notices', 'privacy_record_controller', 'privacy_record_activities', 'privacy_record_versions'],
+  permissions: [
+    { id: 'privacy.read', description: { de: 'Verarbeitungsverzeichnis und Datenschutzvorfälle ansehen', en: 'View the processing record and data breaches' }, roles: ['admin'] },
+    { id: 'privacy.manage', description: { de: 'Verarbeitungsverzeichnis pflegen; Datenschutzvorfälle erfassen, bewerten, melden und abschließen', en: 'Keep the processing record; record, assess, notify and close data breaches' }, roles: ['admin'] },
+  ],
+  navigation: [
+    { path: '/privacy/record', label: { de: 'Verarbeitungsverzeichnis', en: 'Processing record' }, permission: 'privacy.read' },
+    { path: '/privacy/breaches', label: { de: 'Datenschutzvorfälle', en: 'Data breaches' }, permission: 'privacy.read' },
+  ],
   personalData: [
     {
       category: { de: 'Angaben zu Datenschutzvorfällen: betroffene Personengruppen, Ansprechperson, Meldungen', en: 'Details of data breaches: groups of people concerned, contact person, notices' },

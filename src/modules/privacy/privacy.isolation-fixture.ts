@@ -1,8 +1,11 @@
 import type { TestClient } from '../../kernel/testing/test-instance.js';
 
-/** Records a breach in the company through the API; its id fills `:breachId`. */
+/** A breach and a confirmed version of the record, through the API: they fill `:breachId`, `:activityKey` and `:version`. */
 export async function privacyIsolationFixture(client: TestClient, companyId: string): Promise<Record<string, string>> {
   const created = await client.post(`/api/v1/companies/${companyId}/privacy/breaches`, { title: 'Isolation fixture', becameKnownAt: new Date(Date.now() - 3_600_000).toISOString() });
   if (created.status !== 201) throw new Error(`privacy fixture failed: ${created.status} ${JSON.stringify(created.body)}`);
-  return { breachId: created.body.id as string };
+  const confirmed = await client.post(`/api/v1/companies/${companyId}/privacy/record/versions`, {});
+  if (confirmed.status !== 201) throw new Error(`privacy fixture failed: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
+  const activity = (confirmed.body.record.activities as Array<{ key: string }>)[0]!;
+  return { breachId: created.body.id as string, activityKey: activity.key, version: String(confirmed.body.versions[0].version) };
 }

@@ -136,3 +136,91 @@ describe.each(testDatabaseKinds())('breach register on the %s database', (kind) 
     expect((await other.post(`/api/v1/companies/${otherId}/privacy/breaches/${first!.id}/close`, {})).status).toBe(404);
   });
 });
+
+describe.each(testDatabaseKinds())('record of processing activities on the %s database', (kind) => {
+  let instance: Instance;
+  let owner: TestClient;
+  let api: string;
+  let companyId: string;
+
+  beforeAll(async () => {
+    instance = await startTestInstance(kind);
+    owner = new TestClient(instance);
+    companyId = await owner.signup('Verzeichnis GmbH', 'chef@verzeichnis.example', 'Vera Zeichner');
+    api = `/api/v1/companies/${companyId}/privacy`;
+    // customers needs the shop floor: switching customers off and on again is the test's module change
+    expect((await owner.put(`/api/v1/companies/${companyId}/modules/shopfloor`, { enabled: true })).status).toBe(200);
+  });
+  afterAll(async () => instance?.close());
+
+  type View = { record: { controller: { name: string | null }; activities: Array<{ key: string; moduleId: string; category: { de: string }; recipients: string | null }> }; changes: Array<{ kind: string; key?: string; fields?: string[] }>; missing: Array<{ key: string | null; item: string }>; versions: Array<{ version: number; confirmedBy: string | null }> };
+  const record = async () => (await owner.get(`${api}/record`)).body as View;
+  const declared = async () => {
+    const states = (await owner.get(`/api/v1/companies/${companyId}/modules`)).body as Array<{ id: string; enabled: boolean }>;
+    const on = new Set(states.filter((s) => s.enabled).map((s) => s.id));
+    return instance.ctx.registry.modules.filter((m) => on.has(m.id)).flatMap((m) => m.personalData.map((p) => `${m.id}: ${p.category.de}`));
+  };
+
+  it('lists exactly what the switched-on modules declare, named after the company until completed', async () => {
+    const view = await record();
+    expect(view.record.activities.map((a) => `${a.moduleId}: ${a.category.de}`)).toEqual(await declared());
+    expect(view.record.controller.name).toBe('Verzeichnis GmbH');
+    expect(view.versions).toEqual([]);
+    expect(view.changes.filter((c) => c.kind === 'activity-added')).toHaveLength(view.record.activities.length);
+    expect(view.missing.filter((m) => m.item === 'recipients')).toHaveLength(view.record.activities.length);
+  });
+
+  it('confirms versions, and shows a module switched on or off as a change to confirm', async () => {
+    const first = await owner.post(`${api}/record/versions`, {});
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect((first.body as View).versions.map((v) => [v.version, v.confirmedBy])).toEqual([[1, 'Vera Zeichner']]);
+    expect((first.body as View).changes).toEqual([]);
+    const again = await owner.post(`${api}/record/versions`, {});
+    expect([again.status, again.body.code]).toEqual([409, 'privacy_record_unchanged']);
+
+    const customers = (await record()).record.activities.filter((a) => a.moduleId === 'customers');
+    expect(customers.length).toBeGreaterThan(0);
+    const switchedOff = await owner.put(`/api/v1/companies/${companyId}/modules/customers`, { enabled: false });
+    expect(switchedOff.status, JSON.stringify(switchedOff.body)).toBe(200);
+    const off = await record();
+    expect(off.changes.map((c) => [c.kind, c.key])).toEqual(customers.map((a) => ['activity-removed', a.key]));
+    expect(off.record.activities.map((a) => `${a.moduleId}: ${a.category.de}`)).toEqual(await declared());
+    expect((await owner.put(`/api/v1/companies/${companyId}/modules/customers`, { enabled: true })).status).toBe(200);
+    expect((await record()).changes).toEqual([]);
+  });
+
+  it('takes what only the firm knows, refuses keys that are no activity, and keeps each version as confirmed', async () => {
+    const [activity] = (await record()).record.activities;
+    const done = await owner.put(`${api}/record/activities/${activity!.key}`, { recipients: 'Steuerberater, Lohnbüro', processors: 'Hosting: Muster Rechenzentrum GmbH', thirdCountries: null });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect((done.body as View).changes).toEqual([{ kind: 'activity-changed', key: activity!.key, moduleName: expect.anything(), category: expect.anything(), fields: ['recipients', 'processors'] }]);
+    expect((await owner.put(`${api}/record/activities/customers.nothing-declared`, { recipients: 'x' })).status).toBe(404);
+    expect((await owner.put(`${api}/record/activities/DROP TABLE`, { recipients: 'x' })).status).toBe(400);
+    const controller = await owner.put(`${api}/record/controller`, { name: 'Verzeichnis GmbH', address: 'Hauptstr. 1, 12345 Musterstadt', contact: 'datenschutz@verzeichnis.example', measures: 'Rollen und Rechte je Person; Passwörter nur als Hash; Protokoll aller Änderungen' });
+    expect(controller.status).toBe(200);
+    expect((controller.body as View).missing.some((m) => m.item === 'measures' || m.item === 'controller')).toBe(false);
+    expect((await owner.post(`${api}/record/versions`, {})).status).toBe(201);
+
+    const v1 = (await owner.get(`${api}/record/versions/1`)).body;
+    expect(v1.record.activities.find((a: { key: string }) => a.key === activity!.key).recipients).toBeNull();
+    const v2 = (await owner.get(`${api}/record/versions/2`)).body;
+    expect(v2.record.activities.find((a: { key: string }) => a.key === activity!.key).recipients).toBe('Steuerberater, Lohnbüro');
+    expect(v2.changes.map((c: { kind: string }) => c.kind).sort()).toEqual(['activity-changed', 'controller-changed']);
+    expect((await owner.get(`${api}/record/versions/3`)).status).toBe(404);
+    expect((await owner.get(`${api}/record/versions/zwei`)).status).toBe(400);
+
+    const pdf = (await pdfPages((await owner.get(`${api}/record.pdf?lang=de`)).raw.rawPayload)).map((p) => p.text).join(' ');
+    expect(pdf).toContain('Verzeichnis von Verarbeitungstätigkeiten');
+    expect(pdf).toContain('Steuerberater, Lohnbüro');
+    expect(pdf).toContain('Version 2');
+    expect(pdf).not.toMatch(/privacyRecord\.|[0-9a-f]{8}-[0-9a-f]{4}-/);
+  });
+
+  it('is the company\'s own', async () => {
+    const other = new TestClient(instance);
+    const otherId = await other.signup('Fremd GmbH', 'fremd@other.example', 'Fritz Fremd');
+    expect((await other.get(`/api/v1/companies/${companyId}/privacy/record`)).status).toBe(404);
+    expect((await other.get(`/api/v1/companies/${otherId}/privacy/record/versions/1`)).status).toBe(404);
+    expect((await other.get(`/api/v1/companies/${otherId}/privacy/record`)).body.record.controller.name).toBe('Fremd GmbH');
+  });
+});

@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { companyParams } from '../../kernel/http/company.routes.js';
 import { requirePermission, tenantOf } from '../../kernel/http/guards.js';
 import * as service from './breaches.service.js';
-import { breachBody, breachParams, langQuery, noticeBody } from './schemas.js';
+import * as record from './processing-record.service.js';
+import { activityParams, breachBody, breachParams, completionBody, controllerBody, langQuery, noticeBody, versionParams } from './schemas.js';
 
 export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.wv;
@@ -59,5 +60,45 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
       .type('application/pdf')
       .header('content-disposition', `attachment; filename="${lang === 'en' ? 'breach-report' : 'datenschutzvorfall'}.pdf"`)
       .send(pdf);
+  });
+
+  const recordCtx = (request: FastifyRequest): record.RecordContext => ({ db, tenant: tenantOf(request), registry: app.wv.registry });
+
+  app.get(`${base}/record`, {
+    onRequest: requirePermission('privacy.read'),
+    schema: { tags, summary: 'The record of processing activities (Art. 30) as it stands, the changes since the last confirmed version, what is missing, and the versions', params: companyParams },
+  }, async (request) => record.getRecord(recordCtx(request)));
+
+  app.put(`${base}/record/controller`, {
+    onRequest: requirePermission('privacy.manage'),
+    schema: { tags, summary: 'The controller, its representative and data protection officer (a), and the technical and organisational measures (g)', params: companyParams, body: controllerBody },
+  }, async (request) => record.updateController(recordCtx(request), request.body));
+
+  app.put(`${base}/record/activities/:activityKey`, {
+    onRequest: requirePermission('privacy.manage'),
+    schema: { tags, summary: 'Complete an activity: recipients, processors (d) and transfers to third countries (e)', params: activityParams, body: completionBody },
+  }, async (request) => record.completeActivity(recordCtx(request), request.params.activityKey, request.body));
+
+  app.post(`${base}/record/versions`, {
+    onRequest: requirePermission('privacy.manage'),
+    schema: { tags, summary: 'Confirm the record as it stands as a new version (409 when nothing changed since the last one)', params: companyParams },
+  }, async (request, reply) => reply.status(201).send(await record.confirmVersion(recordCtx(request))));
+
+  app.get(`${base}/record/versions/:version`, {
+    onRequest: requirePermission('privacy.read'),
+    schema: { tags, summary: 'A confirmed version of the record, as it was confirmed (JSON export)', params: versionParams },
+  }, async (request) => record.getVersion(recordCtx(request), request.params.version));
+
+  app.get(`${base}/record.pdf`, {
+    onRequest: requirePermission('privacy.read'),
+    schema: { tags, summary: 'The record of processing activities as it stands, as PDF', params: companyParams, querystring: langQuery },
+  }, async (request, reply) => {
+    const current = await record.getRecord(recordCtx(request));
+    const lang = request.query.lang ?? request.locale;
+    const { recordReport } = await import('./record-report.js');
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="${lang === 'en' ? 'processing-record' : 'verarbeitungsverzeichnis'}.pdf"`)
+      .send(await recordReport(current, lang));
   });
 };

@@ -13,4 +13,7 @@ export const privacyWriteExamples: WriteExamples = () => ({
   'POST /companies/:companyId/privacy/breaches/:breachId/notices': { body: { recipient: 'authority', sentAt: '2026-11-03T10:00:00+01:00', reference: 'LDA-1' } },
   'POST /companies/:companyId/privacy/breaches/:breachId/close': {},
   'POST /companies/:companyId/privacy/breaches/:breachId/reopen': {},
+  'PUT /companies/:companyId/privacy/record/controller': { body: { name: 'Walk GmbH', address: 'Weg 1, 12345 Ort', contact: 'info@walk.example', representative: null, dataProtectionOfficer: 'extern', measures: 'Rollen und Rechte' } },
+  'PUT /companies/:companyId/privacy/record/activities/:activityKey': { body: { recipients: 'Steuerberater', processors: null, thirdCountries: 'keine' } },
+  'POST /companies/:companyId/privacy/record/versions': {},
 });

@@ -89,3 +89,23 @@ export interface Breach extends BreachSummary {
   notices: BreachNotice[];
   updatedAt: string;
 }
+
+export const controllerBody = z.strictObject({
+  name: optionalText(300),
+  address: optionalText(1000),
+  contact: optionalText(1000),
+  representative: optionalText(1000),
+  dataProtectionOfficer: optionalText(1000),
+  measures: optionalText(20_000),
+});
+
+export const completionBody = z.strictObject({
+  recipients: optionalText(2000),
+  processors: optionalText(2000),
+  thirdCountries: optionalText(2000),
+});
+
+export const activityParams = companyParams.extend({
+  activityKey: z.string().regex(/^[a-z0-9-]{1,40}\.[a-z0-9-]{1,60}$/, { error: 'must be the key of an activity of the record' }),
+});
+export const versionParams = companyParams.extend({ version: z.coerce.number({ error: 'must be a version number' }).int().min(1).max(1_000_000) });

@@ -23,7 +23,7 @@ export default function BreachesPage() {
   return (
     <>
       <PageHeader title={t('privacy.title')} intro={t('privacy.intro')}>
-        {canManage && <Group mt="sm"><Button component={Link} to={`/c/${company.id}/privacy/breaches/new`} size="md">{t('privacy.record')}</Button></Group>}
+        {canManage && <Group mt="sm"><Button component={Link} to={`/c/${company.id}/privacy/breaches/new`} size="md">{t('privacy.recordBreach')}</Button></Group>}
       </PageHeader>
       {breaches.data.length === 0 ? (
         <Alert data-testid="breaches-empty" title={t('privacy.none')}>{t('privacy.noneHint')}</Alert>
