@@ -54,7 +54,8 @@ describe.runIf(browserAvailable())('quotes to production orders in Chromium', ()
     await expectAccessible(page, 'quote editor with a part position');
     await screenshot(page, 'customers-quote-editor');
     await page.getByRole('button', { name: 'Speichern' }).click();
-    await expect.poll(async () => page.getByRole('button', { name: 'Speichern' }).isDisabled()).toBe(true);
+    // saved: nothing unsaved any more, so the quote can be sent
+    await expect.poll(async () => page.getByRole('button', { name: 'Als versendet markieren' }).isEnabled()).toBe(true);
     const stored = await started.client.get(`/api/v1/companies/${started.companyId}/quotes?q=${quoteNumber}`);
     expect(stored.body.items[0]).toMatchObject({ netCents: 40_375, grossCents: 48_046 });
 
@@ -88,6 +89,9 @@ describe.runIf(browserAvailable())('quotes to production orders in Chromium', ()
     const productionOrders = page.getByTestId('production-orders');
     await productionOrders.getByRole('link', { name: `${orderNumber}-10` }).waitFor();
     await page.getByText('In Fertigung', { exact: true }).waitFor();
+    // the whole quantity is planned: another production order is asked for explicitly
+    await page.getByText('Die ganze Menge ist in Fertigungsaufträgen.').waitFor();
+    await page.getByRole('button', { name: 'Weiteren Fertigungsauftrag für Position 10 anlegen' }).waitFor();
     await expectAccessible(page, 'customer order with its production order');
     await screenshot(page, 'customers-order');
 

@@ -14,13 +14,16 @@ type Position = CustomerOrderDetail['positions'][number];
 export function ProductionOrderForm({ companyId, position, onCreated }: { companyId: string; position: Position; onCreated: (order: CustomerOrderDetail) => void }) {
   const { t } = useTranslation();
   const invalid = useInvalidFields();
-  const [quantity, setQuantity] = useState<number | null>(position.openQuantity || position.quantityMilli / 1000);
+  // once the whole quantity is planned, another order (e.g. for scrap) is asked for explicitly, with no quantity guessed
+  const [open, setOpen] = useState(position.openQuantity > 0);
+  const [quantity, setQuantity] = useState<number | null>(position.openQuantity > 0 ? position.openQuantity : null);
   const [dueDate, setDueDate] = useState(position.promisedDate ?? '');
   const create = useMutation({
     mutationFn: () => post<{ order: CustomerOrderDetail }>(`${customersPath(companyId)}/customer-order-positions/${position.id}/production-orders`, { quantity, dueDate: dueDate || null }),
     onSuccess: (res) => onCreated(res.order),
   });
   const label = t('customersSales.order.createProductionOrderFor', { number: position.number });
+  if (!open) return <Group><Button variant="light" size="sm" onClick={() => setOpen(true)} aria-label={t('customersSales.order.anotherFor', { number: position.number })}>{t('customersSales.order.another')}</Button></Group>;
   return (
     <InvalidFieldsProvider value={invalid}>
       <form aria-label={label} onSubmit={(e) => { e.preventDefault(); if (quantity && invalid.count === 0) create.mutate(); }}>

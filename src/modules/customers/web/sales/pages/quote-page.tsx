@@ -1,11 +1,11 @@
 import '../../load-translations';
 import '../load-sales-translations';
-import { Anchor, Button, Card, Group, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { put } from '../../../../../web/api/client';
+import { get, put } from '../../../../../web/api/client';
 import { Loading } from '../../../../../web/components/loading';
 import { InvalidFieldsProvider, useInvalidFields } from '../../../../../web/components/number-field';
 import { PageHeader } from '../../../../../web/components/page-header';
@@ -14,7 +14,8 @@ import { useFormat } from '../../../../../web/i18n/format';
 import { useCompany } from '../../../../../web/layout/app-layout';
 import { isCurrency } from '../../../domain/money';
 import { quoteTotals } from '../../../domain/quotes';
-import { customersPath } from '../../api';
+import { customerKeys, customersPath, type CustomerDetail } from '../../api';
+import { contactName } from '../../components/contact-card';
 import { AddPositionButton, newDraftPosition, positionBody, PositionEditor, type DraftPosition } from '../components/position-editor';
 import { PositionsTable } from '../components/positions-table';
 import { QuotePdfLinks } from '../components/quote-pdf-links';
@@ -44,12 +45,18 @@ export default function QuotePage() {
   const { quoteId = '' } = useParams();
   const queryClient = useQueryClient();
   const quote = useQuote(company.id, quoteId);
+  const customerId = quote.data?.customerId ?? '';
+  const customer = useQuery({
+    queryKey: customerKeys.detail(company.id, customerId),
+    queryFn: () => get<CustomerDetail>(`${customersPath(company.id)}/customers/${customerId}`),
+    enabled: customerId !== '' && !!quote.data?.actions.includes('edit'),
+  });
   const invalid = useInvalidFields();
-  const [form, setForm] = useState<{ subject: string; validUntil: string; positions: DraftPosition[] } | null>(null);
+  const [form, setForm] = useState<{ subject: string; validUntil: string; contactId: string | null; positions: DraftPosition[] } | null>(null);
   const [dirty, setDirty] = useState(false);
   const current = quote.data?.versions.at(-1);
   useEffect(() => {
-    if (quote.data && current && !dirty) setForm({ subject: quote.data.subject, validUntil: quote.data.validUntil ?? '', positions: current.positions.map(draftOf) });
+    if (quote.data && current && !dirty) setForm({ subject: quote.data.subject, validUntil: quote.data.validUntil ?? '', contactId: quote.data.contactId, positions: current.positions.map(draftOf) });
   }, [quote.data, current, dirty]);
   const change = (patch: Partial<NonNullable<typeof form>>) => { setForm((f) => (f ? { ...f, ...patch } : f)); setDirty(true); };
   const refreshWith = (q: QuoteDetail) => {
@@ -60,7 +67,7 @@ export default function QuotePage() {
   const bodies = form?.positions.map(positionBody) ?? [];
   const complete = bodies.every((b) => b !== null) && invalid.count === 0;
   const save = useMutation({
-    mutationFn: () => put<QuoteDetail>(`${customersPath(company.id)}/quotes/${quoteId}`, { contactId: quote.data?.contactId ?? null, subject: form!.subject, validUntil: form!.validUntil || null, positions: bodies }),
+    mutationFn: () => put<QuoteDetail>(`${customersPath(company.id)}/quotes/${quoteId}`, { contactId: form!.contactId, subject: form!.subject, validUntil: form!.validUntil || null, positions: bodies }),
     onSuccess: refreshWith,
   });
   const currency = quote.data && isCurrency(quote.data.currency) ? quote.data.currency : 'EUR';
@@ -96,6 +103,8 @@ export default function QuotePage() {
             <Card withBorder padding="md" mb="md">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput label={t('customersSales.quotes.subject')} maxLength={200} value={form.subject} onChange={(e) => change({ subject: e.currentTarget.value })} />
+                <Select label={t('customersSales.quote.contact')} clearable placeholder={t('customersSales.quote.noContact')} value={form.contactId} onChange={(v) => change({ contactId: v })}
+                  data={(customer.data?.contacts ?? []).filter((c) => !c.erased || c.id === form.contactId).map((c) => ({ value: c.id, label: contactName(c, t('customers.contacts.erased')) }))} />
                 <TextInput type="date" label={t('customersSales.quote.validUntil')} value={form.validUntil} onChange={(e) => change({ validUntil: e.currentTarget.value })} w={200} />
               </SimpleGrid>
             </Card>
