@@ -111,13 +111,10 @@ describe.each(testDatabaseKinds())('global search on the %s database', (kind) =>
     expect(viewerDevices.some((h) => h.kind === 'machines.device')).toBe(false);
     expect(viewerDevices.some((h) => h.kind === 'machines.machine')).toBe(true);
 
-    // customers depends on the shop floor: it goes off first
-    expect((await a.client.put(`${api}/modules/customers`, { enabled: false })).status).toBe(200);
     expect((await a.client.put(`${api}/modules/shopfloor`, { enabled: false })).status).toBe(200);
     // machines uses the shop floor but does not depend on it: it stays on
     expect(titles(await search('4711'), 'shopfloor.order')).toEqual([]);
     expect((await a.client.put(`${api}/modules/shopfloor`, { enabled: true })).status).toBe(200);
-    expect((await a.client.put(`${api}/modules/customers`, { enabled: true })).status).toBe(200);
     expect(titles(await search('4711'), 'shopfloor.order')).toHaveLength(4);
   });
 

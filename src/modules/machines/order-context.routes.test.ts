@@ -110,8 +110,6 @@ describe.each(testDatabaseKinds())('Order context of machine data on the %s data
     expect((await s.owner.get(`/api/v1/companies/${s.id}/machine-orders/${s.order1.id}`)).body.machines[0].points[0]).toMatchObject({ count: 1, avg: 150 });
 
     expect((await s.owner.get(`${s.api}/${s.otherMachineId}/order-context`)).body).toMatchObject({ available: false, reason: 'noWorkCentre', segments: [] });
-    // customers depends on the shop floor: it goes off first
-    await s.owner.put(`/api/v1/companies/${s.id}/modules/customers`, { enabled: false });
     expect((await s.owner.put(`/api/v1/companies/${s.id}/modules/shopfloor`, { enabled: false })).status).toBe(200);
     expect((await s.owner.get(url)).body).toMatchObject({ available: false, reason: 'shopfloorOff', segments: [] });
     const off = await s.owner.get(`/api/v1/companies/${s.id}/machine-orders/${s.order1.id}`);
