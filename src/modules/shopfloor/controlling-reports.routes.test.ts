@@ -1,26 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_CONTENT_TYPE, type XlsxValue, parseCsv, readXlsx } from '../../kernel/tabular/index.js';
 import type { Instance } from '../../kernel/instance.js';
+import { pdfPages } from '../../kernel/testing/pdf-pages.js';
 import { TestClient, startTestInstance } from '../../kernel/testing/test-instance.js';
 import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
 import { MONTHLY_REPORT_LABELS } from './reports/monthly-report-labels.js';
 import { ORDER_PAPER_LABELS } from './reports/order-paper-labels.js';
 import { parseOrderCodeDetail } from './web/order-code.js';
 
-async function pdfPages(data: Buffer): Promise<string[]> {
-  const doc = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, standardFontDataUrl: `${process.cwd()}/node_modules/pdfjs-dist/standard_fonts/` }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
-    expect([Math.round(page.view[2]!), Math.round(page.view[3]!)]).toEqual([595, 842]);
-    const content = await page.getTextContent();
-    pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' ').replace(/\s+/g, ' '));
-  }
-  await doc.destroy();
-  return pages;
+/** The text of each page; every page must be A4 portrait. */
+async function pdfTexts(data: Buffer): Promise<string[]> {
+  const pages = await pdfPages(data);
+  for (const page of pages) expect(page.size).toEqual([595, 842]);
+  return pages.map((page) => page.text);
 }
 
 const shifts = [
@@ -140,7 +134,7 @@ describe.each(testDatabaseKinds())('Controlling drill-down, monthly report and o
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(res.headers['content-disposition']).toContain('2026-11.pdf');
       if (process.env.SHOPFLOOR_PDF_DIR) writeFileSync(`${process.env.SHOPFLOOR_PDF_DIR}/monthly-${lang}.pdf`, res.raw.rawPayload);
-      const pages = await pdfPages(res.raw.rawPayload);
+      const pages = await pdfTexts(res.raw.rawPayload);
       const all = pages.join('\n');
       expect(pages[0]).toContain(L.title);
       expect(pages[0]).toContain('Brandt Stahlbau GmbH');
@@ -248,7 +242,7 @@ describe.each(testDatabaseKinds())('Controlling drill-down, monthly report and o
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/pdf');
       if (process.env.SHOPFLOOR_PDF_DIR) writeFileSync(`${process.env.SHOPFLOOR_PDF_DIR}/paper-${lang}.pdf`, res.raw.rawPayload);
-      const pages = await pdfPages(res.raw.rawPayload);
+      const pages = await pdfTexts(res.raw.rawPayload);
       expect(pages).toHaveLength(1);
       const page = pages[0];
       for (const text of [

@@ -1,22 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Instance } from '../../../kernel/instance.js';
+import { pdfPages } from '../../../kernel/testing/pdf-pages.js';
 import { TestClient, startTestInstance } from '../../../kernel/testing/test-instance.js';
 import { demoCompany } from './demo-company.test-support.js';
 import { REPORT_LABELS } from './report-labels.js';
 
-async function pdfPages(data: Buffer): Promise<string[]> {
-  const doc = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, standardFontDataUrl: `${process.cwd()}/node_modules/pdfjs-dist/standard_fonts/` }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
-    const view = page.view;
-    expect([Math.round(view[2]!), Math.round(view[3]!)]).toEqual([595, 842]);
-    const content = await page.getTextContent();
-    pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' ').replace(/\s+/g, ' '));
-  }
-  await doc.destroy();
-  return pages;
+/** The text of each page; every page must be A4 portrait. */
+async function pdfTexts(data: Buffer): Promise<string[]> {
+  const pages = await pdfPages(data);
+  for (const page of pages) expect(page.size).toEqual([595, 842]);
+  return pages.map((page) => page.text);
 }
 
 describe('Board report (PDF)', () => {
@@ -48,7 +41,7 @@ describe('Board report (PDF)', () => {
       const res = await client.get(`${api}/report.pdf?lang=${lang}`);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/pdf');
-      const pages = await pdfPages(res.raw.rawPayload);
+      const pages = await pdfTexts(res.raw.rawPayload);
       const all = pages.join('\n');
       const find = (text: string) => pages.findIndex((p) => p.includes(text));
 
