@@ -57,6 +57,15 @@ export class WorkClock {
     return true;
   }
 
+  /** Waits (in working time) until `instant`, e.g. until the parts come from the previous operation; false when that is after the end. */
+  waitUntil(instant: number): boolean {
+    while (this.windows[this.index] && this.windows[this.index].end <= instant) this.index += 1;
+    const w = this.windows[this.index];
+    if (!w) return false;
+    this.t = Math.max(this.t, instant, w.start);
+    return true;
+  }
+
   /** Working minutes left until the end. */
   remainingMinutes(): number {
     let ms = 0;

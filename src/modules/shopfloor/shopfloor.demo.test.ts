@@ -24,7 +24,7 @@ describe.each(testDatabaseKinds())('shop-floor demo data on the %s database', (k
   }, 120_000);
   afterAll(async () => instance?.close());
 
-  it('books finished orders and one running welding order without conflicts, with pauses, scrap and process values', async () => {
+  it('books finished orders and one running order without conflicts, with pauses, scrap and process values', async () => {
     expect((await owner.get(`${api}/bookings?status=conflict`)).body).toHaveLength(0);
     expect((await owner.get(`${api}/bookings?status=waiting`)).body).toHaveLength(0);
     const bookings = (await owner.get(`${api}/bookings?limit=5000`)).body as Array<{ kind: string; reason: string | null; scrap: number | null; parameters: Array<{ name: string; withinTolerance?: boolean }> }>;
@@ -37,6 +37,28 @@ describe.each(testDatabaseKinds())('shop-floor demo data on the %s database', (k
     const statuses = orders.map((o) => o.operations.map((op) => op.status));
     expect(statuses.filter((s) => s.length > 0 && s.every((x) => x === 'finished')).length).toBeGreaterThan(5);
     expect(statuses.filter((s) => s.some((x) => x === 'running' || x === 'paused' || x === 'setup'))).toHaveLength(1);
+  });
+
+  it('starts an operation only after the previous operation of its order has finished', async () => {
+    const orders = (await owner.get(`${api}/orders`)).body as Array<{ number: string; operations: Array<{ id: string; status: string }> }>;
+    const bookings = (await owner.get(`${api}/bookings?limit=5000`)).body as Array<{ operationId: string; kind: string; at: string }>;
+    const first = new Map<string, number>();
+    const finish = new Map<string, number>();
+    for (const b of bookings) {
+      const at = Date.parse(b.at);
+      first.set(b.operationId, Math.min(first.get(b.operationId) ?? Infinity, at));
+      if (b.kind === 'finish') finish.set(b.operationId, at);
+    }
+    const multiStep = orders.filter((o) => o.operations.length > 1 && o.operations.some((op) => op.status !== 'planned'));
+    expect(multiStep.length).toBeGreaterThan(3);
+    for (const order of multiStep) {
+      for (const [i, op] of order.operations.entries()) {
+        if (i === 0 || op.status === 'planned') continue;
+        const previous = order.operations[i - 1]!;
+        expect(previous.status, `${order.number} operation ${i + 1} under way before operation ${i} finished`).toBe('finished');
+        expect(first.get(op.id)!, order.number).toBeGreaterThanOrEqual(finish.get(previous.id)!);
+      }
+    }
   });
 
   it('gives a plausible OEE for the last four weeks and a non-empty current month', async () => {

@@ -82,7 +82,7 @@ const orderNumber = (n: number) => `FA-${new Date().getFullYear()}-${String(n + 
 /**
  * The last four weeks on both work centres, booked through the terminal path (syncBookings) by the
  * demo worker: finished orders of the welded bracket (laser cut, then welded) and laser-only sheet
- * orders, the newest welding order still running.
+ * orders; the newest bracket order is still running (welding, or the laser cut if the laser is behind).
  */
 async function demoHistory(ctx: ShopfloorContext, demo: { partId: string; operations: RoutingOperation[]; laser: string }): Promise<number> {
   const { db } = ctx;
@@ -112,36 +112,34 @@ async function demoHistory(ctx: ShopfloorContext, demo: { partId: string; operat
     return order;
   };
 
-  // Welding sets the pace; each bracket order is laser cut on LAS-1 and welded on SCHW-1.
-  const weldClock = new WorkClock(windows);
-  const brackets: NewOrder[] = [];
-  for (;;) {
-    weldClock.advance(rnd() * 20);
-    const quantity = 40 + Math.floor(rnd() * 7) * 10;
-    const order = newOrder(demo.partId, demo.operations, quantity, weldClock.t);
-    brackets.push(order);
-    const op = order.operations[1];
-    const run = operationBookings(weldClock, { operationId: op.id, setupMinutes: op.setupMinutes, idealCycleSeconds: op.idealCycleSeconds, quantity, batch: 20, welding: true }, reasons, rnd);
-    bookings.get('demo-terminal-schweissen')!.push(...run.bookings);
-    if (!run.finished) break;
-  }
+  // Each bracket order is laser cut on LAS-1 and then welded on SCHW-1: welding starts only once
+  // the cut is finished, so no order has a later operation under way while an earlier one waits.
+  // Between two brackets the laser cuts a sheet order, if it can be finished before now.
   const laserClock = new WorkClock(windows);
-  for (const [i, bracket] of brackets.entries()) {
-    const jobs: Array<{ operationId: string; quantity: number; setupMinutes: number; idealCycleSeconds: number }> = [];
-    const op = bracket.operations[0];
-    jobs.push({ operationId: op.id, quantity: bracket.quantity, setupMinutes: op.setupMinutes, idealCycleSeconds: op.idealCycleSeconds });
-    {
-      const quantity = 300 + Math.floor(rnd() * 8) * 50;
-      const sheet = newOrder(sheetPartId, [cut], quantity, laserClock.t);
-      jobs.push({ operationId: sheet.operations[0].id, quantity, setupMinutes: cut.setupMinutes, idealCycleSeconds: cut.idealCycleSeconds });
-    }
-    for (const job of jobs) {
-      // Only what can be finished before now is started, so the laser has no half-done order.
-      if (laserClock.remainingMinutes() < 1.6 * (job.setupMinutes + (job.quantity * job.idealCycleSeconds) / 60) + 60) continue;
+  const weldClock = new WorkClock(windows);
+  const book = (terminal: string, run: { bookings: DemoBooking[] }) => bookings.get(terminal)!.push(...run.bookings);
+  for (;;) {
+    laserClock.advance(rnd() * 15);
+    const quantity = 40 + Math.floor(rnd() * 7) * 10;
+    const bracket = newOrder(demo.partId, demo.operations, quantity, laserClock.t);
+    const [cutOp, weldOp] = bracket.operations;
+    const cutRun = operationBookings(laserClock, { operationId: cutOp.id, setupMinutes: cutOp.setupMinutes, idealCycleSeconds: cutOp.idealCycleSeconds, quantity, batch: Math.max(50, Math.round(quantity / 3)), welding: false }, reasons, rnd);
+    book('demo-terminal-laser', cutRun);
+    if (!cutRun.finished) break;
+    const cutDone = laserClock.t;
+
+    const sheetQuantity = 300 + Math.floor(rnd() * 8) * 50;
+    if (laserClock.remainingMinutes() >= 1.6 * (cut.setupMinutes + (sheetQuantity * cut.idealCycleSeconds) / 60) + 60) {
       laserClock.advance(rnd() * 15);
-      const run = operationBookings(laserClock, { ...job, batch: Math.max(50, Math.round(job.quantity / 3)), welding: false }, reasons, rnd);
-      bookings.get('demo-terminal-laser')!.push(...run.bookings);
+      const sheet = newOrder(sheetPartId, [cut], sheetQuantity, laserClock.t);
+      book('demo-terminal-laser', operationBookings(laserClock, { operationId: sheet.operations[0].id, setupMinutes: cut.setupMinutes, idealCycleSeconds: cut.idealCycleSeconds, quantity: sheetQuantity, batch: Math.max(50, Math.round(sheetQuantity / 3)), welding: false }, reasons, rnd));
     }
+
+    if (!weldClock.waitUntil(cutDone)) break;
+    weldClock.advance(rnd() * 20);
+    const weldRun = operationBookings(weldClock, { operationId: weldOp.id, setupMinutes: weldOp.setupMinutes, idealCycleSeconds: weldOp.idealCycleSeconds, quantity, batch: 20, welding: true }, reasons, rnd);
+    book('demo-terminal-schweissen', weldRun);
+    if (!weldRun.finished) break;
   }
   await insertOrders(db, tenantId, orders);
 
