@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWithCompany, type StartedCompany } from './support/company.js';
 import { TABLET, TABLET_PORTRAIT, browserAvailable, expectAccessible, newContext, screenshot, watchConsole } from './support/browser.js';
+import { overflowing } from './support/layout.js';
 import { signInWithPassword } from './support/sign-in.js';
 
 const OWNER = { email: 'katrin@muster-metallbau.example', password: 'Blech und Schweißnaht 2026', name: 'Katrin Muster' };
@@ -53,6 +54,11 @@ describe.runIf(browserAvailable())('quotes to production orders in Chromium', ()
     await totals.getByText('480,46 €').waitFor(); // 403,75 € + 19 % (76,71 €)
     await expectAccessible(page, 'quote editor with a part position');
     await screenshot(page, 'customers-quote-editor');
+    // the same editor on a tablet held upright: nothing wider than the screen
+    await page.setViewportSize(TABLET_PORTRAIT);
+    await expect.poll(() => overflowing(page)).toEqual([]);
+    await screenshot(page, 'customers-quote-editor-portrait');
+    await page.setViewportSize(TABLET);
     await page.getByRole('button', { name: 'Speichern' }).click();
     // saved: nothing unsaved any more, so the quote can be sent
     await expect.poll(async () => page.getByRole('button', { name: 'Als versendet markieren' }).isEnabled()).toBe(true);
@@ -119,6 +125,7 @@ describe.runIf(browserAvailable())('quotes to production orders in Chromium', ()
     await page.getByRole('heading', { name: 'Quotes', exact: true }).waitFor();
     await page.getByTestId('quote-list').getByText('Won', { exact: true }).waitFor();
     await expectAccessible(page, 'quote list, portrait, English');
+    await expect.poll(() => overflowing(page)).toEqual([]);
     await screenshot(page, 'customers-quotes-portrait-en');
     await page.getByTestId('quote-list').getByRole('link').first().click();
     await page.getByRole('heading', { name: /^Quote A-/ }).waitFor();

@@ -52,11 +52,11 @@ export default function CustomerOrderListPage() {
                 <Table.Tbody>
                   {list.data.items.map((o) => (
                     <Table.Tr key={o.id}>
-                      <Table.Td><Anchor component={Link} to={`/c/${company.id}/customer-orders/${o.id}`} fw={600}>{o.number}</Anchor></Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}><Anchor component={Link} to={`/c/${company.id}/customer-orders/${o.id}`} fw={600}>{o.number}</Anchor></Table.Td>
                       <Table.Td>{o.customerName}</Table.Td>
                       <Table.Td>{o.customerReference}</Table.Td>
                       <Table.Td><OrderStateBadge state={o.state} /></Table.Td>
-                      <Table.Td>{date(o.orderedAt)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(o.orderedAt)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -86,12 +86,12 @@ export default function QuoteListPage() {
                 <Table.Tbody>
                   {list.data.items.map((item) => (
                     <Table.Tr key={item.id}>
-                      <Table.Td><Anchor component={Link} to={`/c/${company.id}/quotes/${item.id}`} fw={600}>{item.number}</Anchor></Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}><Anchor component={Link} to={`/c/${company.id}/quotes/${item.id}`} fw={600}>{item.number}</Anchor></Table.Td>
                       <Table.Td>{item.customerName}</Table.Td>
                       <Table.Td>{item.subject}</Table.Td>
                       <Table.Td><QuoteStateBadge state={item.state} /></Table.Td>
                       <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(item.grossCents, item.currency)}</Table.Td>
-                      <Table.Td>{date(item.createdAt)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(item.createdAt)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
