@@ -127,6 +127,10 @@ describe.runIf(browserAvailable())('quotes to production orders in Chromium', ()
     await expectAccessible(page, 'quote list, portrait, English');
     await expect.poll(() => overflowing(page)).toEqual([]);
     await screenshot(page, 'customers-quotes-portrait-en');
+    // sorted by number on request, the address keeps it
+    await page.getByTestId('quote-list').getByRole('button', { name: 'Number' }).click();
+    await expect.poll(() => page.getByRole('columnheader', { name: /^Number/ }).getAttribute('aria-sort')).toBe('descending');
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('number');
     await page.getByTestId('quote-list').getByRole('link').first().click();
     await page.getByRole('heading', { name: /^Quote A-/ }).waitFor();
     await page.getByText('This quote became customer order').waitFor();

@@ -128,8 +128,8 @@ const query = (params: Record<string, string | number>) => {
   return search.toString();
 };
 
-export function useQuoteList(companyId: string, params: { q?: string; state?: string; customerId?: string; page: number }) {
-  const p = { q: params.q?.trim() ?? '', state: params.state ?? '', customerId: params.customerId ?? '', limit: SALES_PAGE_SIZE, offset: (params.page - 1) * SALES_PAGE_SIZE };
+export function useQuoteList(companyId: string, params: { q?: string; state?: string; customerId?: string; sort?: string; dir?: string; page: number }) {
+  const p = { q: params.q?.trim() ?? '', state: params.state ?? '', customerId: params.customerId ?? '', sort: params.sort ?? '', dir: params.dir ?? '', limit: SALES_PAGE_SIZE, offset: (params.page - 1) * SALES_PAGE_SIZE };
   return useQuery({
     queryKey: salesKeys.quotes(companyId, p),
     queryFn: () => get<{ items: QuoteSummary[]; total: number }>(`${customersPath(companyId)}/quotes?${query(p)}`),
@@ -141,8 +141,8 @@ export function useQuote(companyId: string, id: string) {
   return useQuery({ queryKey: salesKeys.quote(companyId, id), queryFn: () => get<QuoteDetail>(`${customersPath(companyId)}/quotes/${id}`) });
 }
 
-export function useOrderList(companyId: string, params: { q?: string; state?: string; customerId?: string; page: number }) {
-  const p = { q: params.q?.trim() ?? '', state: params.state ?? '', customerId: params.customerId ?? '', limit: SALES_PAGE_SIZE, offset: (params.page - 1) * SALES_PAGE_SIZE };
+export function useOrderList(companyId: string, params: { q?: string; state?: string; customerId?: string; sort?: string; dir?: string; page: number }) {
+  const p = { q: params.q?.trim() ?? '', state: params.state ?? '', customerId: params.customerId ?? '', sort: params.sort ?? '', dir: params.dir ?? '', limit: SALES_PAGE_SIZE, offset: (params.page - 1) * SALES_PAGE_SIZE };
   return useQuery({
     queryKey: salesKeys.orders(companyId, p),
     queryFn: () => get<{ items: CustomerOrderSummary[]; total: number }>(`${customersPath(companyId)}/customer-orders?${query(p)}`),

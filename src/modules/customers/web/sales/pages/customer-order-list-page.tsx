@@ -10,6 +10,7 @@ import { PageHeader } from '../../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../../web/components/problem-alert';
 import { useFormat } from '../../../../../web/i18n/format';
 import { useCompany } from '../../../../../web/layout/app-layout';
+import { SortHeader } from '../components/sort-header';
 import { OrderStateBadge } from '../components/state-badges';
 import { ORDER_STATES, SALES_PAGE_SIZE, useOrderList } from '../sales-api';
 
@@ -20,7 +21,10 @@ export default function CustomerOrderListPage() {
   const { search, page, update } = useListAddress();
   const q = search.get('q') ?? '';
   const state = search.get('state') ?? '';
-  const list = useOrderList(company.id, { q, state, page });
+  const sort = search.get('sort') === 'number' ? 'number' : 'orderedAt';
+  const dir = search.get('dir') === 'asc' ? 'asc' : 'desc';
+  const list = useOrderList(company.id, { q, state, sort, dir, page });
+  const sortBy = (key: 'number' | 'orderedAt') => (d: 'asc' | 'desc') => update({ sort: key, dir: d });
   return (
     <>
       <PageHeader title={t('customersSales.orders.title')} intro={t('customersSales.orders.intro')} />
@@ -42,11 +46,11 @@ export default function CustomerOrderListPage() {
               <Table verticalSpacing="sm" data-testid="customer-order-list">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th scope="col">{t('customersSales.orders.number')}</Table.Th>
+                    <SortHeader label={t('customersSales.orders.number')} active={sort === 'number'} dir={dir} onSort={sortBy('number')} />
                     <Table.Th scope="col">{t('customersSales.quotes.customer')}</Table.Th>
                     <Table.Th scope="col">{t('customersSales.orders.reference')}</Table.Th>
                     <Table.Th scope="col">{t('customersSales.orders.state')}</Table.Th>
-                    <Table.Th scope="col">{t('customersSales.orders.orderedAt')}</Table.Th>
+                    <SortHeader label={t('customersSales.orders.orderedAt')} active={sort === 'orderedAt'} dir={dir} onSort={sortBy('orderedAt')} />
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

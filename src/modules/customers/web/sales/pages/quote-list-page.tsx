@@ -15,6 +15,7 @@ import { useFormat } from '../../../../../web/i18n/format';
 import { useCompany } from '../../../../../web/layout/app-layout';
 import { customersPath } from '../../api';
 import { CustomerPicker } from '../components/customer-picker';
+import { SortHeader } from '../components/sort-header';
 import { QuoteStateBadge } from '../components/state-badges';
 import { QUOTE_STATES, SALES_PAGE_SIZE, salesKeys, useQuoteList, type QuoteDetail, type QuoteState } from '../sales-api';
 
@@ -28,7 +29,10 @@ export default function QuoteListPage() {
   const q = search.get('q') ?? '';
   const state = (search.get('state') ?? '') as QuoteState | '';
   const customerId = search.get('customer') ?? '';
-  const list = useQuoteList(company.id, { q, state, customerId, page });
+  const sort = search.get('sort') === 'number' ? 'number' : 'createdAt';
+  const dir = search.get('dir') === 'asc' ? 'asc' : 'desc';
+  const list = useQuoteList(company.id, { q, state, customerId, sort, dir, page });
+  const sortBy = (key: 'number' | 'createdAt') => (d: 'asc' | 'desc') => update({ sort: key, dir: d });
   const [formOpen, setFormOpen] = useState(search.get('new') === '1');
   const [form, setForm] = useState({ customerId: customerId || null as string | null, subject: '' });
   const create = useMutation({
@@ -75,12 +79,12 @@ export default function QuoteListPage() {
               <Table verticalSpacing="sm" data-testid="quote-list">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th scope="col">{t('customersSales.quotes.number')}</Table.Th>
+                    <SortHeader label={t('customersSales.quotes.number')} active={sort === 'number'} dir={dir} onSort={sortBy('number')} />
                     <Table.Th scope="col">{t('customersSales.quotes.customer')}</Table.Th>
                     <Table.Th scope="col">{t('customersSales.quotes.subject')}</Table.Th>
                     <Table.Th scope="col">{t('customersSales.quotes.state')}</Table.Th>
                     <Table.Th scope="col" ta="right">{t('customersSales.totals.gross')}</Table.Th>
-                    <Table.Th scope="col">{t('customersSales.quotes.createdAt')}</Table.Th>
+                    <SortHeader label={t('customersSales.quotes.createdAt')} active={sort === 'createdAt'} dir={dir} onSort={sortBy('createdAt')} />
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
