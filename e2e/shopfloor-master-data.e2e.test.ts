@@ -174,7 +174,7 @@ describe.runIf(browserAvailable())('shop-floor master data in Chromium', () => {
     expect(await page.getByTestId('centre-shifts').textContent()).toContain('Mo–Fr 06:00–14:00, 22:00–06:00');
     const centreHistory = page.getByTestId('record-history');
     await centreHistory.getByText('Arbeitsplatz SW-1 geändert. Betroffen: Feiertage.', { exact: true }).waitFor();
-    await centreHistory.getByText('1 Feiertage aus einem Kalender übernommen, 1 davon neu.').waitFor();
+    await centreHistory.getByText('1 Feiertag aus einem Kalender übernommen, 1 davon neu.').waitFor();
     expect(await centreHistory.locator('[data-history-entry]').first().textContent()).toContain('Petra Halter');
     expect(await centreHistory.locator('[data-history-entry]').last().textContent()).toContain('Arbeitsplatz SW-1 angelegt.');
     await check(page, 'work-centre-detail');

@@ -67,6 +67,13 @@ describe('audit log sentences', () => {
     expect(auditSentence('de', { action: 'roadmap.item_removed', target: id, details: { title: { de: 'Tablets an den Maschinen', en: 'Tablets at the machines' } } }, moduleName))
       .toBe('Maßnahme „Tablets an den Maschinen“ aus dem Plan genommen.');
     expect(auditSentence('de', { action: 'shopfloor.holidays_imported', target: id, details: { imported: 1250, added: 3 } }, moduleName)).toBe('1.250 Feiertage aus einem Kalender übernommen, 3 davon neu.');
+    // one of a kind reads in the singular: by the detail `count`, or by the length of the only list
+    expect(auditSentence('de', { action: 'shopfloor.holidays_imported', target: id, details: { count: 1, imported: 1, added: 1 } }, moduleName)).toBe('1 Feiertag aus einem Kalender übernommen, 1 davon neu.');
+    expect(auditSentence('en', { action: 'shopfloor.holidays_imported', target: id, details: { count: 1, imported: 1, added: 0 } }, moduleName)).toBe('1 holiday taken from a calendar, 0 of them new.');
+    expect(auditSentence('en', { action: 'shopfloor.holidays_imported', target: id, details: { count: 2, imported: 2, added: 1 } }, moduleName)).toBe('2 holidays taken from a calendar, 1 of them new.');
+    expect(auditSentence('de', { action: 'shopfloor.orders_imported', target: id, details: { count: 1 } }, moduleName)).toBe('1 Fertigungsauftrag per CSV importiert.');
+    expect(auditSentence('de', { action: 'roadmap.measures_accepted', target: null, details: { measureIds: [id] } }, moduleName)).toBe('1 vorgeschlagene Maßnahme in den Plan übernommen.');
+    expect(auditSentence('en', { action: 'privacy.record_confirmed', target: null, details: { version: 3, changes: [{}] } }, moduleName)).toBe('Processing record confirmed as version 3 (1 change).');
     // an update names what it changed, in the reader's language
     expect(auditSentence('en', { action: 'shopfloor.part_updated', target: id, details: { number: 'P-1', changes: { de: 'Bezeichnung, Arbeitsplan', en: 'name, routing' } } }, moduleName)).toBe('Part P-1 changed. Affected: name, routing.');
     expect(auditSentence('de', { action: 'shopfloor.part_updated', target: id, details: { number: 'P-1', changes: { de: 'Bezeichnung', en: 'name' } } }, moduleName)).toBe('Teil P-1 geändert. Betroffen: Bezeichnung.');

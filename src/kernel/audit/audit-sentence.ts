@@ -1,5 +1,5 @@
 import type { Localized } from '../modules/module-manifest.js';
-import { type Locale, hasMessage, translate } from '../i18n/server-messages.js';
+import { type Locale, hasMessage, pluralKey, translate } from '../i18n/server-messages.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,7 +13,9 @@ export interface AuditSentenceInput {
  * An audit entry as a sentence in the reader's language: `audit.<action>` of the server messages
  * (each module keeps its own in `server-i18n/`), filled with the entry's details. Roles and modules
  * are named, lists counted, numbers formatted; an id is never put into a sentence. An action without
- * a sentence (e.g. of a module no longer installed) reads as a change in its area.
+ * a sentence (e.g. of a module no longer installed) reads as a change in its area. A sentence with
+ * plural forms (`_one`, `_other`) takes the one for the detail `count`, or else for the length of
+ * the entry's only list.
  */
 export function auditSentence(locale: Locale, entry: AuditSentenceInput, moduleName: (id: string) => Localized | undefined): string {
   const key = `audit.${entry.action}`;
@@ -35,9 +37,17 @@ export function auditSentence(locale: Locale, entry: AuditSentenceInput, moduleN
     if (params[name] && hasMessage(locale, `roles.${params[name]}`)) params[name] = translate(locale, `roles.${params[name]}`);
   }
   if (entry.action.startsWith('module.') && entry.target) params.module = moduleName(entry.target)?.[locale] ?? entry.target;
-  const sentence = translate(locale, key, params, '–');
+  // numbers are formatted above, so the plural form is picked from the raw details
+  const count = pluralCount(details);
+  const sentence = translate(locale, count === undefined ? key : pluralKey(locale, key, count), params, '–');
   // an update names what it changed (`changes`, see changed-fields.ts)
   return isLocalized(details.changes) ? `${sentence} ${translate(locale, 'audit.changedFields', { fields: details.changes[locale] })}` : sentence;
+}
+
+function pluralCount(details: Record<string, unknown>): number | undefined {
+  if (typeof details.count === 'number') return details.count;
+  const lists = Object.values(details).filter(Array.isArray);
+  return lists.length === 1 ? lists[0]!.length : undefined;
 }
 
 const isLocalized = (value: unknown): value is Localized =>

@@ -49,13 +49,34 @@ const lookup = (locale: Locale, key: string): unknown => {
   return key.split('.').reduce<unknown>((node, part) => (node as Messages | undefined)?.[part], catalogues[locale]);
 };
 
+const pluralRules: Record<Locale, Intl.PluralRules> = { de: new Intl.PluralRules('de'), en: new Intl.PluralRules('en') };
+
+/**
+ * The key of a message's form for a count, i18next-style: `key_one` / `key_other` (by the locale's
+ * plural rules) where the catalogue has that form, otherwise the plain `key`.
+ */
+export function pluralKey(locale: Locale, key: string, count: number): string {
+  const form = `${key}_${pluralRules[locale].select(count)}`;
+  return typeof lookup(locale, form) === 'string' ? form : key;
+}
+
+/** The message for a key: with a numeric `count` parameter its plural form; without one the plain `key`, else `key_other`. */
+const message = (locale: Locale, key: string, params: Record<string, string | number>): string | undefined => {
+  const forms = typeof params.count === 'number' ? [pluralKey(locale, key, params.count), `${key}_other`] : [key, `${key}_other`];
+  for (const form of forms) {
+    const value = lookup(locale, form);
+    if (typeof value === 'string') return value;
+  }
+  return undefined;
+};
+
 export function hasMessage(locale: Locale, key: string): boolean {
-  return typeof lookup(locale, key) === 'string';
+  return message(locale, key, {}) !== undefined;
 }
 
 export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}, missing = ''): string {
-  const value = lookup(locale, key);
-  if (typeof value !== 'string') return key;
+  const value = message(locale, key, params);
+  if (value === undefined) return key;
   return fillMessage(value, params, missing);
 }
 

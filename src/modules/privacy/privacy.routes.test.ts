@@ -97,7 +97,7 @@ describe.each(testDatabaseKinds())('breach register on the %s database', (kind) 
 
     const audit = (await owner.get(`/api/v1/companies/${companyId}/audit?lang=de`)).body as Array<{ action: string; text: string }>;
     const sentences = audit.filter((e) => e.action.startsWith('privacy.')).map((e) => e.text);
-    expect(sentences).toContain('Datenschutzvorfall „Fehlversand Lohnabrechnung“ geändert (1 Angaben).');
+    expect(sentences).toContain('Datenschutzvorfall „Fehlversand Lohnabrechnung“ geändert (1 Angabe).');
     expect(sentences).toContain('Meldung an die Aufsichtsbehörde zum Datenschutzvorfall „Fehlversand Lohnabrechnung“ eingetragen.');
   });
 

@@ -92,7 +92,7 @@ export async function importHolidays(ctx: ShopfloorContext, id: string, body: { 
   const calendar = { ...centre.calendar, holidays };
   await inTransaction(ctx.db, async (db) => {
     await store.updateWorkCentre(db, ctx.tenant.tenantId, id, { code: centre.code, name: centre.name, calendar });
-    await audit({ ...ctx, db }, 'holidays_imported', id, { imported: imported.length, added: added.length, replace: body.replace });
+    await audit({ ...ctx, db }, 'holidays_imported', id, { count: imported.length, imported: imported.length, added: added.length, replace: body.replace });
   });
   return { workCentre: await getWorkCentre(ctx, id), imported: parsed.holidays, added, warnings: parsed.warnings };
 }
