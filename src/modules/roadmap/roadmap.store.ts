@@ -63,6 +63,11 @@ export async function updatePlanItem(db: Db, tenantId: string, id: string, patch
   await db.updateTable('roadmap_plan_items').set({ ...patch, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }
 
+/** Dates when a measure was taken into the plan; only for demo data that is set in the past. */
+export async function setPlanItemAcceptedAt(db: Db, tenantId: string, id: string, acceptedAt: Date) {
+  await db.updateTable('roadmap_plan_items').set({ accepted_at: acceptedAt }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
 export async function deletePlanItem(db: Db, tenantId: string, id: string) {
   await db.deleteFrom('roadmap_plan_items').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }
