@@ -70,7 +70,7 @@ describe.each(testDatabaseKinds())('tenant isolation on the %s database', (kind)
       expect(foreign.status, `${route.method} ${route.url} with B's company id`).toBe(404);
       expect(JSON.stringify(foreign.body)).not.toContain('Beta GmbH');
 
-      if (params.length > 0) {
+      if (params.some((p) => !SHARED_NAMES.has(p))) {
         const crossed = await alice.request(route.method, fill(companyA) + query, body);
         expect([400, 403, 404], `${route.method} ${route.url} with B's object ids`).toContain(crossed.status);
         expect(JSON.stringify(crossed.body)).not.toContain('bob@beta.example');
@@ -79,6 +79,13 @@ describe.each(testDatabaseKinds())('tenant isolation on the %s database', (kind)
     expect(await snapshotB()).toBe(before);
     expect(await rowCountsOfB()).toEqual(beforeRows);
   });
+
+  /**
+   * Path parameters that name the same thing in every company — a module, an activity of the record
+   * of processing (a module's declared kind of data) — not an object of one company: with A's
+   * company id they reach A's own, as they should. B's data is still compared afterwards.
+   */
+  const SHARED_NAMES = new Set(['moduleId', 'activityKey']);
 
   /**
    * Company routes that take what they look for in the query or the body, not in the path: asked

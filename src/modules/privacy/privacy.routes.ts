@@ -4,7 +4,7 @@ import { companyParams } from '../../kernel/http/company.routes.js';
 import { requirePermission, tenantOf } from '../../kernel/http/guards.js';
 import * as service from './breaches.service.js';
 import * as record from './processing-record.service.js';
-import { activityParams, breachBody, breachParams, completionBody, controllerBody, langQuery, noticeBody, versionParams } from './schemas.js';
+import { activityParams, breachBody, breachParams, completionBody, controllerBody, langQuery, noticeBody, recordVersionParams } from './schemas.js';
 
 export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.wv;
@@ -84,10 +84,10 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Confirm the record as it stands as a new version (409 when nothing changed since the last one)', params: companyParams },
   }, async (request, reply) => reply.status(201).send(await record.confirmVersion(recordCtx(request))));
 
-  app.get(`${base}/record/versions/:version`, {
+  app.get(`${base}/record/versions/:recordVersion`, {
     onRequest: requirePermission('privacy.read'),
-    schema: { tags, summary: 'A confirmed version of the record, as it was confirmed (JSON export)', params: versionParams },
-  }, async (request) => record.getVersion(recordCtx(request), request.params.version));
+    schema: { tags, summary: 'A confirmed version of the record, as it was confirmed (JSON export)', params: recordVersionParams },
+  }, async (request) => record.getVersion(recordCtx(request), request.params.recordVersion));
 
   app.get(`${base}/record.pdf`, {
     onRequest: requirePermission('privacy.read'),

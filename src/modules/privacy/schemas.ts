@@ -108,4 +108,4 @@ export const completionBody = z.strictObject({
 export const activityParams = companyParams.extend({
   activityKey: z.string().regex(/^[a-z0-9-]{1,40}\.[a-z0-9-]{1,60}$/, { error: 'must be the key of an activity of the record' }),
 });
-export const versionParams = companyParams.extend({ version: z.coerce.number({ error: 'must be a version number' }).int().min(1).max(1_000_000) });
+export const recordVersionParams = companyParams.extend({ recordVersion: z.coerce.number({ error: 'must be a version number' }).int().min(1).max(1_000_000) });
