@@ -94,7 +94,7 @@ describe.each(testDatabaseKinds())('PIN lockout on the %s database', (kind) => {
     // the admin sees the lock in the member list and in the audit log, with the terminal
     const member = (await owner.get(`/api/v1/companies/${companyId}/members`)).body.find((m: { userId: string }) => m.userId === userId);
     expect(new Date(member.pinLockedUntil).getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
-    const audit = await db().selectFrom('audit_log').select(['action', 'details']).where('tenant_id', '=', companyId).where('target', '=', '3201').where('action', '=', 'auth.pin_locked').execute();
+    const audit = await db().selectFrom('audit_log').select(['action', 'details']).where('tenant_id', '=', companyId).where('target', '=', '3201').where('action', '=', 'auth.pin_locked').orderBy('at').orderBy('id').execute();
     expect(audit.map((a) => (typeof a.details === 'string' ? JSON.parse(a.details) : a.details))).toEqual([
       expect.objectContaining({ reason: 'paused', terminal: 'Tages-Terminal' }),
       expect.objectContaining({ reason: 'budget', terminal: 'Tages-Terminal', wrongToday: PIN_DAILY_BUDGET }),
