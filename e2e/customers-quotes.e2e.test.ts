@@ -59,6 +59,12 @@ describe.runIf(browserAvailable())('quotes to production orders in Chromium', ()
     await expect.poll(() => overflowing(page)).toEqual([]);
     await screenshot(page, 'customers-quote-editor-portrait');
     await page.setViewportSize(TABLET);
+    // leaving with the unsaved position asks first; staying keeps it
+    await page.getByRole('link', { name: 'Zu den Angeboten' }).click();
+    const unsaved = page.getByRole('dialog', { name: 'Ungespeicherte Änderungen' });
+    await unsaved.getByRole('button', { name: 'Auf der Seite bleiben' }).click();
+    await unsaved.waitFor({ state: 'hidden' });
+    await position.getByText('403,75 €').waitFor();
     await page.getByRole('button', { name: 'Speichern' }).click();
     // saved: nothing unsaved any more, so the quote can be sent
     await expect.poll(async () => page.getByRole('button', { name: 'Als versendet markieren' }).isEnabled()).toBe(true);

@@ -2,7 +2,7 @@ import '../../load-translations';
 import '../load-sales-translations';
 import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { get, put } from '../../../../../web/api/client';
@@ -10,6 +10,7 @@ import { Loading } from '../../../../../web/components/loading';
 import { InvalidFieldsProvider, useInvalidFields } from '../../../../../web/components/number-field';
 import { PageHeader } from '../../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../../web/components/problem-alert';
+import { useLeaveGuard } from '../../../../../web/components/unsaved-changes';
 import { useFormat } from '../../../../../web/i18n/format';
 import { useCompany } from '../../../../../web/layout/app-layout';
 import { isCurrency } from '../../../domain/money';
@@ -54,6 +55,10 @@ export default function QuotePage() {
   const invalid = useInvalidFields();
   const [form, setForm] = useState<{ subject: string; validUntil: string; contactId: string | null; positions: DraftPosition[] } | null>(null);
   const [dirty, setDirty] = useState(false);
+  // leaving with unsaved positions asks first; a save clears it before anything navigates on
+  const dirtyRef = useRef(false);
+  dirtyRef.current = dirty;
+  const leavePrompt = useLeaveGuard(dirtyRef);
   const current = quote.data?.versions.at(-1);
   useEffect(() => {
     if (quote.data && current && !dirty) setForm({ subject: quote.data.subject, validUntil: quote.data.validUntil ?? '', contactId: quote.data.contactId, positions: current.positions.map(draftOf) });
@@ -62,6 +67,7 @@ export default function QuotePage() {
   const refreshWith = (q: QuoteDetail) => {
     queryClient.setQueryData(salesKeys.quote(company.id, quoteId), q);
     void queryClient.invalidateQueries({ queryKey: salesKeys.all(company.id) });
+    dirtyRef.current = false;
     setDirty(false);
   };
   const bodies = form?.positions.map(positionBody) ?? [];
@@ -86,6 +92,7 @@ export default function QuotePage() {
   const expired = q.validUntil !== null && q.state === 'sent' && q.validUntil < new Date().toISOString().slice(0, 10);
   return (
     <>
+      {leavePrompt}
       <PageHeader title={t('customersSales.quote.title', { number: q.number })} intro={q.subject || undefined}>
         <Group gap="sm">
           <QuoteStateBadge state={q.state} />
