@@ -106,6 +106,11 @@ describe.runIf(browserAvailable())('investment evaluation in Chromium', () => {
     expect(await rows.count()).toBe(5);
     const lastRow = (await rows.nth(4).locator('td').allTextContents()).map(norm);
     expect(lastRow).toEqual([WORST, EXPECTED, BEST].map((f) => norm(euro(cumulative(f)[4]))));
+    // the save shows in the evaluation's history, as a sentence with who made it
+    const history = page.getByTestId('record-history');
+    await history.getByText('Investitionsrechnung „Tablets in der Fertigung“ geändert.').waitFor();
+    expect(await history.locator('[data-history-entry]').first().textContent()).toContain('Sabine Schmidt');
+    expect(await history.locator('[data-history-entry]').count()).toBe(2);
     await expectAccessible(page, 'invest editor');
     await screenshot(page, 'invest-editor');
 

@@ -1,12 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditView, historyQuery } from '../../kernel/audit/record-history.js';
 import { companyParams } from '../../kernel/http/company.routes.js';
 import { requirePermission, tenantOf } from '../../kernel/http/guards.js';
 import * as service from './invest.service.js';
 import { compareQuery, evaluationBody, evaluationParams } from './schemas.js';
 
 export const investRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.wv;
+  const { db, registry } = app.wv;
   const ctx = (request: FastifyRequest): service.InvestContext => ({ db, tenant: tenantOf(request) });
   const base = '/companies/:companyId/invest';
   const tags = ['invest'];
@@ -25,6 +26,14 @@ export const investRoutes: FastifyPluginAsyncZod = async (app) => {
     onRequest: requirePermission('invest.read'),
     schema: { tags, summary: 'An evaluation with its inputs, yearly cash flows, figures per scenario and utility score', params: evaluationParams },
   }, async (request) => service.getEvaluation(ctx(request), request.params.evaluationId));
+
+  app.get(`${base}/evaluations/:evaluationId/history`, {
+    onRequest: requirePermission('invest.read'),
+    schema: { tags, summary: 'Who created and changed the evaluation, and when (newest first, as sentences); whoever may read it sees it', params: evaluationParams, querystring: historyQuery },
+  }, async (request) => {
+    await service.getEvaluation(ctx(request), request.params.evaluationId);
+    return auditView(db, registry, tenantOf(request).tenantId, request.query.lang ?? request.locale, { ...request.query, target: request.params.evaluationId });
+  });
 
   app.put(`${base}/evaluations/:evaluationId`, {
     onRequest: requirePermission('invest.edit'),

@@ -10,6 +10,7 @@ import { del, put } from '../../../../web/api/client';
 import { Loading } from '../../../../web/components/loading';
 import { PageHeader } from '../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
+import { RecordHistory } from '../../../../web/components/record-history';
 import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
 import { netCashFlows } from '../../domain/cash-flows';
@@ -65,6 +66,7 @@ export default function InvestEditorPage() {
     onSuccess: (saved) => {
       queryClient.setQueryData(investKeys.detail(company.id, evaluationId), saved);
       void queryClient.invalidateQueries({ queryKey: investKeys.list(company.id) });
+      void queryClient.invalidateQueries({ queryKey: [...investKeys.detail(company.id, evaluationId), 'history'] });
       setDirty(false);
     },
   });
@@ -165,6 +167,7 @@ export default function InvestEditorPage() {
         <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
           <UtilityEditor criteria={form.criteria} utility={results?.utility ?? null} onChange={(criteria) => change({ criteria })} />
         </fieldset>
+        <RecordHistory path={`${url}/history`} queryKey={investKeys.detail(company.id, evaluationId)} />
         {save.error && <ProblemAlert error={save.error} />}
         {canEdit && (
           <Card withBorder padding="sm" pos="sticky" bottom={0} style={{ zIndex: 5 }}>
