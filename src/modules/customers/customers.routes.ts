@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditView, historyQuery } from '../../kernel/audit/record-history.js';
 import { companyParams } from '../../kernel/http/company.routes.js';
 import { requirePermission, tenantOf } from '../../kernel/http/guards.js';
 import * as contacts from './contacts.service.js';
@@ -23,7 +24,7 @@ import {
 } from './schemas.js';
 
 export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.wv;
+  const { db, registry } = app.wv;
   const ctx = (request: FastifyRequest): service.CustomersContext => ({ db, tenant: tenantOf(request) });
   const base = '/companies/:companyId';
   const tags = ['customers'];
@@ -45,6 +46,15 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
     const found = await service.getCustomer(ctx(request), request.params.customerId);
     if (found.merged) return reply.redirect(`/api/v1/companies/${request.params.companyId}/customers/${found.survivorId}`, 301);
     return found.detail;
+  });
+
+  // Only entries about the customer itself (created, changed, merged): contacts, consents and interactions are audited under their own ids.
+  app.get(`${base}/customers/:customerId/history`, {
+    onRequest: requirePermission('customers.read'),
+    schema: { tags, summary: 'Who created, changed and merged the customer, and when (newest first, as sentences); whoever may read customers sees it', params: customerParams, querystring: historyQuery },
+  }, async (request) => {
+    await service.getCustomer(ctx(request), request.params.customerId);
+    return auditView(db, registry, tenantOf(request).tenantId, request.query.lang ?? request.locale, { ...request.query, target: request.params.customerId });
   });
 
   app.put(`${base}/customers/:customerId`, {

@@ -1,5 +1,5 @@
 import '../load-translations';
-import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Textarea, Select, Title, Timeline } from '@mantine/core';
+import { Box, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Textarea, Select, Title, Timeline } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { post } from '../../../../web/api/client';
 import { Loading } from '../../../../web/components/loading';
 import { PageHeader } from '../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
+import { RecordHistory } from '../../../../web/components/record-history';
 import { useUnsavedChanges } from '../../../../web/components/unsaved-changes';
 import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
@@ -145,6 +146,9 @@ export default function CustomerDetailPage() {
         )}
       </SimpleGrid>
       <CustomerSales companyId={company.id} customerId={c.id} canSell={company.permissions.includes('customers.sales')} />
+      <Box mt="xl">
+        <RecordHistory path={`${base}/customers/${c.id}/history`} queryKey={customerKeys.detail(company.id, c.id)} />
+      </Box>
       {unsaved.prompt}
     </>
   );
