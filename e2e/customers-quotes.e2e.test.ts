@@ -104,6 +104,10 @@ describe.runIf(browserAvailable())('quotes to production orders in Chromium', ()
     // the whole quantity is planned: another production order is asked for explicitly
     await page.getByText('Die ganze Menge ist in Fertigungsaufträgen.').waitFor();
     await page.getByRole('button', { name: 'Weiteren Fertigungsauftrag für Position 10 anlegen' }).waitFor();
+    // where is my order: not started, but the promised day is far enough away
+    const forecast = page.getByTestId('position-forecast');
+    await forecast.getByText(/^Voraussichtlich fertig am \d{2}\.\d{2}\.\d{4}/).waitFor();
+    expect(await forecast.getByText('Verspätet').count()).toBe(0);
     await expectAccessible(page, 'customer order with its production order');
     await screenshot(page, 'customers-order');
 
@@ -144,6 +148,7 @@ describe.runIf(browserAvailable())('quotes to production orders in Chromium', ()
     await page.getByRole('link', { name: /^AB-/ }).click();
     await page.getByRole('heading', { name: /^Customer order AB-/ }).waitFor();
     await page.getByText('The whole quantity is in production orders.').waitFor();
+    await page.getByTestId('position-forecast').getByText(/^Expected finish /).waitFor();
     await expectAccessible(page, 'customer order, portrait, English');
     await screenshot(page, 'customers-order-portrait-en');
     await page.locator('label', { hasText: /^DE$/ }).click();

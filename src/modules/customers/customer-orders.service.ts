@@ -10,6 +10,7 @@ import { orderFromWonQuote, quoteTotals } from './domain/quotes.js';
 import type { CustomerOrderListQuery, ProductionOrderBody } from './quotes.schemas.js';
 import { loadQuote, nextYearlyNumber } from './quotes.service.js';
 import { lockQuote } from './quotes.store.js';
+import { orderForecast, positionForecast } from './where-is-my-order.js';
 
 /**
  * A won quote becomes a customer order in one step (the domain's `orderFromWonQuote`): the accepted
@@ -55,12 +56,22 @@ export async function orderFromQuote(ctx: CustomersContext, quoteId: string, cus
   });
 }
 
-export async function listOrders(ctx: CustomersContext, query: CustomerOrderListQuery) {
-  return store.listOrders(ctx.db, ctx.tenant.tenantId, query);
+/** A page of orders, each with `late` (any position late, as on the order's page) — one query for positions, links and production orders of the whole page. */
+export async function listOrders(ctx: CustomersContext, query: CustomerOrderListQuery, now = Date.now()) {
+  const { tenantId } = ctx.tenant;
+  const page = await store.listOrders(ctx.db, tenantId, query);
+  const positions = await store.positionsOfOrders(ctx.db, tenantId, page.items.map((o) => o.id));
+  const links = await store.productionLinks(ctx.db, tenantId, positions.map((p) => p.id));
+  const productionOrders = new Map((await productionOrdersByIds(ctx.db, ctx.tenant, links.map((l) => l.productionOrderId))).map((o) => [o.id, o]));
+  const lateOrders = new Set(positions.filter((p) => {
+    const own = links.filter((l) => l.orderPositionId === p.id).flatMap((l) => productionOrders.get(l.productionOrderId) ?? []);
+    return positionForecast(p, own, now).late;
+  }).map((p) => p.orderId));
+  return { ...page, items: page.items.map((o) => ({ ...o, late: o.state !== 'delivered' && o.state !== 'cancelled' && lateOrders.has(o.id) })) };
 }
 
 /** An order with its positions, totals and per position the production orders behind it, with their progress from Shop floor. */
-export async function orderDetail(tenant: CustomersContext['tenant'], db: CustomersContext['db'], id: string) {
+export async function orderDetail(tenant: CustomersContext['tenant'], db: CustomersContext['db'], id: string, now = Date.now()) {
   const order = await store.findOrder(db, tenant.tenantId, id);
   if (!order) throw notFound('customer order');
   const positions = await store.orderPositions(db, tenant.tenantId, id);
@@ -75,13 +86,21 @@ export async function orderDetail(tenant: CustomersContext['tenant'], db: Custom
     vatBasisPoints: p.vatBasisPoints,
     deliveryDate: p.promisedDate,
   })));
+  const closed = order.state === 'delivered' || order.state === 'cancelled';
+  const forecasts = positions.map((p) => {
+    const forecast = positionForecast(p, links.filter((l) => l.orderPositionId === p.id).flatMap((l) => productionOrders.get(l.productionOrderId) ?? []), now);
+    return closed ? { ...forecast, late: false, reason: null } : forecast;
+  });
   return {
     ...order,
+    /** where is my order: the latest expected finish of the positions, late when any position is */
+    forecast: orderForecast(forecasts, positions.map((p) => p.producible || links.some((l) => l.orderPositionId === p.id))),
     positions: positions.map((p, i) => {
       const own = links.filter((l) => l.orderPositionId === p.id);
       const planned = own.reduce((sum, l) => sum + l.quantity, 0);
       return {
         ...p,
+        forecast: forecasts[i]!,
         netCents: totals.positions[i]!.net.cents,
         /** whole pieces not yet covered by a production order */
         openQuantity: p.producible ? Math.max(0, p.quantityMilli / QUANTITY_SCALE - planned) : 0,
@@ -95,8 +114,8 @@ export async function orderDetail(tenant: CustomersContext['tenant'], db: Custom
   };
 }
 
-export async function getOrder(ctx: CustomersContext, id: string) {
-  return orderDetail(ctx.tenant, ctx.db, id);
+export async function getOrder(ctx: CustomersContext, id: string, now = Date.now()) {
+  return orderDetail(ctx.tenant, ctx.db, id, now);
 }
 
 /**

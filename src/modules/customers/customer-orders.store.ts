@@ -137,6 +137,13 @@ export async function orderPositions(db: Db, tenantId: string, orderId: string):
   return rows.map(toPosition);
 }
 
+/** The positions of several orders (a list page), by order and number. */
+export async function positionsOfOrders(db: Db, tenantId: string, orderIds: readonly string[]): Promise<OrderPositionRow[]> {
+  if (orderIds.length === 0) return [];
+  const rows = await db.selectFrom('customer_order_positions').selectAll().where('tenant_id', '=', tenantId).where('order_id', 'in', orderIds).orderBy('order_id').orderBy('number').execute();
+  return rows.map(toPosition);
+}
+
 export async function findOrderPosition(db: Db, tenantId: string, id: string): Promise<OrderPositionRow | undefined> {
   const row = await db.selectFrom('customer_order_positions').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
   return row ? toPosition(row) : undefined;

@@ -23,6 +23,8 @@ import * as bookingStore from './bookings.store.js';
 export interface OperationProgress extends OperationState {
   /** Device time of the finish booking; null while the operation is not finished. */
   readonly finishedAt: number | null;
+  /** Device time of the first applied start (setup or production); null while planned. */
+  readonly startedAt: number | null;
   /** Latest recorded value per parameter (applied `parameters` bookings), device time. */
   readonly recorded: ReadonlyMap<string, RecordedParameter & { at: number }>;
 }
@@ -54,6 +56,8 @@ const toDomain = (b: {
 export function replayOperations(applied: readonly bookingStore.BookingRow[]): Map<string, OperationProgress> {
   const { state } = applyBookings(emptySyncState, applied.map((b, i) => ({ ...toDomain(b), deviceId: 'replay', sequence: i + 1 })));
   const finishedAt = new Map(applied.filter((b) => b.kind === 'finish').map((b) => [b.operationId, b.at]));
+  const startedAt = new Map<string, number>();
+  for (const b of applied) if ((b.kind === 'start-setup' || b.kind === 'start-production') && !startedAt.has(b.operationId)) startedAt.set(b.operationId, b.at);
   const appliedKeys = new Set([...state.operations.values()].flatMap((op) => op.appliedKeys));
   const recorded = new Map<string, Map<string, RecordedParameter & { at: number }>>();
   for (const b of applied) {
@@ -64,7 +68,7 @@ export function replayOperations(applied: readonly bookingStore.BookingRow[]): M
   }
   const out = new Map<string, OperationProgress>();
   for (const [id, op] of state.operations) {
-    out.set(id, { ...op, finishedAt: op.status === 'finished' ? (finishedAt.get(id) ?? null) : null, recorded: recorded.get(id) ?? new Map() });
+    out.set(id, { ...op, finishedAt: op.status === 'finished' ? (finishedAt.get(id) ?? null) : null, startedAt: op.status === 'planned' ? null : (startedAt.get(id) ?? null), recorded: recorded.get(id) ?? new Map() });
   }
   return out;
 }

@@ -4,6 +4,7 @@
  */
 import type { Db } from '../../kernel/db/database.js';
 import type { TenantContext } from '../../kernel/http/app-context.js';
+import { operationStates } from './bookings.service.js';
 import { createOrder, withProgress } from './shopfloor.service.js';
 import { listOrders as listOrderRows, listParts, listWorkCentres, searchPartRows } from './shopfloor.store.js';
 
@@ -65,12 +66,34 @@ export async function createProductionOrder(db: Db, tenant: TenantContext, order
 
 export type ProductionOrderState = 'planned' | 'active' | 'finished';
 
-/** Production orders by ids with their progress: state, good parts of the last operation. */
-export async function productionOrdersByIds(db: Db, tenant: TenantContext, ids: readonly string[]): Promise<Array<{ id: string; number: string; partNumber: string; quantity: number; dueDate: string | null; state: ProductionOrderState; good: number; finishedAt: string | null }>> {
-  const orders = await withProgress({ db, tenant }, await listOrderRows(db, tenant.tenantId, [...new Set(ids)]));
+/** An operation of a production order as other modules see its progress (for "where is my order?"). */
+export interface OperationProgressInfo {
+  id: string;
+  name: string;
+  status: 'planned' | 'setup' | 'running' | 'paused' | 'finished';
+  setupMinutes: number;
+  idealCycleSeconds: number;
+  good: number;
+  scrap: number;
+  /** first start (setup or production), ISO; null while planned */
+  startedAt: string | null;
+  /** ISO; null unless finished */
+  finishedAt: string | null;
+}
+
+/** Production orders by ids with their progress: state, good parts of the last operation, and each operation in routing order. */
+export async function productionOrdersByIds(db: Db, tenant: TenantContext, ids: readonly string[]): Promise<Array<{ id: string; number: string; partNumber: string; quantity: number; dueDate: string | null; releasedAt: string | null; state: ProductionOrderState; good: number; finishedAt: string | null; operations: OperationProgressInfo[] }>> {
+  const rows = await listOrderRows(db, tenant.tenantId, [...new Set(ids)]);
+  const orders = await withProgress({ db, tenant }, rows);
+  const states = await operationStates(db, tenant.tenantId, rows.flatMap((o) => o.operations.map((op) => op.id)));
+  const iso = (t: number | null | undefined) => (t === null || t === undefined ? null : new Date(t).toISOString());
   return orders.map((o) => {
     const last = o.operations[o.operations.length - 1];
     const state: ProductionOrderState = o.finishedAt !== null ? 'finished' : o.operations.every((op) => op.status === 'planned') ? 'planned' : 'active';
-    return { id: o.id, number: o.number, partNumber: o.partNumber, quantity: o.quantity, dueDate: o.dueDate, state, good: last?.good ?? 0, finishedAt: o.finishedAt };
+    const operations = o.operations.map((op) => ({
+      id: op.id, name: op.name, status: op.status, setupMinutes: op.setupMinutes, idealCycleSeconds: op.idealCycleSeconds, good: op.good, scrap: op.scrap,
+      startedAt: iso(states.get(op.id)?.startedAt), finishedAt: iso(states.get(op.id)?.finishedAt),
+    }));
+    return { id: o.id, number: o.number, partNumber: o.partNumber, quantity: o.quantity, dueDate: o.dueDate, releasedAt: o.releasedAt, state, good: last?.good ?? 0, finishedAt: o.finishedAt, operations };
   });
 }

@@ -78,6 +78,18 @@ export interface CustomerOrderSummary {
   currency: string;
   state: CustomerOrderState;
   orderedAt: string;
+  /** in the list: any position late */
+  late?: boolean;
+}
+
+export type LateReason = 'no-production-order' | 'not-started' | 'behind-plan' | 'scrap';
+
+/** Where is my order: expected finish (null when it cannot be named), late against the end of the promised day, and why. */
+export interface PositionForecast {
+  expectedFinish: string | null;
+  late: boolean;
+  reason: LateReason | null;
+  promisedAt: string | null;
 }
 
 export interface ProductionOrderLink {
@@ -107,7 +119,9 @@ export interface CustomerOrderDetail extends CustomerOrderSummary {
     netCents: number;
     openQuantity: number;
     productionOrders: ProductionOrderLink[];
+    forecast: PositionForecast;
   }>;
+  forecast: { expectedFinish: string | null; late: boolean };
   totals: Totals;
 }
 

@@ -1,6 +1,6 @@
 import '../../load-translations';
 import '../load-sales-translations';
-import { Anchor, Card, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useListAddress } from '../../../../../web/components/list-address';
@@ -59,7 +59,7 @@ export default function CustomerOrderListPage() {
                       <Table.Td style={{ whiteSpace: 'nowrap' }}><Anchor component={Link} to={`/c/${company.id}/customer-orders/${o.id}`} fw={600}>{o.number}</Anchor></Table.Td>
                       <Table.Td>{o.customerName}</Table.Td>
                       <Table.Td>{o.customerReference}</Table.Td>
-                      <Table.Td><OrderStateBadge state={o.state} /></Table.Td>
+                      <Table.Td><Group gap={6} wrap="nowrap"><OrderStateBadge state={o.state} />{o.late && <Badge color="red" variant="filled">{t('customersSales.orders.late')}</Badge>}</Group></Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(o.orderedAt)}</Table.Td>
                     </Table.Tr>
                   ))}

@@ -1,6 +1,6 @@
 import '../../load-translations';
 import '../load-sales-translations';
-import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -12,11 +12,28 @@ import { useCompany } from '../../../../../web/layout/app-layout';
 import { ProductionOrderForm } from '../components/production-order-form';
 import { OrderStateBadge, ProductionStateBadge } from '../components/state-badges';
 import { TotalsTable } from '../components/totals-table';
-import { salesKeys, useCustomerOrder, type CustomerOrderDetail } from '../sales-api';
+import { salesKeys, useCustomerOrder, type CustomerOrderDetail, type PositionForecast } from '../sales-api';
+
+/** Where is my order, for one position: expected finish, and when late a flag with the reason in words. */
+function ForecastLine({ forecast }: { forecast: PositionForecast }) {
+  const { t } = useTranslation();
+  const { dateTime } = useFormat();
+  return (
+    <Stack gap={2} data-testid="position-forecast">
+      <Text size="sm" fw={500}>{forecast.expectedFinish ? t('customersSales.order.expectedFinish', { date: dateTime(forecast.expectedFinish) }) : t('customersSales.order.expectedFinishUnknown')}</Text>
+      {forecast.late && (
+        <Group gap="xs" wrap="nowrap" align="flex-start">
+          <Badge color="red" variant="filled" style={{ flexShrink: 0 }}>{t('customersSales.order.late')}</Badge>
+          {forecast.reason && <Text size="sm" c="red.9">{t(`customersSales.order.lateReasons.${forecast.reason}`)}</Text>}
+        </Group>
+      )}
+    </Stack>
+  );
+}
 
 export default function CustomerOrderPage() {
   const { t } = useTranslation();
-  const { money, number, date } = useFormat();
+  const { money, number, date, dateTime } = useFormat();
   const company = useCompany();
   const { customerOrderId = '' } = useParams();
   const queryClient = useQueryClient();
@@ -39,6 +56,8 @@ export default function CustomerOrderPage() {
           {o.quoteId && o.quoteNumber && <Text size="sm">{t('customersSales.order.fromQuote')} <Anchor component={Link} to={`/c/${company.id}/quotes/${o.quoteId}`}>{o.quoteNumber}</Anchor></Text>}
           {o.customerReference && <Text size="sm">{t('customersSales.order.customerReference', { reference: o.customerReference })}</Text>}
           <Text size="sm" c="dimmed">{t('customersSales.order.orderedAt', { date: date(o.orderedAt) })}</Text>
+          {o.forecast.expectedFinish && <Text size="sm" data-testid="order-forecast">{t('customersSales.order.orderExpectedFinish', { date: dateTime(o.forecast.expectedFinish) })}</Text>}
+          {o.forecast.late && <Badge color="red" variant="filled">{t('customersSales.order.late')}</Badge>}
         </Group>
         <Group><Button component={Link} to={`/c/${company.id}/customer-orders`} variant="subtle">{t('customersSales.order.back')}</Button></Group>
       </PageHeader>
@@ -56,6 +75,7 @@ export default function CustomerOrderPage() {
                   })}
                 </Text>
                 {p.promisedDate && <Text size="sm">{t('customersSales.order.promised', { date: date(p.promisedDate) })}</Text>}
+                {(p.producible || p.productionOrders.length > 0) && <ForecastLine forecast={p.forecast} />}
               </div>
               {!p.producible && <Text size="sm" c="dimmed">{t('customersSales.order.notProducible')}</Text>}
             </Group>
