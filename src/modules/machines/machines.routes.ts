@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditView, historyQuery } from '../../kernel/audit/record-history.js';
 import { z } from 'zod';
 import { companyParams } from '../../kernel/http/company.routes.js';
 import { requirePermission, requireUser, tenantOf } from '../../kernel/http/guards.js';
@@ -19,7 +20,7 @@ import { readSeries } from './series.service.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const machinesRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, access } = app.wv;
+  const { db, access, registry } = app.wv;
   const ctx = (request: FastifyRequest): service.MachinesContext => ({ db, tenant: tenantOf(request) });
   const base = '/companies/:companyId/machines';
   const tags = ['machines'];
@@ -51,6 +52,14 @@ export const machinesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(`${base}/:machineId`, { ...read, schema: { tags, summary: 'A machine with its data points and devices', params: machineParams } }, async (request) =>
     service.getMachine(ctx(request), request.params.machineId),
   );
+
+  app.get(`${base}/:machineId/history`, {
+    ...read,
+    schema: { tags, summary: 'Who changed the machine, its data points, device credentials and alarm rules, and when (newest first, as sentences); whoever may read machines sees it', params: machineParams, querystring: historyQuery },
+  }, async (request) => {
+    await service.getMachine(ctx(request), request.params.machineId);
+    return auditView(db, registry, tenantOf(request).tenantId, request.query.lang ?? request.locale, { ...request.query, target: request.params.machineId });
+  });
 
   app.put(`${base}/:machineId`, { ...manage, schema: { tags, summary: 'Change a machine', params: machineParams, body: machineBody } }, async (request) =>
     service.updateMachine(ctx(request), request.params.machineId, request.body),

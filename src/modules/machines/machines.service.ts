@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import { writeAudit } from '../../kernel/audit/audit-log.js';
 import { newSecretToken } from '../../kernel/auth/secret-token.js';
 import type { Config } from '../../kernel/config.js';
 import type { Db } from '../../kernel/db/database.js';
+import { inTransaction } from '../../kernel/db/transaction.js';
 import { outboundPolicy } from '../../kernel/net/outbound-policy.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import type { TenantContext } from '../../kernel/http/app-context.js';
@@ -29,6 +31,10 @@ const NO_EXCEPTIONS: string[] = [];
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
+/** Every change to a machine, its data points, devices and alarm rules is logged with the machine as target: its page tells them. */
+const auditMachine = (db: Db, ctx: MachinesContext, action: string, machineId: string, details: Record<string, unknown>) =>
+  writeAudit(db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action: `machines.${action}`, target: machineId, details });
+
 async function machineOrThrow(ctx: MachinesContext, machineId: string) {
   const machine = await store.findMachine(ctx.db, ctx.tenant.tenantId, machineId);
   if (!machine) throw notFound('machine');
@@ -55,7 +61,10 @@ export async function createMachine(ctx: MachinesContext, body: z.output<typeof 
   await checkWorkCentre(ctx, body);
   const id = uuidv7();
   try {
-    await store.insertMachine(ctx.db, ctx.tenant.tenantId, id, body);
+    await inTransaction(ctx.db, async (tx) => {
+      await store.insertMachine(tx, ctx.tenant.tenantId, id, body);
+      await auditMachine(tx, ctx, 'machine_created', id, { name: body.name });
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new ProblemError(409, 'machines_name_taken', { name: body.name });
     throw error;
@@ -67,7 +76,10 @@ export async function updateMachine(ctx: MachinesContext, machineId: string, bod
   await machineOrThrow(ctx, machineId);
   await checkWorkCentre(ctx, body);
   try {
-    if (!(await store.updateMachine(ctx.db, ctx.tenant.tenantId, machineId, body))) throw notFound('machine');
+    await inTransaction(ctx.db, async (tx) => {
+      if (!(await store.updateMachine(tx, ctx.tenant.tenantId, machineId, body))) throw notFound('machine');
+      await auditMachine(tx, ctx, 'machine_changed', machineId, { name: body.name });
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new ProblemError(409, 'machines_name_taken', { name: body.name });
     throw error;
@@ -76,7 +88,10 @@ export async function updateMachine(ctx: MachinesContext, machineId: string, bod
 }
 
 export async function deleteMachine(ctx: MachinesContext, machineId: string) {
+  const machine = await machineOrThrow(ctx, machineId);
+  // the store deletes the samples and the machine in its own transaction; the log follows it
   if (!(await store.deleteMachine(ctx.db, ctx.tenant.tenantId, machineId))) throw notFound('machine');
+  await auditMachine(ctx.db, ctx, 'machine_deleted', machineId, { name: machine.name });
 }
 
 export async function listPoints(ctx: MachinesContext, machineId: string) {
@@ -88,7 +103,10 @@ export async function createPoint(ctx: MachinesContext, machineId: string, body:
   await machineOrThrow(ctx, machineId);
   const id = uuidv7();
   try {
-    await pointStore.insertPoint(ctx.db, ctx.tenant.tenantId, machineId, id, body);
+    await inTransaction(ctx.db, async (tx) => {
+      await pointStore.insertPoint(tx, ctx.tenant.tenantId, machineId, id, body);
+      await auditMachine(tx, ctx, 'point_added', machineId, { point: body.name });
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new ProblemError(409, 'machines_point_taken', { name: body.name });
     throw error;
@@ -98,7 +116,10 @@ export async function createPoint(ctx: MachinesContext, machineId: string, body:
 
 export async function updatePoint(ctx: MachinesContext, machineId: string, pointId: string, body: z.output<typeof pointBody>) {
   try {
-    if (!(await pointStore.updatePoint(ctx.db, ctx.tenant.tenantId, machineId, pointId, body))) throw notFound('point');
+    await inTransaction(ctx.db, async (tx) => {
+      if (!(await pointStore.updatePoint(tx, ctx.tenant.tenantId, machineId, pointId, body))) throw notFound('point');
+      await auditMachine(tx, ctx, 'point_changed', machineId, { point: body.name });
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new ProblemError(409, 'machines_point_taken', { name: body.name });
     throw error;
@@ -107,7 +128,12 @@ export async function updatePoint(ctx: MachinesContext, machineId: string, point
 }
 
 export async function deletePoint(ctx: MachinesContext, machineId: string, pointId: string) {
-  if (!(await pointStore.deletePoint(ctx.db, ctx.tenant.tenantId, machineId, pointId))) throw notFound('point');
+  const point = await pointStore.findPoint(ctx.db, ctx.tenant.tenantId, machineId, pointId);
+  if (!point) throw notFound('point');
+  await inTransaction(ctx.db, async (tx) => {
+    if (!(await pointStore.deletePoint(tx, ctx.tenant.tenantId, machineId, pointId))) throw notFound('point');
+    await auditMachine(tx, ctx, 'point_deleted', machineId, { point: point.name });
+  });
 }
 
 export async function listDevices(ctx: MachinesContext, machineId: string) {
@@ -120,12 +146,18 @@ export async function createDevice(ctx: MachinesContext, machineId: string, body
   await machineOrThrow(ctx, machineId);
   const id = uuidv7();
   const { token, hash } = newSecretToken();
-  await deviceStore.insertDevice(ctx.db, ctx.tenant.tenantId, machineId, id, body.name, hash);
+  await inTransaction(ctx.db, async (tx) => {
+    await deviceStore.insertDevice(tx, ctx.tenant.tenantId, machineId, id, body.name, hash);
+    await auditMachine(tx, ctx, 'device_created', machineId, { device: body.name });
+  });
   return { id, machineId, name: body.name, token, mqtt: { username: id, password: token, topic: `wv/${id}/telemetry` } };
 }
 
 export async function revokeDevice(ctx: MachinesContext, machineId: string, deviceId: string) {
-  if (!(await deviceStore.revokeDevice(ctx.db, ctx.tenant.tenantId, machineId, deviceId))) throw notFound('device');
+  await inTransaction(ctx.db, async (tx) => {
+    if (!(await deviceStore.revokeDevice(tx, ctx.tenant.tenantId, machineId, deviceId))) throw notFound('device');
+    await auditMachine(tx, ctx, 'device_revoked', machineId, {});
+  });
 }
 
 // ---------------------------------------------------------------- alarm rules and alarms
@@ -136,6 +168,9 @@ async function pointOrThrow(ctx: MachinesContext, machineId: string, pointId: st
   return point;
 }
 
+/** A rule without a name is told by its data point. */
+const ruleLabel = (name: string, point: string) => name || point;
+
 export async function listRules(ctx: MachinesContext, machineId: string) {
   await machineOrThrow(ctx, machineId);
   return alarms.listRules(ctx.db, ctx.tenant.tenantId, machineId);
@@ -143,22 +178,27 @@ export async function listRules(ctx: MachinesContext, machineId: string) {
 
 export async function createRule(ctx: MachinesContext, machineId: string, body: z.output<typeof ruleBody>) {
   await machineOrThrow(ctx, machineId);
-  await pointOrThrow(ctx, machineId, body.pointId);
+  const point = await pointOrThrow(ctx, machineId, body.pointId);
   const id = uuidv7();
   await alarms.insertRule(ctx.db, ctx.tenant.tenantId, machineId, id, body);
+  // the rule store keeps its own transaction and tells the running evaluation; the log follows it
+  await auditMachine(ctx.db, ctx, 'rule_created', machineId, { rule: ruleLabel(body.name, point.name) });
   return (await alarms.listRules(ctx.db, ctx.tenant.tenantId, machineId, id))[0];
 }
 
 export async function updateRule(ctx: MachinesContext, machineId: string, ruleId: string, body: z.output<typeof ruleBody>) {
   await machineOrThrow(ctx, machineId);
   if ((await alarms.listRules(ctx.db, ctx.tenant.tenantId, machineId, ruleId)).length === 0) throw notFound('rule');
-  await pointOrThrow(ctx, machineId, body.pointId);
+  const point = await pointOrThrow(ctx, machineId, body.pointId);
   await alarms.updateRule(ctx.db, ctx.tenant.tenantId, machineId, ruleId, body);
+  await auditMachine(ctx.db, ctx, 'rule_changed', machineId, { rule: ruleLabel(body.name, point.name) });
   return (await alarms.listRules(ctx.db, ctx.tenant.tenantId, machineId, ruleId))[0];
 }
 
 export async function deleteRule(ctx: MachinesContext, machineId: string, ruleId: string) {
-  if (!(await alarms.deleteRule(ctx.db, ctx.tenant.tenantId, machineId, ruleId))) throw notFound('rule');
+  const rule = (await alarms.listRules(ctx.db, ctx.tenant.tenantId, machineId, ruleId))[0];
+  if (!rule || !(await alarms.deleteRule(ctx.db, ctx.tenant.tenantId, machineId, ruleId))) throw notFound('rule');
+  await auditMachine(ctx.db, ctx, 'rule_deleted', machineId, { rule: ruleLabel(rule.name, rule.point) });
 }
 
 export async function listAlarms(ctx: MachinesContext, query: { machineId?: string; open: boolean; limit: number }) {

@@ -1,15 +1,16 @@
 import '../load-translations';
-import { Anchor, Button, Card, Group, NativeSelect, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Card, Group, NativeSelect, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../../../../web/components/loading';
 import { PageHeader } from '../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../web/components/problem-alert';
+import { RecordHistory } from '../../../../web/components/record-history';
 import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
 import { type RequestedResolution, csvHref, useOrderContext, useRangeSeries } from '../analytics-api';
-import { useAcknowledge, useMachine, useMachineAlarms } from '../api';
+import { machineKeys, useAcknowledge, useMachine, useMachineAlarms } from '../api';
 import { AlarmItem } from './alarm-item';
 import { OrderSegments } from './order-segments';
 import { RangeControls, type RangeChoice, ResolutionNote, useWindow } from './range-controls';
@@ -107,6 +108,9 @@ export default function MachinePage() {
           <AlarmItem key={a.id} alarm={a} canAcknowledge={company.permissions.includes('machines.acknowledge')} onAcknowledge={() => acknowledge.mutate(a)} busy={acknowledge.isPending} />
         ))}
       </Stack>
+      <Box mt="lg">
+        <RecordHistory path={`/companies/${company.id}/machines/${machineId}/history`} queryKey={machineKeys.machine(company.id, machineId)} />
+      </Box>
     </>
   );
 }
