@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.js';
-import { containsPattern } from '../../kernel/db/like-pattern.js';
+import { textMatch } from '../../kernel/search/text-match.js';
 import type { Currency } from './domain/money.js';
 import type { CustomerOrderListQuery, customerOrderStates } from './quotes.schemas.js';
 import { isoDay } from './quotes.store.js';
@@ -74,10 +74,8 @@ export async function orderOfQuote(db: Db, tenantId: string, quoteId: string): P
 
 export async function listOrders(db: Db, tenantId: string, query: CustomerOrderListQuery): Promise<{ items: CustomerOrderRow[]; total: number }> {
   let base = orderSelect(db, tenantId);
-  if (query.q) {
-    const pattern = containsPattern(query.q.toLowerCase());
-    base = base.where((eb) => eb.or([eb(sql`lower(o.number)`, 'like', pattern), eb(sql`lower(o.customer_reference)`, 'like', pattern), eb(sql`lower(c.name)`, 'like', pattern), eb(sql`lower(c.number)`, 'like', pattern)]));
-  }
+  // number, reference and customer, with umlauts folded as in the global search
+  if (query.q) base = base.where(textMatch(query.q, ['o.number', 'o.customer_reference', 'c.name', 'c.number']).where);
   if (query.state) base = base.where('o.state', '=', query.state);
   if (query.customerId) base = base.where('o.customer_id', '=', query.customerId);
   const total = await base.clearSelect().select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();

@@ -223,6 +223,9 @@ describe.each(testDatabaseKinds())('Quotes and customer orders API on the %s dat
     expect(paged.map((q: { number: string }) => q.number)).toEqual(numbers);
     expect((await client.get(`${api}/quotes?q=${encodeURIComponent(numbers[0])}`)).body.items.map((q: { number: string }) => q.number)).toEqual([numbers[0]]);
     expect((await client.get(`${api}/quotes?q=hansen&state=draft`)).body.items.every((q: { state: string; customerName: string }) => q.state === 'draft' && q.customerName.startsWith('Hansen'))).toBe(true);
+    // case and umlauts folded as in the global search
+    expect((await client.get(`${api}/quotes?q=${encodeURIComponent('HÄNSEN')}`)).body.items.length).toBe((await client.get(`${api}/quotes?q=hansen`)).body.items.length);
+    expect((await client.get(`${api}/quotes?q=hansen`)).body.items.length).toBeGreaterThan(0);
     const item = all.body.items.find((q: { number: string }) => q.number === numbers[0]);
     expect(item.grossCents).toBeGreaterThan(item.netCents);
     expect((await client.get(`${api}/quotes?state=maybe`)).status).toBe(400);

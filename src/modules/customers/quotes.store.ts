@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.js';
-import { containsPattern } from '../../kernel/db/like-pattern.js';
+import { textMatch } from '../../kernel/search/text-match.js';
 import type { Currency } from './domain/money.js';
 import type { LostReason, QuoteState } from './domain/quotes.js';
 import type { QuoteListQuery } from './quotes.schemas.js';
@@ -92,10 +92,8 @@ export async function lockQuote(db: Db, tenantId: string, id: string): Promise<v
 
 export async function listQuotes(db: Db, tenantId: string, query: QuoteListQuery): Promise<{ items: QuoteRow[]; total: number }> {
   let base = quoteSelect(db, tenantId);
-  if (query.q) {
-    const pattern = containsPattern(query.q.toLowerCase());
-    base = base.where((eb) => eb.or([eb(sql`lower(q.number)`, 'like', pattern), eb(sql`lower(q.subject)`, 'like', pattern), eb(sql`lower(c.name)`, 'like', pattern), eb(sql`lower(c.number)`, 'like', pattern)]));
-  }
+  // number, reference and customer, with umlauts folded as in the global search
+  if (query.q) base = base.where(textMatch(query.q, ['q.number', 'q.subject', 'c.name', 'c.number']).where);
   if (query.state) base = base.where('q.state', '=', query.state);
   if (query.customerId) base = base.where('q.customer_id', '=', query.customerId);
   const total = await base.clearSelect().select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
