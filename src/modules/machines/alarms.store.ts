@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Row } from '../../kernel/db/database.js';
+import { inTransaction } from '../../kernel/db/transaction.js';
 import type { Json } from '../../kernel/db/schema.generated.js';
 import { storedJson } from '../../kernel/db/stored-json.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
@@ -105,7 +106,8 @@ const ruleMachines = new WeakMap<Db, { generation: number; machines: ReadonlySet
 let ruleGeneration = 0;
 let ruleWrites = 0;
 
-async function changingRules<T>(write: () => Promise<T>): Promise<T> {
+/** Runs a write of rules (with whatever belongs to it, e.g. its audit entry): the set of machines with rules is not cached meanwhile and read again after. */
+export async function changingRules<T>(write: () => Promise<T>): Promise<T> {
   ruleWrites++;
   try {
     return await write();
@@ -125,7 +127,7 @@ export async function machinesWithRules(db: Db): Promise<ReadonlySet<string>> {
   return machines;
 }
 
-/** Rule writes take the database handle itself, not a transaction: the set above is read again as soon as they return. */
+/** A rule write inside a caller's transaction runs within `changingRules` around that transaction, so the set above is read again only after the commit. */
 export async function insertRule(db: Db, tenantId: string, machineId: string, id: string, data: RuleData): Promise<void> {
   await changingRules(() => sql`insert into machine_alarm_rules (tenant_id, id, machine_id, point_id, name, definition, enabled, severity, state)
     values (${tenantId}, ${id}, ${machineId}, ${data.pointId}, ${data.name}, ${JSON.stringify(data.rule)}::jsonb, ${data.enabled}, ${data.severity ?? 'warning'},
@@ -138,7 +140,7 @@ export async function insertRule(db: Db, tenantId: string, machineId: string, id
  * cleared by this rule.
  */
 export async function updateRule(db: Db, tenantId: string, machineId: string, id: string, data: RuleData): Promise<boolean> {
-  return changingRules(() => db.transaction().execute(async (tx) => {
+  return changingRules(() => inTransaction(db, async (tx) => {
     const current = (await listRules(tx, tenantId, machineId, id))[0];
     if (!current) return false;
     const restart = current.pointId !== data.pointId || JSON.stringify(current.rule) !== JSON.stringify(data.rule);

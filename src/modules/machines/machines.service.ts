@@ -89,9 +89,10 @@ export async function updateMachine(ctx: MachinesContext, machineId: string, bod
 
 export async function deleteMachine(ctx: MachinesContext, machineId: string) {
   const machine = await machineOrThrow(ctx, machineId);
-  // the store deletes the samples and the machine in its own transaction; the log follows it
-  if (!(await store.deleteMachine(ctx.db, ctx.tenant.tenantId, machineId))) throw notFound('machine');
-  await auditMachine(ctx.db, ctx, 'machine_deleted', machineId, { name: machine.name });
+  await inTransaction(ctx.db, async (tx) => {
+    if (!(await store.deleteMachine(tx, ctx.tenant.tenantId, machineId))) throw notFound('machine');
+    await auditMachine(tx, ctx, 'machine_deleted', machineId, { name: machine.name });
+  });
 }
 
 export async function listPoints(ctx: MachinesContext, machineId: string) {
@@ -180,9 +181,10 @@ export async function createRule(ctx: MachinesContext, machineId: string, body: 
   await machineOrThrow(ctx, machineId);
   const point = await pointOrThrow(ctx, machineId, body.pointId);
   const id = uuidv7();
-  await alarms.insertRule(ctx.db, ctx.tenant.tenantId, machineId, id, body);
-  // the rule store keeps its own transaction and tells the running evaluation; the log follows it
-  await auditMachine(ctx.db, ctx, 'rule_created', machineId, { rule: ruleLabel(body.name, point.name) });
+  await alarms.changingRules(() => inTransaction(ctx.db, async (tx) => {
+    await alarms.insertRule(tx, ctx.tenant.tenantId, machineId, id, body);
+    await auditMachine(tx, ctx, 'rule_created', machineId, { rule: ruleLabel(body.name, point.name) });
+  }));
   return (await alarms.listRules(ctx.db, ctx.tenant.tenantId, machineId, id))[0];
 }
 
@@ -190,15 +192,20 @@ export async function updateRule(ctx: MachinesContext, machineId: string, ruleId
   await machineOrThrow(ctx, machineId);
   if ((await alarms.listRules(ctx.db, ctx.tenant.tenantId, machineId, ruleId)).length === 0) throw notFound('rule');
   const point = await pointOrThrow(ctx, machineId, body.pointId);
-  await alarms.updateRule(ctx.db, ctx.tenant.tenantId, machineId, ruleId, body);
-  await auditMachine(ctx.db, ctx, 'rule_changed', machineId, { rule: ruleLabel(body.name, point.name) });
+  await alarms.changingRules(() => inTransaction(ctx.db, async (tx) => {
+    await alarms.updateRule(tx, ctx.tenant.tenantId, machineId, ruleId, body);
+    await auditMachine(tx, ctx, 'rule_changed', machineId, { rule: ruleLabel(body.name, point.name) });
+  }));
   return (await alarms.listRules(ctx.db, ctx.tenant.tenantId, machineId, ruleId))[0];
 }
 
 export async function deleteRule(ctx: MachinesContext, machineId: string, ruleId: string) {
   const rule = (await alarms.listRules(ctx.db, ctx.tenant.tenantId, machineId, ruleId))[0];
-  if (!rule || !(await alarms.deleteRule(ctx.db, ctx.tenant.tenantId, machineId, ruleId))) throw notFound('rule');
-  await auditMachine(ctx.db, ctx, 'rule_deleted', machineId, { rule: ruleLabel(rule.name, rule.point) });
+  if (!rule) throw notFound('rule');
+  await alarms.changingRules(() => inTransaction(ctx.db, async (tx) => {
+    if (!(await alarms.deleteRule(tx, ctx.tenant.tenantId, machineId, ruleId))) throw notFound('rule');
+    await auditMachine(tx, ctx, 'rule_deleted', machineId, { rule: ruleLabel(rule.name, rule.point) });
+  }));
 }
 
 export async function listAlarms(ctx: MachinesContext, query: { machineId?: string; open: boolean; limit: number }) {

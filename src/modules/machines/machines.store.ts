@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Row } from '../../kernel/db/database.js';
+import { inTransaction } from '../../kernel/db/transaction.js';
 
 export type PointType = 'number' | 'boolean' | 'string';
 export type PointSource = 'mqtt' | 'http' | 'opcua' | 'manual';
@@ -70,7 +71,7 @@ export async function updateMachine(db: Db, tenantId: string, id: string, data: 
 
 /** Deletes a machine with its points, devices and samples. */
 export async function deleteMachine(db: Db, tenantId: string, id: string): Promise<boolean> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await sql`delete from machine_samples where tenant_id = ${tenantId}
       and device_id in (select id from machine_devices where tenant_id = ${tenantId} and machine_id = ${id})`.execute(tx);
     const r = await tx.deleteFrom('machines').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();

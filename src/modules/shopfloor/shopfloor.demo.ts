@@ -82,7 +82,7 @@ const orderNumber = (n: number) => `FA-${new Date().getFullYear()}-${String(n + 
 /**
  * The last four weeks on both work centres, booked through the terminal path (syncBookings) by the
  * demo worker: finished orders of the welded bracket (laser cut, then welded) and laser-only sheet
- * orders; the newest bracket order is still running (welding, or the laser cut if the laser is behind).
+ * orders; the newest bracket order is being welded now, the one after it may already be cut.
  */
 async function demoHistory(ctx: ShopfloorContext, demo: { partId: string; operations: RoutingOperation[]; laser: string }): Promise<number> {
   const { db } = ctx;
@@ -112,34 +112,41 @@ async function demoHistory(ctx: ShopfloorContext, demo: { partId: string; operat
     return order;
   };
 
-  // Each bracket order is laser cut on LAS-1 and then welded on SCHW-1: welding starts only once
-  // the cut is finished, so no order has a later operation under way while an earlier one waits.
-  // Between two brackets the laser cuts a sheet order, if it can be finished before now.
+  // Each bracket order is laser cut on LAS-1 and then welded on SCHW-1. Welding sets the pace: the
+  // laser cuts the next bracket while the current one is welded, so welding never starts before
+  // its cut is finished and the newest bracket is being welded now (the demo's live machine data
+  // follow that order). Sheet orders fill the laser only as long as it stays ahead of the welding
+  // and can finish them before now.
   const laserClock = new WorkClock(windows);
   const weldClock = new WorkClock(windows);
   const book = (terminal: string, run: { bookings: DemoBooking[] }) => bookings.get(terminal)!.push(...run.bookings);
-  for (;;) {
+  const cutBracket = () => {
     laserClock.advance(rnd() * 15);
     const quantity = 40 + Math.floor(rnd() * 7) * 10;
-    const bracket = newOrder(demo.partId, demo.operations, quantity, laserClock.t);
-    const [cutOp, weldOp] = bracket.operations;
-    const cutRun = operationBookings(laserClock, { operationId: cutOp.id, setupMinutes: cutOp.setupMinutes, idealCycleSeconds: cutOp.idealCycleSeconds, quantity, batch: Math.max(50, Math.round(quantity / 3)), welding: false }, reasons, rnd);
-    book('demo-terminal-laser', cutRun);
-    if (!cutRun.finished) break;
-    const cutDone = laserClock.t;
-
-    const sheetQuantity = 300 + Math.floor(rnd() * 8) * 50;
-    if (laserClock.remainingMinutes() >= 1.6 * (cut.setupMinutes + (sheetQuantity * cut.idealCycleSeconds) / 60) + 60) {
+    const order = newOrder(demo.partId, demo.operations, quantity, laserClock.t);
+    const cutOp = order.operations[0];
+    const run = operationBookings(laserClock, { operationId: cutOp.id, setupMinutes: cutOp.setupMinutes, idealCycleSeconds: cutOp.idealCycleSeconds, quantity, batch: Math.max(50, Math.round(quantity / 3)), welding: false }, reasons, rnd);
+    book('demo-terminal-laser', run);
+    return run.finished ? { order, cutDone: laserClock.t } : null;
+  };
+  let current = cutBracket();
+  while (current) {
+    const next = cutBracket();
+    if (!weldClock.waitUntil(current.cutDone)) break;
+    weldClock.advance(rnd() * 20);
+    const weldOp = current.order.operations[1];
+    const weldRun = operationBookings(weldClock, { operationId: weldOp.id, setupMinutes: weldOp.setupMinutes, idealCycleSeconds: weldOp.idealCycleSeconds, quantity: current.order.quantity, batch: 20, welding: true }, reasons, rnd);
+    book('demo-terminal-schweissen', weldRun);
+    if (!weldRun.finished) break;
+    for (;;) {
+      const sheetQuantity = 300 + Math.floor(rnd() * 8) * 50;
+      const needs = 1.6 * (cut.setupMinutes + (sheetQuantity * cut.idealCycleSeconds) / 60) + 60;
+      if (laserClock.remainingMinutes() - needs < weldClock.remainingMinutes()) break;
       laserClock.advance(rnd() * 15);
       const sheet = newOrder(sheetPartId, [cut], sheetQuantity, laserClock.t);
       book('demo-terminal-laser', operationBookings(laserClock, { operationId: sheet.operations[0].id, setupMinutes: cut.setupMinutes, idealCycleSeconds: cut.idealCycleSeconds, quantity: sheetQuantity, batch: Math.max(50, Math.round(sheetQuantity / 3)), welding: false }, reasons, rnd));
     }
-
-    if (!weldClock.waitUntil(cutDone)) break;
-    weldClock.advance(rnd() * 20);
-    const weldRun = operationBookings(weldClock, { operationId: weldOp.id, setupMinutes: weldOp.setupMinutes, idealCycleSeconds: weldOp.idealCycleSeconds, quantity, batch: 20, welding: true }, reasons, rnd);
-    book('demo-terminal-schweissen', weldRun);
-    if (!weldRun.finished) break;
+    current = next;
   }
   await insertOrders(db, tenantId, orders);
 
