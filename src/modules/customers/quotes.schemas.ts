@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { companyParams } from '../../kernel/http/company.routes.js';
 import { currencies } from './domain/money.js';
-import { isIsoDate, lostReasons } from './domain/quotes.js';
+export { customerOrderStates, quoteStates } from './domain/quotes.js';
+import { customerOrderStates, isIsoDate, lostReasons, quoteStates } from './domain/quotes.js';
 
 // HTTP API contract of quotes and customer orders, shared by the routes, the tests and the web pages.
 
@@ -66,7 +67,6 @@ export const productionOrderBody = z.strictObject({
 });
 export type ProductionOrderBody = z.output<typeof productionOrderBody>;
 
-export const quoteStates = ['draft', 'sent', 'won', 'lost'] as const;
 export const quoteListQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
   state: z.enum(quoteStates).optional(),
@@ -78,7 +78,6 @@ export const quoteListQuery = z.strictObject({
 });
 export type QuoteListQuery = z.output<typeof quoteListQuery>;
 
-export const customerOrderStates = ['open', 'in-production', 'partly-delivered', 'delivered', 'cancelled'] as const;
 export const customerOrderListQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
   state: z.enum(customerOrderStates).optional(),

@@ -17,7 +17,10 @@ export interface QuotePosition {
   deliveryDate: string | null;
 }
 
-export type QuoteState = 'draft' | 'sent' | 'won' | 'lost';
+export const quoteStates = ['draft', 'sent', 'won', 'lost'] as const;
+export type QuoteState = (typeof quoteStates)[number];
+/** The states of a customer order, in the order it passes them. */
+export const customerOrderStates = ['open', 'in-production', 'partly-delivered', 'delivered', 'cancelled'] as const;
 export const lostReasons = ['price', 'delivery-time', 'competitor', 'no-demand', 'technical', 'no-response', 'other'] as const;
 export type LostReason = (typeof lostReasons)[number];
 

@@ -2,10 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { get } from '../../../../web/api/client';
 import { customersPath } from '../api';
 
-export type QuoteState = 'draft' | 'sent' | 'won' | 'lost';
+import { customerOrderStates, lostReasons, quoteStates, type QuoteState } from '../../domain/quotes';
+
+export type { QuoteState };
 export type QuoteAction = 'edit' | 'send' | 'revise' | 'win' | 'lose' | 'order';
-export const LOST_REASONS = ['price', 'delivery-time', 'competitor', 'no-demand', 'technical', 'no-response', 'other'] as const;
-export const QUOTE_STATES: QuoteState[] = ['draft', 'sent', 'won', 'lost'];
+// the lists the server validates against, so a state or reason added there is offered here too
+export const LOST_REASONS = lostReasons;
+export const QUOTE_STATES = quoteStates;
 
 export interface QuoteSummary {
   id: string;
@@ -62,8 +65,8 @@ export interface PartOption {
   producible: boolean;
 }
 
-export type CustomerOrderState = 'open' | 'in-production' | 'partly-delivered' | 'delivered' | 'cancelled';
-export const ORDER_STATES: CustomerOrderState[] = ['open', 'in-production', 'partly-delivered', 'delivered', 'cancelled'];
+export type CustomerOrderState = (typeof customerOrderStates)[number];
+export const ORDER_STATES = customerOrderStates;
 
 export interface CustomerOrderSummary {
   id: string;
