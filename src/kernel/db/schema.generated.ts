@@ -586,6 +586,49 @@ export interface PrivacyRecordVersions {
   version: number;
 }
 
+export interface PrivacySkillLevels {
+  assessed_at: Generated<Timestamp>;
+  assessed_by: string | null;
+  competence: string;
+  level: number;
+  tenant_id: string;
+  user_id: string;
+}
+
+export interface PrivacySkillRequirementPeople {
+  requirement_id: string;
+  tenant_id: string;
+  user_id: string;
+}
+
+export interface PrivacySkillRequirements {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  go_live_on: Timestamp;
+  id: string;
+  machine_id: string | null;
+  needs: Json;
+  note: string | null;
+  plan_item_id: string | null;
+  software_name: string | null;
+  subject: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface PrivacyTrainings {
+  competences: Generated<string[]>;
+  completed_on: Timestamp;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  expires_on: Timestamp | null;
+  id: string;
+  provider: string | null;
+  tenant_id: string;
+  title: string;
+  user_id: string;
+}
+
 export interface RoadmapFunding {
   created_at: Generated<Timestamp>;
   historical: Generated<boolean>;
@@ -944,6 +987,10 @@ export interface DB {
   privacy_record_activities: PrivacyRecordActivities;
   privacy_record_controller: PrivacyRecordController;
   privacy_record_versions: PrivacyRecordVersions;
+  privacy_skill_levels: PrivacySkillLevels;
+  privacy_skill_requirement_people: PrivacySkillRequirementPeople;
+  privacy_skill_requirements: PrivacySkillRequirements;
+  privacy_trainings: PrivacyTrainings;
   roadmap_funding: RoadmapFunding;
   roadmap_plan_items: RoadmapPlanItems;
   roadmap_settings: RoadmapSettings;

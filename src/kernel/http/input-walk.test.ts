@@ -46,6 +46,8 @@ const REFERENCE_FIELDS: Record<string, string> = {
   absorbedId: 'customerId',
   customerId: 'customerId',
   contactId: 'contactId',
+  personId: 'userId',
+  personIds: 'userId',
 };
 /** Ids in bodies that refer to nothing stored before: the device generates them. */
 const NOT_REFERENCES = new Set(['key']);

@@ -1,5 +1,11 @@
 /**
- * What other modules may use of machine data on the server. Nothing yet: no other module reads
- * machine data. Other modules never read the machine tables directly; what they need goes here.
+ * What other modules may use of machine data on the server. Other modules never read the machine
+ * tables directly; what they need goes here.
  */
-export {};
+import type { Db } from '../../kernel/db/database.js';
+import { listMachines } from './machines.store.js';
+
+/** The company's machines (id and name), by name — for other modules that point at a machine. */
+export async function machineNames(db: Db, tenantId: string): Promise<Array<{ id: string; name: string }>> {
+  return (await listMachines(db, tenantId)).map((m) => ({ id: m.id, name: m.name }));
+}

@@ -16,12 +16,16 @@ export const privacyModule: ModuleManifest = {
     en: 'The record of processing activities, prefilled from what the modules process, and data breaches with the 72-hour deadline and the notice as a draft.',
   },
   dependsOn: ['platform'],
+  // requirements may point at a plan measure or a machine; without those modules they name software
+  uses: ['roadmap', 'machines'],
   enabledByDefault: true,
   migrations: [
     { name: '20270310_0001_privacy_breaches', sql: read('./migrations/20270310_0001_privacy_breaches.sql') },
     { name: '20270311_0001_privacy_record', sql: read('./migrations/20270311_0001_privacy_record.sql') },
+    { name: '20270320_0001_privacy_skills', sql: read('./migrations/20270320_0001_privacy_skills.sql') },
   ],
-  tables: ['privacy_breaches', 'privacy_breach_notices', 'privacy_record_controller', 'privacy_record_activities', 'privacy_record_versions'],
+  tables: ['privacy_breaches', 'privacy_breach_notices', 'privacy_record_controller', 'privacy_record_activities', 'privacy_record_versions',
+    'privacy_skill_levels', 'privacy_trainings', 'privacy_skill_requirements', 'privacy_skill_requirement_people'],
   permissions: [
     { id: 'privacy.read', description: { de: 'Verarbeitungsverzeichnis und Datenschutzvorfälle ansehen', en: 'View the processing record and data breaches' }, roles: ['admin'] },
     { id: 'privacy.manage', description: { de: 'Verarbeitungsverzeichnis pflegen; Datenschutzvorfälle erfassen, bewerten, melden und abschließen', en: 'Keep the processing record; record, assess, notify and close data breaches' }, roles: ['admin'] },
@@ -29,6 +33,7 @@ export const privacyModule: ModuleManifest = {
   navigation: [
     { path: '/privacy/record', label: { de: 'Verarbeitungsverzeichnis', en: 'Processing record' }, permission: 'privacy.read' },
     { path: '/privacy/breaches', label: { de: 'Datenschutzvorfälle', en: 'Data breaches' }, permission: 'privacy.read' },
+    { path: '/privacy/skills', label: { de: 'Kompetenzen und Schulungen', en: 'Skills and training' }, permission: 'privacy.read' },
   ],
   personalData: [
     {
@@ -36,6 +41,12 @@ export const privacyModule: ModuleManifest = {
       purpose: { de: 'Dokumentation und Meldung von Verletzungen des Schutzes personenbezogener Daten (Art. 33, 34 DSGVO)', en: 'Documenting and notifying personal-data breaches (GDPR Art. 33, 34)' },
       dataSubjects: { de: 'Von einem Vorfall betroffene Personen, Beschäftigte', en: 'People concerned by a breach, employees' },
       retention: { de: 'Solange die Dokumentation nachgewiesen werden muss (Art. 33 (5) DSGVO); Empfehlung: 3 Jahre nach Abschluss', en: 'As long as the documentation must be shown (GDPR Art. 33 (5)); recommended: 3 years after closing' },
+    },
+    {
+      category: { de: 'Kompetenzen und Schulungen: eingeschätzte Stufen je Kompetenz, Schulungsnachweise mit Datum, Anbieter und Ablauf', en: 'Skills and training: assessed levels per competence, training records with date, provider and expiry' },
+      purpose: { de: 'Qualifizierung vor der Einführung neuer Maschinen und Software; jährliche Schulung zur IT-Sicherheit', en: 'Qualification before new machines and software go live; yearly IT-security awareness training' },
+      dataSubjects: { de: 'Beschäftigte', en: 'Employees' },
+      retention: { de: 'Solange die Person im Unternehmen ist; Schulungsnachweise danach so lange, wie sie nachgewiesen werden müssen (Empfehlung: 3 Jahre)', en: 'While the person works for the firm; training records afterwards as long as they must be shown (recommended: 3 years)' },
     },
   ],
   notifications: privacyNotifications,

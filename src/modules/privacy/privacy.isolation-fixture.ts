@@ -1,11 +1,20 @@
 import type { TestClient } from '../../kernel/testing/test-instance.js';
 
-/** A breach and a confirmed version of the record, through the API: they fill `:breachId`, `:activityKey` and `:recordVersion`. */
+/** A breach and a confirmed version of the record, through the API: they fill `:breachId`, `:activityKey`, `:recordVersion`, and a training and a requirement of the caller (`:skillPersonId`, `:trainingId`, `:requirementId`). */
 export async function privacyIsolationFixture(client: TestClient, companyId: string): Promise<Record<string, string>> {
   const created = await client.post(`/api/v1/companies/${companyId}/privacy/breaches`, { title: 'Isolation fixture', becameKnownAt: new Date(Date.now() - 3_600_000).toISOString() });
   if (created.status !== 201) throw new Error(`privacy fixture failed: ${created.status} ${JSON.stringify(created.body)}`);
   const confirmed = await client.post(`/api/v1/companies/${companyId}/privacy/record/versions`, {});
   if (confirmed.status !== 201) throw new Error(`privacy fixture failed: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
   const activity = (confirmed.body.record.activities as Array<{ key: string }>)[0]!;
-  return { breachId: created.body.id as string, activityKey: activity.key, recordVersion: String(confirmed.body.versions[0].version) };
+  const personId = (await client.get('/api/v1/me')).body.user.id as string;
+  const skills = `/api/v1/companies/${companyId}/privacy/skills`;
+  const training = await client.post(`${skills}/trainings`, { personId, title: 'Isolation fixture', competences: ['security-awareness'], completedOn: '2026-01-15' });
+  if (training.status !== 201) throw new Error(`privacy fixture failed: ${training.status} ${JSON.stringify(training.body)}`);
+  const requirement = await client.post(`${skills}/requirements`, { subject: 'software', softwareName: 'Isolation ERP', goLiveOn: '2026-01-15', confirmPastGoLive: true, needs: [{ competence: 'data-literacy', level: 2 }], personIds: [personId] });
+  if (requirement.status !== 201) throw new Error(`privacy fixture failed: ${requirement.status} ${JSON.stringify(requirement.body)}`);
+  return {
+    skillPersonId: personId, trainingId: training.body.id as string, requirementId: requirement.body.id as string,
+    breachId: created.body.id as string, activityKey: activity.key, recordVersion: String(confirmed.body.versions[0].version),
+  };
 }

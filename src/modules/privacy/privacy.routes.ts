@@ -4,6 +4,7 @@ import { companyParams } from '../../kernel/http/company.routes.js';
 import { requirePermission, tenantOf } from '../../kernel/http/guards.js';
 import * as service from './breaches.service.js';
 import * as record from './processing-record.service.js';
+import { skillsRoutes } from './skills.routes.js';
 import { activityParams, breachBody, breachParams, completionBody, controllerBody, langQuery, noticeBody, recordVersionParams } from './schemas.js';
 
 export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -101,4 +102,6 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
       .header('content-disposition', `attachment; filename="${lang === 'en' ? 'processing-record' : 'verarbeitungsverzeichnis'}.pdf"`)
       .send(await recordReport(current, lang));
   });
+
+  await app.register(skillsRoutes);
 };

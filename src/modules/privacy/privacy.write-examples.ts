@@ -6,8 +6,17 @@ const breach = {
   consequences: null, measures: null, contact: 'Owner', risk: 'risk', riskReason: null, delayReason: null, subjectsException: null,
 };
 
+const training = (personId: string) => ({
+  personId, title: 'Phishing erkennen', competences: ['security-awareness'], completedOn: '2026-10-01', provider: 'IHK', expiresOn: '2027-10-01',
+});
+// a go-live date that may lie in the past by the time the walk runs: confirmed
+const requirement = (ids: Record<string, string>) => ({
+  subject: 'measure', planItemId: ids.itemId, goLiveOn: '2027-06-01', needs: [{ competence: 'human-machine', level: 3 }],
+  personIds: [ids.userId], note: 'Schulung beim Hersteller', confirmPastGoLive: true,
+});
+
 /** Valid requests to the privacy module's write routes, for the input walk. */
-export const privacyWriteExamples: WriteExamples = () => ({
+export const privacyWriteExamples: WriteExamples = (ids) => ({
   'POST /companies/:companyId/privacy/breaches': { body: breach },
   'PUT /companies/:companyId/privacy/breaches/:breachId': { body: breach },
   'POST /companies/:companyId/privacy/breaches/:breachId/notices': { body: { recipient: 'authority', sentAt: '2026-11-03T10:00:00+01:00', reference: 'LDA-1' } },
@@ -16,4 +25,11 @@ export const privacyWriteExamples: WriteExamples = () => ({
   'PUT /companies/:companyId/privacy/record/controller': { body: { name: 'Walk GmbH', address: 'Weg 1, 12345 Ort', contact: 'info@walk.example', representative: null, dataProtectionOfficer: 'extern', measures: 'Rollen und Rechte' } },
   'PUT /companies/:companyId/privacy/record/activities/:activityKey': { body: { recipients: 'Steuerberater', processors: null, thirdCountries: 'keine' } },
   'POST /companies/:companyId/privacy/record/versions': {},
+  'PUT /companies/:companyId/privacy/skills/people/:skillPersonId/levels': { body: { levels: { 'digital-basics': 3, 'security-awareness': 2, ai: null } } },
+  'POST /companies/:companyId/privacy/skills/trainings': { body: training(ids.userId!) },
+  'PUT /companies/:companyId/privacy/skills/trainings/:trainingId': { body: training(ids.userId!) },
+  'DELETE /companies/:companyId/privacy/skills/trainings/:trainingId': {},
+  'POST /companies/:companyId/privacy/skills/requirements': { body: requirement(ids) },
+  'PUT /companies/:companyId/privacy/skills/requirements/:requirementId': { body: requirement(ids) },
+  'DELETE /companies/:companyId/privacy/skills/requirements/:requirementId': {},
 });

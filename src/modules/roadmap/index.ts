@@ -17,6 +17,14 @@ export async function planItemStatuses(db: Db, tenantId: string): Promise<Map<st
   return new Map((await listPlanItems(db, tenantId)).map((r) => [r.id, r.status]));
 }
 
+/** The company's plan measures with their titles in both languages (own measures: their title twice), in plan order. */
+export async function planItemTitles(db: Db, tenantId: string): Promise<Array<{ id: string; title: { de: string; en: string }; status: PlanStatus }>> {
+  return (await listPlanItems(db, tenantId)).map((r) => {
+    const catalogue = r.measure_id ? measuresById.get(r.measure_id)?.title : undefined;
+    return { id: r.id, title: catalogue ?? { de: r.title ?? '', en: r.title ?? '' }, status: r.status };
+  });
+}
+
 /** The title of a measure of the catalogue, in both languages (undefined for an unknown id). */
 export function catalogueMeasureTitle(measureId: string): { de: string; en: string } | undefined {
   return measuresById.get(measureId)?.title;

@@ -23,3 +23,10 @@ export function useBreach(companyId: string, id: string | undefined) {
     refetchInterval: 60_000,
   });
 }
+
+export const skillsKeys = {
+  all: (companyId: string) => ['privacy', companyId, 'skills'],
+  matrix: (companyId: string) => ['privacy', companyId, 'skills', 'matrix'],
+  person: (companyId: string, id: string) => ['privacy', companyId, 'skills', 'person', id],
+  requirements: (companyId: string) => ['privacy', companyId, 'skills', 'requirements'],
+};

@@ -5,6 +5,9 @@ const RecordPage = lazy(() => import('./pages/record-page'));
 const BreachesPage = lazy(() => import('./pages/breaches-page'));
 const BreachPage = lazy(() => import('./pages/breach-page'));
 const BreachEditorPage = lazy(() => import('./pages/breach-editor-page'));
+const SkillsPage = lazy(() => import('./pages/skills-page'));
+const SkillPersonPage = lazy(() => import('./pages/skill-person-page'));
+const SkillRequirementsPage = lazy(() => import('./pages/skill-requirements-page'));
 
 export const privacyWebModule: WebModule = {
   id: 'privacy',
@@ -15,5 +18,8 @@ export const privacyWebModule: WebModule = {
     { path: 'privacy/breaches/new', element: createElement(BreachEditorPage), handle: { help: 'privacy.help.editor' } },
     { path: 'privacy/breaches/:breachId', element: createElement(BreachPage), handle: { help: 'privacy.help.detail' } },
     { path: 'privacy/breaches/:breachId/edit', element: createElement(BreachEditorPage), handle: { help: 'privacy.help.editor' } },
+    { path: 'privacy/skills', element: createElement(SkillsPage), handle: { help: 'privacy.help.skills' } },
+    { path: 'privacy/skills/people/:personId', element: createElement(SkillPersonPage), handle: { help: 'privacy.help.skillPerson' } },
+    { path: 'privacy/skills/requirements', element: createElement(SkillRequirementsPage), handle: { help: 'privacy.help.skillRequirements' } },
   ],
 };
