@@ -586,6 +586,33 @@ export interface PrivacyRecordVersions {
   version: number;
 }
 
+export interface PrivacySecurityAcknowledgements {
+  acknowledged_at: Generated<Timestamp>;
+  tenant_id: string;
+  user_id: string;
+  version: number;
+}
+
+export interface PrivacySecurityAnswers {
+  answer: string;
+  answered_at: Generated<Timestamp>;
+  answered_by: string | null;
+  note: string | null;
+  requirement_id: string;
+  tenant_id: string;
+}
+
+export interface PrivacySecurityConcepts {
+  adopted_at: Timestamp | null;
+  adopted_by: string | null;
+  created_at: Generated<Timestamp>;
+  review_due: Timestamp | null;
+  sections: Json;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  version: number;
+}
+
 export interface PrivacySkillLevels {
   assessed_at: Generated<Timestamp>;
   assessed_by: string | null;
@@ -662,6 +689,7 @@ export interface RoadmapPlanItems {
   owner_text: string | null;
   owner_user_id: string | null;
   source_check_id: string | null;
+  source_ref: string | null;
   start_quarter: string | null;
   status: Generated<string>;
   tenant_id: string;
@@ -987,6 +1015,9 @@ export interface DB {
   privacy_record_activities: PrivacyRecordActivities;
   privacy_record_controller: PrivacyRecordController;
   privacy_record_versions: PrivacyRecordVersions;
+  privacy_security_acknowledgements: PrivacySecurityAcknowledgements;
+  privacy_security_answers: PrivacySecurityAnswers;
+  privacy_security_concepts: PrivacySecurityConcepts;
   privacy_skill_levels: PrivacySkillLevels;
   privacy_skill_requirement_people: PrivacySkillRequirementPeople;
   privacy_skill_requirements: PrivacySkillRequirements;

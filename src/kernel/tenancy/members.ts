@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import { uuidv7 } from '../db/uuid-v7.js';
+import type { Role } from './roles.js';
 
 /**
  * What modules may know of people: names for rows that record who did something, and the members
@@ -12,6 +13,7 @@ export interface CompanyMember {
   /** null for a worker who signs in with personnel number and PIN only */
   email: string | null;
   locale: string;
+  role: Role;
 }
 
 /** The company's members, ordered by name (or by e-mail address); only those among `userIds` when given. */
@@ -20,11 +22,11 @@ export async function companyMembers(db: Db, tenantId: string, options: { userId
   let q = db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['u.id', 'u.name', 'u.email', 'u.locale'])
+    .select(['u.id', 'u.name', 'u.email', 'u.locale', 'm.role'])
     .where('m.tenant_id', '=', tenantId);
   if (options.userIds) q = q.where('m.user_id', 'in', [...options.userIds]);
   const rows = await q.orderBy(options.orderBy === 'email' ? 'u.email' : 'u.name').execute();
-  return rows.map((r) => ({ userId: r.id, name: r.name, email: r.email, locale: r.locale }));
+  return rows.map((r) => ({ userId: r.id, name: r.name, email: r.email, locale: r.locale, role: r.role as Role }));
 }
 
 /** Names of people by user id (a deleted account is missing), for rows that record who did something. */

@@ -4,9 +4,13 @@ import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
 import { privacyDemo } from './privacy.demo.js';
 import { privacyNotifications } from './privacy.notifications.js';
 import { privacyRoutes } from './privacy.routes.js';
+import { provideMeasureSuggestions } from '../roadmap/index.js';
+import { securityGapSuggestions } from './security-check.service.js';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 loadServerMessages(new URL('./server-i18n/', import.meta.url));
+// the gaps of the IT-security check are suggested as roadmap measures (the roadmap does not know this module)
+provideMeasureSuggestions('privacy', { de: 'IT-Sicherheits-Check', en: 'IT security check' }, securityGapSuggestions);
 
 export const privacyModule: ModuleManifest = {
   id: 'privacy',
@@ -16,24 +20,30 @@ export const privacyModule: ModuleManifest = {
     en: 'The record of processing activities, prefilled from what the modules process, and data breaches with the 72-hour deadline and the notice as a draft.',
   },
   dependsOn: ['platform'],
-  // requirements may point at a plan measure or a machine; without those modules they name software
+  // requirements may point at a plan measure or a machine; without those modules they name software;
+  // the security check's gaps are offered to the roadmap when both are on
   uses: ['roadmap', 'machines'],
   enabledByDefault: true,
   migrations: [
     { name: '20270310_0001_privacy_breaches', sql: read('./migrations/20270310_0001_privacy_breaches.sql') },
     { name: '20270311_0001_privacy_record', sql: read('./migrations/20270311_0001_privacy_record.sql') },
     { name: '20270320_0001_privacy_skills', sql: read('./migrations/20270320_0001_privacy_skills.sql') },
+    { name: '20270315_0001_privacy_security', sql: read('./migrations/20270315_0001_privacy_security.sql') },
   ],
   tables: ['privacy_breaches', 'privacy_breach_notices', 'privacy_record_controller', 'privacy_record_activities', 'privacy_record_versions',
-    'privacy_skill_levels', 'privacy_trainings', 'privacy_skill_requirements', 'privacy_skill_requirement_people'],
+    'privacy_skill_levels', 'privacy_trainings', 'privacy_skill_requirements', 'privacy_skill_requirement_people',
+    'privacy_security_answers', 'privacy_security_concepts', 'privacy_security_acknowledgements'],
   permissions: [
     { id: 'privacy.read', description: { de: 'Verarbeitungsverzeichnis und Datenschutzvorfälle ansehen', en: 'View the processing record and data breaches' }, roles: ['admin'] },
     { id: 'privacy.manage', description: { de: 'Verarbeitungsverzeichnis pflegen; Datenschutzvorfälle erfassen, bewerten, melden und abschließen', en: 'Keep the processing record; record, assess, notify and close data breaches' }, roles: ['admin'] },
+    { id: 'privacy.acknowledge', description: { de: 'Das Sicherheitskonzept lesen und bestätigen, es zu kennen', en: 'Read the security concept and confirm knowing it' }, roles: ['admin', 'member', 'shopfloor', 'viewer', 'advisor'] },
   ],
   navigation: [
     { path: '/privacy/record', label: { de: 'Verarbeitungsverzeichnis', en: 'Processing record' }, permission: 'privacy.read' },
     { path: '/privacy/breaches', label: { de: 'Datenschutzvorfälle', en: 'Data breaches' }, permission: 'privacy.read' },
     { path: '/privacy/skills', label: { de: 'Kompetenzen und Schulungen', en: 'Skills and training' }, permission: 'privacy.read' },
+    { path: '/privacy/security', label: { de: 'IT-Sicherheits-Check', en: 'IT security check' }, permission: 'privacy.read' },
+    { path: '/privacy/security/concept', label: { de: 'Sicherheitskonzept', en: 'Security concept' }, permission: 'privacy.acknowledge' },
   ],
   personalData: [
     {

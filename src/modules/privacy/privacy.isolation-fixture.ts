@@ -1,6 +1,10 @@
 import type { TestClient } from '../../kernel/testing/test-instance.js';
 
-/** A breach and a confirmed version of the record, through the API: they fill `:breachId`, `:activityKey`, `:recordVersion`, and a training and a requirement of the caller (`:skillPersonId`, `:trainingId`, `:requirementId`). */
+/**
+ * A breach, a confirmed version of the record, a training and a skill requirement of the caller, and an adopted security
+ * concept, through the API: they fill `:breachId`, `:activityKey`, `:recordVersion`, `:skillPersonId`, `:trainingId`,
+ * `:requirementId`, `:securityRequirementId` and `:sectionKey`.
+ */
 export async function privacyIsolationFixture(client: TestClient, companyId: string): Promise<Record<string, string>> {
   const created = await client.post(`/api/v1/companies/${companyId}/privacy/breaches`, { title: 'Isolation fixture', becameKnownAt: new Date(Date.now() - 3_600_000).toISOString() });
   if (created.status !== 201) throw new Error(`privacy fixture failed: ${created.status} ${JSON.stringify(created.body)}`);
@@ -13,8 +17,14 @@ export async function privacyIsolationFixture(client: TestClient, companyId: str
   if (training.status !== 201) throw new Error(`privacy fixture failed: ${training.status} ${JSON.stringify(training.body)}`);
   const requirement = await client.post(`${skills}/requirements`, { subject: 'software', softwareName: 'Isolation ERP', goLiveOn: '2026-01-15', confirmPastGoLive: true, needs: [{ competence: 'data-literacy', level: 2 }], personIds: [personId] });
   if (requirement.status !== 201) throw new Error(`privacy fixture failed: ${requirement.status} ${JSON.stringify(requirement.body)}`);
+  const security = `/api/v1/companies/${companyId}/privacy/security`;
+  const answered = await client.put(`${security}/check/answers/backup.regular`, { answer: 'not_met', note: null });
+  const drafted = await client.post(`${security}/concept/draft`, {});
+  const adopted = await client.post(`${security}/concept/adopt`, {});
+  for (const res of [answered, drafted, adopted]) if (res.status >= 300) throw new Error(`privacy fixture failed: ${res.status} ${JSON.stringify(res.body)}`);
   return {
     skillPersonId: personId, trainingId: training.body.id as string, requirementId: requirement.body.id as string,
     breachId: created.body.id as string, activityKey: activity.key, recordVersion: String(confirmed.body.versions[0].version),
+    securityRequirementId: 'backup.regular', sectionKey: 'backup',
   };
 }

@@ -1,22 +1,32 @@
-import { pluralKey, translate } from '../../kernel/i18n/server-messages.js';
+import type { Db } from '../../kernel/db/database.js';
+import { type Locale, pluralKey, translate } from '../../kernel/i18n/server-messages.js';
 import type { NotificationItem, NotificationProvider } from '../../kernel/notifications/notification-provider.js';
 import { breachClock, notificationDeadline } from './domain/breach.js';
 import * as store from './breaches.store.js';
+import * as security from './security.store.js';
 import { skillAlerts } from './skills.service.js';
 
+/** The review of the security concept shows this many days before it is due. */
+const REVIEW_NOTICE_DAYS = 30;
+
 /**
- * Breaches whose 72 hours run or have run out without a notice (the most pressing thing a firm can
- * have open); people not ready for a go-live within 30 days or past it; the yearly IT-security
- * awareness training due or overdue.
+ * For those who keep the register (privacy.read): breaches whose 72 hours run or have run out
+ * without a notice (the most pressing thing a firm can have open); people not ready for a go-live
+ * within 30 days or past it; the yearly IT-security awareness training due or overdue; the security
+ * concept's yearly review. For every member: an adopted security concept they have not acknowledged.
  */
 export const privacyNotifications: NotificationProvider = {
-  permission: 'privacy.read',
+  permission: 'privacy.acknowledge',
   kinds: {
     breachClock: { de: 'Datenschutzvorfall: Meldefrist', en: 'Data breach: notification deadline' },
     skillsGoLive: { de: 'Kompetenzen vor dem Start', en: 'Skills before go-live' },
     awarenessTraining: { de: 'Schulung zur IT-Sicherheit', en: 'IT-security awareness training' },
+    conceptReview: { de: 'Sicherheitskonzept: jährliche Überprüfung', en: 'Security concept: yearly review' },
+    conceptAcknowledge: { de: 'Sicherheitskonzept: bitte lesen und bestätigen', en: 'Security concept: please read and acknowledge' },
   },
-  async list(db, { tenantId, now, limit, locale }) {
+  async list(db, { tenantId, userId, permissions, now, limit, locale }) {
+    const concept = await conceptItems(db, tenantId, userId, permissions, now, locale);
+    if (!permissions.has('privacy.read')) return concept.slice(0, limit);
     const rows = await store.breachesAwaitingNotice(db, tenantId);
     const breaches: NotificationItem[] = rows.map((r) => {
       const known = new Date(r.became_known_at).getTime();
@@ -61,6 +71,40 @@ export const privacyNotifications: NotificationProvider = {
         path: '/privacy/skills',
       });
     }
-    return [...breaches, ...goLives.filter((g) => g.severity === 'critical'), ...goLives.filter((g) => g.severity !== 'critical'), ...awareness].slice(0, limit);
+    return [...breaches, ...goLives.filter((g) => g.severity === 'critical'), ...goLives.filter((g) => g.severity !== 'critical'), ...awareness, ...concept].slice(0, limit);
   },
 };
+
+/** The security concept's review (for those who manage privacy) and the caller's missing acknowledgement. */
+async function conceptItems(db: Db, tenantId: string, userId: string, permissions: ReadonlySet<string>, now: Date, locale: Locale): Promise<NotificationItem[]> {
+  const adopted = await security.latestAdopted(db, tenantId);
+  if (!adopted) return [];
+  const items: NotificationItem[] = [];
+  if (permissions.has('privacy.manage')) {
+    const soon = new Date(now.getTime() + REVIEW_NOTICE_DAYS * 86_400_000).toISOString().slice(0, 10);
+    const due = adopted.reviewDue <= now.toISOString().slice(0, 10);
+    if (adopted.reviewDue <= soon) {
+      items.push({
+        key: `concept-review:${adopted.version}:${due ? 'due' : 'soon'}`,
+        kind: 'conceptReview',
+        severity: due ? 'warning' : 'info',
+        title: translate(locale, 'securityConcept.reviewTitle', { version: adopted.version }),
+        at: adopted.reviewDue,
+        atMeaning: 'due',
+        path: '/privacy/security/concept',
+      });
+    }
+  }
+  if (!(await security.acknowledgements(db, tenantId, adopted.version)).has(userId)) {
+    items.push({
+      key: `concept-acknowledge:${adopted.version}`,
+      kind: 'conceptAcknowledge',
+      severity: 'info',
+      title: translate(locale, 'securityConcept.acknowledgeTitle', { version: adopted.version }),
+      at: adopted.adoptedAt,
+      atMeaning: 'since',
+      path: '/privacy/security/concept',
+    });
+  }
+  return items;
+}

@@ -5,6 +5,7 @@ import { requirePermission, tenantOf } from '../../kernel/http/guards.js';
 import * as service from './breaches.service.js';
 import * as record from './processing-record.service.js';
 import { skillsRoutes } from './skills.routes.js';
+import { securityRoutes } from './security.routes.js';
 import { activityParams, breachBody, breachParams, completionBody, controllerBody, langQuery, noticeBody, recordVersionParams } from './schemas.js';
 
 export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -104,4 +105,5 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   await app.register(skillsRoutes);
+  await app.register(securityRoutes);
 };

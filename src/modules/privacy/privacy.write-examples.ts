@@ -32,4 +32,9 @@ export const privacyWriteExamples: WriteExamples = (ids) => ({
   'POST /companies/:companyId/privacy/skills/requirements': { body: requirement(ids) },
   'PUT /companies/:companyId/privacy/skills/requirements/:requirementId': { body: requirement(ids) },
   'DELETE /companies/:companyId/privacy/skills/requirements/:requirementId': {},
+  'PUT /companies/:companyId/privacy/security/check/answers/:securityRequirementId': { body: { answer: 'partly', note: 'NAS im Büro' } },
+  'POST /companies/:companyId/privacy/security/concept/draft': {},
+  'PUT /companies/:companyId/privacy/security/concept/draft/sections/:sectionKey': { body: { text: 'Unsere eigene Regel' } },
+  'POST /companies/:companyId/privacy/security/concept/adopt': {},
+  'POST /companies/:companyId/privacy/security/concept/acknowledge': {},
 });

@@ -31,3 +31,4 @@ export function catalogueMeasureTitle(measureId: string): { de: string; en: stri
 }
 
 export { providePlanItemEvaluations, type PlanItemEvaluation, type PlanItemEvaluationSource } from './plan-evaluations.js';
+export { provideMeasureSuggestions, type ModuleMeasureSuggestion, type ModuleMeasureSuggestionSource } from './module-suggestions.js';

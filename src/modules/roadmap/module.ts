@@ -18,7 +18,10 @@ export const roadmapModule: ModuleManifest = {
   },
   dependsOn: ['platform', 'check'],
   enabledByDefault: true,
-  migrations: [{ name: '20261201_0001_roadmap', sql: read('./migrations/20261201_0001_roadmap.sql') }],
+  migrations: [
+    { name: '20261201_0001_roadmap', sql: read('./migrations/20261201_0001_roadmap.sql') },
+    { name: '20270315_0001_roadmap_suggestion_sources', sql: read('./migrations/20270315_0001_roadmap_suggestion_sources.sql') },
+  ],
   tables: ['roadmap_settings', 'roadmap_plan_items', 'roadmap_funding'],
   permissions: [
     { id: 'roadmap.read', description: { de: 'Vorschläge, Plan, Förderprogramme und Bericht ansehen', en: 'View suggestions, plan, funding programmes and report' }, roles: ['admin', 'member', 'viewer', 'advisor'] },

@@ -10,6 +10,7 @@ import { orderMeasures } from './domain/order.js';
 import { formatQuarter, parseQuarter } from './domain/quarter.js';
 import { CAPACITY_BY_CLASS, capacityClassOf, scheduleMeasures } from './domain/schedule.js';
 import { planItemEvaluations } from './plan-evaluations.js';
+import { moduleSuggestions } from './module-suggestions.js';
 import { measuresById, toPlanItemViews } from './plan-view.js';
 import type { RoadmapContext } from './roadmap-context.js';
 import * as store from './roadmap.store.js';
@@ -61,15 +62,23 @@ async function audit(db: Db, ctx: RoadmapContext, action: string, target?: strin
   await writeAudit(db, { tenantId: ctx.tenant.tenantId, actorId: ctx.tenant.userId, action, target, details });
 }
 
-/** Takes catalogue measures into the plan; a dropped one comes back as planned, others already there stay as they are. */
-export async function acceptMeasures(ctx: RoadmapContext, measureIds: string[]): Promise<PlanView> {
-  const errors = measureIds
-    .map((id, i) => ({ id, i }))
-    .filter(({ id }) => !measuresById.has(id))
-    .map(({ i }) => ({ path: `body.measureIds.${i}`, message: 'unknown measure' }));
+/**
+ * Takes catalogue measures and other modules' suggestions (by `ref`) into the plan; a dropped one
+ * comes back as planned, others already there stay as they are. A suggestion becomes an own measure
+ * with its title and description in the caller's language and remembers where it came from.
+ */
+export async function acceptMeasures(ctx: RoadmapContext, measureIds: string[], suggestionRefs: string[] = []): Promise<PlanView> {
+  const offered = new Map((suggestionRefs.length > 0 ? await moduleSuggestions(ctx) : []).map((s) => [s.ref, s]));
+  const errors = [
+    ...measureIds.map((id, i) => ({ ok: measuresById.has(id), path: `body.measureIds.${i}`, message: 'unknown measure' })),
+    ...suggestionRefs.map((ref, i) => ({ ok: offered.has(ref), path: `body.suggestionRefs.${i}`, message: 'not a current suggestion' })),
+  ].filter((e) => !e.ok).map(({ path, message }) => ({ path, message }));
   if (errors.length > 0) throw validation(errors);
   const { db, tenant } = ctx;
   const rows = await store.listPlanItems(db, tenant.tenantId);
+  const byRef = new Map(rows.filter((r) => r.source_ref).map((r) => [r.source_ref!, r]));
+  const freshRefs = [...new Set(suggestionRefs)].filter((ref) => !byRef.has(ref));
+  const revivedRefs = [...new Set(suggestionRefs)].filter((ref) => byRef.get(ref)?.status === 'dropped');
   const existing = new Map(rows.filter((r) => r.measure_id).map((r) => [r.measure_id!, r]));
   const latest = (await completedChecks(db, tenant.tenantId))[0];
   const fresh = [...new Set(measureIds)].filter((id) => !existing.has(id));
@@ -81,7 +90,16 @@ export async function acceptMeasures(ctx: RoadmapContext, measureIds: string[]):
       fresh.map((id) => ({ measure_id: id, micro_goal: measuresById.get(id)!.microGoal[ctx.lang], source_check_id: latest?.checkId ?? null })),
     );
     for (const id of revived) await store.updatePlanItem(trx, tenant.tenantId, existing.get(id)!.id, { status: 'planned' });
-    await audit(trx, ctx, 'roadmap.measures_accepted', undefined, { measureIds: [...fresh, ...revived] });
+    await store.insertPlanItems(trx, tenant.tenantId, freshRefs.map((ref) => {
+      const s = offered.get(ref)!;
+      return { title: s.title[ctx.lang], description: s.description[ctx.lang], source_ref: ref };
+    }));
+    for (const ref of revivedRefs) await store.updatePlanItem(trx, tenant.tenantId, byRef.get(ref)!.id, { status: 'planned' });
+    if (measureIds.length > 0) await audit(trx, ctx, 'roadmap.measures_accepted', undefined, { measureIds: [...fresh, ...revived] });
+    if (freshRefs.length + revivedRefs.length > 0) {
+      const titles = [...freshRefs, ...revivedRefs].map((ref) => offered.get(ref)!.title);
+      await audit(trx, ctx, 'roadmap.suggestions_accepted', undefined, { titles });
+    }
   });
   return getPlan(ctx);
 }

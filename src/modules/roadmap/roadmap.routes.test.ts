@@ -70,7 +70,7 @@ describe.each(testDatabaseKinds())('Roadmap API on the %s database', (kind) => {
     expect(matches.every((m) => m.historical)).toBe(true);
 
     const none = await company('Ohne Check GmbH', 'o@ohnecheck.example', false);
-    expect((await none.owner.get(`${none.api}/suggestions`)).body).toEqual({ check: null, suggestions: [] });
+    expect((await none.owner.get(`${none.api}/suggestions`)).body).toEqual({ check: null, suggestions: [], fromModules: [] });
   });
 
   it('accepts several suggestions at once, rejects unknown measures without change, drops and revives', async () => {

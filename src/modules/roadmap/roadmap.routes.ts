@@ -42,8 +42,8 @@ export const roadmapRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(`${base}/plan/accept`, {
     onRequest: write,
-    schema: { tags, summary: 'Take one or several catalogue measures into the plan', params: companyParams, body: acceptBody },
-  }, async (request) => plan.acceptMeasures(ctx(request), request.body.measureIds));
+    schema: { tags, summary: 'Take one or several catalogue measures, or suggestions of other modules (by ref), into the plan', params: companyParams, body: acceptBody },
+  }, async (request) => plan.acceptMeasures(ctx(request), request.body.measureIds, request.body.suggestionRefs));
 
   app.post(`${base}/plan/items`, {
     onRequest: write,

@@ -24,6 +24,8 @@ export interface PlanItemRow {
   source_check_id: string | null;
   accepted_at: Date;
   done_at: Date | null;
+  /** "<module>:<key>" of the other module's suggestion it was taken from. */
+  source_ref: string | null;
 }
 
 export type PlanItemPatch = Partial<Omit<PlanItemRow, 'id' | 'owner_name' | 'accepted_at' | 'measure_id' | 'source_check_id'>>;
@@ -34,7 +36,7 @@ export async function listPlanItems(db: Db, tenantId: string): Promise<PlanItemR
     .select([
       'p.id', 'p.measure_id', 'p.title', 'p.description', 'p.status', 'p.owner_user_id', 'p.owner_text',
       'p.start_quarter', 'p.end_quarter', 'p.micro_goal', 'p.kpi_name', 'p.kpi_target', 'p.kpi_unit', 'p.source_check_id',
-      'p.accepted_at', 'p.done_at',
+      'p.accepted_at', 'p.done_at', 'p.source_ref',
     ])
     .where('p.tenant_id', '=', tenantId)
     .orderBy('p.accepted_at')
@@ -51,7 +53,7 @@ export async function findPlanItem(db: Db, tenantId: string, id: string): Promis
 export async function insertPlanItems(
   db: Db,
   tenantId: string,
-  items: Array<{ measure_id?: string; title?: string; description?: string | null; micro_goal?: string | null; source_check_id?: string | null; start_quarter?: string | null; end_quarter?: string | null }>,
+  items: Array<{ measure_id?: string; source_ref?: string; title?: string; description?: string | null; micro_goal?: string | null; source_check_id?: string | null; start_quarter?: string | null; end_quarter?: string | null }>,
 ): Promise<string[]> {
   if (items.length === 0) return [];
   const rows = items.map((item) => ({ tenant_id: tenantId, id: uuidv7(), ...item }));

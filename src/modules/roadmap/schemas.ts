@@ -16,7 +16,11 @@ export const planItemParams = z.object({ companyId: z.uuid(), itemId: z.uuid() }
 export const fundingParams = z.object({ companyId: z.uuid(), programmeId: z.uuid() });
 export const reportQuery = z.object({ lang: z.enum(['de', 'en']).optional() });
 
-export const acceptBody = z.object({ measureIds: z.array(z.string().max(80)).min(1).max(100) });
+export const acceptBody = z.object({
+  measureIds: z.array(z.string().max(80)).max(100).default([]),
+  /** Suggestions of other modules by their `ref` (see `fromModules` of the suggestions). */
+  suggestionRefs: z.array(z.string().max(200)).max(100).default([]),
+}).refine((b) => b.measureIds.length + b.suggestionRefs.length > 0, { path: ['measureIds'], error: 'name at least one measure' });
 
 export const addItemBody = z.object({
   title: shortText(200),
@@ -108,9 +112,24 @@ export interface SuggestionView {
   planItem: { id: string; status: PlanStatus } | null;
 }
 
+/** A measure suggested by another module (e.g. a gap of the IT-security check). */
+export interface ModuleSuggestionView {
+  /** "<module>:<key>", what `plan/accept` takes as `suggestionRefs`. */
+  ref: string;
+  moduleId: string;
+  /** Where the suggestion comes from, e.g. "IT-Sicherheits-Check". */
+  source: LocalizedText;
+  title: LocalizedText;
+  description: LocalizedText;
+  reason: LocalizedText;
+  effort: Level;
+  planItem: { id: string; status: PlanStatus } | null;
+}
+
 export interface SuggestionsView {
   check: { id: string; completedAt: string } | null;
   suggestions: SuggestionView[];
+  fromModules: ModuleSuggestionView[];
 }
 
 export interface PlanItemView {

@@ -4,6 +4,7 @@ import { measureCatalogue } from './catalogue/measure-catalogue.js';
 import { matchFunding } from './domain/funding.js';
 import { suggestMeasures, type Suggestion } from './domain/suggest.js';
 import { asCatalogue, listFunding } from './funding.service.js';
+import { moduleSuggestions } from './module-suggestions.js';
 import type { RoadmapContext } from './roadmap-context.js';
 import { listPlanItems } from './roadmap.store.js';
 import type { SuggestionsView } from './schemas.js';
@@ -18,14 +19,20 @@ export function suggestionsFor(check: CompletedCheck, profile: Parameters<typeof
 /** Measures suggested by the latest completed check, each with reasons, matrix quadrant and funding. */
 export async function listSuggestions(ctx: RoadmapContext): Promise<SuggestionsView> {
   const { db, tenant } = ctx;
-  const [checks, company, plan, funding] = await Promise.all([
+  const [checks, company, plan, funding, others] = await Promise.all([
     completedChecks(db, tenant.tenantId),
     getCompany(db, tenant.tenantId),
     listPlanItems(db, tenant.tenantId),
     listFunding(ctx),
+    moduleSuggestions(ctx),
   ]);
+  const byRef = new Map(plan.filter((p) => p.source_ref).map((p) => [p.source_ref!, p]));
+  const fromModules = others.map((s) => {
+    const item = byRef.get(s.ref);
+    return { ref: s.ref, moduleId: s.moduleId, source: s.source, title: s.title, description: s.description, reason: s.reason, effort: s.effort, planItem: item ? { id: item.id, status: item.status } : null };
+  });
   const latest = checks[0];
-  if (!latest) return { check: null, suggestions: [] };
+  if (!latest) return { check: null, suggestions: [], fromModules };
   const profile = company?.profile ?? {};
   const catalogue = asCatalogue(funding);
   const today = new Date().toISOString().slice(0, 10);
@@ -62,5 +69,6 @@ export async function listSuggestions(ctx: RoadmapContext): Promise<SuggestionsV
         planItem: item ? { id: item.id, status: item.status } : null,
       };
     }),
+    fromModules,
   };
 }
