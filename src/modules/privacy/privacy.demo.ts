@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { DemoContext } from '../../kernel/modules/module-manifest.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import * as store from './breaches.store.js';
+import { skillsDemo } from './skills.demo.js';
 
 /**
  * One documented breach of the kind small firms have: a lost USB stick, encrypted, so no risk to the
@@ -29,4 +30,5 @@ export async function privacyDemo({ db, tenantId, ownerId }: DemoContext): Promi
   });
   const [row] = await store.listBreaches(db, tenantId);
   await store.updateBreach(db, tenantId, row!.id, { closed_at: known.plus({ hours: 5 }).toJSDate() });
+  await skillsDemo({ db, tenantId, ownerId });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { companyParams } from '../../kernel/http/company.routes.js';
-import { type AwarenessDuty, COMPETENCES, type Competence, type CompetenceSummary, type Gap, MAX_LEVEL, MIN_LEVEL, type Need, type Urgency } from './domain/skills.js';
+import { type AwarenessDuty, COMPETENCES, REQUIREMENT_SUBJECTS, type Competence, type CompetenceSummary, type Gap, MAX_LEVEL, MIN_LEVEL, type Need, type Urgency } from './domain/skills.js';
 
 // HTTP API contract of skills and training, shared by the routes, the tests and the web pages.
 
@@ -32,7 +32,6 @@ export const trainingBody = z.strictObject({
 });
 export type TrainingBody = z.output<typeof trainingBody>;
 
-export const REQUIREMENT_SUBJECTS = ['measure', 'machine', 'software'] as const;
 export const requirementBody = z.strictObject({
   subject: z.enum(REQUIREMENT_SUBJECTS, { error: 'must be measure, machine or software' }),
   planItemId: z.uuid({ error: 'must be a measure of the plan' }).nullish().transform((v) => v ?? null),

@@ -1,6 +1,6 @@
 import type { Db } from '../../kernel/db/database.js';
 import { storedJson } from '../../kernel/db/stored-json.js';
-import type { Competence, Need } from './domain/skills.js';
+import type { Competence, Need, RequirementSubject } from './domain/skills.js';
 
 /** A `date` column as `YYYY-MM-DD` (the drivers build a local-midnight Date for it). */
 function isoDay(value: Date | string): string {
@@ -81,8 +81,6 @@ export async function deleteTraining(db: Db, tenantId: string, id: string): Prom
 }
 
 // ------------------------------------------------------------------ requirements
-
-export type RequirementSubject = 'measure' | 'machine' | 'software';
 
 export interface RequirementRow {
   id: string;

@@ -130,6 +130,10 @@ export function gapsOf(person: PersonSkills, needs: readonly Need[]): Gap[] {
   return gaps;
 }
 
+/** What a requirement is for: a measure of the roadmap plan, a machine, or a software named freely. */
+export const REQUIREMENT_SUBJECTS = ['measure', 'machine', 'software'] as const;
+export type RequirementSubject = (typeof REQUIREMENT_SUBJECTS)[number];
+
 export type Urgency = 'ready' | 'planned' | 'soon' | 'overdue';
 
 /**

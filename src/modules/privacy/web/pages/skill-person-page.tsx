@@ -40,7 +40,7 @@ export default function SkillPersonPage() {
         <Title order={2} size="h3" id="awareness-title" mb={4}>{t('privacy.skills.awareness')}</Title>
         <div data-testid="awareness" data-state={p.awareness.state}><AwarenessText state={p.awareness.state} date={day(p.awareness.dueOn)} /></div>
       </Card>
-      <LevelsCard person={p} canManage={canManage} key={JSON.stringify(p.levels)} />
+      <LevelsCard person={p} canManage={canManage} />
       <TrainingsCard person={p} canManage={canManage} />
       <Card withBorder padding="md" mb="lg" component="section" aria-labelledby="person-requirements">
         <Title order={2} size="h3" id="person-requirements" mb="xs">{t('privacy.skills.requirementsOfPerson')}</Title>
@@ -196,7 +196,7 @@ function TrainingsCard({ person, canManage }: { person: PersonRecord; canManage:
                   <Table.Td>{tr.competences.length ? tr.competences.map((c) => t(`privacy.skills.competence.${c}`)).join(', ') : t('privacy.skills.training.noCompetence')}</Table.Td>
                   {canManage && (
                     <Table.Td>
-                      <Button variant="subtle" color="red.8" size="xs" aria-label={t('privacy.skills.training.removeLabel', { title: tr.title })} onClick={() => remove.mutate(tr.id)}>{t('privacy.skills.training.remove')}</Button>
+                      <Button variant="subtle" color="#c92a2a" size="xs" aria-label={t('privacy.skills.training.removeLabel', { title: tr.title })} onClick={() => remove.mutate(tr.id)}>{t('privacy.skills.training.remove')}</Button>
                     </Table.Td>
                   )}
                 </Table.Tr>

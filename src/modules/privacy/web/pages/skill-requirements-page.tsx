@@ -11,8 +11,8 @@ import { ProblemAlert, fieldError } from '../../../../web/components/problem-ale
 import { useUnsavedChanges } from '../../../../web/components/unsaved-changes';
 import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
-import { COMPETENCES, type Competence, MAX_LEVEL } from '../../domain/skills';
-import { REQUIREMENT_SUBJECTS, type Requirement, type RequirementsView } from '../../skills.schemas';
+import { COMPETENCES, type Competence, MAX_LEVEL, REQUIREMENT_SUBJECTS } from '../../domain/skills';
+import type { Requirement, RequirementsView } from '../../skills.schemas';
 import { privacyPath, skillsKeys } from '../api';
 import { useDay } from '../components/skill-level';
 import { GapList, UrgencyText } from './skill-person-page';
@@ -85,7 +85,7 @@ function RequirementCard({ requirement: r, canManage }: { requirement: Requireme
       )}
       {canManage && (
         <Group mt="sm">
-          <Button variant="subtle" color="red.8" size="xs" onClick={() => remove.mutate()} loading={remove.isPending} aria-label={t('privacy.skills.requirements.removeLabel', { title })}>
+          <Button variant="subtle" color="#c92a2a" size="xs" onClick={() => remove.mutate()} loading={remove.isPending} aria-label={t('privacy.skills.requirements.removeLabel', { title })}>
             {t('privacy.skills.requirements.remove')}
           </Button>
         </Group>

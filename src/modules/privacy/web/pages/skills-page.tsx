@@ -34,7 +34,7 @@ export default function SkillsPage() {
         </Group>
       </PageHeader>
       {(awarenessDue > 0 || flagged > 0) && (
-        <Alert color="orange" mb="lg" data-testid="skills-alerts" title={t('privacy.skills.title')}>
+        <Alert mb="lg" data-testid="skills-alerts" title={t('privacy.skills.title')}>
           <Stack gap={4}>
             {flagged > 0 && (
               <Anchor component={Link} to={`/c/${company.id}/privacy/skills/requirements`}>{t('privacy.skills.flaggedRequirements', { count: flagged })}</Anchor>
@@ -65,17 +65,17 @@ function MatrixTable({ people, companyId }: { people: SkillPerson[]; companyId: 
   // the names stay in view while the competences scroll sideways on a narrow screen
   const sticky = { position: 'sticky' as const, left: 0, background: 'var(--mantine-color-body)', zIndex: 1 };
   return (
-    <ScrollRegion label={t('privacy.skills.matrix')} minWidth={760}>
+    <ScrollRegion label={t('privacy.skills.matrix')} minWidth={700}>
       <Table data-testid="skills-matrix" verticalSpacing="xs" horizontalSpacing="xs" withRowBorders>
         <Table.Thead>
           <Table.Tr>
             <Table.Th style={sticky} scope="col">{t('privacy.skills.person')}</Table.Th>
             {COMPETENCES.map((c) => (
-              <Table.Th key={c} scope="col" style={{ fontSize: 13, lineHeight: 1.2, maxWidth: 96, verticalAlign: 'bottom' }} title={t(`privacy.skills.competenceHelp.${c}`)}>
+              <Table.Th key={c} scope="col" style={{ fontSize: 12, lineHeight: 1.2, verticalAlign: 'bottom', hyphens: 'auto', overflowWrap: 'break-word' }} title={t(`privacy.skills.competenceHelp.${c}`)}>
                 {t(`privacy.skills.competence.${c}`)}
               </Table.Th>
             ))}
-            <Table.Th scope="col" style={{ fontSize: 13, verticalAlign: 'bottom' }}>{t('privacy.skills.awareness')}</Table.Th>
+            <Table.Th scope="col" style={{ fontSize: 12, verticalAlign: 'bottom' }}>{t('privacy.skills.awareness')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -85,13 +85,13 @@ function MatrixTable({ people, companyId }: { people: SkillPerson[]; companyId: 
                 <Anchor component={Link} to={`/c/${companyId}/privacy/skills/people/${p.userId}`} fw={600}>{p.name}</Anchor>
                 <Group gap={4} mt={2}>
                   <Badge variant="outline" color="gray.7" size="sm" tt="none" title={t(`privacy.skills.kindHelp.${p.kind}`)}>{t(`privacy.skills.kind.${p.kind}`)}</Badge>
-                  {p.flagged > 0 && <Badge color="#a84300" size="sm" tt="none" data-testid="person-flagged">{t('privacy.skills.flaggedBadge', { count: p.flagged })}</Badge>}
+                  {p.flagged > 0 && <Text size="xs" fw={700} c="#a84300" data-testid="person-flagged">{t('privacy.skills.flaggedBadge', { count: p.flagged })}</Text>}
                 </Group>
               </Table.Th>
               {COMPETENCES.map((c) => (
                 <Table.Td key={c} data-competence={c}><SkillLevel level={p.levels[c]?.level} /></Table.Td>
               ))}
-              <Table.Td data-testid="awareness" data-state={p.awareness.state}>
+              <Table.Td data-testid="awareness" data-state={p.awareness.state} style={{ minWidth: 96 }}>
                 <AwarenessText state={p.awareness.state} date={day(p.awareness.dueOn)} />
               </Table.Td>
             </Table.Tr>
