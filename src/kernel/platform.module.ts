@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { auditLogRetention } from './audit/audit-retention.js';
 import type { ModuleManifest } from './modules/module-manifest.js';
 import { expiredSignInStateJob } from './account/expired-cleanup.js';
 import { profileStartStep } from './dashboard/profile-start-step.js';
@@ -48,6 +49,14 @@ export const platformModule: ModuleManifest = {
       purpose: { de: 'Zugang zur Software und Nachvollziehbarkeit von Änderungen', en: 'Access to the software and traceability of changes' },
       dataSubjects: { de: 'Beschäftigte, Berater', en: 'Employees, advisors' },
       retention: { de: 'Solange die Mitgliedschaft besteht; Protokoll 3 Jahre', en: 'While the membership lasts; audit log 3 years' },
+      rule: { kind: 'while-used', explanation: { de: 'Solange die Person Mitglied der Firma ist; Einträge im Änderungsprotokoll nach dessen eigener Frist', en: 'While the person is a member of the company; audit log entries after the log\'s own period' } },
+    },
+    {
+      category: { de: 'Änderungsprotokoll: wer wann was geändert hat, Anmeldungen und falsche PIN-Eingaben', en: 'Audit log: who changed what and when, sign-ins and wrong PIN entries' },
+      purpose: { de: 'Nachvollziehbarkeit von Änderungen und Schutz der Zugänge (Art. 5 (2), 32 DSGVO)', en: 'Traceability of changes and protection of access (GDPR Art. 5 (2), 32)' },
+      dataSubjects: { de: 'Beschäftigte, Berater', en: 'Employees, advisors' },
+      retention: { de: '3 Jahre ab dem Eintrag', en: '3 years from the entry' },
+      rule: auditLogRetention,
     },
   ],
   search: peopleSearch,

@@ -586,6 +586,33 @@ export interface PrivacyRecordVersions {
   version: number;
 }
 
+export interface PrivacyRetentionEnforcement {
+  changed_at: Generated<Timestamp>;
+  changed_by: string | null;
+  enforced: boolean;
+  pause_reason: string | null;
+  tenant_id: string;
+}
+
+export interface PrivacyRetentionRuns {
+  actor_id: string | null;
+  id: string;
+  results: Json;
+  started_at: Timestamp;
+  tenant_id: string;
+  total: number;
+  trigger: string;
+}
+
+export interface PrivacyRetentionSettings {
+  changed_at: Generated<Timestamp>;
+  changed_by: string | null;
+  module_id: string;
+  months: number;
+  rule_key: string;
+  tenant_id: string;
+}
+
 export interface PrivacySecurityAcknowledgements {
   acknowledged_at: Generated<Timestamp>;
   tenant_id: string;
@@ -1015,6 +1042,9 @@ export interface DB {
   privacy_record_activities: PrivacyRecordActivities;
   privacy_record_controller: PrivacyRecordController;
   privacy_record_versions: PrivacyRecordVersions;
+  privacy_retention_enforcement: PrivacyRetentionEnforcement;
+  privacy_retention_runs: PrivacyRetentionRuns;
+  privacy_retention_settings: PrivacyRetentionSettings;
   privacy_security_acknowledgements: PrivacySecurityAcknowledgements;
   privacy_security_answers: PrivacySecurityAnswers;
   privacy_security_concepts: PrivacySecurityConcepts;

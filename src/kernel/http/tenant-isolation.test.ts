@@ -82,10 +82,10 @@ describe.each(testDatabaseKinds())('tenant isolation on the %s database', (kind)
 
   /**
    * Path parameters that name the same thing in every company — a module, an activity of the record
-   * of processing (a module's declared kind of data) — not an object of one company: with A's
+   * of processing (a module's declared kind of data), a retention rule — not an object of one company: with A's
    * company id they reach A's own, as they should. B's data is still compared afterwards.
    */
-  const SHARED_NAMES = new Set(['moduleId', 'activityKey']);
+  const SHARED_NAMES = new Set(['moduleId', 'activityKey', 'ruleKey']);
 
   /**
    * Company routes that take what they look for in the query or the body, not in the path: asked

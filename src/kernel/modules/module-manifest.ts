@@ -5,6 +5,7 @@ import type { Db } from '../db/database.js';
 import type { AppContext } from '../http/app-context.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
 import type { NotificationProvider } from '../notifications/notification-provider.js';
+import type { RetentionRule } from './retention-rule.js';
 import type { SearchProvider } from '../search/search-provider.js';
 import type { SealedColumn } from '../secrets/sealed-columns.js';
 import type { Role } from '../tenancy/roles.js';
@@ -44,6 +45,8 @@ export interface PersonalDataDeclaration {
   purpose: Localized;
   dataSubjects: Localized;
   retention: Localized;
+  /** How the retention is enforced: with its record, or after a period by the privacy module's daily job. */
+  rule: RetentionRule;
 }
 
 export interface DemoContext {

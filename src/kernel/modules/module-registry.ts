@@ -65,6 +65,12 @@ export class ModuleRegistry {
     return row?.enabled === true;
   }
 
+  /** The companies that have a (non-core) module switched on, for background work per company. */
+  async companiesWith(db: Db, moduleId: string): Promise<string[]> {
+    const rows = await db.selectFrom('tenant_modules').select('tenant_id').where('module_id', '=', moduleId).where('enabled', '=', true).orderBy('tenant_id').execute();
+    return rows.map((r) => r.tenant_id);
+  }
+
   /**
    * Modules that block a change: switching on needs every dependency on;
    * switching off is refused while an enabled module depends on it.

@@ -32,6 +32,7 @@ export const checkModule: ModuleManifest = {
       purpose: { de: 'Einschätzungen mehrerer Personen zusammenführen und Abweichungen zeigen', en: 'Combine several people\'s assessments and show disagreement' },
       dataSubjects: { de: 'Beschäftigte, Berater', en: 'Employees, advisors' },
       retention: { de: 'Bis der Check gelöscht wird; Namen sehen nur Inhaber und Administratoren', en: 'Until the check is deleted; only owners and admins see names' },
+      rule: { kind: 'while-used', explanation: { de: 'Solange der Check besteht; mit dem Check gelöscht', en: 'While the check exists; deleted with the check' } },
     },
   ],
   routes: checkRoutes,

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { alarmPeopleRetention } from './alarm-retention.js';
 import { loadServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
 import { machinesNotifications, machinesSearch } from './search-and-alarms.js';
@@ -57,6 +58,7 @@ export const machinesModule: ModuleManifest = {
       purpose: { de: 'Alarme an Maschinen melden und nachvollziehen', en: 'Reporting machine alarms and keeping track of them' },
       dataSubjects: { de: 'Beschäftigte, weitere Empfänger', en: 'Employees, further recipients' },
       retention: { de: 'Bis die Einstellung geändert oder die Maschine gelöscht wird; das Zustellprotokoll so lange wie die Alarme', en: 'Until the setting is changed or the machine is deleted; the delivery log as long as the alarms' },
+      rule: alarmPeopleRetention,
     },
   ],
   search: machinesSearch,

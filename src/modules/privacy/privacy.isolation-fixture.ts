@@ -3,7 +3,7 @@ import type { TestClient } from '../../kernel/testing/test-instance.js';
 /**
  * A breach, a confirmed version of the record, a training and a skill requirement of the caller, and an adopted security
  * concept, through the API: they fill `:breachId`, `:activityKey`, `:recordVersion`, `:skillPersonId`, `:trainingId`,
- * `:requirementId`, `:securityRequirementId` and `:sectionKey`.
+ * `:requirementId`, `:securityRequirementId` and `:sectionKey`; `:ruleKey` names a retention rule of the module.
  */
 export async function privacyIsolationFixture(client: TestClient, companyId: string): Promise<Record<string, string>> {
   const created = await client.post(`/api/v1/companies/${companyId}/privacy/breaches`, { title: 'Isolation fixture', becameKnownAt: new Date(Date.now() - 3_600_000).toISOString() });
@@ -25,6 +25,6 @@ export async function privacyIsolationFixture(client: TestClient, companyId: str
   return {
     skillPersonId: personId, trainingId: training.body.id as string, requirementId: requirement.body.id as string,
     breachId: created.body.id as string, activityKey: activity.key, recordVersion: String(confirmed.body.versions[0].version),
-    securityRequirementId: 'backup.regular', sectionKey: 'backup',
+    securityRequirementId: 'backup.regular', sectionKey: 'backup', ruleKey: 'privacy.closed-breaches',
   };
 }

@@ -6,9 +6,11 @@ import * as service from './breaches.service.js';
 import * as record from './processing-record.service.js';
 import { skillsRoutes } from './skills.routes.js';
 import { securityRoutes } from './security.routes.js';
+import { retentionRoutes } from './retention.routes.js';
 import { activityParams, breachBody, breachParams, completionBody, controllerBody, langQuery, noticeBody, recordVersionParams } from './schemas.js';
 
-export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
+export const privacyRoutes: FastifyPluginAsyncZod = async (app, options) => {
+  await retentionRoutes(app, options);
   const { db } = app.wv;
   const ctx = (request: FastifyRequest): service.PrivacyContext => ({ db, tenant: tenantOf(request) });
   const base = '/companies/:companyId/privacy';

@@ -37,4 +37,7 @@ export const privacyWriteExamples: WriteExamples = (ids) => ({
   'PUT /companies/:companyId/privacy/security/concept/draft/sections/:sectionKey': { body: { text: 'Unsere eigene Regel' } },
   'POST /companies/:companyId/privacy/security/concept/adopt': {},
   'POST /companies/:companyId/privacy/security/concept/acknowledge': {},
+  'PUT /companies/:companyId/privacy/retention/rules/:ruleKey': { body: { months: 48 } },
+  'PUT /companies/:companyId/privacy/retention/enforcement': { body: { enforced: false, pauseReason: 'Rechtsstreit mit einem Lieferanten' } },
+  'POST /companies/:companyId/privacy/retention/runs': {},
 });

@@ -34,6 +34,7 @@ export const roadmapModule: ModuleManifest = {
       purpose: { de: 'Zuständigkeiten im Umsetzungsplan festhalten', en: 'Record who is responsible in the plan' },
       dataSubjects: { de: 'Beschäftigte, Berater', en: 'Employees, advisors' },
       retention: { de: 'Bis die Maßnahme aus dem Plan entfernt wird; ein gelöschtes Konto wird aus der Maßnahme entfernt', en: 'Until the measure is removed from the plan; a deleted account is removed from the measure' },
+      rule: { kind: 'while-used', explanation: { de: 'Solange die Maßnahme im Plan steht; mit ihr entfernt', en: 'While the measure is in the plan; removed with it' } },
     },
   ],
   search: roadmapSearch,

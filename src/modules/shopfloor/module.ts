@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { bookingPersonRetention } from './booking-retention.js';
 import { loadServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
 import { shopfloorNotifications } from './late-orders.service.js';
@@ -65,6 +66,7 @@ export const shopfloorModule: ModuleManifest = {
       purpose: { de: 'Fertigungsfortschritt erfassen und Kennzahlen (OEE, Ausschuss, Termintreue) berechnen', en: 'Record production progress and compute figures (OEE, scrap, on-time delivery)' },
       dataSubjects: { de: 'Beschäftigte in der Fertigung', en: 'Shop-floor employees' },
       retention: { de: 'Solange die Firma die Fertigungsdaten aufbewahrt; ein gelöschtes Konto wird aus den Buchungen entfernt', en: 'As long as the company keeps its production data; a deleted account is removed from the bookings' },
+      rule: bookingPersonRetention,
     },
   ],
   search: shopfloorSearch,
