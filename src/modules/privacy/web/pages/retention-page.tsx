@@ -46,14 +46,14 @@ export default function RetentionPage() {
   return (
     <>
       <PageHeader title={t('privacy.retention.title')} intro={t('privacy.retention.intro')} />
-      <Text size="sm" c="dimmed" mb="md">{t('privacy.notLegalAdvice')}</Text>
+      <Text size="sm" c="dimmed" mb="md">{t('privacy.retention.notLegalAdvice')}</Text>
       <EnforcementCard view={v} base={base} canManage={canManage} onChange={setView} />
 
       <Card withBorder padding="lg" mb="lg" component="section" aria-labelledby="retention-due" data-testid="retention-due">
         <Title order={2} size="h3" id="retention-due" mb="xs">{t('privacy.retention.dueTitle', { count: dueTotal })}</Title>
         <Text mb="sm">{dueTotal === 0 ? t('privacy.retention.nothingDue') : t('privacy.retention.dueIntro')}</Text>
         {canManage && (
-          <Button onClick={() => setConfirming(true)} disabled={dueTotal === 0} data-testid="retention-run">{t('privacy.retention.runNow')}</Button>
+          <Group><Button onClick={() => setConfirming(true)} disabled={dueTotal === 0} data-testid="retention-run">{t('privacy.retention.runNow')}</Button></Group>
         )}
         <ProblemAlert error={run.error} />
       </Card>
@@ -116,13 +116,13 @@ function EnforcementCard({ view, base, canManage, onChange }: { view: RetentionV
       {view.enforced ? (
         <Text mb="sm">{lastJob ? t('privacy.retention.onText', { date: dateTime(lastJob.startedAt) }) : t('privacy.retention.onTextFirst')}</Text>
       ) : (
-        <Alert color="orange" mb="sm" title={t('privacy.retention.pausedTitle')}>
+        <Alert color="#a84300" mb="sm" title={t('privacy.retention.pausedTitle')}>
           {view.pauseReason
             ? t('privacy.retention.pausedText', { reason: view.pauseReason, date: view.enforcementChangedAt ? dateTime(view.enforcementChangedAt) : '', person: view.enforcementChangedBy ?? t('privacy.retention.someone') })
             : t('privacy.retention.pausedUntilReviewed')}
         </Alert>
       )}
-      {canManage && view.enforced && !pausing && <Button variant="light" onClick={() => setPausing(true)}>{t('privacy.retention.pause')}</Button>}
+      {canManage && view.enforced && !pausing && <Group><Button variant="light" onClick={() => setPausing(true)}>{t('privacy.retention.pause')}</Button></Group>}
       {canManage && pausing && (
         <Stack gap="xs" maw={560}>
           <Textarea label={t('privacy.retention.pauseReason')} description={t('privacy.retention.pauseReasonHelp')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />
@@ -133,7 +133,7 @@ function EnforcementCard({ view, base, canManage, onChange }: { view: RetentionV
         </Stack>
       )}
       {canManage && !view.enforced && (
-        <Button onClick={() => change.mutate({ enforced: true })} loading={change.isPending} data-testid="retention-enforce">{t('privacy.retention.switchOn')}</Button>
+        <Group><Button onClick={() => change.mutate({ enforced: true })} loading={change.isPending} data-testid="retention-enforce">{t('privacy.retention.switchOn')}</Button></Group>
       )}
       <ProblemAlert error={change.error} />
     </Card>
