@@ -93,6 +93,15 @@ describe.runIf(browserAvailable())('skills and training in Chromium', () => {
     await expectAccessible(page, 'requirement with a flagged worker');
     await screenshot(page, 'privacy-skills-requirements');
 
+    // moving the go-live: the form takes the requirement, and the card follows
+    await card.getByRole('button', { name: 'Anforderung „Fertigungsleitsystem einführen“ ändern' }).click();
+    await page.getByRole('heading', { name: 'Anforderung ändern' }).waitFor();
+    expect(await req.getByRole('textbox', { name: 'Starttermin' }).inputValue()).toBe(day(14));
+    await req.getByRole('textbox', { name: 'Starttermin' }).fill(day(20));
+    await req.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { name: 'Anforderung anlegen' }).waitFor();
+    await expect.poll(() => card.textContent()).toContain('Start in 20 Tagen');
+
     // the flagged worker in the matrix and in the notification centre
     await page.goto(`/c/${companyId}/privacy/skills`);
     await page.locator('[data-person="Ali Yilmaz"]').getByTestId('person-flagged').waitFor();

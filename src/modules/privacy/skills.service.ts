@@ -246,7 +246,8 @@ async function oneRequirement(ctx: SkillsContext, id: string): Promise<Requireme
   return found;
 }
 
-const auditName = (r: Requirement) => r.title?.de ?? '–';
+/** The name in both languages, so the audit sentence reads a catalogue measure in the reader's language. */
+const auditName = (r: Requirement) => r.title ?? '–';
 
 export async function addRequirement(ctx: SkillsContext, body: RequirementBody): Promise<Requirement> {
   const columns = await requirementColumns(ctx, body, todayOf(ctx), true);

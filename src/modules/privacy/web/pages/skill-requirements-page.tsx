@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, del, get, post } from '../../../../web/api/client';
+import { ApiError, del, get, post, put } from '../../../../web/api/client';
 import { Loading } from '../../../../web/components/loading';
 import { PageHeader } from '../../../../web/components/page-header';
 import { ProblemAlert, fieldError } from '../../../../web/components/problem-alert';
@@ -21,9 +21,14 @@ export default function SkillRequirementsPage() {
   const { t } = useTranslation();
   const company = useCompany();
   const view = useQuery({ queryKey: skillsKeys.requirements(company.id), queryFn: () => get<RequirementsView>(`${privacyPath(company.id)}/skills/requirements`) });
+  const [editing, setEditing] = useState<Requirement | null>(null);
   if (view.error) return <ProblemAlert error={view.error} />;
   if (!view.data) return <Loading />;
   const canManage = company.permissions.includes('privacy.manage');
+  const startEditing = (r: Requirement) => {
+    setEditing(r);
+    requestAnimationFrame(() => document.getElementById('add-requirement')?.focus());
+  };
   return (
     <>
       <PageHeader title={t('privacy.skills.requirements.title')} intro={t('privacy.skills.requirements.intro')}>
@@ -33,15 +38,15 @@ export default function SkillRequirementsPage() {
         <Alert mb="lg" data-testid="requirements-empty">{t('privacy.skills.requirements.none')}</Alert>
       ) : (
         <Stack gap="md" mb="lg" data-testid="requirements">
-          {view.data.requirements.map((r) => <RequirementCard key={r.id} requirement={r} canManage={canManage} />)}
+          {view.data.requirements.map((r) => <RequirementCard key={r.id} requirement={r} canManage={canManage} onEdit={() => startEditing(r)} />)}
         </Stack>
       )}
-      {canManage && <RequirementForm view={view.data} />}
+      {canManage && <RequirementForm key={editing?.id ?? 'new'} view={view.data} editing={editing} onDone={() => setEditing(null)} />}
     </>
   );
 }
 
-function RequirementCard({ requirement: r, canManage }: { requirement: Requirement; canManage: boolean }) {
+function RequirementCard({ requirement: r, canManage, onEdit }: { requirement: Requirement; canManage: boolean; onEdit: () => void }) {
   const { t } = useTranslation();
   const { localized } = useFormat();
   const day = useDay();
@@ -85,6 +90,7 @@ function RequirementCard({ requirement: r, canManage }: { requirement: Requireme
       )}
       {canManage && (
         <Group mt="sm">
+          <Button variant="light" size="xs" onClick={onEdit} aria-label={t('privacy.skills.requirements.editLabel', { title })}>{t('privacy.skills.requirements.edit')}</Button>
           <Button variant="subtle" color="#c92a2a" size="xs" onClick={() => remove.mutate()} loading={remove.isPending} aria-label={t('privacy.skills.requirements.removeLabel', { title })}>
             {t('privacy.skills.requirements.remove')}
           </Button>
@@ -100,31 +106,41 @@ const emptyForm = () => ({
   subject: 'measure' as Subject, planItemId: '', machineId: '', softwareName: '', goLiveOn: '',
   needs: Object.fromEntries(COMPETENCES.map((c) => [c, ''])) as Record<Competence, string>, personIds: [] as string[], note: '', confirmPastGoLive: false,
 });
+const formOf = (r: Requirement | null) => (r === null ? emptyForm() : {
+  subject: r.subject, planItemId: r.planItemId ?? '', machineId: r.machineId ?? '', softwareName: r.softwareName ?? '', goLiveOn: r.goLiveOn,
+  needs: Object.fromEntries(COMPETENCES.map((c) => [c, String(r.needs.find((n) => n.competence === c)?.level ?? '')])) as Record<Competence, string>,
+  personIds: r.people.map((p) => p.userId), note: r.note ?? '', confirmPastGoLive: false,
+});
 
-function RequirementForm({ view }: { view: RequirementsView }) {
+function RequirementForm({ view, editing, onDone }: { view: RequirementsView; editing: Requirement | null; onDone: () => void }) {
   const { t } = useTranslation();
   const { localized } = useFormat();
   const company = useCompany();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState(emptyForm);
+  const [form, setForm] = useState(() => formOf(editing));
   const unsaved = useUnsavedChanges(form);
   const set = <K extends keyof ReturnType<typeof emptyForm>>(key: K, value: ReturnType<typeof emptyForm>[K]) => setForm((f) => ({ ...f, [key]: value }));
   const save = useMutation({
-    mutationFn: () => post<Requirement>(`${privacyPath(company.id)}/skills/requirements`, {
-      subject: form.subject,
-      planItemId: form.subject === 'measure' ? form.planItemId || null : null,
-      machineId: form.subject === 'machine' ? form.machineId || null : null,
-      softwareName: form.subject === 'software' ? form.softwareName : null,
-      goLiveOn: form.goLiveOn,
-      needs: COMPETENCES.filter((c) => form.needs[c] !== '').map((c) => ({ competence: c, level: Number(form.needs[c]) })),
-      personIds: form.personIds,
-      note: form.note || null,
-      confirmPastGoLive: form.confirmPastGoLive,
-    }),
+    mutationFn: () => {
+      const body = {
+        subject: form.subject,
+        planItemId: form.subject === 'measure' ? form.planItemId || null : null,
+        machineId: form.subject === 'machine' ? form.machineId || null : null,
+        softwareName: form.subject === 'software' ? form.softwareName : null,
+        goLiveOn: form.goLiveOn,
+        needs: COMPETENCES.filter((c) => form.needs[c] !== '').map((c) => ({ competence: c, level: Number(form.needs[c]) })),
+        personIds: form.personIds,
+        note: form.note || null,
+        confirmPastGoLive: form.confirmPastGoLive,
+      };
+      const base = `${privacyPath(company.id)}/skills/requirements`;
+      return editing ? put<Requirement>(`${base}/${editing.id}`, body) : post<Requirement>(base, body);
+    },
     onSuccess: async () => {
       unsaved.markSaved(() => emptyForm());
       setForm(emptyForm());
       await queryClient.invalidateQueries({ queryKey: skillsKeys.all(company.id) });
+      onDone();
     },
   });
   const askPast = save.error instanceof ApiError && save.error.code === 'privacy_go_live_in_past';
@@ -134,7 +150,7 @@ function RequirementForm({ view }: { view: RequirementsView }) {
     <Card withBorder padding="md" component="section" aria-labelledby="add-requirement">
       {unsaved.prompt}
       <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }} data-testid="requirement-form">
-        <Title order={2} size="h3" id="add-requirement" mb="xs">{t('privacy.skills.requirements.add')}</Title>
+        <Title order={2} size="h3" id="add-requirement" mb="xs" tabIndex={-1}>{editing ? t('privacy.skills.requirements.editTitle') : t('privacy.skills.requirements.add')}</Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <NativeSelect
             label={t('privacy.skills.requirements.subject')}
@@ -172,7 +188,10 @@ function RequirementForm({ view }: { view: RequirementsView }) {
           </SimpleGrid>
         </Checkbox.Group>
         <Textarea label={t('privacy.skills.requirements.note')} mt="md" autosize minRows={2} value={form.note} onChange={(e) => set('note', e.currentTarget.value)} />
-        <Group mt="md"><Button type="submit" loading={save.isPending}>{t('privacy.skills.requirements.save')}</Button></Group>
+        <Group mt="md">
+          <Button type="submit" loading={save.isPending}>{editing ? t('privacy.skills.requirements.saveChanges') : t('privacy.skills.requirements.save')}</Button>
+          {editing && <Button variant="default" onClick={() => { unsaved.markSaved(() => formOf(null)); onDone(); }}>{t('privacy.skills.requirements.cancel')}</Button>}
+        </Group>
         <ProblemAlert error={save.error} />
       </form>
     </Card>
