@@ -4,6 +4,7 @@ import type { ModuleManifest } from './modules/module-manifest.js';
 import { expiredSignInStateJob } from './account/expired-cleanup.js';
 import { profileStartStep } from './dashboard/profile-start-step.js';
 import { platformRoutes } from './http/platform.routes.js';
+import { memberDataSubjects } from './tenancy/member-data-subjects.js';
 import { peopleSearch } from './search/people-search.js';
 import { sealedSecretsJob } from './secrets/sealed-secrets-job.js';
 import type { SealedColumn } from './secrets/sealed-columns.js';
@@ -59,6 +60,7 @@ export const platformModule: ModuleManifest = {
       rule: auditLogRetention,
     },
   ],
+  dataSubjects: memberDataSubjects,
   search: peopleSearch,
   routes: platformRoutes,
   dashboard: { startSteps: [profileStartStep] },

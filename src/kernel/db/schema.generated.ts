@@ -670,6 +670,39 @@ export interface PrivacySkillRequirements {
   updated_at: Generated<Timestamp>;
 }
 
+export interface PrivacySubjectLinks {
+  context: Json | null;
+  created_at: Generated<Timestamp>;
+  email: string | null;
+  kind: Json;
+  module_id: string;
+  name: string;
+  phone: string | null;
+  ref: string;
+  request_id: string;
+  tenant_id: string;
+}
+
+export interface PrivacySubjectRequests {
+  closed_at: Timestamp | null;
+  closing_note: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  erased_at: Timestamp | null;
+  erasure: Json | null;
+  extension_months: Generated<number>;
+  extension_reason: string | null;
+  id: string;
+  kind: string;
+  notes: string | null;
+  received_on: Timestamp;
+  requester_name: string;
+  requester_reach: string | null;
+  state: Generated<string>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface PrivacyTrainings {
   competences: Generated<string[]>;
   completed_on: Timestamp;
@@ -1051,6 +1084,8 @@ export interface DB {
   privacy_skill_levels: PrivacySkillLevels;
   privacy_skill_requirement_people: PrivacySkillRequirementPeople;
   privacy_skill_requirements: PrivacySkillRequirements;
+  privacy_subject_links: PrivacySubjectLinks;
+  privacy_subject_requests: PrivacySubjectRequests;
   privacy_trainings: PrivacyTrainings;
   roadmap_funding: RoadmapFunding;
   roadmap_plan_items: RoadmapPlanItems;

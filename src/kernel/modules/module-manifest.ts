@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { DashboardDeclaration } from '../dashboard/dashboard-types.js';
 import type { Migration } from '../db/migrate.js';
 import type { Db } from '../db/database.js';
+import type { DataSubjectProvider } from './data-subjects.js';
 import type { AppContext } from '../http/app-context.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
 import type { NotificationProvider } from '../notifications/notification-provider.js';
@@ -97,6 +98,12 @@ export interface ModuleManifest {
   permissions: PermissionDeclaration[];
   navigation: NavigationEntry[];
   personalData: PersonalDataDeclaration[];
+  /**
+   * Finding, exporting and erasing the people the module holds, for data-subject requests
+   * (`src/kernel/modules/data-subjects.ts`); every module whose `personalData` names people it can
+   * find offers one.
+   */
+  dataSubjects?: DataSubjectProvider;
   /** Records the global search in the header finds (`GET /companies/:companyId/search`), e.g. orders or machines. */
   search?: SearchProvider;
   /** What the notification centre in the header lists (`GET /companies/:companyId/notifications`), e.g. open alarms. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
+import { checkDataSubjects } from './check.data-subjects.js';
 import { checkRoutes } from './check.routes.js';
 import { checkDashboard } from './check.dashboard.js';
 import { checkDemo } from './check.demo.js';
@@ -35,6 +36,7 @@ export const checkModule: ModuleManifest = {
       rule: { kind: 'while-used', explanation: { de: 'Solange der Check besteht; mit dem Check gelöscht', en: 'While the check exists; deleted with the check' } },
     },
   ],
+  dataSubjects: checkDataSubjects,
   routes: checkRoutes,
   demo: checkDemo,
   dashboard: checkDashboard,

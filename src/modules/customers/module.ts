@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { addServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
+import { contactDataSubjects } from './contacts.data-subjects.js';
 import { customersDashboard } from './customers.dashboard.js';
 import { customersDemo } from './customers.demo.js';
 import { customersSearch } from './customers.search.js';
@@ -71,6 +72,7 @@ export const customersModule: ModuleManifest = {
       rule: { kind: 'while-used', explanation: { de: 'Wie die Geschäftsunterlagen, zu denen die Angaben gehören (HGB §257, AO §147)', en: 'As the business records the details belong to (HGB §257, AO §147)' } },
     },
   ],
+  dataSubjects: contactDataSubjects,
   search: customersSearch,
   routes: customersRoutes,
   demo: customersDemo,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { alarmPeopleRetention } from './alarm-retention.js';
 import { loadServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
+import { recipientDataSubjects } from './recipients.data-subjects.js';
 import { machinesNotifications, machinesSearch } from './search-and-alarms.js';
 import { machinesJobs } from './jobs.js';
 import { machinesDashboard } from './machines.dashboard.js';
@@ -61,6 +62,7 @@ export const machinesModule: ModuleManifest = {
       rule: alarmPeopleRetention,
     },
   ],
+  dataSubjects: recipientDataSubjects,
   search: machinesSearch,
   notifications: machinesNotifications,
   routes: machinesRoutes,

@@ -1,10 +1,13 @@
 import type { Db } from '../../kernel/db/database.js';
 import { type Locale, pluralKey, translate } from '../../kernel/i18n/server-messages.js';
+import { DASHBOARD_TIME_ZONE } from '../../kernel/dashboard/dashboard.service.js';
 import type { NotificationItem, NotificationProvider } from '../../kernel/notifications/notification-provider.js';
 import { breachClock, notificationDeadline } from './domain/breach.js';
+import { requestClock } from './domain/subject-request.js';
 import * as store from './breaches.store.js';
 import * as security from './security.store.js';
 import { skillAlerts } from './skills.service.js';
+import * as requests from './subject-requests.store.js';
 
 /** The review of the security concept shows this many days before it is due. */
 const REVIEW_NOTICE_DAYS = 30;
@@ -13,7 +16,7 @@ const REVIEW_NOTICE_DAYS = 30;
  * For those who keep the register (privacy.read): breaches whose 72 hours run or have run out
  * without a notice (the most pressing thing a firm can have open); people not ready for a go-live
  * within 30 days or past it; the yearly IT-security awareness training due or overdue; the security
- * concept's yearly review. For every member: an adopted security concept they have not acknowledged.
+ * concept's yearly review; data-subject requests in their last week or past their deadline. For every member: an adopted security concept they have not acknowledged.
  */
 export const privacyNotifications: NotificationProvider = {
   permission: 'privacy.acknowledge',
@@ -22,6 +25,7 @@ export const privacyNotifications: NotificationProvider = {
     skillsGoLive: { de: 'Kompetenzen vor dem Start', en: 'Skills before go-live' },
     awarenessTraining: { de: 'Schulung zur IT-Sicherheit', en: 'IT-security awareness training' },
     conceptReview: { de: 'Sicherheitskonzept: jährliche Überprüfung', en: 'Security concept: yearly review' },
+    subjectRequest: { de: 'Betroffenenanfrage: Antwortfrist', en: 'Data-subject request: deadline to answer' },
     conceptAcknowledge: { de: 'Sicherheitskonzept: bitte lesen und bestätigen', en: 'Security concept: please read and acknowledge' },
   },
   async list(db, { tenantId, userId, permissions, now, limit, locale }) {
@@ -41,6 +45,20 @@ export const privacyNotifications: NotificationProvider = {
         atMeaning: 'due' as const,
         path: `/privacy/breaches/${r.id}`,
       };
+    });
+    const open = await requests.openRequests(db, tenantId);
+    const due: NotificationItem[] = open.flatMap((r) => {
+      const clock = requestClock({ receivedOn: r.received_on, extensionMonths: r.extension_months, state: 'open', closedAt: null }, now.getTime(), DASHBOARD_TIME_ZONE);
+      if (clock.state !== 'due-soon' && clock.state !== 'overdue') return [];
+      return [{
+        key: `request:${r.id}:${clock.deadline}:${clock.state}`,
+        kind: 'subjectRequest',
+        severity: clock.state === 'overdue' ? ('critical' as const) : ('warning' as const),
+        title: r.requester_name,
+        at: clock.deadline,
+        atMeaning: 'due' as const,
+        path: `/privacy/requests/${r.id}`,
+      }];
     });
     const alerts = await skillAlerts(db, tenantId, now.getTime());
     const goLives: NotificationItem[] = alerts.requirements.map((r) => ({
@@ -71,7 +89,7 @@ export const privacyNotifications: NotificationProvider = {
         path: '/privacy/skills',
       });
     }
-    return [...breaches, ...goLives.filter((g) => g.severity === 'critical'), ...goLives.filter((g) => g.severity !== 'critical'), ...awareness, ...concept].slice(0, limit);
+    return [...breaches, ...due.filter((d) => d.severity === 'critical'), ...goLives.filter((g) => g.severity === 'critical'), ...due.filter((d) => d.severity !== 'critical'), ...goLives.filter((g) => g.severity !== 'critical'), ...awareness, ...concept].slice(0, limit);
   },
 };
 

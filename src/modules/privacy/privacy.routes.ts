@@ -7,6 +7,7 @@ import * as record from './processing-record.service.js';
 import { skillsRoutes } from './skills.routes.js';
 import { securityRoutes } from './security.routes.js';
 import { retentionRoutes } from './retention.routes.js';
+import { subjectRequestRoutes } from './subject-requests.routes.js';
 import { activityParams, breachBody, breachParams, completionBody, controllerBody, langQuery, noticeBody, recordVersionParams } from './schemas.js';
 
 export const privacyRoutes: FastifyPluginAsyncZod = async (app, options) => {
@@ -108,4 +109,5 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app, options) => {
 
   await app.register(skillsRoutes);
   await app.register(securityRoutes);
+  await app.register(subjectRequestRoutes);
 };

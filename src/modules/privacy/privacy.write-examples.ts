@@ -40,4 +40,13 @@ export const privacyWriteExamples: WriteExamples = (ids) => ({
   'PUT /companies/:companyId/privacy/retention/rules/:ruleKey': { body: { months: 48 } },
   'PUT /companies/:companyId/privacy/retention/enforcement': { body: { enforced: false, pauseReason: 'Rechtsstreit mit einem Lieferanten' } },
   'POST /companies/:companyId/privacy/retention/runs': {},
+  // data-subject requests: the walk runs them in the order the routes are registered (link → unlink
+  // the other worker → erase the one left → extend → close), so each valid example meets its state
+  'POST /companies/:companyId/privacy/requests': { body: { kind: 'access', requesterName: 'Walk Person', requesterReach: 'walk@walk.example', receivedOn: '2026-11-02', notes: 'per Brief' } },
+  'PUT /companies/:companyId/privacy/requests/:requestId': { body: { kind: 'erasure', requesterName: 'Privacy Fixture 1', requesterReach: null, receivedOn: new Date().toISOString().slice(0, 10), notes: null } },
+  'POST /companies/:companyId/privacy/requests/:requestId/people': { body: { query: 'PRIV-FIX', people: [{ moduleId: 'platform', ref: ids.privacyPersonId }] } },
+  'POST /companies/:companyId/privacy/requests/:requestId/people/unlink': { body: { moduleId: 'platform', ref: ids.privacyOtherPersonId } },
+  'POST /companies/:companyId/privacy/requests/:requestId/erasure': { body: { confirm: true } },
+  'POST /companies/:companyId/privacy/requests/:requestId/extend': { body: { months: 1, reason: 'Daten in mehreren Systemen' } },
+  'POST /companies/:companyId/privacy/requests/:requestId/close': { body: { outcome: 'done', note: null } },
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
+import { ownerDataSubjects } from './owners.data-subjects.js';
 import { roadmapNotifications, roadmapSearch } from './plan-search.js';
 import { roadmapDashboard } from './roadmap.dashboard.js';
 import { roadmapDemo } from './roadmap.demo.js';
@@ -37,6 +38,7 @@ export const roadmapModule: ModuleManifest = {
       rule: { kind: 'while-used', explanation: { de: 'Solange die Maßnahme im Plan steht; mit ihr entfernt', en: 'While the measure is in the plan; removed with it' } },
     },
   ],
+  dataSubjects: ownerDataSubjects,
   search: roadmapSearch,
   notifications: roadmapNotifications,
   routes: roadmapRoutes,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { bookingPersonRetention } from './booking-retention.js';
 import { loadServerMessages } from '../../kernel/i18n/server-messages.js';
 import type { ModuleManifest } from '../../kernel/modules/module-manifest.js';
+import { workerDataSubjects } from './workers.data-subjects.js';
 import { shopfloorNotifications } from './late-orders.service.js';
 import { shopfloorSearch } from './search.store.js';
 import { shopfloorDashboard } from './shopfloor.dashboard.js';
@@ -69,6 +70,7 @@ export const shopfloorModule: ModuleManifest = {
       rule: bookingPersonRetention,
     },
   ],
+  dataSubjects: workerDataSubjects,
   search: shopfloorSearch,
   notifications: shopfloorNotifications,
   routes: shopfloorRoutes,
