@@ -42,6 +42,8 @@ const REFERENCE_FIELDS: Record<string, string> = {
   memberIds: 'userId',
   parentId: 'reasonId',
   userId: 'userId',
+  // a module's reference to a person in a data-subject request; the walk's examples name workers
+  ref: 'userId',
   salesOwnerId: 'userId',
   absorbedId: 'customerId',
   customerId: 'customerId',

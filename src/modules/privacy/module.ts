@@ -51,6 +51,7 @@ export const privacyModule: ModuleManifest = {
     { path: '/privacy/skills', label: { de: 'Kompetenzen und Schulungen', en: 'Skills and training' }, permission: 'privacy.read' },
     { path: '/privacy/security', label: { de: 'IT-Sicherheits-Check', en: 'IT security check' }, permission: 'privacy.read' },
     { path: '/privacy/security/concept', label: { de: 'Sicherheitskonzept', en: 'Security concept' }, permission: 'privacy.acknowledge' },
+    { path: '/privacy/requests', label: { de: 'Betroffenenanfragen', en: 'Data-subject requests' }, permission: 'privacy.read' },
   ],
   personalData: [
     {

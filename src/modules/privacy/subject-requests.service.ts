@@ -154,7 +154,7 @@ export async function linkPeople(ctx: SubjectRequestContext, id: string, query: 
     for (const [i, wanted] of people.entries()) {
       const m = all.find((x) => x.id === wanted.moduleId);
       const match = m ? (await m.dataSubjects.find(trx, ctx.tenant.tenantId, query)).find((p) => p.ref === wanted.ref) : undefined;
-      if (!m || !match) throw fieldProblem('privacy_person_not_found', `body.people.${i}`, 'must be a person the search found');
+      if (!m || !match) throw fieldProblem('privacy_person_not_found', `body.people.${i}.ref`, 'must be a person the search found');
       rows.push({ module_id: m.id, ref: match.ref, kind: match.kind, name: match.name, email: match.email, phone: match.phone, context: match.context });
     }
     const added = await store.insertLinks(trx, ctx.tenant.tenantId, id, rows);
@@ -167,7 +167,7 @@ export async function unlinkPerson(ctx: SubjectRequestContext, id: string, modul
   return inTransaction(ctx.db, async (trx) => {
     const row = await openForChange(ctx, trx, id);
     if (row.erased_at !== null) throw new ProblemError(409, 'privacy_request_erased');
-    if ((await store.deleteLink(trx, ctx.tenant.tenantId, id, moduleId, ref)) === 0) throw notFound('person');
+    if ((await store.deleteLink(trx, ctx.tenant.tenantId, id, moduleId, ref)) === 0) throw fieldProblem('privacy_person_not_linked', 'body.ref', 'must be a person linked to the request');
     await audit(ctx, trx, 'subject_person_unlinked', id);
     return detail(ctx, trx, await found(ctx, trx, id));
   });

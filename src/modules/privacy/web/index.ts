@@ -9,6 +9,8 @@ const BreachEditorPage = lazy(() => import('./pages/breach-editor-page'));
 const SkillsPage = lazy(() => import('./pages/skills-page'));
 const SkillPersonPage = lazy(() => import('./pages/skill-person-page'));
 const SkillRequirementsPage = lazy(() => import('./pages/skill-requirements-page'));
+const RequestsPage = lazy(() => import('./pages/requests-page'));
+const RequestPage = lazy(() => import('./pages/request-page'));
 
 export const privacyWebModule: WebModule = {
   id: 'privacy',
@@ -23,5 +25,7 @@ export const privacyWebModule: WebModule = {
     { path: 'privacy/skills', element: createElement(SkillsPage), handle: { help: 'privacy.help.skills' } },
     { path: 'privacy/skills/people/:personId', element: createElement(SkillPersonPage), handle: { help: 'privacy.help.skillPerson' } },
     { path: 'privacy/skills/requirements', element: createElement(SkillRequirementsPage), handle: { help: 'privacy.help.skillRequirements' } },
+    { path: 'privacy/requests', element: createElement(RequestsPage), handle: { help: 'privacy.help.requests' } },
+    { path: 'privacy/requests/:requestId', element: createElement(RequestPage), handle: { help: 'privacy.help.request' } },
   ],
 };
