@@ -16,6 +16,9 @@ import type { ErasurePreview, ErasureStep, FoundPerson, SubjectRequest } from '.
 import { requestKeys, requestsPath, useRequest } from '../requests-api';
 import { RequestDeadline, useDay } from '../components/request-deadline';
 
+// dark enough for white text (contrast at least 4.5:1)
+export const STATE_COLOR = { open: '#495057', extended: '#8a5a00', done: '#237032', refused: '#c92a2a' } as const;
+
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div>
@@ -146,7 +149,7 @@ export default function RequestPage() {
       <PageHeader title={t('privacy.requests.detailTitle', { kind: t(`privacy.requests.kind.${r.kind}`), name: r.requesterName })}>
         <Group gap="sm" mt="xs">
           <RequestDeadline clock={r.clock} size="lg" />
-          <Badge variant="light" color="gray.7" tt="none" size="lg" data-testid="request-state">{t(`privacy.requests.state.${r.state}`)}</Badge>
+          <Badge variant="filled" color={STATE_COLOR[r.state]} tt="none" size="lg" data-testid="request-state">{t(`privacy.requests.state.${r.state}`)}</Badge>
           {r.erasedAt && <Badge variant="filled" color="#495057" tt="none" size="lg" data-testid="request-erased">{t('privacy.requests.erasedOn', { date: dateTime(r.erasedAt) })}</Badge>}
         </Group>
       </PageHeader>

@@ -15,7 +15,8 @@ import type { SubjectRequest } from '../../subject-requests.schemas';
 import { requestKeys, requestsPath, useRequests } from '../requests-api';
 import { RequestDeadline, useDay } from '../components/request-deadline';
 
-const STATE_COLOR = { open: 'blue.8', extended: 'orange.9', done: 'gray.7', refused: 'gray.7' } as const;
+// dark enough for white text (contrast at least 4.5:1)
+const STATE_COLOR = { open: '#495057', extended: '#8a5a00', done: '#237032', refused: '#c92a2a' } as const;
 const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -89,7 +90,7 @@ export default function RequestsPage() {
                   <Table.Td>{t(`privacy.requests.kind.${r.kind}`)}</Table.Td>
                   <Table.Td>{day(r.receivedOn)}</Table.Td>
                   <Table.Td><RequestDeadline clock={r.clock} /></Table.Td>
-                  <Table.Td><Badge color={STATE_COLOR[r.state]} variant="light" tt="none" data-testid="request-state">{t(`privacy.requests.state.${r.state}`)}</Badge></Table.Td>
+                  <Table.Td><Badge color={STATE_COLOR[r.state]} variant="filled" tt="none" data-testid="request-state">{t(`privacy.requests.state.${r.state}`)}</Badge></Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
