@@ -123,15 +123,34 @@ describe.each(testDatabaseKinds())('data-subject requests on the %s database', (
   });
 
   it('refuses to erase the signed-in owner, who is also the last owner, and changes nothing', async () => {
+    // the owner is also an interview partner of the Digital-Check
+    expect((await owner.put(`${api}/modules/check`, { enabled: true })).status).toBe(200);
+    const checkRun = await owner.post(`${api}/check/runs`);
+    await owner.put(`${api}/check/runs/${checkRun.body.id}/answers`, { answers: { 'strategy.goal': 3 } });
     const created = (await create({ requesterName: 'Ada Hof', requesterReach: null })).body as SubjectRequest;
     const found = (await owner.get(`${api}/privacy/requests/${created.id}/people?q=chefin@anfragenhof`)).body as FoundPerson[];
-    expect(found.map((p) => p.moduleId)).toEqual(['platform']);
-    await owner.post(`${api}/privacy/requests/${created.id}/people`, { query: 'chefin@anfragenhof', people: [{ moduleId: 'platform', ref: ownerId }] });
+    expect(found.map((p) => [p.moduleId, p.kind.en])).toEqual([['platform', 'User account of the company'], ['check', 'Interview partner in the Digital-Check']]);
+    const exported = await owner.post(`${api}/privacy/requests/${created.id}/people`, { query: 'chefin@anfragenhof', people: found.map((p) => ({ moduleId: p.moduleId, ref: p.ref })) });
+    expect((exported.body as SubjectRequest).linked).toHaveLength(2);
+    const data = (await owner.get(`${api}/privacy/requests/${created.id}/export`)).body as SubjectExport;
+    expect(data.people.map((p) => p.sections.map((s) => s.title.en))).toEqual([['User account and membership', 'Audit entries made by the person'], ['Answers in the Digital-Check']]);
     const preview = (await owner.get(`${api}/privacy/requests/${created.id}/erasure?lang=en`)).body as ErasurePreview;
     expect(preview.blocked.map((b) => b.reason.en)).toEqual(['One’s own account cannot be erased through a request; another owner has to do it.']);
+    // the check's step runs first (the account last) and would take the answers
+    expect(preview.steps.map((s) => [s.moduleId, s.erased.map((e) => e.what.en)])).toEqual([['check', ['Own answers and role in the Digital-Check']], ['platform', []]]);
     const run = await owner.post(`${api}/privacy/requests/${created.id}/erasure`, { confirm: true });
     expect([run.status, run.body.code, run.body.blocked.length]).toEqual([409, 'privacy_erasure_blocked', 1]);
     expect((await owner.get('/api/v1/me')).body.user.name).toBe('Ada Hof');
+    expect((await owner.get(`${api}/privacy/requests/${created.id}/people?q=chefin@anfragenhof`)).body.map((p: FoundPerson) => p.moduleId)).toEqual(['platform', 'check']);
+  });
+
+  it('lists requests in their last week and past their deadline in the notification centre', async () => {
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    await create({ kind: 'access', requesterName: 'Bald fällig', receivedOn: daysAgo(26) });
+    await create({ kind: 'access', requesterName: 'Noch Zeit', receivedOn: daysAgo(3) });
+    const items = ((await owner.get(`/api/v1/companies/${companyId}/notifications`)).body.items as Array<{ kind: string; title: string; severity: string }>).filter((i) => i.kind === 'privacy.subjectRequest');
+    // the overdue one of the second test is closed (refused), so it no longer counts
+    expect(items.map((i) => [i.title, i.severity])).toEqual([['Bald fällig', 'warning']]);
   });
 
   it('erases a shop-floor worker: the membership ends, the account is anonymised, others sign in as before', async () => {

@@ -178,7 +178,10 @@ export async function exportRequest(ctx: SubjectRequestContext, id: string): Pro
   const row = await found(ctx, ctx.db, id);
   const all = await providers(ctx, ctx.db);
   const people: SubjectExport['people'] = [];
-  for (const l of await store.links(ctx.db, ctx.tenant.tenantId, id)) {
+  const position = (moduleId: string) => ctx.registry.modules.findIndex((m) => m.id === moduleId);
+  // in the modules' order: the account first, then what the modules hold about the person
+  const linked = (await store.links(ctx.db, ctx.tenant.tenantId, id)).sort((a, b) => position(a.module_id) - position(b.module_id));
+  for (const l of linked) {
     const m = all.find((x) => x.id === l.module_id);
     if (!m) continue;
     people.push({ moduleId: m.id, moduleName: m.name, kind: l.kind, name: l.name, sections: await m.dataSubjects.export(ctx.db, ctx.tenant.tenantId, l.ref) });
