@@ -42,7 +42,7 @@ export async function ensureDemoData(ctx: AppContext): Promise<{ created: boolea
   }
   ctx.access.invalidateAccess();
   for (const module of ctx.registry.modules) {
-    if (module.demo) await module.demo({ db: ctx.db, tenantId, ownerId });
+    if (module.demo) await module.demo({ db: ctx.db, tenantId, ownerId, registry: ctx.registry });
   }
   return { created: true, tenantId };
 }

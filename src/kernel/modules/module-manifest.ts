@@ -1,3 +1,4 @@
+import type { ModuleRegistry } from './module-registry.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { DashboardDeclaration } from '../dashboard/dashboard-types.js';
 import type { Migration } from '../db/migrate.js';
@@ -54,6 +55,8 @@ export interface DemoContext {
   db: Db;
   tenantId: string;
   ownerId: string;
+  /** The modules of the instance (e.g. to write what the switched-on modules allow each role). */
+  registry?: ModuleRegistry;
 }
 
 export interface ModuleManifest {

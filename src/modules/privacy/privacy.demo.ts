@@ -3,12 +3,15 @@ import type { DemoContext } from '../../kernel/modules/module-manifest.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import * as store from './breaches.store.js';
 import { skillsDemo } from './skills.demo.js';
+import { securityDemo } from './security.demo.js';
 
 /**
- * One documented breach of the kind small firms have: a lost USB stick, encrypted, so no risk to the
+ * A partly answered IT-security check with an adopted security concept (security.demo.ts), and
+ * one documented breach of the kind small firms have: a lost USB stick, encrypted, so no risk to the
  * people on it is likely — not notified, closed, with the reasoning (Art. 33 (5)).
  */
-export async function privacyDemo({ db, tenantId, ownerId }: DemoContext): Promise<void> {
+export async function privacyDemo(ctx: DemoContext): Promise<void> {
+  const { db, tenantId, ownerId } = ctx;
   const known = DateTime.now().setZone('Europe/Berlin').minus({ months: 2 }).set({ hour: 9, minute: 40, second: 0, millisecond: 0 });
   await store.insertBreach(db, tenantId, uuidv7(), ownerId, {
     title: 'USB-Stick mit Angebotsliste verloren',
@@ -31,4 +34,5 @@ export async function privacyDemo({ db, tenantId, ownerId }: DemoContext): Promi
   const [row] = await store.listBreaches(db, tenantId);
   await store.updateBreach(db, tenantId, row!.id, { closed_at: known.plus({ hours: 5 }).toJSDate() });
   await skillsDemo({ db, tenantId, ownerId });
+  await securityDemo(ctx);
 }

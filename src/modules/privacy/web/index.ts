@@ -11,6 +11,8 @@ const SkillPersonPage = lazy(() => import('./pages/skill-person-page'));
 const SkillRequirementsPage = lazy(() => import('./pages/skill-requirements-page'));
 const RequestsPage = lazy(() => import('./pages/requests-page'));
 const RequestPage = lazy(() => import('./pages/request-page'));
+const SecurityCheckPage = lazy(() => import('./pages/security-check-page'));
+const SecurityConceptPage = lazy(() => import('./pages/security-concept-page'));
 
 export const privacyWebModule: WebModule = {
   id: 'privacy',
@@ -27,5 +29,7 @@ export const privacyWebModule: WebModule = {
     { path: 'privacy/skills/requirements', element: createElement(SkillRequirementsPage), handle: { help: 'privacy.help.skillRequirements' } },
     { path: 'privacy/requests', element: createElement(RequestsPage), handle: { help: 'privacy.help.requests' } },
     { path: 'privacy/requests/:requestId', element: createElement(RequestPage), handle: { help: 'privacy.help.request' } },
+    { path: 'privacy/security', element: createElement(SecurityCheckPage), handle: { help: 'privacy.help.security' } },
+    { path: 'privacy/security/concept', element: createElement(SecurityConceptPage), handle: { help: 'privacy.help.concept' } },
   ],
 };

@@ -19,6 +19,7 @@ function useRoadmapMutation<A, R>(companyId: string, fn: (args: A) => Promise<R>
 }
 
 export const useAccept = (c: string) => useRoadmapMutation(c, (measureIds: string[]) => post<PlanView>(`${roadmapPath(c)}/plan/accept`, { measureIds }));
+export const useAcceptSuggestion = (c: string) => useRoadmapMutation(c, (ref: string) => post<PlanView>(`${roadmapPath(c)}/plan/accept`, { suggestionRefs: [ref] }));
 export const useSchedule = (c: string) => useRoadmapMutation(c, (startQuarter?: string) => post<PlanView>(`${roadmapPath(c)}/plan/schedule`, startQuarter ? { startQuarter } : {}));
 export const useAddOwn = (c: string) => useRoadmapMutation(c, (body: { title: string; description?: string }) => post<PlanItemView>(`${roadmapPath(c)}/plan/items`, body));
 export const useUpdateItem = (c: string) => useRoadmapMutation(c, ({ id, body }: { id: string; body: UpdateItemBody }) => patch<PlanItemView>(`${roadmapPath(c)}/plan/items/${id}`, body));

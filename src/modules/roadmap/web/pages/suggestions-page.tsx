@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../../../web/components/problem-alert';
 import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
 import { useAccept, useSuggestions } from '../api';
+import { ModuleSuggestions } from '../components/module-suggestions';
 import { RoadmapHeader } from '../components/roadmap-header';
 
 export default function SuggestionsPage() {
@@ -19,7 +20,7 @@ export default function SuggestionsPage() {
   const mayPlan = company.permissions.includes('roadmap.plan');
   if (suggestions.error) return <><RoadmapHeader /><ProblemAlert error={suggestions.error} /></>;
   if (!suggestions.data) return <Loading />;
-  const { check, suggestions: list } = suggestions.data;
+  const { check, suggestions: list, fromModules } = suggestions.data;
   const titles = new Map(list.map((s) => [s.id, localized(s.title)]));
   const inPlanCount = list.filter((s) => s.planItem && s.planItem.status !== 'dropped').length;
   const openQuickWins = list.filter((s) => s.quadrant === 'quickWin' && (!s.planItem || s.planItem.status === 'dropped')).map((s) => s.id);
@@ -27,7 +28,10 @@ export default function SuggestionsPage() {
     <>
       <RoadmapHeader />
       {!check ? (
-        <Alert title={t('roadmap.noCheck')}><Button component={Link} to={`/c/${company.id}/check`} mt="sm">{t('roadmap.toCheck')}</Button></Alert>
+        <Stack gap="md">
+          <Alert title={t('roadmap.noCheck')}><Button component={Link} to={`/c/${company.id}/check`} mt="sm">{t('roadmap.toCheck')}</Button></Alert>
+          <ModuleSuggestions companyId={company.id} list={fromModules} mayPlan={mayPlan} />
+        </Stack>
       ) : (
         <Stack gap="md">
           <Group justify="space-between">
@@ -67,6 +71,7 @@ export default function SuggestionsPage() {
               </Card>
             );
           })}
+          <ModuleSuggestions companyId={company.id} list={fromModules} mayPlan={mayPlan} />
           {inPlanCount > 0 && (
             <NextStep title={t('roadmap.nextStep.toPlan.title')} text={t('roadmap.nextStep.toPlan.text')} to={`/c/${company.id}/roadmap/plan`} action={t('roadmap.nextStep.toPlan.action')} testId="suggestions-next-step" />
           )}
