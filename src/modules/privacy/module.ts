@@ -7,6 +7,7 @@ import { privacyNotifications } from './privacy.notifications.js';
 import { privacyRoutes } from './privacy.routes.js';
 import { provideMeasureSuggestions } from '../roadmap/index.js';
 import { securityGapSuggestions } from './security-check.service.js';
+import { skillsDataSubjects } from './skills.data-subjects.js';
 import { retentionJob } from './retention.job.js';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
@@ -69,6 +70,7 @@ export const privacyModule: ModuleManifest = {
       rule: { kind: 'while-used', explanation: { de: 'Solange die Person Mitglied der Firma oder als Werkstattkraft geführt ist; ihre Stufen und Schulungen gehen mit einem Löschantrag', en: 'While the person is a member of the firm or kept as a shop-floor worker; their levels and trainings go with an erasure request' } },
     },
   ],
+  dataSubjects: skillsDataSubjects,
   notifications: privacyNotifications,
   routes: privacyRoutes,
   jobs: (ctx) => [retentionJob(ctx)],

@@ -147,4 +147,20 @@ describe.each(testDatabaseKinds())('skills and training on the %s database', (ki
     expect((await other.get(`${api}`)).status).toBe(404);
     expect((await other.get(`${api}/people/${ownerId}`)).status).toBe(404);
   });
+  it('finds, exports and erases a person’s levels, trainings and requirement entries for a data-subject request', async () => {
+    const { skillsDataSubjects } = await import('./skills.data-subjects.js');
+    const db = instance.ctx.db;
+    await owner.put(`${api}/people/${workerId}/levels`, { levels: { 'digital-basics': 3 } });
+    expect((await owner.post(`${api}/trainings`, { personId: workerId, title: 'Phishing erkennen', competences: ['security-awareness'], completedOn: '2026-10-01' })).status).toBe(201);
+    const found = await skillsDataSubjects.find(db, companyId, 'Yilmaz');
+    expect(found.map((f) => [f.ref, f.name])).toEqual([[workerId, 'Ali Yilmaz']]);
+    const exported = await skillsDataSubjects.export(db, companyId, workerId);
+    expect(JSON.stringify(exported)).toContain('Phishing erkennen');
+    const outcome = await skillsDataSubjects.erase(db, { tenantId: companyId, actorId: ownerId, now: new Date() }, workerId);
+    expect(outcome.erased.map((e) => e.what.en)).toEqual(expect.arrayContaining(['Assessed competence levels', 'Training records']));
+    for (const table of ['privacy_skill_levels', 'privacy_trainings', 'privacy_skill_requirement_people'] as const) {
+      expect(await db.selectFrom(table).select('user_id').where('tenant_id', '=', companyId).where('user_id', '=', workerId).execute()).toEqual([]);
+    }
+    expect(await skillsDataSubjects.find(db, companyId, 'Yilmaz')).toEqual([]);
+  });
 });
