@@ -7,7 +7,8 @@ import { useFormat } from '../i18n/format';
 import { BellIcon } from './header-icons';
 import './translations';
 
-const SEVERITY_COLOR = { critical: 'red', warning: 'orange', info: 'blue' } as const;
+// filled badges in colours with at least 4.5:1 against their white text
+const SEVERITY_COLOR = { critical: '#c92a2a', warning: '#a84300', info: '#495057' } as const;
 
 /**
  * The notification centre in the header: a bell with the number of unread items; its list shows
@@ -58,7 +59,7 @@ export function NotificationBell({ companyId }: { companyId: string }) {
                 <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
                   <Box style={{ minWidth: 0 }}>
                     <Group gap={6} wrap="nowrap">
-                      <Badge size="sm" variant="light" color={SEVERITY_COLOR[item.severity]}>{item.kindLabel}</Badge>
+                      <Badge size="sm" variant="filled" color={SEVERITY_COLOR[item.severity]}>{item.kindLabel}</Badge>
                       {!item.read && <Text size="xs" c="blue.9" fw={600}>{t('header.notifications.unread')}</Text>}
                     </Group>
                     <Anchor component={Link} to={`/c/${companyId}${item.path}`} fw={item.read ? 500 : 700} size="sm" display="block" mt={4}
