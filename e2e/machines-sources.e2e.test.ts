@@ -77,7 +77,8 @@ describe.runIf(browserAvailable())('machine connections in Chromium', () => {
     await row.getByRole('textbox', { name: /Datenpunkt für/ }).fill('temperatur');
     await page.getByRole('button', { name: 'Auswahl speichern' }).click();
     await page.getByText('Gespeichert – das Abonnement startet neu.').waitFor();
-    await expect.poll(async () => Number(await page.locator('[data-state]').first().getAttribute('data-state') === 'connected'), { timeout: 20_000 }).toBe(1);
+    // the subscription restarts after saving; on a loaded machine reconnecting can take a while
+    await expect.poll(async () => Number(await page.locator('[data-state]').first().getAttribute('data-state') === 'connected'), { timeout: 45_000 }).toBe(1);
     await expectAccessible(page, 'OPC UA connection with the browse tree');
     await screenshot(page, 'machines-sources-opcua-detail');
 
