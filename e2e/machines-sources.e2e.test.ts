@@ -77,8 +77,10 @@ describe.runIf(browserAvailable())('machine connections in Chromium', () => {
     await row.getByRole('textbox', { name: /Datenpunkt für/ }).fill('temperatur');
     await page.getByRole('button', { name: 'Auswahl speichern' }).click();
     await page.getByText('Gespeichert – das Abonnement startet neu.').waitFor();
-    // the subscription restarts after saving; on a loaded machine reconnecting can take a while
-    await expect.poll(async () => Number(await page.locator('[data-state]').first().getAttribute('data-state') === 'connected'), { timeout: 45_000 }).toBe(1);
+    // The subscription restarts after saving; on a loaded machine reconnecting can take a while.
+    // The status badge is the one element whose data-state is a connection state (Mantine's
+    // popovers and collapses carry data-state="hidden" and may come first in the page).
+    await page.getByRole('region', { name: 'Status' }).locator('[data-state="connected"]').waitFor({ timeout: 45_000 });
     await expectAccessible(page, 'OPC UA connection with the browse tree');
     await screenshot(page, 'machines-sources-opcua-detail');
 

@@ -19,7 +19,7 @@ function StatusCard({ connection }: { connection: Connection }) {
   const { dateTime } = useFormat();
   const s = connection.status;
   return (
-    <Card withBorder padding="md" aria-labelledby="connection-status" aria-live="polite">
+    <Card component="section" withBorder padding="md" aria-labelledby="connection-status" aria-live="polite">
       <Group justify="space-between">
         <Title order={2} size="h4" id="connection-status">{t('machinesSources.detail.status')}</Title>
         <StatusBadge state={s.state} />
