@@ -5,6 +5,7 @@ import { investCommands } from '../modules/invest/cli.js';
 import { roadmapCommands } from '../modules/roadmap/cli.js';
 import { secretsCommands } from './secrets-commands.js';
 import { shopfloorCommands } from '../modules/shopfloor/cli.js';
+import { strategyCommands } from '../modules/strategy/cli.js';
 
 /** Command groups of the modules, e.g. `werkverbund check score`. */
 export const moduleCommands: Record<string, Record<string, CliCommand>> = {
@@ -14,4 +15,5 @@ export const moduleCommands: Record<string, Record<string, CliCommand>> = {
   roadmap: roadmapCommands,
   secrets: secretsCommands,
   shopfloor: shopfloorCommands,
+  strategy: strategyCommands,
 };

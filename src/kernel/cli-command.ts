@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /** What a module's command-line entry receives; streams are injectable so commands are testable. */
 export interface CliIo {
   readStdin(): Promise<string>;
@@ -28,4 +30,16 @@ export async function readJsonInput(args: string[], io: CliIo): Promise<unknown>
   } catch (error) {
     throw new Error(`input is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/** Validation problems of a command's input, one per line, each with where it is (`factors[1].id: …`). */
+export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
+    .map((issue) => {
+      const path = issue.path
+        .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+        .join('');
+      return `  ${path || 'input'}: ${issue.message}\n`;
+    })
+    .join('');
 }

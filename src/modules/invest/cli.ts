@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import { readJsonInput, type CliCommand } from '../../kernel/cli-command.js';
+import { formatIssues, readJsonInput, type CliCommand } from '../../kernel/cli-command.js';
 import { evaluateInvestment } from './domain/evaluate.js';
 import { evaluationInputSchema } from './schemas.js';
 
@@ -33,17 +32,6 @@ const evaluate: CliCommand = async (args, io) => {
   io.stdout(`${JSON.stringify(evaluateInvestment(parsed.data), null, 2)}\n`);
   return 0;
 };
-
-function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues
-    .map((issue) => {
-      const path = issue.path
-        .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
-        .join('');
-      return `  ${path || 'input'}: ${issue.message}\n`;
-    })
-    .join('');
-}
 
 /** Command group `werkverbund invest …`. */
 export const investCommands: Record<string, CliCommand> = { evaluate };
