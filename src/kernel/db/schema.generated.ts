@@ -100,6 +100,28 @@ export interface CustomerCounters {
   tenant_id: string;
 }
 
+export interface CustomerImportRuns {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  file_format: string;
+  file_hash: string;
+  file_name: string;
+  finished_at: Timestamp | null;
+  header: Json;
+  id: string;
+  kind: string;
+  mapping: Json;
+  mode: string | null;
+  number_locale: string;
+  problems: Json | null;
+  rejected_count: number | null;
+  row_count: number;
+  rows: Json;
+  saved_count: number | null;
+  state: string;
+  tenant_id: string;
+}
+
 export interface CustomerInteractions {
   body: Generated<string>;
   contact_id: string | null;
@@ -1037,6 +1059,7 @@ export interface DB {
   customer_consent_events: CustomerConsentEvents;
   customer_contacts: CustomerContacts;
   customer_counters: CustomerCounters;
+  customer_import_runs: CustomerImportRuns;
   customer_interactions: CustomerInteractions;
   customer_merges: CustomerMerges;
   customer_order_positions: CustomerOrderPositions;

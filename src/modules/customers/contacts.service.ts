@@ -8,7 +8,7 @@ import * as store from './contacts.store.js';
 import { writable, type CustomersContext } from './customers.service.js';
 import type { ConsentEventBody, ContactBody } from './schemas.js';
 
-const contactColumns = (body: ContactBody): store.ContactColumns => ({
+export const contactColumns = (body: ContactBody): store.ContactColumns => ({
   salutation: body.salutation,
   first_name: body.firstName,
   last_name: body.lastName,

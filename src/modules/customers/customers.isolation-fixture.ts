@@ -5,7 +5,7 @@ import type { TestClient } from '../../kernel/testing/test-instance.js';
  * two of them: `customerId`, `contactId`, `mergeId` fill the path parameters, `absorbableCustomerId`
  * is a customer the write examples merge into `customerId`. Quotes: `quoteId` is a sent quote (version 1),
  * `customerOrderId` the order of a won quote with a part position `orderPositionId`; `quotePartId` is
- * a Shop floor part with a routing made for them.
+ * a Shop floor part with a routing made for them. `importId` is an uploaded, not yet imported customer file.
  */
 export async function customersIsolationFixture(client: TestClient, companyId: string): Promise<Record<string, string>> {
   const api = `/api/v1/companies/${companyId}`;
@@ -23,7 +23,10 @@ export async function customersIsolationFixture(client: TestClient, companyId: s
   const merged = await client.post(`${api}/customers/${customerId}/merges`, { absorbedId: mergedAway });
   if (merged.status !== 201) throw new Error(`customers fixture merge failed: ${merged.status} ${JSON.stringify(merged.body)}`);
   const quotes = await quoteFixture(client, api, customerId);
-  return { customerId, contactId: contact.body.id as string, mergeId: merged.body.mergeId as string, absorbableCustomerId, ...quotes };
+  const csv = Buffer.from('Firma;Ort\nIsolation Fixture Import GmbH;Kiel\n').toString('base64');
+  const uploaded = await client.post(`${api}/imports`, { kind: 'customers', fileName: 'isolation.csv', content: csv });
+  if (uploaded.status !== 201) throw new Error(`customers fixture import failed: ${uploaded.status} ${JSON.stringify(uploaded.body)}`);
+  return { customerId, contactId: contact.body.id as string, mergeId: merged.body.mergeId as string, absorbableCustomerId, importId: uploaded.body.id as string, ...quotes };
 }
 
 async function quoteFixture(client: TestClient, api: string, customerId: string): Promise<Record<string, string>> {

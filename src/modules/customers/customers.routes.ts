@@ -7,6 +7,8 @@ import * as contacts from './contacts.service.js';
 import * as service from './customers.service.js';
 import * as interactions from './interactions.service.js';
 import * as merges from './merge.service.js';
+import { importsRoutes } from './imports.routes.js';
+import { listExportsRoutes } from './list-exports.routes.js';
 import { quotesRoutes } from './quotes.routes.js';
 import {
   consentEventBody,
@@ -113,4 +115,6 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => merges.undoMerge(ctx(request), request.params.mergeId, request.body.discardEdits));
 
   await app.register(quotesRoutes);
+  await app.register(importsRoutes);
+  await app.register(listExportsRoutes);
 };

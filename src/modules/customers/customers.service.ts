@@ -18,7 +18,7 @@ export interface CustomersContext {
   tenant: TenantContext;
 }
 
-const columnsOf = (body: CustomerBody) => ({
+export const columnsOf = (body: CustomerBody) => ({
   name: body.name,
   name_folded: nameTokens(body.name).join(' '),
   vat_id: body.vatId,

@@ -43,5 +43,10 @@ export const customersWriteExamples: WriteExamples = (ids) => ({
   'POST /companies/:companyId/quotes/:quoteId/order': { body: { customerReference: 'Walk-PO-1' } },
   // by now the fixture quote is won: losing it is refused (the routes test loses a sent quote)
   'POST /companies/:companyId/quotes/:quoteId/lose': { body: { reason: 'price', note: 'zu teuer' }, expect: 409 },
+  // imports: the fixture's upload is mapped, checked and run in the order the routes are registered
+  'POST /companies/:companyId/imports': { body: { kind: 'contacts', fileName: 'walk.csv', content: Buffer.from('Kundennummer;Nachname\nK-00001;Walk\n').toString('base64') } },
+  'PUT /companies/:companyId/imports/:importId/mapping': { body: { mapping: ['name', 'city'] } },
+  'POST /companies/:companyId/imports/:importId/dry-run': { body: {} },
+  'POST /companies/:companyId/imports/:importId/run': { body: { mode: 'good-rows-only' } },
   'POST /companies/:companyId/customer-order-positions/:orderPositionId/production-orders': { body: { quantity: 5, dueDate: '2027-04-10', priority: 3 } },
 });

@@ -25,16 +25,19 @@ export const customersModule: ModuleManifest = {
   migrations: [
     { name: '20270201_0001_customers', sql: read('./migrations/20270201_0001_customers.sql') },
     { name: '20270302_0002_quotes_orders', sql: read('./migrations/20270302_0002_quotes_orders.sql') },
+    { name: '20270320_0010_import_runs', sql: read('./migrations/20270320_0010_import_runs.sql') },
   ],
   tables: [
     'customer_counters', 'customers', 'customer_contacts', 'customer_consent_events', 'customer_interactions', 'customer_merges',
     'customer_quotes', 'customer_quote_versions', 'customer_quote_positions', 'customer_orders', 'customer_order_positions', 'customer_production_links',
+    'customer_import_runs',
   ],
   permissions: [
     { id: 'customers.read', description: { de: 'Kunden, Ansprechpartner und Kontaktverlauf ansehen', en: 'View customers, contacts and interactions' }, roles: ['admin', 'member', 'viewer'] },
     { id: 'customers.write', description: { de: 'Kunden, Ansprechpartner, Einwilligungen und Kontakte erfassen und ändern', en: 'Record and change customers, contacts, consents and interactions' }, roles: ['admin', 'member'] },
     { id: 'customers.sales', description: { de: 'Angebote schreiben, versenden, als gewonnen oder verloren markieren und zu Kundenaufträgen machen', en: 'Write and send quotes, mark them won or lost and turn them into customer orders' }, roles: ['admin', 'member'] },
     { id: 'customers.plan', description: { de: 'Zu Auftragspositionen Fertigungsaufträge anlegen', en: 'Create production orders for customer order positions' }, roles: ['admin', 'member'] },
+    { id: 'customers.import', description: { de: 'Kunden und Ansprechpartner aus CSV- und Excel-Dateien einlesen', en: 'Import customers and contacts from CSV and Excel files' }, roles: ['admin', 'member'] },
     { id: 'customers.merge', description: { de: 'Doppelte Kunden zusammenführen und das Zusammenführen rückgängig machen', en: 'Merge duplicate customers and undo a merge' }, roles: ['admin'] },
   ],
   navigation: [

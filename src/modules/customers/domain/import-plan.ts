@@ -29,6 +29,31 @@ export const customerImportFields: readonly ImportField[] = [
   { id: 'paymentTermsDays', required: false, synonyms: ['Zahlungsziel', 'Zahlungsziel (Tage)', 'Payment terms', 'Payment terms (days)'] },
 ];
 
+/** Fields of a contact import: the customer is named by its number (or a former number). */
+export const contactImportFields: readonly ImportField[] = [
+  { id: 'customerNumber', required: true, synonyms: ['Kundennummer', 'Kunden-Nr.', 'Kd.-Nr.', 'Kunde', 'Customer number', 'Customer no', 'Customer'] },
+  { id: 'salutation', required: false, synonyms: ['Anrede', 'Salutation', 'Title'] },
+  { id: 'firstName', required: false, synonyms: ['Vorname', 'First name', 'Given name'] },
+  { id: 'lastName', required: true, synonyms: ['Nachname', 'Name', 'Familienname', 'Last name', 'Surname', 'Family name'] },
+  { id: 'role', required: false, synonyms: ['Funktion', 'Rolle', 'Position', 'Abteilung', 'Role', 'Job title'] },
+  { id: 'email', required: false, synonyms: ['E-Mail', 'Email', 'Mail'] },
+  { id: 'phone', required: false, synonyms: ['Telefon', 'Tel.', 'Mobil', 'Phone', 'Mobile'] },
+];
+
+/**
+ * Fields of an order import: one row per position; rows with the same customer and customer
+ * reference (their order number) form one customer order, positions in file order.
+ */
+export const orderImportFields: readonly ImportField[] = [
+  { id: 'customerNumber', required: true, synonyms: ['Kundennummer', 'Kunden-Nr.', 'Kd.-Nr.', 'Kunde', 'Customer number', 'Customer no', 'Customer'] },
+  { id: 'customerReference', required: false, synonyms: ['Bestellnummer', 'Bestell-Nr.', 'Bestellung', 'Kundenreferenz', 'Purchase order', 'PO', 'PO number', 'Customer reference', 'Reference'] },
+  { id: 'partNumber', required: true, synonyms: ['Teilenummer', 'Teile-Nr.', 'Artikelnummer', 'Artikel-Nr.', 'Artikel', 'Teil', 'Part number', 'Part no', 'Part', 'Item'] },
+  { id: 'quantity', required: true, synonyms: ['Menge', 'Stückzahl', 'Anzahl', 'Quantity', 'Qty'] },
+  { id: 'unitPrice', required: true, synonyms: ['Preis', 'Einzelpreis', 'Stückpreis', 'Unit price', 'Price'] },
+  { id: 'currency', required: false, synonyms: ['Währung', 'Currency'] },
+  { id: 'promisedAt', required: false, synonyms: ['Liefertermin', 'Termin', 'Wunschtermin', 'Lieferdatum', 'Delivery date', 'Due date', 'Promised date'] },
+];
+
 const headerKey = (h: string) => foldGerman(h).replace(/[^a-z0-9]/g, '');
 
 /**
