@@ -63,14 +63,15 @@ describe.each(testDatabaseKinds())('tenant isolation on the %s database', (kind)
       for (const p of params) expect(idsOfB[p], `no fixture id for :${p} in ${route.url}`).toBeDefined();
       const fill = (companyId: string) =>
         route.url.replace(':companyId', companyId).replace(/:(\w+)/g, (_, p: string) => idsOfB[p]);
-      const query = COMPANY_ROUTE_QUERIES[`${route.method} ${route.url}`] ?? '';
+      const named = COMPANY_ROUTE_QUERIES[`${route.method} ${route.url}`] ?? '';
+      const query = typeof named === 'function' ? named(idsOfB) : named;
       const body = COMPANY_ROUTE_BODIES[`${route.method} ${route.url}`]?.(idsOfB) ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
 
       const foreign = await alice.request(route.method, fill(companyB) + query, body);
       expect(foreign.status, `${route.method} ${route.url} with B's company id`).toBe(404);
       expect(JSON.stringify(foreign.body)).not.toContain('Beta GmbH');
 
-      if (params.some((p) => !SHARED_NAMES.has(p))) {
+      if (params.some((p) => !SHARED_NAMES.has(p)) || typeof named === 'function') {
         const crossed = await alice.request(route.method, fill(companyA) + query, body);
         expect([400, 403, 404], `${route.method} ${route.url} with B's object ids`).toContain(crossed.status);
         expect(JSON.stringify(crossed.body)).not.toContain('bob@beta.example');
@@ -91,8 +92,14 @@ describe.each(testDatabaseKinds())('tenant isolation on the %s database', (kind)
    * Company routes that take what they look for in the query or the body, not in the path: asked
    * in A's own company with B's names and keys, they find and change nothing of B.
    */
-  const COMPANY_ROUTE_QUERIES: Record<string, string> = {
+  const COMPANY_ROUTE_QUERIES: Record<string, string | ((ids: Record<string, string>) => string)> = {
     'GET /api/v1/companies/:companyId/search': '?q=Beta',
+    // objects named in the query: asked in A's company with B's ids, they find nothing (like path ids)
+    'GET /api/v1/companies/:companyId/production-records': (ids) => `?order=${ids.customerOrderId}`,
+    'GET /api/v1/companies/:companyId/production-records/pdf': (ids) => `?position=${ids.orderPositionId}`,
+    'GET /api/v1/companies/:companyId/recall': (ids) => `?machineId=${ids.machineId}&from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z`,
+    'GET /api/v1/companies/:companyId/recall.csv': (ids) => `?machineId=${ids.machineId}&from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z`,
+    'GET /api/v1/companies/:companyId/recall.xlsx': (ids) => `?machineId=${ids.machineId}&from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z`,
   };
   const COMPANY_ROUTE_BODIES: Record<string, (ids: Record<string, string>) => unknown> = {
     'POST /api/v1/companies/:companyId/notifications/read': (ids) => ({ keys: [`machines:alarm:${ids.alarmId}:active`] }),

@@ -9,6 +9,7 @@ import * as interactions from './interactions.service.js';
 import * as merges from './merge.service.js';
 import { importsRoutes } from './imports.routes.js';
 import { listExportsRoutes } from './list-exports.routes.js';
+import { productionRecordsRoutes } from './production-records.routes.js';
 import { quotesRoutes } from './quotes.routes.js';
 import {
   consentEventBody,
@@ -117,4 +118,5 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(quotesRoutes);
   await app.register(importsRoutes);
   await app.register(listExportsRoutes);
+  await app.register(productionRecordsRoutes);
 };

@@ -21,3 +21,6 @@ export const contactById = (db: Db, tenantId: string, id: string) => findContact
 
 export { mayMarket, consentChannels, consentPurposes, type ConsentChannel, type ConsentPurpose } from './domain/consent.js';
 export { foldGerman, nameTokens } from './domain/company-name.js';
+
+/** The production record of a customer order or position (Shop floor's record with Machine data's signals), e.g. for the customer link. */
+export { productionRecordOf, type ProductionRecord, type ProductionRecordPosition, type RecordOperationWithSignals, type RecordSelector } from './production-record.js';

@@ -20,7 +20,7 @@ export const customersModule: ModuleManifest = {
   },
   dependsOn: ['platform'],
   // production orders need the shop floor switched on (the route says so); customers, quotes and orders do not
-  uses: ['shopfloor'],
+  uses: ['shopfloor', 'machines'],
   enabledByDefault: true,
   migrations: [
     { name: '20270201_0001_customers', sql: read('./migrations/20270201_0001_customers.sql') },

@@ -9,3 +9,6 @@ import { listMachines } from './machines.store.js';
 export async function machineNames(db: Db, tenantId: string): Promise<Array<{ id: string; name: string }>> {
   return (await listMachines(db, tenantId)).map((m) => ({ id: m.id, name: m.name }));
 }
+
+/** Production records and recall (Customers): signals during operations, operations on a machine. */
+export { operationsOnMachine, orderSignals, type AlarmInSpan, type MachineSignals, type OperationOnMachine, type PointSignal, type SignalSpan } from './order-signals.service.js';

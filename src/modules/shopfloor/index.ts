@@ -97,3 +97,10 @@ export async function productionOrdersByIds(db: Db, tenant: TenantContext, ids: 
     return { id: o.id, number: o.number, partNumber: o.partNumber, quantity: o.quantity, dueDate: o.dueDate, releasedAt: o.releasedAt, state, good: last?.good ?? 0, finishedAt: o.finishedAt, operations };
   });
 }
+
+// ------------------------------------------------------------------ production record and recall (Customers)
+
+export {
+  operationsWithParameterOutOfTolerance, productionOrderNumbers, productionRecord, toleratedParameters,
+  type OutOfToleranceHit, type ProductionRecordOrder, type RecordBooking, type RecordOperation, type RecordPhase, type RecordedParameterValue,
+} from './production-record.service.js';
