@@ -145,12 +145,28 @@ describe.runIf(browserAvailable())('quotes to production orders in Chromium', ()
     await page.getByRole('heading', { name: /^Quote A-/ }).waitFor();
     await page.getByText('This quote became customer order').waitFor();
     await expectAccessible(page, 'won quote, portrait, English');
+    const wonQuote = page.url();
+    const wonNumber = (await page.getByRole('heading', { level: 1 }).textContent())!.replace('Quote ', '');
     await page.getByRole('link', { name: /^AB-/ }).click();
     await page.getByRole('heading', { name: /^Customer order AB-/ }).waitFor();
     await page.getByText('The whole quantity is in production orders.').waitFor();
     await page.getByTestId('position-forecast').getByText(/^Expected finish /).waitFor();
     await expectAccessible(page, 'customer order, portrait, English');
     await screenshot(page, 'customers-order-portrait-en');
+
+    // a won quote is final: the same offer again starts from a copy, a draft with the same positions
+    await page.goto(wonQuote);
+    await page.getByRole('button', { name: 'Copy quote' }).click();
+    const copyForm = page.getByRole('form', { name: 'Copy as a new quote' });
+    expect(await copyForm.getByLabel(/^Customer/).inputValue()).toMatch(/^Hansen Maschinenbau GmbH/);
+    await expectAccessible(page, 'copying a quote, portrait, English');
+    await copyForm.getByRole('button', { name: 'Create copy' }).click();
+    await page.getByText(`Copy of quote ${wonNumber}`).waitFor();
+    await page.getByText('Please check prices and delivery dates before the quote goes out.').waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).not.toBe(`Quote ${wonNumber}`);
+    await page.getByText('Draft', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Save' }).waitFor();
+    await screenshot(page, 'customers-quote-copied-portrait-en');
     await page.locator('label', { hasText: /^DE$/ }).click();
   }, 120_000);
 });

@@ -48,5 +48,6 @@ export const customersWriteExamples: WriteExamples = (ids) => ({
   'PUT /companies/:companyId/imports/:importId/mapping': { body: { mapping: ['name', 'city'] } },
   'POST /companies/:companyId/imports/:importId/dry-run': { body: {} },
   'POST /companies/:companyId/imports/:importId/run': { body: { mode: 'good-rows-only' } },
+  'POST /companies/:companyId/quotes/:quoteId/copy': { body: { customerId: ids.customerId } },
   'POST /companies/:companyId/customer-order-positions/:orderPositionId/production-orders': { body: { quantity: 5, dueDate: '2027-04-10', priority: 3 } },
 });

@@ -7,6 +7,7 @@ import { searchParts } from '../shopfloor/index.js';
 import * as orders from './customer-orders.service.js';
 import type { CustomersContext } from './customers.service.js';
 import {
+  copyQuoteBody,
   createQuoteBody,
   customerOrderListQuery,
   customerOrderParams,
@@ -84,6 +85,11 @@ export const quotesRoutes: FastifyPluginAsyncZod = async (app) => {
     onRequest: sales,
     schema: { tags, summary: 'The customer declined the sent quote, with a reason (final)', params: quoteParams, body: loseQuoteBody },
   }, async (request) => quotes.loseQuote(ctx(request), request.params.quoteId, request.body.reason, request.body.note));
+
+  app.post(`${base}/quotes/:quoteId/copy`, {
+    onRequest: sales,
+    schema: { tags, summary: 'A new draft quote with the subject and positions of this quote\'s latest version, for its customer or another (customerId); past delivery dates are left out and counted', params: quoteParams, body: copyQuoteBody },
+  }, async (request, reply) => reply.status(201).send(await quotes.copyQuote(ctx(request), request.params.quoteId, request.body)));
 
   // The PDF library is loaded on first use: it would add to every start.
   app.get(`${base}/quotes/:quoteId/versions/:version/pdf`, {

@@ -50,6 +50,9 @@ export type UpdateQuoteBody = z.output<typeof updateQuoteBody>;
 
 export const sendQuoteBody = z.strictObject({ language: z.enum(['de', 'en']).default('de') });
 export const emptyBody = z.strictObject({});
+/** Copy a quote, for its customer or (customerId) another one. */
+export const copyQuoteBody = z.strictObject({ customerId: z.uuid({ error: 'must be a customer id' }).nullish().transform((v) => v ?? null) });
+export type CopyQuoteBody = z.output<typeof copyQuoteBody>;
 export const loseQuoteBody = z.strictObject({
   reason: z.enum(lostReasons),
   note: z.string({ error: 'must be a text' }).trim().max(2000).nullish().transform((v) => (v ? v : null)),

@@ -10,7 +10,7 @@ import { nextCounter } from './customers.store.js';
 import { orderOfQuote } from './customer-orders.store.js';
 import type { Currency } from './domain/money.js';
 import { applyQuoteEvent, quoteTotals, quoteTransitions, type LostReason, type Quote, type QuoteEvent, type QuotePosition, type QuoteRefusal } from './domain/quotes.js';
-import type { CreateQuoteBody, QuoteListQuery, QuotePositionBody, UpdateQuoteBody } from './quotes.schemas.js';
+import type { CopyQuoteBody, CreateQuoteBody, QuoteListQuery, QuotePositionBody, UpdateQuoteBody } from './quotes.schemas.js';
 import * as store from './quotes.store.js';
 
 /** The year a number is issued in, in the firm's time zone (a quote written on New Year's Eve at 23:30 belongs to the old year). */
@@ -222,6 +222,63 @@ export function loseQuote(ctx: CustomersContext, id: string, reason: LostReason,
   return transition(ctx, id, { kind: 'lose', at: at.getTime(), reason }, async (tx) => {
     await store.updateQuoteHead(tx, ctx.tenant.tenantId, id, { state: 'lost', decided_at: at, lost_reason: reason, lost_note: note });
   }, { action: 'customers.quote_lost', details: { reason } });
+}
+
+/** Today in the firm's time zone as YYYY-MM-DD (what a delivery date is compared with). */
+export function todayInFirmZone(at: Date, timeZone = 'Europe/Berlin'): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/**
+ * A new draft quote with the subject and the positions of a quote's latest version — for this
+ * customer or another one (won and lost are final; a reopened deal, or the same offer for someone
+ * else, starts from a copy). Part positions take the part's number and name as they are now; a
+ * part deleted since becomes a text position with the text the customer read. Delivery dates that
+ * have passed are not copied (the answer counts them, the editor asks for new ones); the validity
+ * is left to the new quote. The contact goes along only to the same customer.
+ */
+export async function copyQuote(ctx: CustomersContext, id: string, body: CopyQuoteBody, now = new Date()) {
+  const { tenantId, userId } = ctx.tenant;
+  return inTransaction(ctx.db, async (tx) => {
+    const { head, versions, positions } = await loadQuote(tx, tenantId, id);
+    const customer = await writable(tx, tenantId, body.customerId ?? head.customerId).catch((error: unknown) => {
+      if (body.customerId && error instanceof ProblemError && error.status === 404) throw unknownReference('body.customerId');
+      throw error;
+    });
+    const latest = versions.at(-1)!.version;
+    const source = positions.filter((p) => p.version === latest);
+    const existing = new Set((await partsByIds(tx, tenantId, source.flatMap((p) => (p.partId ? [p.partId] : [])))).map((p) => p.id));
+    const today = todayInFirmZone(now);
+    let pastDeliveryDates = 0;
+    const bodies: QuotePositionBody[] = source.map((p) => {
+      const past = p.deliveryDate !== null && p.deliveryDate < today;
+      if (past) pastDeliveryDates++;
+      const part = p.partId !== null && existing.has(p.partId) ? p.partId : null;
+      return {
+        partId: part,
+        text: part ? '' : p.text,
+        quantityMilli: p.quantityMilli,
+        unitPriceCents: p.unitPriceCents,
+        discountBasisPoints: p.discountBasisPoints,
+        vatBasisPoints: p.vatBasisPoints,
+        deliveryDate: past ? null : p.deliveryDate,
+      };
+    });
+    const rows = await positionRows(tx, tenantId, bodies);
+    const copyId = uuidv7();
+    const number = await nextYearlyNumber(tx, tenantId, 'quote', 'A', now);
+    const contactId = customer.id === head.customerId ? await liveContact(tx, tenantId, head.contactId) : null;
+    await store.insertQuote(tx, tenantId, { id: copyId, number, customerId: customer.id, contactId, subject: head.subject, currency: head.currency, validUntil: null, createdBy: userId });
+    await store.replacePositions(tx, tenantId, copyId, 1, rows);
+    await writeAudit(tx, { tenantId, actorId: userId, action: 'customers.quote_copied', target: copyId, details: { number, source: head.number, customer: customer.number } });
+    return { ...(await quoteDetail(tx, tenantId, copyId)), copiedFrom: { id: head.id, number: head.number }, pastDeliveryDates };
+  });
+}
+
+async function liveContact(db: Db, tenantId: string, contactId: string | null): Promise<string | null> {
+  if (contactId === null) return null;
+  const contact = await findContact(db, tenantId, contactId);
+  return contact && !contact.erased ? contact.id : null;
 }
 
 export { loadQuote };

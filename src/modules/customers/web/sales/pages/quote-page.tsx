@@ -21,6 +21,7 @@ import { AddPositionButton, newDraftPosition, positionBody, PositionEditor, type
 import { PositionsTable } from '../components/positions-table';
 import { QuotePdfLinks } from '../components/quote-pdf-links';
 import { QuoteActions } from '../components/quote-actions';
+import { CopiedNotice, CopyQuote } from '../components/copy-quote';
 import { QuoteStateBadge } from '../components/state-badges';
 import { TotalsTable } from '../components/totals-table';
 import { salesKeys, useQuote, type QuoteDetail, type QuotePosition } from '../sales-api';
@@ -101,8 +102,9 @@ export default function QuotePage() {
           {q.validUntil && <Text size="sm" c={expired ? 'red' : 'dimmed'}>{t(expired ? 'customersSales.quote.expired' : 'customersSales.quote.validUntilText', { date: date(q.validUntil) })}</Text>}
           {q.state === 'lost' && q.lostReason && <Text size="sm">{t('customersSales.quote.lostBecause', { reason: t(`customersSales.lostReasons.${q.lostReason}`) })}{q.lostNote ? ` – ${q.lostNote}` : ''}</Text>}
         </Group>
-        <Group><Button component={Link} to={`/c/${company.id}/quotes`} variant="subtle">{t('customersSales.quote.back')}</Button></Group>
+        <Group><Button component={Link} to={`/c/${company.id}/quotes`} variant="subtle">{t('customersSales.quote.back')}</Button><CopyQuote key={q.id} companyId={company.id} quote={q} /></Group>
       </PageHeader>
+      <CopiedNotice />
       <QuoteActions companyId={company.id} quote={q} dirty={dirty} onDone={refreshWith} onOrdered={(o) => { void queryClient.invalidateQueries({ queryKey: salesKeys.all(company.id) }); navigate(`/c/${company.id}/customer-orders/${o.id}`); }} />
       {editable ? (
         <InvalidFieldsProvider value={invalid}>
