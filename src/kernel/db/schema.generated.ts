@@ -835,6 +835,20 @@ export interface ShopfloorControllingEpochs {
   tenant_id: string;
 }
 
+export interface ShopfloorNumberCounters {
+  kind: string;
+  last_value: number;
+  scope: string;
+  tenant_id: string;
+}
+
+export interface ShopfloorOrderLots {
+  issued_at: Generated<Timestamp>;
+  lot_number: string;
+  order_id: string;
+  tenant_id: string;
+}
+
 export interface ShopfloorOrderOperations {
   id: string;
   ideal_cycle_seconds: number;
@@ -861,6 +875,14 @@ export interface ShopfloorOrders {
   updated_at: Generated<Timestamp>;
 }
 
+export interface ShopfloorOrderSerials {
+  issued_at: Generated<Timestamp>;
+  order_id: string;
+  position: number;
+  serial_number: string;
+  tenant_id: string;
+}
+
 export interface ShopfloorOrderStates {
   finished_at: Timestamp | null;
   order_id: string;
@@ -873,6 +895,7 @@ export interface ShopfloorParts {
   id: string;
   name: string;
   number: string;
+  serialised: Generated<boolean>;
   tenant_id: string;
   updated_at: Generated<Timestamp>;
 }
@@ -922,7 +945,9 @@ export interface ShopfloorRoutingOperations {
 }
 
 export interface ShopfloorSettings {
+  lot_pattern: string | null;
   over_quantity_margin_percent: Generated<number>;
+  serial_pattern: string | null;
   tenant_id: string;
   updated_at: Generated<Timestamp>;
 }
@@ -1117,7 +1142,10 @@ export interface DB {
   shopfloor_bookings: ShopfloorBookings;
   shopfloor_controlling_days: ShopfloorControllingDays;
   shopfloor_controlling_epochs: ShopfloorControllingEpochs;
+  shopfloor_number_counters: ShopfloorNumberCounters;
+  shopfloor_order_lots: ShopfloorOrderLots;
   shopfloor_order_operations: ShopfloorOrderOperations;
+  shopfloor_order_serials: ShopfloorOrderSerials;
   shopfloor_order_states: ShopfloorOrderStates;
   shopfloor_orders: ShopfloorOrders;
   shopfloor_parts: ShopfloorParts;

@@ -203,6 +203,9 @@ async function fillEmptyTables(db: Db, tenantId: string, ownerId: string) {
     shopfloor_settings: () => db.insertInto('shopfloor_settings').values({ tenant_id: tenantId, over_quantity_margin_percent: 15 }).execute(),
     shopfloor_terminal_work_centres: async () => db.insertInto('shopfloor_terminal_work_centres').values({ tenant_id: tenantId, terminal_id: await one('terminals'), work_centre_id: workCentre }).execute(),
     shopfloor_order_states: async () => db.insertInto('shopfloor_order_states').values({ tenant_id: tenantId, order_id: await one('shopfloor_orders'), state: 'finished', finished_at: sql`'2026-11-02T13:45:10.123456Z'::timestamptz` }).onConflict((oc) => oc.doNothing()).execute(),
+    shopfloor_number_counters: () => db.insertInto('shopfloor_number_counters').values({ tenant_id: tenantId, kind: 'serial', scope: 'p4711|y26', last_value: 42 }).execute(),
+    shopfloor_order_lots: async () => db.insertInto('shopfloor_order_lots').values({ tenant_id: tenantId, order_id: await one('shopfloor_orders'), lot_number: 'L-2026-000999', issued_at: sql`'2026-11-02T10:00:00.123456Z'::timestamptz` }).onConflict((oc) => oc.doNothing()).execute(),
+    shopfloor_order_serials: async () => db.insertInto('shopfloor_order_serials').values({ tenant_id: tenantId, order_id: await one('shopfloor_orders'), position: 1, serial_number: '4711-26-00042', issued_at: sql`'2026-11-02T10:00:00.123456Z'::timestamptz` }).execute(),
     shopfloor_controlling_days: () => db.insertInto('shopfloor_controlling_days').values({ tenant_id: tenantId, work_centre_id: workCentre, time_zone: 'Europe/Berlin', day: '2026-11-02', version: 1, cells: '[["Früh",28800000,27000000,20000000,20000000,18000000,120,3]]' }).execute(),
   };
   for (const [table, insert] of Object.entries(fixtures)) if ((await count(table)) === 0) await insert();

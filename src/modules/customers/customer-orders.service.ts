@@ -146,6 +146,7 @@ export async function createProductionOrderForPosition(ctx: CustomersContext, po
       dueDate: body.dueDate === undefined ? position.promisedDate : body.dueDate,
       customerReference: reference,
       priority: body.priority,
+      release: body.release,
     });
     await store.insertProductionLink(tx, tenantId, { productionOrderId: created.id, orderPositionId: positionId, quantity, createdBy: userId });
     if (order.state === 'open') await store.setOrderState(tx, tenantId, order.id, 'in-production');

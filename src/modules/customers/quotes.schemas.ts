@@ -67,6 +67,8 @@ export const productionOrderBody = z.strictObject({
   /** default: the position's promised date */
   dueDate: optionalDate.optional(),
   priority: int(1, 9).default(5),
+  /** release at once: Shop floor issues its lot (and serials) with the release */
+  release: z.boolean({ error: 'must be true or false' }).default(false),
 });
 export type ProductionOrderBody = z.output<typeof productionOrderBody>;
 

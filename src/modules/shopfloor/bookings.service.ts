@@ -273,6 +273,7 @@ export async function listBookings(ctx: ShopfloorContext, filter: { orderId?: st
     deviceId: r.deviceId,
     sequence: r.sequence,
     operationId: r.operationId,
+    lotNumber: r.lotNumber,
     kind: r.kind,
     at: new Date(r.at).toISOString(),
     good: r.good,

@@ -155,12 +155,16 @@ export async function listBookings(
   db: Db,
   tenantId: string,
   filter: { orderId?: string; operationId?: string; status?: string; limit: number },
-): Promise<Array<BookingRow & { reversedBy: string | null }>> {
+): Promise<Array<BookingRow & { reversedBy: string | null; lotNumber: string | null }>> {
   let q = db.selectFrom('shopfloor_bookings as b').selectAll('b')
     // the applied reversal that took this booking back, if any
     .select((eb) => eb.selectFrom('shopfloor_bookings as r').select('r.idempotency_key')
       .whereRef('r.tenant_id', '=', 'b.tenant_id').whereRef('r.reverses_key', '=', 'b.idempotency_key')
       .where('r.status', '=', 'applied').where('r.kind', '=', 'reversal').limit(1).as('reversed_by'))
+    // the lot of the booked operation's order: one per order, issued at its release and never changed
+    .select((eb) => eb.selectFrom('shopfloor_order_operations as op')
+      .innerJoin('shopfloor_order_lots as l', (j) => j.onRef('l.tenant_id', '=', 'op.tenant_id').onRef('l.order_id', '=', 'op.order_id'))
+      .select('l.lot_number').whereRef('op.tenant_id', '=', 'b.tenant_id').whereRef('op.id', '=', 'b.operation_id').as('lot_number'))
     .where('b.tenant_id', '=', tenantId);
   if (filter.operationId) q = q.where('b.operation_id', '=', filter.operationId);
   if (filter.status) q = q.where('b.status', '=', filter.status);
@@ -169,5 +173,5 @@ export async function listBookings(
     q = q.where('b.operation_id', 'in', ops);
   }
   const rows = await q.orderBy('b.received_at').orderBy('b.processed_order').orderBy('b.device_id').orderBy('b.device_sequence').limit(filter.limit).execute();
-  return rows.map((r) => ({ ...bookingOf(r), reversedBy: r.reversed_by }));
+  return rows.map((r) => ({ ...bookingOf(r), reversedBy: r.reversed_by, lotNumber: r.lot_number }));
 }

@@ -7,6 +7,7 @@ import type { TenantContext } from '../../kernel/http/app-context.js';
 import { operationStates } from './bookings.service.js';
 import { createOrder, withProgress } from './shopfloor.service.js';
 import { listOrders as listOrderRows, listParts, listWorkCentres, searchPartRows } from './shopfloor.store.js';
+import { existingOrderIds, lotsOfOrders, ordersByNumber } from './lots.store.js';
 
 export { orderInfo, orderLabels, phasesOnWorkCentres, type OperationPhaseInfo, type OrderInfo } from './operation-phases.service.js';
 /** The demo's working hours and random sequence, so other modules' demo data line up with the shop floor's. */
@@ -51,6 +52,8 @@ export interface NewProductionOrder {
   dueDate: string | null;
   customerReference: string;
   priority: number;
+  /** released at once (now), which issues its lot (and serials) in the same transaction */
+  release?: boolean;
 }
 
 /**
@@ -59,9 +62,29 @@ export interface NewProductionOrder {
  * to the order together with it. Refusals are Shop floor's problems (unknown part, no routing,
  * number taken).
  */
-export async function createProductionOrder(db: Db, tenant: TenantContext, order: NewProductionOrder): Promise<{ id: string; number: string }> {
-  const created = await createOrder({ db, tenant }, { ...order, releasedAt: null });
-  return { id: created.id, number: created.number };
+export async function createProductionOrder(db: Db, tenant: TenantContext, order: NewProductionOrder): Promise<{ id: string; number: string; lotNumber: string | null }> {
+  const { release, ...fields } = order;
+  const created = await createOrder({ db, tenant }, { ...fields, releasedAt: release ? new Date().toISOString() : null });
+  return { id: created.id, number: created.number, lotNumber: created.lotNumber };
+}
+
+// ------------------------------------------------------------------ lots and serials (issued when an order is released)
+
+/** The lot number (null until released) and serial numbers (single parts) of each production order among `ids`, in the order of `ids`. */
+export async function lotsOfProductionOrders(db: Db, tenantId: string, ids: readonly string[]): Promise<Array<{ productionOrderId: string; lotNumber: string | null; serialNumbers: string[] }>> {
+  if (ids.length === 0) return [];
+  const lots = await lotsOfOrders(db, tenantId, await existingOrderIds(db, tenantId, ids));
+  return [...new Set(ids)].filter((id) => lots.has(id)).map((id) => ({ productionOrderId: id, lotNumber: lots.get(id)!.lotNumber, serialNumbers: lots.get(id)!.serialNumbers }));
+}
+
+/** The ids of the company's production orders with lot number `lot` (exact; at most one, as lot numbers are unique per company). */
+export async function productionOrdersByLot(db: Db, tenantId: string, lot: string): Promise<string[]> {
+  return ordersByNumber(db, tenantId, { lot });
+}
+
+/** The ids of the company's production orders that issued serial number `serial` (exact; at most one). */
+export async function productionOrdersBySerial(db: Db, tenantId: string, serial: string): Promise<string[]> {
+  return ordersByNumber(db, tenantId, { serial });
 }
 
 export type ProductionOrderState = 'planned' | 'active' | 'finished';
@@ -82,7 +105,7 @@ export interface OperationProgressInfo {
 }
 
 /** Production orders by ids with their progress: state, good parts of the last operation, and each operation in routing order. */
-export async function productionOrdersByIds(db: Db, tenant: TenantContext, ids: readonly string[]): Promise<Array<{ id: string; number: string; partNumber: string; quantity: number; dueDate: string | null; releasedAt: string | null; state: ProductionOrderState; good: number; finishedAt: string | null; operations: OperationProgressInfo[] }>> {
+export async function productionOrdersByIds(db: Db, tenant: TenantContext, ids: readonly string[]): Promise<Array<{ id: string; number: string; partNumber: string; quantity: number; dueDate: string | null; releasedAt: string | null; lotNumber: string | null; serialNumbers: string[]; state: ProductionOrderState; good: number; finishedAt: string | null; operations: OperationProgressInfo[] }>> {
   const rows = await listOrderRows(db, tenant.tenantId, [...new Set(ids)]);
   const orders = await withProgress({ db, tenant }, rows);
   const states = await operationStates(db, tenant.tenantId, rows.flatMap((o) => o.operations.map((op) => op.id)));
@@ -94,7 +117,7 @@ export async function productionOrdersByIds(db: Db, tenant: TenantContext, ids: 
       id: op.id, name: op.name, status: op.status, setupMinutes: op.setupMinutes, idealCycleSeconds: op.idealCycleSeconds, good: op.good, scrap: op.scrap,
       startedAt: iso(states.get(op.id)?.startedAt), finishedAt: iso(states.get(op.id)?.finishedAt),
     }));
-    return { id: o.id, number: o.number, partNumber: o.partNumber, quantity: o.quantity, dueDate: o.dueDate, releasedAt: o.releasedAt, state, good: last?.good ?? 0, finishedAt: o.finishedAt, operations };
+    return { id: o.id, number: o.number, partNumber: o.partNumber, quantity: o.quantity, dueDate: o.dueDate, releasedAt: o.releasedAt, lotNumber: o.lotNumber, serialNumbers: o.serialNumbers, state, good: last?.good ?? 0, finishedAt: o.finishedAt, operations };
   });
 }
 

@@ -33,6 +33,7 @@ export const shopfloorModule: ModuleManifest = {
     { name: '20270201_0001_shopfloor_terminal_work_centres', sql: read('./migrations/20270201_0001_shopfloor_terminal_work_centres.sql') },
     { name: '20270207_0001_shopfloor_order_states', sql: read('./migrations/20270207_0001_shopfloor_order_states.sql') },
     { name: '20270208_0001_shopfloor_detail_indexes', sql: read('./migrations/20270208_0001_shopfloor_detail_indexes.sql') },
+    { name: '20270310_0001_shopfloor_lots', sql: read('./migrations/20270310_0001_shopfloor_lots.sql') },
   ],
   tables: [
     'shopfloor_work_centres',
@@ -49,6 +50,9 @@ export const shopfloorModule: ModuleManifest = {
     'shopfloor_settings',
     'shopfloor_terminal_work_centres',
     'shopfloor_order_states',
+    'shopfloor_number_counters',
+    'shopfloor_order_lots',
+    'shopfloor_order_serials',
   ],
   // cached figures of finished days, cleared by triggers while bookings, operations or reasons are written
   derivedTables: ['shopfloor_controlling_days', 'shopfloor_controlling_epochs', 'shopfloor_order_states'],

@@ -1,3 +1,4 @@
+import { issueNumbers } from './lots.store.js';
 import { DateTime } from 'luxon';
 import { inTransaction } from '../../kernel/db/transaction.js';
 import { ProblemError } from '../../kernel/http/problem.js';
@@ -122,6 +123,7 @@ export async function importOrdersCsv(ctx: ShopfloorContext, csv: string): Promi
 
   await inTransaction(ctx.db, async (db) => {
     await uniquely('order', '', () => store.insertOrders(db, ctx.tenant.tenantId, orders));
+    await issueNumbers(db, ctx.tenant.tenantId, orders.map((o) => o.id));
     await audit({ ...ctx, db }, 'orders_imported', ctx.tenant.tenantId, { count: orders.length });
   });
   return { imported: orders.length, orders: await withProgress(ctx, await store.listOrders(ctx.db, ctx.tenant.tenantId, orders.map((o) => o.id))) };

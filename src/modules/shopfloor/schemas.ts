@@ -1,3 +1,4 @@
+import { parsePattern } from './domain/lots.js';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { companyParams } from '../../kernel/http/company.routes.js';
@@ -99,6 +100,8 @@ export const partBody = z.strictObject({
   number: text(60),
   name: text(200),
   operations: z.array(routingOperationSchema).max(100).default([]),
+  /** single parts: each piece of a released order gets a serial number; left out on a change, it stays as it was */
+  serialised: z.boolean().optional(),
 });
 export type PartBody = z.output<typeof partBody>;
 
@@ -187,10 +190,18 @@ export const bookingListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(5000).default(500),
 });
 
+const numberPattern = z.string({ error: 'must be a text' }).trim().superRefine((value, ctx) => {
+  const parsed = parsePattern(value);
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `not a usable number pattern (${parsed.problem}): tokens {YYYY}, {YY}, {MM}, {part} and exactly one {counter:n}` });
+});
 export const settingsBody = z.strictObject({
   /** A quantity booking above the remaining quantity by more than this share (% of the order quantity) needs confirmation. */
   overQuantityMarginPercent: z.int({ error: 'must be a whole number of percent from 0 to 1000' })
-    .min(0, { error: 'must be a whole number of percent from 0 to 1000' }).max(1000, { error: 'must be a whole number of percent from 0 to 1000' }),
+    .min(0, { error: 'must be a whole number of percent from 0 to 1000' }).max(1000, { error: 'must be a whole number of percent from 0 to 1000' }).optional(),
+  /** lot numbers of released orders, e.g. `L-{YYYY}-{counter:6}` (domain/lots.ts); null: the default */
+  lotPattern: numberPattern.nullable().optional(),
+  /** serial numbers of single parts, e.g. `{part}-{YY}-{counter:5}`; null: the default */
+  serialPattern: numberPattern.nullable().optional(),
 });
 
 export const controllingQuery = z
@@ -238,6 +249,7 @@ export interface Part {
   id: string;
   number: string;
   name: string;
+  serialised: boolean;
   operations: RoutingOperation[];
 }
 
@@ -261,6 +273,10 @@ export interface Order {
   customerReference: string;
   priority: number;
   releasedAt: string | null;
+  /** The lot, issued when the order is released; null before. */
+  lotNumber: string | null;
+  /** One per piece when the part is serialised (issued with the lot). */
+  serialNumbers: string[];
   /** When the last operation was finished (device clock); null while any is open. */
   finishedAt: string | null;
   operations: OrderOperation[];

@@ -11,6 +11,7 @@ import { type BookingInput, calendarSchema } from './schemas.js';
 import { type DemoBooking, WorkClock, demoWorkingWindows, operationBookings, seededRandom } from './shopfloor.demo-history.js';
 import type { ShopfloorContext } from './shopfloor.service.js';
 import { type NewOrder, insertOrders, insertWorkCentre, savePart } from './shopfloor.store.js';
+import { issueNumbers } from './lots.store.js';
 
 const twoShifts = calendarSchema.parse({
   week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [
@@ -149,6 +150,7 @@ async function demoHistory(ctx: ShopfloorContext, demo: { partId: string; operat
     current = next;
   }
   await insertOrders(db, tenantId, orders);
+  await issueNumbers(db, tenantId, orders.map((o) => o.id));
 
   for (const [deviceId, list] of bookings) {
     const inputs: BookingInput[] = list.map((b, i) => ({

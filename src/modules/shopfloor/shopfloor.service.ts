@@ -11,6 +11,7 @@ import { parseIcalHolidays } from './domain/ical-holidays.js';
 import { orderStateOf } from './domain/order-state.js';
 import type { Order, OrderBody, OrderPatch, Part, PartBody, WorkCentre, WorkCentreBody } from './schemas.js';
 import * as store from './shopfloor.store.js';
+import { issueNumbers } from './lots.store.js';
 
 export interface ShopfloorContext {
   db: Db;
@@ -205,6 +206,7 @@ export async function createOrder(ctx: ShopfloorContext, body: OrderBody): Promi
   const order = orderFromPart(body, part);
   await inTransaction(ctx.db, async (db) => {
     await uniquely('order', body.number, () => store.insertOrders(db, ctx.tenant.tenantId, [order]));
+    await issueNumbers(db, ctx.tenant.tenantId, [order.id]);
     await audit({ ...ctx, db }, 'order_created', order.id, { number: order.number });
   });
   return getOrder(ctx, order.id);
@@ -225,6 +227,7 @@ export async function updateOrder(ctx: ShopfloorContext, id: string, patch: Orde
   }
   await inTransaction(ctx.db, async (db) => {
     if (!(await uniquely('order', next.number, () => store.updateOrder(db, ctx.tenant.tenantId, id, next)))) throw notFound('order');
+    await issueNumbers(db, ctx.tenant.tenantId, [id]);
     await audit({ ...ctx, db }, 'order_updated', id, { number: next.number, changed: Object.keys(patch) });
   });
   return getOrder(ctx, id);

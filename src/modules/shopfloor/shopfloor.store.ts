@@ -4,6 +4,8 @@ import { inTransaction } from '../../kernel/db/transaction.js';
 import type { CalendarInput, RoutingOperation } from './schemas.js';
 import { storedJson } from '../../kernel/db/stored-json.js';
 import { containsPattern } from '../../kernel/db/like-pattern.js';
+import { lotsOfOrders } from './lots.store.js';
+import { DEFAULT_LOT_PATTERN, DEFAULT_SERIAL_PATTERN } from './domain/lots.js';
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
 /** A `date` column as YYYY-MM-DD, whichever way the driver hands it over. */
@@ -54,6 +56,7 @@ export interface PartRow {
   id: string;
   number: string;
   name: string;
+  serialised: boolean;
   operations: RoutingOperation[];
 }
 
@@ -72,7 +75,7 @@ const operationOf = (r: OperationColumns): RoutingOperation => ({
 
 export async function listParts(db: Db, tenantId: string, ids?: readonly string[]): Promise<PartRow[]> {
   if (ids && ids.length === 0) return [];
-  let q = db.selectFrom('shopfloor_parts').select(['id', 'number', 'name']).where('tenant_id', '=', tenantId);
+  let q = db.selectFrom('shopfloor_parts').select(['id', 'number', 'name', 'serialised']).where('tenant_id', '=', tenantId);
   if (ids) q = q.where('id', 'in', ids);
   const parts = await q.orderBy('number').execute();
   if (parts.length === 0) return [];
@@ -83,7 +86,7 @@ export async function listParts(db: Db, tenantId: string, ids?: readonly string[
     .where('part_id', 'in', parts.map((p) => p.id))
     .orderBy('position')
     .execute();
-  return parts.map((p) => ({ id: p.id, number: p.number, name: p.name, operations: ops.filter((o) => o.part_id === p.id).map(operationOf) }));
+  return parts.map((p) => ({ id: p.id, number: p.number, name: p.name, serialised: p.serialised, operations: ops.filter((o) => o.part_id === p.id).map(operationOf) }));
 }
 
 export async function findPartsByNumber(db: Db, tenantId: string, numbers: readonly string[]): Promise<Map<string, string>> {
@@ -96,15 +99,15 @@ export async function savePart(
   db: Db,
   tenantId: string,
   id: string,
-  part: { number: string; name: string; operations: Array<Omit<RoutingOperation, 'position'>> },
+  part: { number: string; name: string; serialised?: boolean; operations: Array<Omit<RoutingOperation, 'position'>> },
   existing: boolean,
 ): Promise<void> {
   await inTransaction(db, async (tx) => {
     if (existing) {
-      await tx.updateTable('shopfloor_parts').set({ number: part.number, name: part.name, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+      await tx.updateTable('shopfloor_parts').set({ number: part.number, name: part.name, ...(part.serialised === undefined ? {} : { serialised: part.serialised }), updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
       await tx.deleteFrom('shopfloor_routing_operations').where('tenant_id', '=', tenantId).where('part_id', '=', id).execute();
     } else {
-      await tx.insertInto('shopfloor_parts').values({ tenant_id: tenantId, id, number: part.number, name: part.name }).execute();
+      await tx.insertInto('shopfloor_parts').values({ tenant_id: tenantId, id, number: part.number, name: part.name, serialised: part.serialised ?? false }).execute();
     }
     if (part.operations.length > 0) {
       await tx
@@ -131,6 +134,10 @@ export interface OrderRow {
   customerReference: string;
   priority: number;
   releasedAt: string | null;
+  /** issued at the release (lots.store.ts); null before */
+  lotNumber: string | null;
+  /** one per piece when the part is serialised, in the order issued */
+  serialNumbers: string[];
   operations: RoutingOperation[];
 }
 
@@ -163,6 +170,7 @@ export async function listOrders(db: Db, tenantId: string, ids?: readonly string
     .where('order_id', 'in', orders.map((o) => o.id))
     .orderBy('position')
     .execute();
+  const lots = await lotsOfOrders(db, tenantId, orders.map((o) => o.id));
   return orders.map((o) => ({
     id: o.id,
     number: o.number,
@@ -173,6 +181,8 @@ export async function listOrders(db: Db, tenantId: string, ids?: readonly string
     customerReference: o.customer_reference,
     priority: Number(o.priority),
     releasedAt: o.released_at === null ? null : iso(o.released_at),
+    lotNumber: lots.get(o.id)!.lotNumber,
+    serialNumbers: lots.get(o.id)!.serialNumbers,
     operations: ops.filter((op) => op.order_id === o.id).map(operationOf),
   }));
 }
@@ -234,15 +244,31 @@ export async function orderOperations(db: Db, tenantId: string, filter: { ids?: 
 
 export const DEFAULT_OVER_QUANTITY_MARGIN_PERCENT = 10;
 
-export async function readSettings(db: Db, tenantId: string): Promise<{ overQuantityMarginPercent: number }> {
-  const row = await sql<{ over_quantity_margin_percent: number }>`
-    select over_quantity_margin_percent from shopfloor_settings where tenant_id = ${tenantId}`.execute(db);
-  return { overQuantityMarginPercent: Number(row.rows[0]?.over_quantity_margin_percent ?? DEFAULT_OVER_QUANTITY_MARGIN_PERCENT) };
+export interface ShopfloorSettings {
+  overQuantityMarginPercent: number;
+  lotPattern: string;
+  serialPattern: string;
 }
 
-export async function writeSettings(db: Db, tenantId: string, settings: { overQuantityMarginPercent: number }): Promise<void> {
-  await sql`insert into shopfloor_settings (tenant_id, over_quantity_margin_percent, updated_at) values (${tenantId}, ${settings.overQuantityMarginPercent}, now())
-    on conflict (tenant_id) do update set over_quantity_margin_percent = excluded.over_quantity_margin_percent, updated_at = now()`.execute(db);
+export async function readSettings(db: Db, tenantId: string): Promise<ShopfloorSettings> {
+  const row = await db.selectFrom('shopfloor_settings').select(['over_quantity_margin_percent', 'lot_pattern', 'serial_pattern']).where('tenant_id', '=', tenantId).executeTakeFirst();
+  return {
+    overQuantityMarginPercent: Number(row?.over_quantity_margin_percent ?? DEFAULT_OVER_QUANTITY_MARGIN_PERCENT),
+    lotPattern: row?.lot_pattern ?? DEFAULT_LOT_PATTERN,
+    serialPattern: row?.serial_pattern ?? DEFAULT_SERIAL_PATTERN,
+  };
+}
+
+/** Changes the settings given; a pattern set to null goes back to the default. */
+export async function writeSettings(db: Db, tenantId: string, settings: { overQuantityMarginPercent?: number; lotPattern?: string | null; serialPattern?: string | null }): Promise<void> {
+  const change = {
+    ...(settings.overQuantityMarginPercent === undefined ? {} : { over_quantity_margin_percent: settings.overQuantityMarginPercent }),
+    ...(settings.lotPattern === undefined ? {} : { lot_pattern: settings.lotPattern }),
+    ...(settings.serialPattern === undefined ? {} : { serial_pattern: settings.serialPattern }),
+  };
+  await db.insertInto('shopfloor_settings').values({ tenant_id: tenantId, ...change, updated_at: new Date() })
+    .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ ...change, updated_at: new Date() }))
+    .execute();
 }
 
 /** The order quantity of each operation's order. */

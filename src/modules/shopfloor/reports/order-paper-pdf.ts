@@ -1,3 +1,4 @@
+import { fillMessage } from '../../../kernel/i18n/server-messages.js';
 import { type Doc, createPdfDocument, finishPdf, pageFrame, pdfText } from '../../../kernel/pdf/index.js';
 import QRCode from 'qrcode';
 import type { Order, WorkCentre } from '../schemas.js';
@@ -44,6 +45,12 @@ function formatMoment(lang: 'de' | 'en', iso: string | Date) {
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(iso));
 }
 
+/** "first … last (n)": the serials of an order are consecutive within their pattern's scope. */
+function serialRange(serials: readonly string[], count: string) {
+  const n = fillMessage(count, { count: serials.length });
+  return serials.length === 1 ? serials[0] : `${serials[0]} … ${serials[serials.length - 1]} (${n})`;
+}
+
 /** One order paper (A4): header data and, per operation, a QR code with its code in plain text. */
 export function renderOrderPaperPdf(data: OrderPaperData): Promise<Buffer> {
   const { lang, order } = data;
@@ -62,6 +69,8 @@ export function renderOrderPaperPdf(data: OrderPaperData): Promise<Buffer> {
     [L.customerReference, order.customerReference || L.none],
     [L.priority, `${order.priority} (${L.priorityHint})`],
     [L.released, order.releasedAt ? formatMoment(lang, order.releasedAt) : L.notReleased],
+    [L.lot, order.lotNumber ?? L.noLot],
+    ...(order.serialNumbers.length > 0 ? [[L.serials, serialRange(order.serialNumbers, L.serialCount)] as [string, string]] : []),
   ];
   const top = doc.y;
   doc.rect(PAGE.margin, top - 6, CONTENT_WIDTH, facts.length * 20 + 8).lineWidth(0.8).strokeColor('#adb5bd').stroke();

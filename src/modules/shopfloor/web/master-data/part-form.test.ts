@@ -10,6 +10,7 @@ const part: Part = {
   id: 'x',
   number: 'KON-117',
   name: 'Konsole',
+  serialised: false,
   operations: [
     {
       id: 'o1', position: 1, name: 'Schweißen', workCentreId: WC, setupMinutes: 15, idealCycleSeconds: 42.5,
@@ -28,7 +29,7 @@ describe('part and routing editor model', () => {
     const form = partToForm(part);
     expect(partHints(form)).toEqual([]);
     const body = formToPart(form);
-    expect(body).toEqual({ number: part.number, name: part.name, operations: part.operations.map(({ id: _id, position: _p, ...o }) => o) });
+    expect(body).toEqual({ number: part.number, name: part.name, serialised: false, operations: part.operations.map(({ id: _id, position: _p, ...o }) => o) });
     expect(partBody.safeParse(body).success).toBe(true);
   });
 
@@ -47,7 +48,7 @@ describe('part and routing editor model', () => {
     expect(idFromLabel('Größe')).toBe('groesse');
     expect(idFromLabel('2. Lage')).toBe('p-2-lage');
     const op = { ...emptyOperation(WC), name: 'Lasern', idealCycleSeconds: '40', parameters: [{ ...emptyParameter(), labelDe: 'Schneidgas', type: 'text' as const }] };
-    const body = formToPart({ number: 'P', name: 'Teil', operations: [op] });
+    const body = formToPart({ number: 'P', name: 'Teil', serialised: false, operations: [op] });
     expect(body.operations[0].parameters[0]).toEqual({ id: 'schneidgas', label: { de: 'Schneidgas', en: 'Schneidgas' }, type: 'text', required: false });
   });
 
@@ -74,7 +75,7 @@ describe('part and routing editor model', () => {
     const op = fc.record({ name: fc.constantFrom('', 'Lasern'), setupMinutes: text, idealCycleSeconds: text, parameters: fc.array(param, { maxLength: 3 }) });
     fc.assert(
       fc.property(fc.array(op, { maxLength: 3 }), (ops) => {
-        const form = { number: 'P-1', name: 'Teil', operations: ops.map((o) => ({ ...emptyOperation(WC), ...o, parameters: o.parameters.map((p) => ({ ...emptyParameter(), ...p, type: p.type as 'number' })) })) };
+        const form = { number: 'P-1', name: 'Teil', serialised: false, operations: ops.map((o) => ({ ...emptyOperation(WC), ...o, parameters: o.parameters.map((p) => ({ ...emptyParameter(), ...p, type: p.type as 'number' })) })) };
         if (partHints(form).length === 0) expect(partBody.safeParse(formToPart(form)).error?.issues).toBeUndefined();
       }),
     );

@@ -27,7 +27,7 @@ export interface ParameterForm {
   options: string;
 }
 export interface OperationForm { key: string; name: string; workCentreId: string; setupMinutes: string; idealCycleSeconds: string; parameters: ParameterForm[] }
-export interface PartForm { number: string; name: string; operations: OperationForm[] }
+export interface PartForm { number: string; name: string; serialised: boolean; operations: OperationForm[] }
 
 
 export function emptyParameter(): ParameterForm {
@@ -40,10 +40,11 @@ export function emptyOperation(workCentreId = ''): OperationForm {
 /** `decimalComma`: numbers are shown as German users type them (92,5). */
 export function partToForm(part?: Part, decimalComma = false): PartForm {
   const show = (n: number | undefined) => (n === undefined ? '' : decimalComma ? String(n).replace('.', ',') : String(n));
-  if (!part) return { number: '', name: '', operations: [] };
+  if (!part) return { number: '', name: '', serialised: false, operations: [] };
   return {
     number: part.number,
     name: part.name,
+    serialised: part.serialised,
     operations: part.operations.map((o) => ({
       key: newKey(),
       name: o.name,
@@ -95,6 +96,7 @@ export function formToPart(form: PartForm): PartBody {
   return {
     number: form.number.trim(),
     name: form.name.trim(),
+    serialised: form.serialised,
     operations: form.operations.map((o) => ({
       name: o.name.trim(),
       workCentreId: o.workCentreId,

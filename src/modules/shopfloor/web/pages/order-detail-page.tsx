@@ -69,6 +69,12 @@ function OrderDetail({ order }: { order: Order }) {
             <Fact label={t('shopfloor.orders.priority')}>{order.priority}</Fact>
             <Fact label={t('shopfloor.orderDetail.customer')}>{order.customerReference || t('common.notSet')}</Fact>
             <Fact label={t('shopfloor.orderDetail.release')}>{order.releasedAt ? dateTime(order.releasedAt) : t('shopfloor.orderDetail.notReleased')}</Fact>
+            <Fact label={t('shopfloor.orderDetail.lot')}><span data-testid="order-lot">{order.lotNumber ?? t('shopfloor.orderDetail.noLot')}</span></Fact>
+            {order.serialNumbers.length > 0 && (
+              <Fact label={t('shopfloor.orderDetail.serials', { count: order.serialNumbers.length })}>
+                {order.serialNumbers.length === 1 ? order.serialNumbers[0] : t('shopfloor.orderDetail.serialRange', { first: order.serialNumbers[0], last: order.serialNumbers[order.serialNumbers.length - 1] })}
+              </Fact>
+            )}
           </SimpleGrid>
           <Group gap="md" mt="md" wrap="wrap">
             {canBook && state !== 'finished' && (

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Stack, TextInput, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Group, Stack, TextInput, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Loading } from '../../../../web/components/loading';
@@ -72,6 +72,8 @@ function PartEditor({ part, workCentres }: { part?: Part; workCentres: WorkCentr
               <TextInput label={m('part.number')} value={form.number} onChange={(e) => setForm({ ...form, number: e.currentTarget.value })} error={message('number')} required={editable} readOnly={!editable} w={220} size="md" />
               <TextInput label={m('part.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} error={message('name')} required={editable} readOnly={!editable} style={{ flex: '1 1 260px' }} size="md" />
             </Group>
+            <Checkbox mt="md" size="md" label={m('part.serialised')} description={m('part.serialisedHint')} checked={form.serialised}
+              onChange={(e) => setForm({ ...form, serialised: e.currentTarget.checked })} disabled={!editable} />
           </Card>
           {workCentres.length === 0 && editable && <Alert color="yellow">{m('part.needWorkCentre')}</Alert>}
           {form.operations.map((o, i) => (

@@ -19,6 +19,10 @@ export function OrderPanel(props: { order: Order; workCentreId: string; entries:
         <Stack gap={2}>
           <Title order={2} size="h3">{t('shopfloor.terminal.order', { number: order.number })}</Title>
           <Text>{t('shopfloor.terminal.orderDetails', { part: order.partNumber, quantity: number(order.quantity) })}</Text>
+          <Text fw={700} data-testid="terminal-lot">{order.lotNumber ? t('shopfloor.terminal.lot', { lot: order.lotNumber }) : t('shopfloor.terminal.noLot')}</Text>
+          {order.serialNumbers.length > 0 && (
+            <Text data-testid="terminal-serials">{t('shopfloor.terminal.serials', { first: order.serialNumbers[0], last: order.serialNumbers[order.serialNumbers.length - 1], count: order.serialNumbers.length })}</Text>
+          )}
           {order.dueDate && <Text c="dimmed">{t('shopfloor.terminal.dueDate', { date: date(`${order.dueDate}T12:00:00`) })}</Text>}
         </Stack>
         <Button size="lg" variant="default" onClick={props.onClose}>{t('shopfloor.terminal.close')}</Button>

@@ -187,3 +187,7 @@ export function readNumber(tokens: readonly PatternToken[], value: string): { ye
   if (out.year !== undefined && out.year2 !== undefined && out.year % 100 !== out.year2) return null;
   return out;
 }
+
+/** The patterns a company starts with (changeable in the shop-floor settings). */
+export const DEFAULT_LOT_PATTERN = 'L-{YYYY}-{counter:6}';
+export const DEFAULT_SERIAL_PATTERN = '{part}-{YY}-{counter:5}';
