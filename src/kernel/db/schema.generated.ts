@@ -154,6 +154,7 @@ export interface CustomerOrderPositions {
   order_id: string;
   part_id: string | null;
   producible: boolean;
+  production_finished_at: Timestamp | null;
   promised_date: Timestamp | null;
   quantity_milli: number;
   source_position_id: string | null;

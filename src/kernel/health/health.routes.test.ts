@@ -62,7 +62,7 @@ describe.each(testDatabaseKinds())('health details on the %s database', (kind) =
     const body = res.json();
     expect(body).toMatchObject({ version: APP_VERSION, database: { kind, reachable: true }, components: { mqtt: { state: 'notStarted' } }, jobs: { running: false } });
     expect(body.uptimeSeconds).toBeGreaterThanOrEqual(0);
-    expect(body.jobs.items.map((j: { id: string }) => j.id).sort()).toEqual(['machines.aggregation', 'machines.maintenance', 'machines.no-data', 'machines.notifications', 'platform.expired-sign-in-state', 'platform.sealed-secrets', 'platform.webhook-delivery', 'privacy.retention']);
+    expect(body.jobs.items.map((j: { id: string }) => j.id).sort()).toEqual(['customers.production-finished', 'machines.aggregation', 'machines.maintenance', 'machines.no-data', 'machines.notifications', 'platform.expired-sign-in-state', 'platform.sealed-secrets', 'platform.webhook-delivery', 'privacy.retention']);
     expect(body.jobs.items.find((j: { id: string }) => j.id === 'machines.no-data')).toMatchObject({ intervalMs: 1000, moduleId: 'machines', state: 'idle', lastSuccessAt: null, lastFailureAt: null });
   });
 

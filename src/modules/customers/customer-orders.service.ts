@@ -3,8 +3,9 @@ import { inTransaction } from '../../kernel/db/transaction.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import { notFound, ProblemError } from '../../kernel/http/problem.js';
 import { createProductionOrder, productionOrdersByIds } from '../shopfloor/index.js';
+import { emitEvent } from '../../kernel/webhooks/index.js';
 import * as store from './customer-orders.store.js';
-import { writable, type CustomersContext } from './customers.service.js';
+import { resolve, writable, type CustomersContext } from './customers.service.js';
 import { QUANTITY_SCALE } from './domain/money.js';
 import { orderFromWonQuote, quoteTotals } from './domain/quotes.js';
 import type { CustomerOrderListQuery, ProductionOrderBody } from './quotes.schemas.js';
@@ -52,6 +53,15 @@ export async function orderFromQuote(ctx: CustomersContext, quoteId: string, cus
       })),
     );
     await writeAudit(tx, { tenantId, actorId: userId, action: 'customers.order_created', target: id, details: { number, quote: head.number } });
+    const customer = await resolve(tx, tenantId, draft.customerId);
+    await emitEvent(tx, tenantId, {
+      type: 'customers.order.created',
+      payload: {
+        order: { id, number, state: 'open', currency: draft.currency, customerReference, quote: { id: quoteId, number: head.number, version: draft.quoteVersion } },
+        customer: { id: draft.customerId, number: customer.number },
+        positions: draft.positions.map((p) => ({ number: p.number, partId: p.item.kind === 'part' ? p.item.partId : null, quantityMilli: p.quantityMilli, promisedDate: p.promisedDate })),
+      },
+    });
     return orderDetail(ctx.tenant, tx, id);
   });
 }

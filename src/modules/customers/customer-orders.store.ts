@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.js';
+import { emitEvent } from '../../kernel/webhooks/index.js';
 import { textMatch } from '../../kernel/search/text-match.js';
 import type { Currency } from './domain/money.js';
 import type { CustomerOrderListQuery, customerOrderStates } from './quotes.schemas.js';
@@ -112,8 +113,18 @@ export async function insertOrder(
     .execute();
 }
 
+/**
+ * Moves an order to a state and, when that is a change, writes `customers.order.state_changed` into
+ * the outbox in the same transaction — every state change goes through here, so none is missed.
+ */
 export async function setOrderState(db: Db, tenantId: string, id: string, state: CustomerOrderState): Promise<void> {
+  const before = await db.selectFrom('customer_orders').select(['number', 'state', 'customer_id']).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirstOrThrow();
+  if (before.state === state) return;
   await db.updateTable('customer_orders').set({ state }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+  await emitEvent(db, tenantId, {
+    type: 'customers.order.state_changed',
+    payload: { order: { id, number: before.number, customerId: before.customer_id, state, previousState: before.state } },
+  });
 }
 
 const toPosition = (r: { id: string; order_id: string; number: number; part_id: string | null; text: string; quantity_milli: number; unit_price_cents: number; discount_basis_points: number; vat_basis_points: number; promised_date: Date | string | null; producible: boolean }): OrderPositionRow => ({

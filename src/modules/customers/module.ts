@@ -6,6 +6,8 @@ import { customersDashboard } from './customers.dashboard.js';
 import { customersDemo } from './customers.demo.js';
 import { customersSearch } from './customers.search.js';
 import { customersRoutes } from './customers.routes.js';
+import { customersEventLabels, customersEventTypes } from './order-events.js';
+import { productionFinishedJob } from './production-finished.job.js';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 addServerMessages('de', JSON.parse(read('./server-i18n/de.json')));
@@ -26,12 +28,15 @@ export const customersModule: ModuleManifest = {
     { name: '20270201_0001_customers', sql: read('./migrations/20270201_0001_customers.sql') },
     { name: '20270302_0002_quotes_orders', sql: read('./migrations/20270302_0002_quotes_orders.sql') },
     { name: '20270320_0010_import_runs', sql: read('./migrations/20270320_0010_import_runs.sql') },
+    { name: '20270321_0011_production_finished', sql: read('./migrations/20270321_0011_production_finished.sql') },
   ],
   tables: [
     'customer_counters', 'customers', 'customer_contacts', 'customer_consent_events', 'customer_interactions', 'customer_merges',
     'customer_quotes', 'customer_quote_versions', 'customer_quote_positions', 'customer_orders', 'customer_order_positions', 'customer_production_links',
     'customer_import_runs',
   ],
+  events: customersEventTypes,
+  eventLabels: customersEventLabels,
   permissions: [
     { id: 'customers.read', description: { de: 'Kunden, Ansprechpartner und Kontaktverlauf ansehen', en: 'View customers, contacts and interactions' }, roles: ['admin', 'member', 'viewer'] },
     { id: 'customers.write', description: { de: 'Kunden, Ansprechpartner, Einwilligungen und Kontakte erfassen und ändern', en: 'Record and change customers, contacts, consents and interactions' }, roles: ['admin', 'member'] },
@@ -80,4 +85,5 @@ export const customersModule: ModuleManifest = {
   routes: customersRoutes,
   demo: customersDemo,
   dashboard: customersDashboard,
+  jobs: (ctx) => [productionFinishedJob(ctx)],
 };
