@@ -4,6 +4,7 @@ import type { WebModule } from '../../../web/web-modules';
 const CustomerListPage = lazy(() => import('./pages/customer-list-page'));
 const CustomerDetailPage = lazy(() => import('./pages/customer-detail-page'));
 const CustomerMergePage = lazy(() => import('./pages/customer-merge-page'));
+const CustomerImportPage = lazy(() => import('./pages/customer-import-page'));
 const QuoteListPage = lazy(() => import('./sales/pages/quote-list-page'));
 const QuotePage = lazy(() => import('./sales/pages/quote-page'));
 const CustomerOrderListPage = lazy(() => import('./sales/pages/customer-order-list-page'));
@@ -14,6 +15,7 @@ export const customersWebModule: WebModule = {
   loadTranslations: () => import('./load-translations'),
   routes: [
     { path: 'customers', element: createElement(CustomerListPage), handle: { help: 'customers.help.list' } },
+    { path: 'customers/import', element: createElement(CustomerImportPage), handle: { help: 'customers.help.import' } },
     { path: 'customers/:customerId', element: createElement(CustomerDetailPage), handle: { help: 'customers.help.detail' } },
     { path: 'customers/:customerId/merge', element: createElement(CustomerMergePage), handle: { help: 'customers.help.merge' } },
     { path: 'quotes', element: createElement(QuoteListPage), handle: { help: 'customersSales.help.quotes' } },

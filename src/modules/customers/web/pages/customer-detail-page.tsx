@@ -14,6 +14,7 @@ import { useFormat } from '../../../../web/i18n/format';
 import { useCompany } from '../../../../web/layout/app-layout';
 import { customerKeys, customersPath, useCustomer, useTimeline, type CustomerDetail } from '../api';
 import { ContactCard, contactName } from '../components/contact-card';
+import { ExportLinks } from '../components/export-links';
 import { CustomerSales } from '../sales/components/customer-sales';
 
 const KINDS = ['call', 'visit', 'email', 'note'] as const;
@@ -124,7 +125,10 @@ export default function CustomerDetailPage() {
           )}
         </Card>
       </SimpleGrid>
-      <Title order={2} size="h4" mt="xl" mb="sm">{t('customers.contacts.title')}</Title>
+      <Group justify="space-between" mt="xl" mb="sm">
+        <Title order={2} size="h4">{t('customers.contacts.title')}</Title>
+        {c.contacts.length > 0 && <ExportLinks path={`${base}/customers/${c.id}/contacts`} params={{}} label={t('customers.export.contacts')} />}
+      </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         {c.contacts.map((x) => <ContactCard key={x.id} companyId={company.id} contact={x} canWrite={canWrite} onChanged={refresh} />)}
         {canWrite && (

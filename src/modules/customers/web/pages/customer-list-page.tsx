@@ -14,6 +14,7 @@ import { useUnsavedChanges } from '../../../../web/components/unsaved-changes';
 import { useCompany } from '../../../../web/layout/app-layout';
 import { customerKeys, customersPath, PAGE_SIZE, useCustomerList, type CustomerSummary, type DuplicateCandidate, type ListParams } from '../api';
 import { DuplicatePrompt } from '../components/duplicate-prompt';
+import { ExportLinks } from '../components/export-links';
 
 const EMPTY_FORM = { name: '', street: '', postcode: '', city: '', country: 'DE', email: '', phone: '', vatId: '' };
 
@@ -32,6 +33,7 @@ export default function CustomerListPage() {
   };
   const list = useCustomerList(company.id, params);
   const canWrite = company.permissions.includes('customers.write');
+  const canImport = company.permissions.includes('customers.import');
   const [formOpen, setFormOpen] = useState(false);
   const [form, setForm] = useState(EMPTY_FORM);
   const [candidates, setCandidates] = useState<DuplicateCandidate[] | null>(null);
@@ -67,7 +69,10 @@ export default function CustomerListPage() {
       <PageHeader title={t('customers.title')} intro={t('customers.list.intro')} />
       {canWrite && (
         <Card withBorder padding="md" mb="lg">
-          <Button variant={formOpen ? 'default' : 'filled'} onClick={() => setFormOpen((o) => !o)} aria-expanded={formOpen}>{t('customers.list.new')}</Button>
+          <Group>
+            <Button variant={formOpen ? 'default' : 'filled'} onClick={() => setFormOpen((o) => !o)} aria-expanded={formOpen}>{t('customers.list.new')}</Button>
+            {canImport && <Button component={Link} to={`/c/${company.id}/customers/import`} variant="default">{t('customers.list.import')}</Button>}
+          </Group>
           {formOpen && (<>
             <form
               onSubmit={(e) => { e.preventDefault(); if (form.name.trim()) create.mutate(false); }}
@@ -115,7 +120,10 @@ export default function CustomerListPage() {
           <Text>{params.q || params.country ? t('customers.list.noMatch') : t('customers.list.empty')}</Text>
         ) : (
           <>
-            <Text size="sm" c="dimmed" mb="xs" aria-live="polite">{t('customers.list.count', { count: list.data.total })}</Text>
+            <Group justify="space-between" mb="xs">
+              <Text size="sm" c="dimmed" aria-live="polite">{t('customers.list.count', { count: list.data.total })}</Text>
+              <ExportLinks path={`${customersPath(company.id)}/customers`} params={{ q: params.q, country: params.country, sort: params.sort, dir: params.dir }} label={t('customers.export.customers')} />
+            </Group>
             <Table.ScrollContainer minWidth={560}>
               <Table verticalSpacing="sm" data-testid="customer-list">
                 <Table.Thead>

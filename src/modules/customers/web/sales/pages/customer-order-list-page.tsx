@@ -12,6 +12,8 @@ import { useFormat } from '../../../../../web/i18n/format';
 import { useCompany } from '../../../../../web/layout/app-layout';
 import { SortHeader } from '../components/sort-header';
 import { OrderStateBadge } from '../components/state-badges';
+import { customersPath } from '../../api';
+import { ExportLinks } from '../../components/export-links';
 import { ORDER_STATES, SALES_PAGE_SIZE, useOrderList } from '../sales-api';
 
 export default function CustomerOrderListPage() {
@@ -41,7 +43,10 @@ export default function CustomerOrderListPage() {
           <Text>{q || state ? t('customersSales.orders.noMatch') : t('customersSales.orders.empty')}</Text>
         ) : (
           <>
-            <Text size="sm" c="dimmed" mb="xs" aria-live="polite">{t('customersSales.orders.count', { count: list.data.total })}</Text>
+            <Group justify="space-between" mb="xs">
+              <Text size="sm" c="dimmed" aria-live="polite">{t('customersSales.orders.count', { count: list.data.total })}</Text>
+              <ExportLinks path={`${customersPath(company.id)}/customer-orders`} params={{ q, state, sort, dir }} label={t('customersSales.export.orders')} />
+            </Group>
             <Table.ScrollContainer minWidth={640}>
               <Table verticalSpacing="sm" data-testid="customer-order-list">
                 <Table.Thead>

@@ -17,6 +17,7 @@ import { customersPath } from '../../api';
 import { CustomerPicker } from '../components/customer-picker';
 import { SortHeader } from '../components/sort-header';
 import { QuoteStateBadge } from '../components/state-badges';
+import { ExportLinks } from '../../components/export-links';
 import { QUOTE_STATES, SALES_PAGE_SIZE, salesKeys, useQuoteList, type QuoteDetail, type QuoteState } from '../sales-api';
 
 export default function QuoteListPage() {
@@ -74,7 +75,10 @@ export default function QuoteListPage() {
           <Text>{q || state || customerId ? t('customersSales.quotes.noMatch') : t('customersSales.quotes.empty')}</Text>
         ) : (
           <>
-            <Text size="sm" c="dimmed" mb="xs" aria-live="polite">{t('customersSales.quotes.count', { count: list.data.total })}</Text>
+            <Group justify="space-between" mb="xs">
+              <Text size="sm" c="dimmed" aria-live="polite">{t('customersSales.quotes.count', { count: list.data.total })}</Text>
+              <ExportLinks path={`${customersPath(company.id)}/quotes`} params={{ q, state, customerId, sort, dir }} label={t('customersSales.export.quotes')} />
+            </Group>
             <Table.ScrollContainer minWidth={640}>
               <Table verticalSpacing="sm" data-testid="quote-list">
                 <Table.Thead>
