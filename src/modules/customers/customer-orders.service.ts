@@ -2,7 +2,7 @@ import { writeAudit } from '../../kernel/audit/audit-log.js';
 import { inTransaction } from '../../kernel/db/transaction.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import { notFound, ProblemError } from '../../kernel/http/problem.js';
-import { createProductionOrder, productionOrdersByIds } from '../shopfloor/index.js';
+import { createProductionOrder, productionOrdersByIds, workClocks } from '../shopfloor/index.js';
 import { emitEvent } from '../../kernel/webhooks/index.js';
 import * as store from './customer-orders.store.js';
 import { resolve, writable, type CustomersContext } from './customers.service.js';
@@ -66,6 +66,10 @@ export async function orderFromQuote(ctx: CustomersContext, quoteId: string, cus
   });
 }
 
+/** The shift-calendar work clocks of the work centres the production orders' operations run on (one query). */
+const clocksOf = (db: CustomersContext['db'], tenantId: string, orders: ReadonlyArray<{ operations: ReadonlyArray<{ workCentreId: string }> }>) =>
+  workClocks(db, tenantId, orders.flatMap((o) => o.operations.map((op) => op.workCentreId)));
+
 /** A page of orders, each with `late` (any position late, as on the order's page) — one query for positions, links and production orders of the whole page. */
 export async function listOrders(ctx: CustomersContext, query: CustomerOrderListQuery, now = Date.now()) {
   const { tenantId } = ctx.tenant;
@@ -73,9 +77,10 @@ export async function listOrders(ctx: CustomersContext, query: CustomerOrderList
   const positions = await store.positionsOfOrders(ctx.db, tenantId, page.items.map((o) => o.id));
   const links = await store.productionLinks(ctx.db, tenantId, positions.map((p) => p.id));
   const productionOrders = new Map((await productionOrdersByIds(ctx.db, ctx.tenant, links.map((l) => l.productionOrderId))).map((o) => [o.id, o]));
+  const clocks = await clocksOf(ctx.db, tenantId, [...productionOrders.values()]);
   const lateOrders = new Set(positions.filter((p) => {
     const own = links.filter((l) => l.orderPositionId === p.id).flatMap((l) => productionOrders.get(l.productionOrderId) ?? []);
-    return positionForecast(p, own, now).late;
+    return positionForecast(p, own, now, clocks).late;
   }).map((p) => p.orderId));
   return { ...page, items: page.items.map((o) => ({ ...o, late: o.state !== 'delivered' && o.state !== 'cancelled' && lateOrders.has(o.id) })) };
 }
@@ -87,6 +92,7 @@ export async function orderDetail(tenant: CustomersContext['tenant'], db: Custom
   const positions = await store.orderPositions(db, tenant.tenantId, id);
   const links = await store.productionLinks(db, tenant.tenantId, positions.map((p) => p.id));
   const productionOrders = new Map((await productionOrdersByIds(db, tenant, links.map((l) => l.productionOrderId))).map((o) => [o.id, o]));
+  const clocks = await clocksOf(db, tenant.tenantId, [...productionOrders.values()]);
   const totals = quoteTotals(order.currency, positions.map((p) => ({
     id: p.id,
     item: p.partId ? { kind: 'part' as const, partId: p.partId } : { kind: 'text' as const, text: p.text },
@@ -98,7 +104,7 @@ export async function orderDetail(tenant: CustomersContext['tenant'], db: Custom
   })));
   const closed = order.state === 'delivered' || order.state === 'cancelled';
   const forecasts = positions.map((p) => {
-    const forecast = positionForecast(p, links.filter((l) => l.orderPositionId === p.id).flatMap((l) => productionOrders.get(l.productionOrderId) ?? []), now);
+    const forecast = positionForecast(p, links.filter((l) => l.orderPositionId === p.id).flatMap((l) => productionOrders.get(l.productionOrderId) ?? []), now, clocks);
     return closed ? { ...forecast, late: false, reason: null } : forecast;
   });
   return {

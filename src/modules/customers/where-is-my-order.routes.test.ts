@@ -51,6 +51,29 @@ describe.each(testDatabaseKinds())('Where is my order? on the %s database', (kin
     expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(steps.map(() => 'applied'));
   };
 
+  it('counts only the work centre\'s shift time: work not done by the end of a shift waits for the next one', async () => {
+    // one hour of work a week: Sundays 10:00–11:00 in Berlin
+    const calendar = { timeZone: 'Europe/Berlin', week: { sun: [{ name: 'Sonntag', start: '10:00', end: '11:00' }] }, holidays: [] };
+    const centre = await client.post(`${api}/shopfloor/work-centres`, { code: 'SONNTAG', name: 'Sonntagsplatz', calendar });
+    expect(centre.status).toBe(201);
+    const part = await client.post(`${api}/shopfloor/parts`, { number: 'SO-1', name: 'Sonntagsteil', operations: [{ name: 'Fräsen', workCentreId: centre.body.id, setupMinutes: 10, idealCycleSeconds: 60 }] });
+    const quote = (await client.post(`${api}/quotes`, { customerId, positions: [{ partId: part.body.id, quantityMilli: 10_000, unitPriceCents: 500, deliveryDate: isoDay(Date.now() + 400 * DAY) }] })).body;
+    await client.post(`${api}/quotes/${quote.id}/send`, { language: 'de' });
+    await client.post(`${api}/quotes/${quote.id}/win`, {});
+    const order = (await client.post(`${api}/quotes/${quote.id}/order`, {})).body;
+    await produce(order.positions[0].id);
+
+    const before = Date.now();
+    const forecast: Forecast = (await client.get(`${api}/customer-orders/${order.id}`)).body.positions[0].forecast;
+    const finish = new Date(forecast.expectedFinish!);
+    // 20 minutes of work (10 setup + 10 runs of a minute) end inside a Sunday shift, within the next week
+    const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(finish);
+    expect(local).toMatch(/^Sun,? (10:\d\d|11:00)$/);
+    expect(finish.getTime()).toBeGreaterThanOrEqual(before + 20 * 60_000);
+    expect(finish.getTime()).toBeLessThanOrEqual(before + 8 * DAY);
+    expect(forecast.late).toBe(false);
+  });
+
   it('flags a position not started past its latest start, one without a production order, and keeps one booked ahead on time', async () => {
     const now = Date.now();
     const past = isoDay(now - 3 * DAY);

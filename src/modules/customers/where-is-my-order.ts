@@ -2,7 +2,7 @@
  * "Where is my order?": the forecast of `domain/late-order.ts` for the positions of a customer
  * order, fed with the production orders' progress as Shop floor's door gives it.
  */
-import { forecastPosition, type LateReason, type ProductionOrderProgress } from './domain/late-order.js';
+import { forecastPosition, type LateReason, type ProductionOrderProgress, type WorkClock } from './domain/late-order.js';
 import type { OperationProgressInfo } from '../shopfloor/index.js';
 
 const FIRM_TIME_ZONE = 'Europe/Berlin';
@@ -47,20 +47,21 @@ function progressOf(po: ProductionOrderWithOperations): ProductionOrderProgress 
     // a release in the future is the earliest start; a past one does not hold anything back
     plannedStart: ms(po.releasedAt),
     operations: po.operations.map((op) => ({
-      id: op.id, status: op.status, setupMinutes: op.setupMinutes, idealCycleSeconds: op.idealCycleSeconds,
+      id: op.id, workCentreId: op.workCentreId, status: op.status, setupMinutes: op.setupMinutes, idealCycleSeconds: op.idealCycleSeconds,
       good: op.good, scrap: op.scrap, startedAt: ms(op.startedAt), finishedAt: ms(op.finishedAt),
     })),
   };
 }
 
 /**
- * The forecast of one position. A position that is not produced (free text) or has no promised
+ * The forecast of one position, with the work clocks of the work centres (shift calendars) from
+ * Shop floor's door. A position that is not produced (free text) or has no promised
  * date gets an expected finish when it has production orders, but is never late.
  */
-export function positionForecast(position: { producible: boolean; promisedDate: string | null }, productionOrders: readonly ProductionOrderWithOperations[], now: number): PositionForecast {
+export function positionForecast(position: { producible: boolean; promisedDate: string | null }, productionOrders: readonly ProductionOrderWithOperations[], now: number, clocks?: ReadonlyMap<string, WorkClock>): PositionForecast {
   if (!position.producible && productionOrders.length === 0) return { expectedFinish: null, late: false, reason: null, promisedAt: null };
   const promisedAt = position.promisedDate === null ? null : endOfPromisedDay(position.promisedDate);
-  const forecast = forecastPosition(productionOrders.map(progressOf), promisedAt ?? Number.MAX_SAFE_INTEGER, now);
+  const forecast = forecastPosition(productionOrders.map(progressOf), promisedAt ?? Number.MAX_SAFE_INTEGER, now, { clocks });
   const expectedFinish = forecast.expectedFinish === null ? null : new Date(forecast.expectedFinish).toISOString();
   if (promisedAt === null) return { expectedFinish, late: false, reason: null, promisedAt: null };
   return { expectedFinish, late: forecast.late, reason: forecast.reason, promisedAt: new Date(promisedAt).toISOString() };

@@ -8,6 +8,10 @@ import { operationStates } from './bookings.service.js';
 import { createOrder, withProgress } from './shopfloor.service.js';
 import { listOrders as listOrderRows, listParts, listWorkCentres, searchPartRows } from './shopfloor.store.js';
 import { existingOrderIds, lotsOfOrders, ordersByNumber } from './lots.store.js';
+import type { ShiftCalendar } from './domain/shift-calendar.js';
+import { shiftWorkClock, type WorkClock } from './domain/work-clock.js';
+
+export type { WorkClock } from './domain/work-clock.js';
 
 export { orderInfo, orderLabels, phasesOnWorkCentres, type OperationPhaseInfo, type OrderInfo } from './operation-phases.service.js';
 /** The demo's working hours and random sequence, so other modules' demo data line up with the shop floor's. */
@@ -17,6 +21,15 @@ export { DEMO_WORKER } from './shopfloor.demo.js';
 /** Which of `ids` are work centres of the company (so a body cannot point at another company's). */
 export async function existingWorkCentreIds(db: Db, tenantId: string, ids: readonly string[]): Promise<Set<string>> {
   return new Set((await listWorkCentres(db, tenantId, ids)).map((w) => w.id));
+}
+
+/**
+ * The work clocks of work centres by id: only productive shift time counts (shifts less breaks,
+ * no holidays); a work centre without shifts counts every hour. For forecasts in other modules.
+ */
+export async function workClocks(db: Db, tenantId: string, ids: readonly string[]): Promise<Map<string, WorkClock>> {
+  const rows = await listWorkCentres(db, tenantId, [...new Set(ids)]);
+  return new Map(rows.map((w) => [w.id, shiftWorkClock(w.calendar as ShiftCalendar)]));
 }
 
 /** The company's work centres (id, code, name), ordered by code. */
@@ -93,6 +106,7 @@ export type ProductionOrderState = 'planned' | 'active' | 'finished';
 export interface OperationProgressInfo {
   id: string;
   name: string;
+  workCentreId: string;
   status: 'planned' | 'setup' | 'running' | 'paused' | 'finished';
   setupMinutes: number;
   idealCycleSeconds: number;
@@ -114,7 +128,7 @@ export async function productionOrdersByIds(db: Db, tenant: TenantContext, ids: 
     const last = o.operations[o.operations.length - 1];
     const state: ProductionOrderState = o.finishedAt !== null ? 'finished' : o.operations.every((op) => op.status === 'planned') ? 'planned' : 'active';
     const operations = o.operations.map((op) => ({
-      id: op.id, name: op.name, status: op.status, setupMinutes: op.setupMinutes, idealCycleSeconds: op.idealCycleSeconds, good: op.good, scrap: op.scrap,
+      id: op.id, name: op.name, workCentreId: op.workCentreId, status: op.status, setupMinutes: op.setupMinutes, idealCycleSeconds: op.idealCycleSeconds, good: op.good, scrap: op.scrap,
       startedAt: iso(states.get(op.id)?.startedAt), finishedAt: iso(states.get(op.id)?.finishedAt),
     }));
     return { id: o.id, number: o.number, partNumber: o.partNumber, quantity: o.quantity, dueDate: o.dueDate, releasedAt: o.releasedAt, lotNumber: o.lotNumber, serialNumbers: o.serialNumbers, state, good: last?.good ?? 0, finishedAt: o.finishedAt, operations };

@@ -86,6 +86,21 @@ describe('late-order forecast', () => {
     const f = forecastPosition([order([op()], 60)], T + 2 * HOUR, T, { clock: slow });
     expect([f.expectedFinish, f.late, f.reason, f.orders[0]!.latestStart]).toEqual([T + 3 * HOUR, true, 'not-started', T - HOUR]);
   });
+
+  it('turns each operation\'s work into calendar time with the clock of its own work centre', () => {
+    // sawing on a centre working around the clock, then welding on one where a work hour takes three calendar hours
+    const slow: WorkClock = { add: (from, ms) => from + 3 * ms, subtract: (to, ms) => to - 3 * ms };
+    const clocks = new Map([['schweissen', slow]]);
+    const twoSteps = order([op({ id: 'saw', workCentreId: 'saegen' }), op({ id: 'weld', workCentreId: 'schweissen' })], 60);
+    // one hour of sawing (T + 1 h), then one hour of welding (three calendar hours)
+    const f = forecastPosition([twoSteps], T + 5 * HOUR, T, { clocks });
+    expect(f.expectedFinish).toBe(T + 4 * HOUR);
+    // backwards from the promise: welding needs 3 calendar hours, sawing 1
+    expect(f.orders[0]!.latestStart).toBe(T + HOUR);
+    // without the centres' clocks both hours would count as calendar hours
+    expect(forecastPosition([twoSteps], T + 5 * HOUR, T).expectedFinish).toBe(T + 2 * HOUR);
+    expect(forecastPosition([twoSteps], T + 3 * HOUR, T, { clocks })).toMatchObject({ late: true, reason: 'not-started' });
+  });
 });
 
 const statusArb = fc.constantFrom<OperationProgress['status']>('planned', 'setup', 'running', 'paused', 'finished');
@@ -111,6 +126,57 @@ const orderArb = fc.record({ quantity: fc.integer({ min: 1, max: 100 }), ops: fc
   return { id: 'po', quantity, plannedStart, operations };
 });
 const finishOf = (f: { expectedFinish: number | null }) => f.expectedFinish ?? Number.POSITIVE_INFINITY;
+
+/** A clock with working time only in the first `share` of each hour (a crude shift calendar). */
+const partTimeClock = (share: number): WorkClock => {
+  const work = share * HOUR;
+  return {
+    add(from, ms) {
+      if (ms <= 0) return from;
+      let t = from;
+      let left = ms;
+      for (;;) {
+        const hour = Math.floor(t / HOUR) * HOUR;
+        const end = hour + work;
+        if (t < end) {
+          if (left <= end - t) return t + left;
+          left -= end - t;
+        }
+        t = hour + HOUR;
+      }
+    },
+    subtract(to, ms) {
+      if (ms <= 0) return to;
+      let t = to;
+      let left = ms;
+      for (;;) {
+        const hour = Math.floor((t - 1) / HOUR) * HOUR;
+        const end = Math.min(t, hour + work);
+        if (end > hour) {
+          if (left <= end - hour) return end - left;
+          left -= end - hour;
+        }
+        t = hour;
+      }
+    },
+  };
+};
+
+describe('late-order forecast with work centres\' calendars', () => {
+  it('is never earlier than counting every hour, nor when more work centres keep shifts', () => {
+    fc.assert(
+      fc.property(orderArb, fc.integer({ min: 0, max: 20 * HOUR }), fc.constantFrom(0.25, 0.5, 0.75), (o, promise, share) => {
+        const byCentre = { ...o, operations: o.operations.map((op, i) => ({ ...op, workCentreId: i % 2 === 0 ? 'even' : 'odd' })) };
+        const continuous = forecastPosition([byCentre], T + promise, T);
+        const someShifts = forecastPosition([byCentre], T + promise, T, { clocks: new Map([['odd', partTimeClock(share)]]) });
+        const allShifts = forecastPosition([byCentre], T + promise, T, { clocks: new Map([['odd', partTimeClock(share)], ['even', partTimeClock(share)]]) });
+        expect(finishOf(someShifts)).toBeGreaterThanOrEqual(finishOf(continuous));
+        expect(finishOf(allShifts)).toBeGreaterThanOrEqual(finishOf(someShifts));
+        if (continuous.late) expect(someShifts.late).toBe(true);
+      }),
+    );
+  });
+});
 
 describe('late-order forecast for any order', () => {
   it('never gets later with more good parts booked on an operation', () => {

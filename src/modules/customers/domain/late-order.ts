@@ -12,13 +12,16 @@
  *   earliest, never in the past, and only time up to `now` counts as elapsed;
  * - the observed pace is not extrapolated (a first slow part would otherwise make the forecast
  *   jump); a slow operation shows as the clock runs on without bookings;
- * - work time becomes calendar time through the work clock (shift calendar; continuous by default).
+ * - work time becomes calendar time through the work clock of the operation's work centre (its
+ *   shift calendar), one operation after the other; continuous when none is known.
  */
 
 export type OperationStatus = 'planned' | 'setup' | 'running' | 'paused' | 'finished';
 
 export interface OperationProgress {
   id: string;
+  /** whose work clock turns the operation's work into calendar time */
+  workCentreId?: string | null;
   status: OperationStatus;
   setupMinutes: number;
   idealCycleSeconds: number;
@@ -49,7 +52,10 @@ export const continuousClock: WorkClock = { add: (from, ms) => from + ms, subtra
 export interface LateOrderOptions {
   /** share of the ideal pace reached in practice (0 < e ≤ 1), e.g. the work centre's performance */
   efficiency?: number;
+  /** the clock of operations whose work centre has none in `clocks` */
   clock?: WorkClock;
+  /** work clocks by work centre id (shift calendars) */
+  clocks?: ReadonlyMap<string, WorkClock>;
   /** a scrap rate above this is taken as this, so a bad start cannot predict "never" */
   maxScrapRate?: number;
 }
@@ -84,11 +90,20 @@ export interface LateOrderForecast {
 
 const MINUTE = 60_000;
 
-function forecastOrder(order: ProductionOrderProgress, now: number, promisedAt: number, efficiency: number, clock: WorkClock, maxScrapRate: number): OrderForecast {
-  let remainingWorkMs = 0;
-  let scrapWorkMs = 0;
+interface Step {
+  workMs: number;
+  scrapWorkMs: number;
+  clock: WorkClock;
+}
+
+/** Runs the steps one after the other from `start`; `withScrap` false leaves out the runs for scrap. */
+const runForward = (steps: readonly Step[], start: number, withScrap = true) => steps.reduce((t, s) => s.clock.add(t, withScrap ? s.workMs : s.workMs - s.scrapWorkMs), start);
+const runBackward = (steps: readonly Step[], end: number) => steps.reduceRight((t, s) => s.clock.subtract(t, s.workMs), end);
+
+function forecastOrder(order: ProductionOrderProgress, now: number, promisedAt: number, efficiency: number, clockOf: (op: OperationProgress) => WorkClock, maxScrapRate: number): OrderForecast & { finishWithoutScrap: number } {
   let shortfall = 0;
   let lastFinish: number | null = null;
+  const steps: Step[] = [];
   // parts the next operation can get: all ordered ones unless an earlier operation finished short
   let available = order.quantity;
   for (const op of order.operations) {
@@ -111,8 +126,7 @@ function forecastOrder(order: ProductionOrderProgress, now: number, promisedAt: 
     const scrapRate = booked === 0 ? 0 : Math.min(maxScrapRate, op.scrap / booked);
     const runs = missing === 0 ? 0 : Math.ceil(missing / (1 - scrapRate));
     const cycleMs = (op.idealCycleSeconds * 1000) / efficiency;
-    remainingWorkMs += Math.ceil(remainingSetup + runs * cycleMs);
-    scrapWorkMs += Math.ceil(runs * cycleMs) - Math.ceil(missing * cycleMs);
+    steps.push({ workMs: Math.ceil(remainingSetup + runs * cycleMs), scrapWorkMs: Math.ceil(runs * cycleMs) - Math.ceil(missing * cycleMs), clock: clockOf(op) });
   }
   const started = order.operations.some((o) => o.status !== 'planned');
   const finished = order.operations.length > 0 && order.operations.every((o) => o.status === 'finished');
@@ -120,16 +134,18 @@ function forecastOrder(order: ProductionOrderProgress, now: number, promisedAt: 
   let expectedFinish: number | null;
   if (shortfall > 0) expectedFinish = null;
   else if (finished) expectedFinish = lastFinish ?? now;
-  else expectedFinish = Math.max(now, clock.add(start, remainingWorkMs));
+  else expectedFinish = Math.max(now, runForward(steps, start));
+  const sum = (pick: (s: Step) => number) => steps.reduce((a, s) => a + pick(s), 0);
   return {
     orderId: order.id,
     started,
     finished,
-    remainingWorkMs: finished ? 0 : remainingWorkMs,
-    scrapWorkMs: finished ? 0 : scrapWorkMs,
+    remainingWorkMs: finished ? 0 : sum((s) => s.workMs),
+    scrapWorkMs: finished ? 0 : sum((s) => s.scrapWorkMs),
     expectedFinish,
-    latestStart: started ? null : clock.subtract(promisedAt, remainingWorkMs),
+    latestStart: started ? null : runBackward(steps, promisedAt),
     shortfall,
+    finishWithoutScrap: finished ? (expectedFinish ?? now) : Math.max(now, runForward(steps, start, false)),
   };
 }
 
@@ -141,21 +157,22 @@ function forecastOrder(order: ProductionOrderProgress, now: number, promisedAt: 
 export function forecastPosition(orders: readonly ProductionOrderProgress[], promisedAt: number, now: number, options: LateOrderOptions = {}): LateOrderForecast {
   const efficiency = options.efficiency ?? 1;
   if (!(efficiency > 0 && efficiency <= 1)) throw new RangeError('efficiency must be in (0, 1]');
-  const clock = options.clock ?? continuousClock;
+  const fallback = options.clock ?? continuousClock;
+  const clockOf = (op: OperationProgress) => (op.workCentreId ? options.clocks?.get(op.workCentreId) : undefined) ?? fallback;
   const maxScrapRate = options.maxScrapRate ?? 0.9;
   if (orders.length === 0) {
     const late = now > promisedAt;
     return { expectedFinish: null, late, reason: late ? 'no-production-order' : null, slackMs: null, orders: [] };
   }
-  const forecasts = orders.map((o) => forecastOrder(o, now, promisedAt, efficiency, clock, maxScrapRate));
+  const computed = orders.map((o) => forecastOrder(o, now, promisedAt, efficiency, clockOf, maxScrapRate));
+  const forecasts: OrderForecast[] = computed.map(({ finishWithoutScrap: _, ...f }) => f);
   if (forecasts.some((f) => f.shortfall > 0)) return { expectedFinish: null, late: true, reason: 'scrap', slackMs: null, orders: forecasts };
   const expectedFinish = Math.max(...forecasts.map((f) => f.expectedFinish!));
   const late = expectedFinish > promisedAt;
   let reason: LateReason | null = null;
   if (late) {
-    const lateOnes = forecasts.filter((f) => f.expectedFinish! > promisedAt);
-    const withoutScrap = (f: OrderForecast) => (f.finished ? f.expectedFinish! : Math.max(now, clock.add(f.started ? now : Math.max(now, orders.find((o) => o.id === f.orderId)!.plannedStart ?? now), f.remainingWorkMs - f.scrapWorkMs)));
-    if (lateOnes.every((f) => !f.finished && f.scrapWorkMs > 0 && withoutScrap(f) <= promisedAt)) reason = 'scrap';
+    const lateOnes = computed.filter((f) => f.expectedFinish! > promisedAt);
+    if (lateOnes.every((f) => !f.finished && f.scrapWorkMs > 0 && f.finishWithoutScrap <= promisedAt)) reason = 'scrap';
     else if (lateOnes.some((f) => !f.started)) reason = 'not-started';
     else reason = 'behind-plan';
   }
