@@ -257,6 +257,28 @@ export interface Customers {
   website: string | null;
 }
 
+export interface CustomerShareLinks {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  expires_at: Timestamp;
+  id: string;
+  order_id: string;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  secret_hash: string;
+  sections: string[];
+  tenant_id: string;
+}
+
+export interface CustomerShareLinkViews {
+  address: string;
+  browser: string;
+  id: string;
+  link_id: string;
+  tenant_id: string;
+  viewed_at: Generated<Timestamp>;
+}
+
 export interface EventOutbox {
   created_at: Generated<Timestamp>;
   dispatched_at: Timestamp | null;
@@ -1094,6 +1116,8 @@ export interface DB {
   customer_quote_positions: CustomerQuotePositions;
   customer_quote_versions: CustomerQuoteVersions;
   customer_quotes: CustomerQuotes;
+  customer_share_link_views: CustomerShareLinkViews;
+  customer_share_links: CustomerShareLinks;
   customers: Customers;
   event_outbox: EventOutbox;
   invest_criteria: InvestCriteria;

@@ -157,6 +157,8 @@ async function fillEmptyTables(db: Db, tenantId: string, ownerId: string) {
   const machine = await one('machines');
   const connection = uuidv7();
   const fixtures: Record<string, () => Promise<unknown>> = {
+    customer_share_links: async () => db.insertInto('customer_share_links').values({ tenant_id: tenantId, id: uuidv7(), order_id: await one('customer_orders'), secret_hash: hex(), sections: ['state', 'promised-date', 'operations'], created_by: ownerId, created_at: sql`'2026-11-02T10:00:00.123456Z'::timestamptz`, expires_at: sql`'2026-12-02T10:00:00.654321Z'::timestamptz` }).execute(),
+    customer_share_link_views: async () => db.insertInto('customer_share_link_views').values({ tenant_id: tenantId, id: uuidv7(), link_id: await one('customer_share_links'), viewed_at: sql`'2026-11-03T08:15:00.123456Z'::timestamptz`, address: '203.0.113.0/24', browser: 'Firefox' }).execute(),
     invitations: () => db.insertInto('invitations').values({ tenant_id: tenantId, id: uuidv7(), email: 'neu@muster.example', role: 'member', token_hash: hex(), created_by: ownerId, created_at: sql`'2026-11-02T10:00:00.123456Z'::timestamptz`, expires_at: sql`'2026-11-16T10:00:00.654321Z'::timestamptz` }).execute(),
     terminals: () => db.insertInto('terminals').values({ tenant_id: tenantId, id: uuidv7(), name: 'Tablet Laser', work_centre_id: workCentre, token_hash: hex(), created_by: ownerId }).execute(),
     machine_connections: () => db.insertInto('machine_connections').values({ tenant_id: tenantId, id: connection, kind: 'opcua', name: 'Leitstand', url: 'opc.tcp://leitstand.example:4840', username: 'wv', password: 'geheim', settings: JSON.stringify({ securityMode: 'None', machineId: machine }) }).execute(),

@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AppContext } from './app-context.js';
 import { operatorHealthRoutes } from '../health/health.routes.js';
 import { errorHandler, routingError } from './error-handler.js';
+import { requestForLog } from './request-log.js';
 import { originCheck } from './origin-check.js';
 import { sessionHook } from './session-hook.js';
 import { rejectUnstorableInput } from './storable-input.js';
@@ -21,7 +22,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   // a hop count as proxy-addr reads it (the types of this Fastify version lack the number form)
   const hops = ctx.config.trustProxy;
   const app = Fastify({
-    logger: options.logger ?? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: options.logger ?? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'], serializers: { req: requestForLog } },
     trustProxy: typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : hops,
     bodyLimit: 2 * 1024 * 1024,
     frameworkErrors: routingError,

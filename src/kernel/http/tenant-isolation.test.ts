@@ -134,7 +134,7 @@ describe.each(testDatabaseKinds())('tenant isolation on the %s database', (kind)
    * Every route WITHOUT the company in its path, and why it reaches no other company's data. A new
    * such route fails the test below until it is declared here (and so thought about).
    */
-  const COMPANYLESS_ROUTES: Record<string, { why: string; query?: string }> = {
+  const COMPANYLESS_ROUTES: Record<string, { why: string; query?: string; public?: string }> = {
     'POST /api/v1/auth/signup': { why: 'creates a company of its own' },
     'POST /api/v1/auth/login': { why: 'the caller\'s own account' },
     'POST /api/v1/auth/logout': { why: 'ends the caller\'s own session' },
@@ -159,6 +159,7 @@ describe.each(testDatabaseKinds())('tenant isolation on the %s database', (kind)
     'POST /api/v1/companies/import': { why: 'creates a company of its own from the uploaded export' },
     'GET /api/v1/companies/import/progress': { why: 'the caller\'s own import' },
     'GET /api/v1/machines/:machineId/series': { why: 'the common guard finds the machine among the caller\'s companies', query: 'point=force' },
+    'GET /api/v1/p/o/:token': { why: 'the one order of the secret customer link only', public: 'src/modules/customers/share-links.routes.test.ts' },
   };
 
   it('covers every route without a company in its path: an outsider and a session of another company get nothing', async () => {
@@ -192,6 +193,16 @@ describe.each(testDatabaseKinds())('tenant isolation on the %s database', (kind)
       const url = route.url.replace(/:(\w+)/g, (_, p: string) => idsOfB[p]) + (query ? `?${query}` : '');
       const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
       if (route.url.endsWith('/auth/logout')) continue; // ends the caller's session; reaches nothing else (no input)
+      if (COMPANYLESS_ROUTES[key].public) {
+        // no session needed, so a session changes nothing: the fixture's token is revoked and must open nothing, for
+        // anyone (B's owner too). What a valid token opens, and only that, is tested where the route lives.
+        for (const client of [alice, carolAtA, a(), bob]) {
+          const res = await client.request(route.method, url, body);
+          expect(res.status, `${key} with a revoked token`).toBe(404);
+          for (const marker of markersOfB) expect(JSON.stringify(res.body), key).not.toContain(marker);
+        }
+        continue;
+      }
       for (const [who, client] of [['a member of another company', alice], ['a PIN session at another company\'s terminal', carolAtA], ['an anonymous caller', a()]] as const) {
         const res = await client.request(route.method, url, body);
         const text = JSON.stringify(res.body);

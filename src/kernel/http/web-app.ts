@@ -24,13 +24,17 @@ export async function registerWebApp(app: FastifyInstance, webDir: string) {
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0];
-    if (url.startsWith('/api/') || request.method !== 'GET' || /\.[a-z0-9]+$/i.test(url)) {
+    // a public link's page (`/p/o/<id>.<secret>`) looks like a file name but is a page
+    const publicPage = url.startsWith('/p/');
+    if (url.startsWith('/api/') || request.method !== 'GET' || (!publicPage && /\.[a-z0-9]+$/i.test(url))) {
       return sendProblem(request, reply, 404, 'not_found', { what: 'route' });
     }
     if (!index) {
       return reply.type('text/plain; charset=utf-8').send('The web app is not built yet: run `npm run build`.');
     }
     const nonce = (reply as unknown as { cspNonce: { style: string } }).cspNonce.style;
+    // public pages are for the one who got the link: not for search engines, and the link goes to no other site
+    if (publicPage) reply.header('x-robots-tag', 'noindex, nofollow').header('referrer-policy', 'no-referrer');
     return reply
       .header('cache-control', 'no-store')
       .type('text/html; charset=utf-8')

@@ -6,6 +6,7 @@ import type { TestClient } from '../../kernel/testing/test-instance.js';
  * is a customer the write examples merge into `customerId`. Quotes: `quoteId` is a sent quote (version 1),
  * `customerOrderId` the order of a won quote with a part position `orderPositionId`; `quotePartId` is
  * a Shop floor part with a routing made for them. `importId` is an uploaded, not yet imported customer file.
+ * `shareLinkId` is a customer link of that order, `token` the token of a revoked one.
  */
 export async function customersIsolationFixture(client: TestClient, companyId: string): Promise<Record<string, string>> {
   const api = `/api/v1/companies/${companyId}`;
@@ -47,5 +48,9 @@ async function quoteFixture(client: TestClient, api: string, customerId: string)
   check('win', await client.post(`${api}/quotes/${won.id}/win`, {}), 200);
   const order = check('order', await client.post(`${api}/quotes/${won.id}/order`, { customerReference: 'ISO-PO' }), 201);
   check('production order', await client.post(`${api}/customer-order-positions/${order.positions[0].id}/production-orders`, { quantity: 10 }), 201);
-  return { quoteId: quote.id, version: '1', customerOrderId: order.id, orderPositionId: order.positions[0].id, quotePartId: part.id };
+  // a customer link, and the token of a revoked one for the public route (which opens nothing then, for anyone)
+  const link = check('customer link', await client.post(`${api}/customer-orders/${order.id}/share-links`, { sections: ['operations'] }), 201);
+  const revoked = check('customer link', await client.post(`${api}/customer-orders/${order.id}/share-links`, {}), 201);
+  check('revoke customer link', await client.post(`${api}/share-links/${revoked.id}/revoke`, {}), 200);
+  return { quoteId: quote.id, version: '1', customerOrderId: order.id, orderPositionId: order.positions[0].id, quotePartId: part.id, shareLinkId: link.id, token: revoked.token };
 }

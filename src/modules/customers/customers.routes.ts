@@ -11,6 +11,7 @@ import { importsRoutes } from './imports.routes.js';
 import { listExportsRoutes } from './list-exports.routes.js';
 import { productionRecordsRoutes } from './production-records.routes.js';
 import { quotesRoutes } from './quotes.routes.js';
+import { shareLinksRoutes } from './share-links.routes.js';
 import {
   consentEventBody,
   contactBody,
@@ -119,4 +120,5 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(importsRoutes);
   await app.register(listExportsRoutes);
   await app.register(productionRecordsRoutes);
+  await app.register(shareLinksRoutes);
 };

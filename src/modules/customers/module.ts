@@ -8,6 +8,7 @@ import { customersSearch } from './customers.search.js';
 import { customersRoutes } from './customers.routes.js';
 import { customersEventLabels, customersEventTypes } from './order-events.js';
 import { productionFinishedJob } from './production-finished.job.js';
+import { shareLinkViewRetention } from './share-link-retention.js';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 addServerMessages('de', JSON.parse(read('./server-i18n/de.json')));
@@ -29,14 +30,18 @@ export const customersModule: ModuleManifest = {
     { name: '20270302_0002_quotes_orders', sql: read('./migrations/20270302_0002_quotes_orders.sql') },
     { name: '20270320_0010_import_runs', sql: read('./migrations/20270320_0010_import_runs.sql') },
     { name: '20270321_0011_production_finished', sql: read('./migrations/20270321_0011_production_finished.sql') },
+    { name: '20270410_0003_share_links', sql: read('./migrations/20270410_0003_share_links.sql') },
   ],
   tables: [
     'customer_counters', 'customers', 'customer_contacts', 'customer_consent_events', 'customer_interactions', 'customer_merges',
     'customer_quotes', 'customer_quote_versions', 'customer_quote_positions', 'customer_orders', 'customer_order_positions', 'customer_production_links',
     'customer_import_runs',
+    'customer_share_links', 'customer_share_link_views',
   ],
   events: customersEventTypes,
   eventLabels: customersEventLabels,
+  // a moved company's customer links stop opening: the customer gets a new one
+  secretColumns: ['customer_share_links.secret_hash'],
   permissions: [
     { id: 'customers.read', description: { de: 'Kunden, Ansprechpartner und Kontaktverlauf ansehen', en: 'View customers, contacts and interactions' }, roles: ['admin', 'member', 'viewer'] },
     { id: 'customers.write', description: { de: 'Kunden, Ansprechpartner, Einwilligungen und Kontakte erfassen und ändern', en: 'Record and change customers, contacts, consents and interactions' }, roles: ['admin', 'member'] },
@@ -44,6 +49,7 @@ export const customersModule: ModuleManifest = {
     { id: 'customers.plan', description: { de: 'Zu Auftragspositionen Fertigungsaufträge anlegen', en: 'Create production orders for customer order positions' }, roles: ['admin', 'member'] },
     { id: 'customers.import', description: { de: 'Kunden und Ansprechpartner aus CSV- und Excel-Dateien einlesen', en: 'Import customers and contacts from CSV and Excel files' }, roles: ['admin', 'member'] },
     { id: 'customers.merge', description: { de: 'Doppelte Kunden zusammenführen und das Zusammenführen rückgängig machen', en: 'Merge duplicate customers and undo a merge' }, roles: ['admin'] },
+    { id: 'customers.share', description: { de: 'Links für Kunden zu ihren Aufträgen anlegen, widerrufen und sehen, wann sie geöffnet wurden', en: 'Create and revoke links for customers to their orders and see when they were opened' }, roles: ['admin', 'member'] },
   ],
   navigation: [
     { path: '/customers', label: { de: 'Kunden', en: 'Customers' }, permission: 'customers.read' },
@@ -78,6 +84,13 @@ export const customersModule: ModuleManifest = {
       dataSubjects: { de: 'Einzelkaufleute, Beschäftigte', en: 'Sole traders, employees' },
       retention: { de: 'Wie die Geschäftsunterlagen (HGB §257, AO §147)', en: 'As the business records (HGB §257, AO §147)' },
       rule: { kind: 'while-used', explanation: { de: 'Wie die Geschäftsunterlagen, zu denen die Angaben gehören (HGB §257, AO §147)', en: 'As the business records the details belong to (HGB §257, AO §147)' } },
+    },
+    {
+      category: { de: 'Aufrufe der Kundenlinks: Zeitpunkt, gekürzte Adresse (IPv4 /24, IPv6 /48), Browserfamilie', en: 'Views of customer links: time, shortened address (IPv4 /24, IPv6 /48), browser family' },
+      purpose: { de: 'Nachvollziehen, wer einen Auftragslink geöffnet hat, und Missbrauch erkennen (Art. 6 (1) f DSGVO)', en: 'Seeing who opened an order link, and noticing misuse (GDPR Art. 6 (1) f)' },
+      dataSubjects: { de: 'Empfänger eines Kundenlinks', en: 'Recipients of a customer link' },
+      retention: { de: '90 Tage ab dem Aufruf', en: '90 days from the view' },
+      rule: shareLinkViewRetention,
     },
   ],
   dataSubjects: contactDataSubjects,
