@@ -52,5 +52,6 @@ export const router = createBrowserRouter([
       ...webModules.flatMap((m) => m.routes),
     ],
   },
+  ...webModules.flatMap((m) => m.publicRoutes ?? []),
   { path: '*', element: <Navigate to="/" replace /> },
 ]);

@@ -1,4 +1,4 @@
-import { createElement, lazy } from 'react';
+import { Suspense, createElement, lazy } from 'react';
 import type { WebModule } from '../../../web/web-modules';
 
 const CustomerListPage = lazy(() => import('./pages/customer-list-page'));
@@ -9,6 +9,7 @@ const QuoteListPage = lazy(() => import('./sales/pages/quote-list-page'));
 const QuotePage = lazy(() => import('./sales/pages/quote-page'));
 const CustomerOrderListPage = lazy(() => import('./sales/pages/customer-order-list-page'));
 const CustomerOrderPage = lazy(() => import('./sales/pages/customer-order-page'));
+const SharedOrderPage = lazy(() => import('./share/shared-order-page'));
 
 export const customersWebModule: WebModule = {
   id: 'customers',
@@ -23,4 +24,6 @@ export const customersWebModule: WebModule = {
     { path: 'customer-orders', element: createElement(CustomerOrderListPage), handle: { help: 'customersSales.help.orders' } },
     { path: 'customer-orders/:customerOrderId', element: createElement(CustomerOrderPage), handle: { help: 'customersSales.help.order' } },
   ],
+  // the customer's link to an order: no sign-in, read-only
+  publicRoutes: [{ path: '/p/o/:token', element: createElement(Suspense, { fallback: null }, createElement(SharedOrderPage)) }],
 };

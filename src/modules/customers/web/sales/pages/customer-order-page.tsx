@@ -12,6 +12,7 @@ import { useCompany } from '../../../../../web/layout/app-layout';
 import { ProductionOrderForm } from '../components/production-order-form';
 import { OrderStateBadge, ProductionStateBadge } from '../components/state-badges';
 import { TotalsTable } from '../components/totals-table';
+import { ShareLinksCard } from '../../share/share-links-card';
 import { salesKeys, useCustomerOrder, type CustomerOrderDetail, type PositionForecast } from '../sales-api';
 
 /** Where is my order, for one position: expected finish, and when late a flag with the reason in words. */
@@ -121,6 +122,7 @@ export default function CustomerOrderPage() {
           </Card>
         ))}
         <TotalsTable totals={o.totals} currency={o.currency} />
+        {company.permissions.includes('customers.share') && <ShareLinksCard companyId={company.id} orderId={o.id} />}
       </Stack>
     </>
   );

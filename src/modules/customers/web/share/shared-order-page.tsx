@@ -1,0 +1,155 @@
+import '../sales/load-sales-translations';
+import { Badge, Box, Card, Center, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router';
+import { ApiError } from '../../../../web/api/client';
+import i18n from '../../../../web/i18n/i18n';
+import { useFormat } from '../../../../web/i18n/format';
+import { OrderStateBadge, ProductionStateBadge } from '../sales/components/state-badges';
+import { useSharedOrder, type SharedOrder } from './share-api';
+
+type Lang = 'de' | 'en';
+type OperationStatus = NonNullable<SharedOrder['positions'][number]['productionOrders']>[number]['operations'][number]['status'];
+const OPERATION_COLORS: Record<OperationStatus, string> = { planned: '#495057', setup: '#8a5a00', running: '#1864ab', paused: '#a84300', finished: '#237032' };
+const NO_TRUNCATION = { label: { overflow: 'visible' } } as const;
+
+/** The customer reads in German unless the link or the switch says English; nothing is stored on the device. */
+function useLinkLanguage(): [Lang, (lang: Lang) => void] {
+  const [params, setParams] = useSearchParams();
+  const lang: Lang = params.get('lang') === 'en' ? 'en' : 'de';
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    void i18n.changeLanguage(lang);
+  }, [lang]);
+  return [lang, (next) => setParams(next === 'de' ? {} : { lang: next }, { replace: true })];
+}
+
+/** Not for search engines, even if a link leaks: the server says so too (X-Robots-Tag). */
+function useNoIndex(title: string) {
+  useEffect(() => {
+    const meta = document.createElement('meta');
+    meta.name = 'robots';
+    meta.content = 'noindex, nofollow';
+    document.head.appendChild(meta);
+    return () => meta.remove();
+  }, []);
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+}
+
+function Operations({ productionOrders }: { productionOrders: NonNullable<SharedOrder['positions'][number]['productionOrders']> }) {
+  const { t } = useTranslation();
+  const { number } = useFormat();
+  if (productionOrders.length === 0) return <Text size="sm">{t('customersSales.shared.noProduction')}</Text>;
+  return (
+    <Stack gap="sm">
+      {productionOrders.map((po) => (
+        <Box key={po.number}>
+          <Group gap="xs" mb={4}>
+            <Text size="sm" fw={600}>{t('customersSales.shared.productionOrder', { number: po.number })}</Text>
+            <ProductionStateBadge state={po.state} />
+            <Text size="sm">{t('customersSales.shared.goodOf', { good: number(po.good), quantity: number(po.quantity) })}</Text>
+          </Group>
+          <Table verticalSpacing={4} horizontalSpacing="xs" data-testid="shared-operations">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('customersSales.shared.operation')}</Table.Th>
+                  <Table.Th scope="col" ta="right">{t('customersSales.shared.good')}</Table.Th>
+                  <Table.Th scope="col" ta="right">{t('customersSales.shared.scrap')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {po.operations.map((op, i) => (
+                  <Table.Tr key={`${op.name}-${i}`}>
+                    <Table.Td>
+                      {/* name and state in one cell: three columns fit a phone */}
+                      <Group gap={6} wrap="wrap">
+                        <Text size="sm">{op.name}</Text>
+                        <Badge color={OPERATION_COLORS[op.status]} variant="filled" styles={NO_TRUNCATION}>{t(`customersSales.shared.operationStates.${op.status}`)}</Badge>
+                      </Group>
+                    </Table.Td>
+                    <Table.Td ta="right">{number(op.good)}</Table.Td>
+                    <Table.Td ta="right">{number(op.scrap)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+          </Table>
+        </Box>
+      ))}
+    </Stack>
+  );
+}
+
+function SharedOrderView({ view }: { view: SharedOrder }) {
+  const { t } = useTranslation();
+  const { date, number } = useFormat();
+  const o = view.order;
+  return (
+    <Stack gap="md">
+      <Paper withBorder p={{ base: 'sm', sm: 'lg' }} radius="md">
+        <Stack gap="xs">
+          <Title order={1} size="h2">{t('customersSales.shared.title', { number: o.number })}</Title>
+          <Text>{t('customersSales.shared.for', { customer: o.customerName })}{o.customerReference ? ` · ${t('customersSales.shared.reference', { reference: o.customerReference })}` : ''}</Text>
+          <Group gap="sm">
+            <Text fw={600}>{t('customersSales.shared.state')}</Text>
+            <OrderStateBadge state={o.state} />
+          </Group>
+          <Text size="lg" fw={700} data-testid="shared-promised-date">
+            {o.promisedDate ? t('customersSales.shared.promisedDate', { date: date(o.promisedDate) }) : t('customersSales.shared.noPromisedDate')}
+          </Text>
+          <Text size="sm">{t('customersSales.shared.orderedAt', { date: date(o.orderedAt) })}</Text>
+        </Stack>
+      </Paper>
+      <Title order={2} size="h3">{t('customersSales.shared.positions')}</Title>
+      {view.positions.map((p) => (
+        <Card withBorder p={{ base: 'sm', sm: 'md' }} key={p.number} component="section" aria-label={t('customersSales.shared.position', { number: p.number })}>
+          <Stack gap="xs">
+            <Title order={3} size="h5">{t('customersSales.shared.position', { number: p.number })}: {p.text}</Title>
+            <Text size="sm">{t('customersSales.shared.quantity', { quantity: number(p.quantity, Number.isInteger(p.quantity) ? 0 : 3) })}</Text>
+            {p.promisedDate && <Text size="sm">{t('customersSales.shared.positionPromised', { date: date(p.promisedDate) })}</Text>}
+            {p.productionOrders && <Operations productionOrders={p.productionOrders} />}
+          </Stack>
+        </Card>
+      ))}
+      <Text size="sm" c="dimmed">{t('customersSales.shared.validUntil', { date: date(view.expiresAt) })}</Text>
+    </Stack>
+  );
+}
+
+/** The page a customer opens from a link (`/p/o/<linkId>.<secret>`): read-only, no sign-in, no cookies. */
+export default function SharedOrderPage() {
+  const { t } = useTranslation();
+  const { token = '' } = useParams();
+  const [lang, setLang] = useLinkLanguage();
+  const shared = useSharedOrder(token);
+  const firm = shared.data?.firm.name ?? '';
+  useNoIndex(shared.data ? t('customersSales.shared.title', { number: shared.data.order.number }) : t('common.appName'));
+  return (
+    <Center p={{ base: 'xs', sm: 'md' }} bg="gray.0" mih="100vh" style={{ alignItems: 'flex-start' }}>
+      <Box w="100%" maw={880}>
+        <Group justify="space-between" mb="md" component="header" wrap="wrap">
+          <Text fw={700} size="xl" c="werkblau.8">{firm || t('common.appName')}</Text>
+          <SegmentedControl
+            aria-label={t('customersSales.shared.language')}
+            value={lang}
+            onChange={(v) => setLang(v as Lang)}
+            data={[{ value: 'de', label: 'Deutsch' }, { value: 'en', label: 'English' }]}
+          />
+        </Group>
+        <Box component="main">
+          {shared.isLoading && <Center p="xl"><Loader aria-label={t('customersSales.shared.loading')} /></Center>}
+          {shared.error && (
+            <Paper withBorder p="lg" radius="md" role="alert">
+              <Title order={1} size="h3" mb="sm">{t('customersSales.shared.unavailableTitle')}</Title>
+              <Text>{shared.error instanceof ApiError && shared.error.status === 429 ? t('customersSales.shared.tooMany') : t('customersSales.shared.unavailable')}</Text>
+            </Paper>
+          )}
+          {shared.data && <SharedOrderView view={shared.data} />}
+        </Box>
+        <Text size="xs" c="dimmed" ta="center" mt="lg" component="footer">{t('customersSales.shared.footer')}</Text>
+      </Box>
+    </Center>
+  );
+}
