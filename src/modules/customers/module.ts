@@ -55,6 +55,7 @@ export const customersModule: ModuleManifest = {
     { path: '/customers', label: { de: 'Kunden', en: 'Customers' }, permission: 'customers.read' },
     { path: '/quotes', label: { de: 'Angebote', en: 'Quotes' }, permission: 'customers.sales' },
     { path: '/customer-orders', label: { de: 'Kundenaufträge', en: 'Customer orders' }, permission: 'customers.read' },
+    { path: '/recall', label: { de: 'Rückverfolgung', en: 'Recall' }, permission: 'customers.read' },
   ],
   personalData: [
     {

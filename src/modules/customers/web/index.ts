@@ -10,6 +10,8 @@ const QuotePage = lazy(() => import('./sales/pages/quote-page'));
 const CustomerOrderListPage = lazy(() => import('./sales/pages/customer-order-list-page'));
 const CustomerOrderPage = lazy(() => import('./sales/pages/customer-order-page'));
 const SharedOrderPage = lazy(() => import('./share/shared-order-page'));
+const ProductionRecordPage = lazy(() => import('./record/production-record-page'));
+const RecallPage = lazy(() => import('./record/recall-page'));
 
 export const customersWebModule: WebModule = {
   id: 'customers',
@@ -23,6 +25,8 @@ export const customersWebModule: WebModule = {
     { path: 'quotes/:quoteId', element: createElement(QuotePage), handle: { help: 'customersSales.help.quote' } },
     { path: 'customer-orders', element: createElement(CustomerOrderListPage), handle: { help: 'customersSales.help.orders' } },
     { path: 'customer-orders/:customerOrderId', element: createElement(CustomerOrderPage), handle: { help: 'customersSales.help.order' } },
+    { path: 'customer-orders/:customerOrderId/production-record', element: createElement(ProductionRecordPage), handle: { help: 'customersRecord.help.record' } },
+    { path: 'recall', element: createElement(RecallPage), handle: { help: 'customersRecord.help.recall' } },
   ],
   // the customer's link to an order: no sign-in, read-only
   publicRoutes: [{ path: '/p/o/:token', element: createElement(Suspense, { fallback: null }, createElement(SharedOrderPage)) }],

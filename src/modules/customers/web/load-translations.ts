@@ -4,3 +4,4 @@ import en from '../i18n/en.json';
 
 addModuleTranslations('customers', { de: de.customers, en: en.customers });
 import './sales/load-sales-translations';
+import './record/load-record-translations';

@@ -60,7 +60,10 @@ export default function CustomerOrderPage() {
           {o.forecast.expectedFinish && <Text size="sm" data-testid="order-forecast">{t('customersSales.order.orderExpectedFinish', { date: dateTime(o.forecast.expectedFinish) })}</Text>}
           {o.forecast.late && <Badge color="red" variant="filled">{t('customersSales.order.late')}</Badge>}
         </Group>
-        <Group><Button component={Link} to={`/c/${company.id}/customer-orders`} variant="subtle">{t('customersSales.order.back')}</Button></Group>
+        <Group>
+          <Button component={Link} to={`/c/${company.id}/customer-orders/${o.id}/production-record`} variant="light">{t('customersRecord.link')}</Button>
+          <Button component={Link} to={`/c/${company.id}/customer-orders`} variant="subtle">{t('customersSales.order.back')}</Button>
+        </Group>
       </PageHeader>
       <Stack gap="md">
         {o.positions.map((p) => (
