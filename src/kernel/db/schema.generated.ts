@@ -100,6 +100,28 @@ export interface CustomerCounters {
   tenant_id: string;
 }
 
+export interface CustomerDeliveries {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  delivered_on: Timestamp;
+  id: string;
+  note: Generated<string>;
+  number: string;
+  order_id: string;
+  over_delivery_confirmed: Generated<boolean>;
+  tenant_id: string;
+}
+
+export interface CustomerDeliveryLines {
+  delivery_id: string;
+  id: string;
+  lot_numbers: Generated<string[]>;
+  order_position_id: string;
+  quantity_milli: number;
+  serial_numbers: Generated<string[]>;
+  tenant_id: string;
+}
+
 export interface CustomerImportRuns {
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -1107,6 +1129,8 @@ export interface DB {
   customer_consent_events: CustomerConsentEvents;
   customer_contacts: CustomerContacts;
   customer_counters: CustomerCounters;
+  customer_deliveries: CustomerDeliveries;
+  customer_delivery_lines: CustomerDeliveryLines;
   customer_import_runs: CustomerImportRuns;
   customer_interactions: CustomerInteractions;
   customer_merges: CustomerMerges;

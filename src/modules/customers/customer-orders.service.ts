@@ -6,6 +6,7 @@ import { createProductionOrder, productionOrdersByIds, workClocks } from '../sho
 import { emitEvent } from '../../kernel/webhooks/index.js';
 import * as store from './customer-orders.store.js';
 import { resolve, writable, type CustomersContext } from './customers.service.js';
+import { deliveredByPosition } from './deliveries.store.js';
 import { QUANTITY_SCALE } from './domain/money.js';
 import { orderFromWonQuote, quoteTotals } from './domain/quotes.js';
 import type { CustomerOrderListQuery, ProductionOrderBody } from './quotes.schemas.js';
@@ -93,6 +94,7 @@ export async function orderDetail(tenant: CustomersContext['tenant'], db: Custom
   const links = await store.productionLinks(db, tenant.tenantId, positions.map((p) => p.id));
   const productionOrders = new Map((await productionOrdersByIds(db, tenant, links.map((l) => l.productionOrderId))).map((o) => [o.id, o]));
   const clocks = await clocksOf(db, tenant.tenantId, [...productionOrders.values()]);
+  const delivered = await deliveredByPosition(db, tenant.tenantId, positions.map((p) => p.id));
   const totals = quoteTotals(order.currency, positions.map((p) => ({
     id: p.id,
     item: p.partId ? { kind: 'part' as const, partId: p.partId } : { kind: 'text' as const, text: p.text },
@@ -117,6 +119,8 @@ export async function orderDetail(tenant: CustomersContext['tenant'], db: Custom
       return {
         ...p,
         forecast: forecasts[i]!,
+        /** delivered so far (thousandths), over every delivery of the order */
+        deliveredMilli: delivered.get(p.id)!.deliveredMilli,
         netCents: totals.positions[i]!.net.cents,
         /** whole pieces not yet covered by a production order */
         openQuantity: p.producible ? Math.max(0, p.quantityMilli / QUANTITY_SCALE - planned) : 0,

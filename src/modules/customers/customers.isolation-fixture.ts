@@ -4,7 +4,8 @@ import type { TestClient } from '../../kernel/testing/test-instance.js';
  * Creates customers with a contact and an interaction in the company through the API, and a merge of
  * two of them: `customerId`, `contactId`, `mergeId` fill the path parameters, `absorbableCustomerId`
  * is a customer the write examples merge into `customerId`. Quotes: `quoteId` is a sent quote (version 1),
- * `customerOrderId` the order of a won quote with a part position `orderPositionId`; `quotePartId` is
+ * `customerOrderId` the order of a won quote with a part position `orderPositionId` (its production order
+ * released, so it has a lot) and a delivery `deliveryId` of its text position; `quotePartId` is
  * a Shop floor part with a routing made for them. `importId` is an uploaded, not yet imported customer file.
  * `shareLinkId` is a customer link of that order, `token` the token of a revoked one.
  */
@@ -47,10 +48,11 @@ async function quoteFixture(client: TestClient, api: string, customerId: string)
   check('send', await client.post(`${api}/quotes/${won.id}/send`, { language: 'en' }), 200);
   check('win', await client.post(`${api}/quotes/${won.id}/win`, {}), 200);
   const order = check('order', await client.post(`${api}/quotes/${won.id}/order`, { customerReference: 'ISO-PO' }), 201);
-  check('production order', await client.post(`${api}/customer-order-positions/${order.positions[0].id}/production-orders`, { quantity: 10 }), 201);
+  check('production order', await client.post(`${api}/customer-order-positions/${order.positions[0].id}/production-orders`, { quantity: 10, release: true }), 201);
+  const delivery = check('delivery', await client.post(`${api}/customer-orders/${order.id}/deliveries`, { lines: [{ positionId: order.positions[1].id, quantityMilli: 1_000 }] }), 201);
   // a customer link, and the token of a revoked one for the public route (which opens nothing then, for anyone)
   const link = check('customer link', await client.post(`${api}/customer-orders/${order.id}/share-links`, { sections: ['operations'] }), 201);
   const revoked = check('customer link', await client.post(`${api}/customer-orders/${order.id}/share-links`, {}), 201);
   check('revoke customer link', await client.post(`${api}/share-links/${revoked.id}/revoke`, {}), 200);
-  return { quoteId: quote.id, version: '1', customerOrderId: order.id, orderPositionId: order.positions[0].id, quotePartId: part.id, shareLinkId: link.id, token: revoked.token };
+  return { quoteId: quote.id, version: '1', customerOrderId: order.id, orderPositionId: order.positions[0].id, quotePartId: part.id, shareLinkId: link.id, token: revoked.token, deliveryId: delivery.delivery.id };
 }

@@ -12,6 +12,7 @@ import { listExportsRoutes } from './list-exports.routes.js';
 import { productionRecordsRoutes } from './production-records.routes.js';
 import { quotesRoutes } from './quotes.routes.js';
 import { shareLinksRoutes } from './share-links.routes.js';
+import { deliveriesRoutes } from './deliveries.routes.js';
 import {
   consentEventBody,
   contactBody,
@@ -121,4 +122,5 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(listExportsRoutes);
   await app.register(productionRecordsRoutes);
   await app.register(shareLinksRoutes);
+  await app.register(deliveriesRoutes);
 };

@@ -49,8 +49,9 @@ export const customersWriteExamples: WriteExamples = (ids) => ({
   'POST /companies/:companyId/imports/:importId/dry-run': { body: {} },
   'POST /companies/:companyId/imports/:importId/run': { body: { mode: 'good-rows-only' } },
   'POST /companies/:companyId/quotes/:quoteId/copy': { body: { customerId: ids.customerId } },
-  'POST /companies/:companyId/customer-order-positions/:orderPositionId/production-orders': { body: { quantity: 5, dueDate: '2027-04-10', priority: 3 } },
+  'POST /companies/:companyId/customer-order-positions/:orderPositionId/production-orders': { body: { quantity: 5, dueDate: '2027-04-10', priority: 3, release: true } },
   'POST /companies/:companyId/customer-orders/:customerOrderId/share-links': { body: { validDays: 14, sections: ['operations'] } },
   'POST /companies/:companyId/customer-orders/:customerOrderId/share-links/revoke': { body: {} },
   'POST /companies/:companyId/share-links/:shareLinkId/revoke': { body: {} },
+  'POST /companies/:companyId/customer-orders/:customerOrderId/deliveries': { body: { lines: [{ positionId: ids.orderPositionId, quantityMilli: 2_000 }], deliveredOn: '2027-03-01', note: 'Walk delivery' } },
 });

@@ -138,7 +138,7 @@ export function renderQuotePdf(data: QuotePdfData): Promise<Buffer> {
  * A table whose cells wrap (a position's description is the customer's reading, it is never cut
  * off), with the header repeated after a page break. The kernel's table keeps cells to one line.
  */
-function wrappingTable(doc: Doc, columns: Column[], rows: string[][], size = 8.5): void {
+export function wrappingTable(doc: Doc, columns: Column[], rows: string[][], size = 8.5): void {
   const left = doc.page.margins.left;
   const width = columns.reduce((sum, c) => sum + c.width, 0);
   const heightOf = (cells: string[], font: string) => {

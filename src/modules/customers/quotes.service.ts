@@ -19,7 +19,7 @@ export function yearInFirmZone(at: Date, timeZone = 'Europe/Berlin'): number {
 }
 
 /** The next number of a yearly series: A-2026-00001, AB-2026-00001. */
-export async function nextYearlyNumber(db: Db, tenantId: string, kind: 'quote' | 'order', prefix: string, at = new Date()): Promise<string> {
+export async function nextYearlyNumber(db: Db, tenantId: string, kind: 'quote' | 'order' | 'delivery', prefix: string, at = new Date()): Promise<string> {
   const year = yearInFirmZone(at);
   return `${prefix}-${year}-${String(await nextCounter(db, tenantId, kind, String(year))).padStart(5, '0')}`;
 }

@@ -6,7 +6,7 @@ import type { Db } from '../../kernel/db/database.js';
 import type { TenantContext } from '../../kernel/http/app-context.js';
 import { operationStates } from './bookings.service.js';
 import { createOrder, withProgress } from './shopfloor.service.js';
-import { listOrders as listOrderRows, listParts, listWorkCentres, searchPartRows } from './shopfloor.store.js';
+import { listOrders as listOrderRows, listParts, listWorkCentres, readSettings, searchPartRows } from './shopfloor.store.js';
 import { existingOrderIds, lotsOfOrders, ordersByNumber } from './lots.store.js';
 import type { ShiftCalendar } from './domain/shift-calendar.js';
 import { shiftWorkClock, type WorkClock } from './domain/work-clock.js';
@@ -79,6 +79,11 @@ export async function createProductionOrder(db: Db, tenant: TenantContext, order
   const { release, ...fields } = order;
   const created = await createOrder({ db, tenant }, { ...fields, releasedAt: release ? new Date().toISOString() : null });
   return { id: created.id, number: created.number, lotNumber: created.lotNumber };
+}
+
+/** The company's margin above an ordered quantity from which more needs a confirmation (percent of the quantity; Shop floor's setting, also used for deliveries). */
+export async function quantityMarginPercent(db: Db, tenantId: string): Promise<number> {
+  return (await readSettings(db, tenantId)).overQuantityMarginPercent;
 }
 
 // ------------------------------------------------------------------ lots and serials (issued when an order is released)

@@ -105,6 +105,9 @@ export interface ProductionOrderLink {
   good: number;
   finishedAt: string | null;
   linkedQuantity: number;
+  /** issued by Shop floor at the release */
+  lotNumber: string | null;
+  serialNumbers: string[];
 }
 
 export interface CustomerOrderDetail extends CustomerOrderSummary {
@@ -121,6 +124,8 @@ export interface CustomerOrderDetail extends CustomerOrderSummary {
     producible: boolean;
     netCents: number;
     openQuantity: number;
+    /** delivered so far (thousandths) */
+    deliveredMilli: number;
     productionOrders: ProductionOrderLink[];
     forecast: PositionForecast;
   }>;

@@ -1,4 +1,4 @@
-import { Button, Group, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,8 +18,9 @@ export function ProductionOrderForm({ companyId, position, onCreated }: { compan
   const [open, setOpen] = useState(position.openQuantity > 0);
   const [quantity, setQuantity] = useState<number | null>(position.openQuantity > 0 ? position.openQuantity : null);
   const [dueDate, setDueDate] = useState(position.promisedDate ?? '');
+  const [release, setRelease] = useState(false);
   const create = useMutation({
-    mutationFn: () => post<{ order: CustomerOrderDetail }>(`${customersPath(companyId)}/customer-order-positions/${position.id}/production-orders`, { quantity, dueDate: dueDate || null }),
+    mutationFn: () => post<{ order: CustomerOrderDetail }>(`${customersPath(companyId)}/customer-order-positions/${position.id}/production-orders`, { quantity, dueDate: dueDate || null, release }),
     onSuccess: (res) => onCreated(res.order),
   });
   const label = t('customersSales.order.createProductionOrderFor', { number: position.number });
@@ -30,6 +31,7 @@ export function ProductionOrderForm({ companyId, position, onCreated }: { compan
         <Group align="flex-end" gap="sm">
           <NumberField label={t('customersSales.order.quantity')} required value={quantity} onValue={setQuantity} rules={{ integer: true, min: 1, max: 100_000_000 }} w={140} />
           <TextInput type="date" label={t('customersSales.order.dueDate')} value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} w={190} />
+          <Checkbox label={t('customersSales.order.releaseNow')} checked={release} onChange={(e) => setRelease(e.currentTarget.checked)} mb={8} />
           <Button type="submit" disabled={!quantity || invalid.count > 0} loading={create.isPending}>{t('customersSales.order.createProductionOrder')}</Button>
         </Group>
         <ProblemAlert error={create.error} />

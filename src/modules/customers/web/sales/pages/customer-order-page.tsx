@@ -9,6 +9,7 @@ import { PageHeader } from '../../../../../web/components/page-header';
 import { ProblemAlert } from '../../../../../web/components/problem-alert';
 import { useFormat } from '../../../../../web/i18n/format';
 import { useCompany } from '../../../../../web/layout/app-layout';
+import { DeliveriesSection } from '../components/deliveries-section';
 import { ProductionOrderForm } from '../components/production-order-form';
 import { OrderStateBadge, ProductionStateBadge } from '../components/state-badges';
 import { TotalsTable } from '../components/totals-table';
@@ -41,6 +42,7 @@ export default function CustomerOrderPage() {
   const order = useCustomerOrder(company.id, customerOrderId);
   const canPlan = company.permissions.includes('customers.plan');
   const seesShopfloor = company.permissions.includes('shopfloor.read');
+  const canShip = company.permissions.includes('customers.ship');
   const updated = (o: CustomerOrderDetail) => {
     queryClient.setQueryData(salesKeys.order(company.id, customerOrderId), o);
     void queryClient.invalidateQueries({ queryKey: salesKeys.all(company.id) });
@@ -79,6 +81,7 @@ export default function CustomerOrderPage() {
                   })}
                 </Text>
                 {p.promisedDate && <Text size="sm">{t('customersSales.order.promised', { date: date(p.promisedDate) })}</Text>}
+                <Text size="sm" data-testid="position-delivered">{t('customersSales.order.delivered', { delivered: number(p.deliveredMilli / 1000, p.deliveredMilli % 1000 === 0 ? 0 : 3), ordered: number(p.quantityMilli / 1000, p.quantityMilli % 1000 === 0 ? 0 : 3) })}</Text>
                 {(p.producible || p.productionOrders.length > 0) && <ForecastLine forecast={p.forecast} />}
               </div>
               {!p.producible && <Text size="sm" c="dimmed">{t('customersSales.order.notProducible')}</Text>}
@@ -94,6 +97,7 @@ export default function CustomerOrderPage() {
                       <Table.Thead>
                         <Table.Tr>
                           <Table.Th scope="col">{t('customersSales.order.productionOrder')}</Table.Th>
+                          <Table.Th scope="col">{t('customersSales.order.lot')}</Table.Th>
                           <Table.Th scope="col" ta="right">{t('customersSales.order.quantity')}</Table.Th>
                           <Table.Th scope="col" ta="right">{t('customersSales.order.good')}</Table.Th>
                           <Table.Th scope="col">{t('customersSales.order.dueDate')}</Table.Th>
@@ -104,6 +108,7 @@ export default function CustomerOrderPage() {
                         {p.productionOrders.map((po) => (
                           <Table.Tr key={po.id}>
                             <Table.Td>{seesShopfloor ? <Anchor component={Link} to={`/c/${company.id}/shopfloor/orders/${po.id}`}>{po.number}</Anchor> : po.number}</Table.Td>
+                            <Table.Td data-testid="production-order-lot">{po.lotNumber ?? t('customersSales.order.noLot')}</Table.Td>
                             <Table.Td ta="right">{number(po.quantity)}</Table.Td>
                             <Table.Td ta="right">{number(po.good)}</Table.Td>
                             <Table.Td>{po.dueDate ? date(po.dueDate) : ''}</Table.Td>
@@ -125,6 +130,7 @@ export default function CustomerOrderPage() {
           </Card>
         ))}
         <TotalsTable totals={o.totals} currency={o.currency} />
+        {canShip && <DeliveriesSection companyId={company.id} orderId={o.id} closed={o.state === 'delivered' || o.state === 'cancelled'} />}
         {company.permissions.includes('customers.share') && <ShareLinksCard companyId={company.id} orderId={o.id} />}
       </Stack>
     </>
