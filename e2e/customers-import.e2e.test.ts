@@ -31,7 +31,7 @@ describe.runIf(browserAvailable())('customer import and list export in Chromium'
     const consoleErrors = watchConsole(page);
     await page.goto(`/c/${started.companyId}/customers`);
     await page.getByRole('link', { name: 'Aus Datei einlesen' }).click();
-    await page.getByRole('heading', { name: 'Kunden und Ansprechpartner einlesen' }).waitFor();
+    await page.getByRole('heading', { name: 'Kunden, Ansprechpartner und Aufträge einlesen' }).waitFor();
     await page.locator('input[type="file"]').setInputFiles(path.join(dir, 'kunden.csv'));
     await page.getByRole('button', { name: 'Datei hochladen' }).click();
 
@@ -79,7 +79,7 @@ describe.runIf(browserAvailable())('customer import and list export in Chromium'
     await signInWithPassword(page, OWNER);
     await page.locator('label', { hasText: /^EN$/ }).click();
     await page.goto(`/c/${started.companyId}/customers/import`);
-    await page.getByRole('heading', { name: 'Import customers and contacts' }).waitFor();
+    await page.getByRole('heading', { name: 'Import customers, contacts and orders' }).waitFor();
     await page.locator('input[type="file"]').setInputFiles(path.join(dir, 'kunden.csv'));
     await page.getByRole('button', { name: 'Upload file' }).click();
     await page.getByText('This file has been imported before').waitFor();

@@ -3,8 +3,8 @@ import { inTransaction } from '../../kernel/db/transaction.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import { notFound, ProblemError } from '../../kernel/http/problem.js';
 import { createProductionOrder, productionOrdersByIds, workClocks } from '../shopfloor/index.js';
-import { emitEvent } from '../../kernel/webhooks/index.js';
 import * as store from './customer-orders.store.js';
+import { emitOrderCreated } from './order-events.js';
 import { resolve, writable, type CustomersContext } from './customers.service.js';
 import { deliveredByPosition } from './deliveries.store.js';
 import { QUANTITY_SCALE } from './domain/money.js';
@@ -55,13 +55,10 @@ export async function orderFromQuote(ctx: CustomersContext, quoteId: string, cus
     );
     await writeAudit(tx, { tenantId, actorId: userId, action: 'customers.order_created', target: id, details: { number, quote: head.number } });
     const customer = await resolve(tx, tenantId, draft.customerId);
-    await emitEvent(tx, tenantId, {
-      type: 'customers.order.created',
-      payload: {
-        order: { id, number, state: 'open', currency: draft.currency, customerReference, quote: { id: quoteId, number: head.number, version: draft.quoteVersion } },
-        customer: { id: draft.customerId, number: customer.number },
-        positions: draft.positions.map((p) => ({ number: p.number, partId: p.item.kind === 'part' ? p.item.partId : null, quantityMilli: p.quantityMilli, promisedDate: p.promisedDate })),
-      },
+    await emitOrderCreated(tx, tenantId, {
+      order: { id, number, currency: draft.currency, customerReference, quote: { id: quoteId, number: head.number, version: draft.quoteVersion } },
+      customer: { id: draft.customerId, number: customer.number },
+      positions: draft.positions.map((p) => ({ number: p.number, partId: p.item.kind === 'part' ? p.item.partId : null, quantityMilli: p.quantityMilli, promisedDate: p.promisedDate })),
     });
     return orderDetail(ctx.tenant, tx, id);
   });

@@ -23,6 +23,8 @@ export type ImportProblemCode =
   | 'invalid-date'
   | 'unknown-currency'
   | 'mixed-currency'
+  | 'order-incomplete'
+  | 'order-exists'
   | 'unknown-customer'
   | 'unknown-part'
   | 'number-exists'
@@ -206,18 +208,22 @@ export interface ImportedOrderLine {
 }
 
 export interface KnownParts {
-  /** part number → part id, for parts in whole pieces that exist */
+  /** part number → part id */
   byNumber: ReadonlyMap<string, string>;
 }
 
+/** The key that puts rows into one customer order: the same customer and customer reference. */
+export const orderKey = (line: { customerId: string; customerReference: string }) => `${line.customerId}|${line.customerReference}`;
+
 /** Order rows (one per position): customer, part, quantity, price, currency (one per order), promised date. */
-export function checkOrderRows(rows: readonly MappedRow[], locale: TableLocale, customers: ExistingCustomers, parts: KnownParts): Array<Checked<ImportedOrderLine>> {
+export function checkOrderRows(rows: readonly MappedRow[], locale: TableLocale, customers: ExistingCustomers, parts: KnownParts, existingOrders: ReadonlySet<string>): Array<Checked<ImportedOrderLine>> {
   const checked = rows.map((row) => {
     const c = new RowCheck(row);
     const number = c.text('customerNumber', 60, true);
     const customerId = number === null ? undefined : customers.byNumber.get(number);
     if (number !== null && customerId === undefined) c.fail('customerNumber', 'unknown-customer', number);
     const reference = c.text('customerReference', 100) ?? '';
+    if (reference !== '' && customerId !== undefined && existingOrders.has(`${customerId}|${reference}`)) c.fail('customerReference', 'order-exists', reference);
     const partNumber = c.text('partNumber', 60, true);
     const partId = partNumber === null ? undefined : parts.byNumber.get(partNumber);
     if (partNumber !== null && partId === undefined) c.fail('partNumber', 'unknown-part', partNumber);
@@ -250,6 +256,13 @@ export function checkOrderRows(rows: readonly MappedRow[], locale: TableLocale, 
     const first = orderCurrency.get(key);
     if (!first) orderCurrency.set(key, { currency: r.value.currency, line: r.line });
     else if (first.currency !== r.value.currency) r.problems.push({ field: 'currency', code: 'mixed-currency', detail: first.line });
+  }
+  // an order is saved whole or not at all: the other rows of an order with a bad row are held back too
+  const firstBad = new Map<string, number>();
+  for (const r of checked) if (r.problems.length > 0 && r.value.customerId !== '' && !firstBad.has(orderKey(r.value))) firstBad.set(orderKey(r.value), r.line);
+  for (const r of checked) {
+    const bad = r.value.customerId === '' ? undefined : firstBad.get(orderKey(r.value));
+    if (bad !== undefined && r.problems.length === 0) r.problems.push({ field: null, code: 'order-incomplete', detail: bad });
   }
   return finish(checked, []);
 }

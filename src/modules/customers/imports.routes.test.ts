@@ -115,6 +115,44 @@ describe.each(testDatabaseKinds())('Customer imports on the %s database', (kind)
     expect(second.body.contacts.map((c: { lastName: string; phone: string }) => [c.lastName, c.phone])).toEqual([['Özdemir', '4930123']]);
   });
 
+  it('imports orders from a German CSV (decimal comma prices): rows of one customer and reference form one order; an order with a bad row is held back whole', async () => {
+    expect((await client.put(`${api}/modules/shopfloor`, { enabled: true })).status).toBe(200);
+    const centre = await client.post(`${api}/shopfloor/work-centres`, { code: 'FRAES', name: 'Fräsen' });
+    await client.post(`${api}/shopfloor/parts`, { number: 'FL-100', name: 'Flansch', operations: [{ name: 'Fräsen', workCentreId: centre.body.id, setupMinutes: 10, idealCycleSeconds: 60 }] });
+    await client.post(`${api}/shopfloor/parts`, { number: 'WE-200', name: 'Welle', operations: [{ name: 'Fräsen', workCentreId: centre.body.id, setupMinutes: 10, idealCycleSeconds: 60 }] });
+    const sub = await client.post(`${api}/webhooks`, { url: 'https://hooks.example/orders', eventTypes: ['customers.order.created'] });
+    expect(sub.status).toBe(201);
+    const csv = '\uFEFFKundennummer;Bestellnummer;Artikelnummer;Menge;Einzelpreis;Liefertermin\r\n'
+      + 'K-00001;PO-1;FL-100;25;12,50;30.06.2027\r\n'
+      + 'K-00001;PO-1;WE-200;1.000;1.234,56;30.06.2027\r\n'
+      + '10002;PO-7;FL-100;5;9,99;\r\n'
+      + '10002;PO-7;XX-999;5;9,99;\r\n'
+      + 'K-00001;PO-2;WE-200;3;7;31.02.2027\r\n';
+    const up = await upload('orders', 'auftraege.csv', csv);
+    expect(up.body).toMatchObject({ numberLocale: 'de', mapping: ['customerNumber', 'customerReference', 'partNumber', 'quantity', 'unitPrice', 'promisedAt'] });
+    const dry = await client.post(`${api}/imports/${up.body.id}/dry-run`, {});
+    expect(dry.body.rejected).toEqual([
+      { line: 4, problems: [{ field: null, code: 'order-incomplete', detail: 5 }] },
+      { line: 5, problems: [{ field: 'partNumber', code: 'unknown-part', detail: 'XX-999' }] },
+      { line: 6, problems: [{ field: 'promisedAt', code: 'invalid-date' }] },
+    ]);
+    const run = await client.post(`${api}/imports/${up.body.id}/run`, { mode: 'good-rows-only' });
+    expect(run.body).toMatchObject({ saved: 2, orders: 1, rejectedCount: 3 });
+    const orders = await client.get(`${api}/customer-orders`);
+    expect(orders.body.items).toHaveLength(1);
+    const order = await client.get(`${api}/customer-orders/${orders.body.items[0].id}`);
+    expect(order.body).toMatchObject({ customerReference: 'PO-1', currency: 'EUR', state: 'open', quoteId: null });
+    expect(order.body.positions.map((p: { number: number; text: string; quantityMilli: number; unitPriceCents: number; promisedDate: string; producible: boolean }) => [p.number, p.text, p.quantityMilli, p.unitPriceCents, p.promisedDate, p.producible])).toEqual([
+      [10, 'FL-100 Flansch', 25_000, 1_250, '2027-06-30', true],
+      [20, 'WE-200 Welle', 1_000_000, 123_456, '2027-06-30', true],
+    ]);
+    const events = await instance.ctx.db.selectFrom('event_outbox').select(['type', 'payload']).where('tenant_id', '=', tenantId).where('type', '=', 'customers.order.created').execute();
+    expect(events.map((e) => (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload))).toEqual([expect.objectContaining({ order: expect.objectContaining({ number: orders.body.items[0].number, quote: null, customerReference: 'PO-1' }) })]);
+    // the same order again is named, not doubled
+    const again = await upload('orders', 'auftraege-2.csv', 'Kundennummer;Bestellnummer;Artikelnummer;Menge;Einzelpreis\nK-00001;PO-1;FL-100;25;12,50\n');
+    expect((await client.post(`${api}/imports/${again.body.id}/dry-run`, {})).body.rejected).toEqual([{ line: 2, problems: [{ field: 'customerReference', code: 'order-exists', detail: 'PO-1' }] }]);
+  });
+
   it('refuses a broken file, an unknown field and a missing required column with the field named, and changes nothing', async () => {
     const broken = await upload('customers', 'kaputt.csv', 'Name;Ort\n"Offen;Kiel\n');
     expect(broken.status).toBe(400);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { companyParams } from '../../kernel/http/company.routes.js';
 
-export const importKinds = ['customers', 'contacts'] as const;
+export const importKinds = ['customers', 'contacts', 'orders'] as const;
 /** Largest file accepted (bytes, before base64). */
 export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
 

@@ -6,8 +6,10 @@ import { TableFileError, readTableFile } from '../../kernel/tabular/index.js';
 import { contactColumns } from './contacts.service.js';
 import { type CustomersContext, columnsOf } from './customers.service.js';
 import * as customerStore from './customers.store.js';
-import { type ImportField, type ImportMode, contactImportFields, customerImportFields, decideImport, suggestMapping, unmappedRequired } from './domain/import-plan.js';
-import { type Checked, type ExistingCustomers, checkContactRows, checkCustomerRows, mappedRows } from './import-rows.js';
+import { type ImportField, type ImportMode, contactImportFields, customerImportFields, decideImport, orderImportFields, suggestMapping, unmappedRequired } from './domain/import-plan.js';
+import { type Checked, type ExistingCustomers, type ImportedContact, type ImportedCustomer, type ImportedOrderLine, checkContactRows, checkCustomerRows, checkOrderRows, mappedRows } from './import-rows.js';
+import { saveImportedOrders } from './import-orders.js';
+import { partsByNumbers } from '../shopfloor/index.js';
 import * as store from './imports.store.js';
 import type { ImportUploadBody } from './imports.schemas.js';
 
@@ -19,7 +21,7 @@ const CHUNK = 500;
 export const importFields: Record<store.ImportKind, readonly ImportField[]> = {
   customers: customerImportFields,
   contacts: contactImportFields,
-  orders: [],
+  orders: orderImportFields,
 };
 
 /** Progress of runs going on in this process: rows saved of rows to save. */
@@ -124,6 +126,11 @@ async function checkAll(ctx: CustomersContext, run: store.ImportRun, rows: Array
       return checkCustomerRows(mapped, run.numberLocale, await existingCustomers(ctx));
     case 'contacts':
       return checkContactRows(mapped, await existingCustomers(ctx));
+    case 'orders': {
+      const numbers = [...new Set(mapped.map((r) => r.get('partNumber')).filter((n) => n !== ''))];
+      const parts = await partsByNumbers(ctx.db, ctx.tenant.tenantId, numbers);
+      return checkOrderRows(mapped, run.numberLocale, await existingCustomers(ctx), { byNumber: new Map(parts.map((p) => [p.number, p.id])) }, await store.orderReferences(ctx.db, ctx.tenant.tenantId));
+    }
     default:
       throw new ProblemError(400, 'customers_import_kind_not_available');
   }
@@ -173,17 +180,19 @@ export async function runImport(ctx: CustomersContext, id: string, mode: ImportM
       const save = new Set(decision.save);
       const rows = checked.filter((r) => save.has(r.line) && r.value !== null);
       progress.set(id, { done: 0, total: rows.length });
-      if (run.kind === 'customers') await saveCustomers(tctx, id, rows as Array<Checked<import('./import-rows.js').ImportedCustomer>>);
-      else await saveContacts(tctx, id, rows as Array<Checked<import('./import-rows.js').ImportedContact>>);
+      let orders = 0;
+      if (run.kind === 'customers') await saveCustomers(tctx, id, rows as Array<Checked<ImportedCustomer>>);
+      else if (run.kind === 'contacts') await saveContacts(tctx, id, rows as Array<Checked<ImportedContact>>);
+      else orders = await saveImportedOrders(tctx, (rows as Array<Checked<ImportedOrderLine>>).map((r) => r.value!), (n) => tick(id, n));
       await store.updateRun(tx, tenantId, id, { state: 'done', mode, savedCount: rows.length, rejectedCount: result.rejectedCount, problems: result.rejected, dropRows: true });
       await writeAudit(tx, {
         tenantId,
         actorId: userId,
-        action: run.kind === 'customers' ? 'customers.import_customers' : 'customers.import_contacts',
+        action: run.kind === 'customers' ? 'customers.import_customers' : run.kind === 'contacts' ? 'customers.import_contacts' : 'customers.import_orders',
         target: id,
-        details: { count: rows.length, rejected: result.rejectedCount, rows: result.rowCount, mode },
+        details: { count: run.kind === 'orders' ? orders : rows.length, rejected: result.rejectedCount, rows: result.rowCount, mode, ...(run.kind === 'orders' ? { positions: rows.length } : {}) },
       });
-      return { ...result, saved: rows.length, mode };
+      return { ...result, saved: rows.length, mode, ...(run.kind === 'orders' ? { orders } : {}) };
     });
   } finally {
     progress.delete(id);
@@ -195,7 +204,7 @@ const tick = (id: string, n: number) => {
   if (p) p.done += n;
 };
 
-async function saveCustomers(ctx: CustomersContext, runId: string, rows: Array<Checked<import('./import-rows.js').ImportedCustomer>>) {
+async function saveCustomers(ctx: CustomersContext, runId: string, rows: Array<Checked<ImportedCustomer>>) {
   const { tenantId } = ctx.tenant;
   if (rows.length === 0) return;
   let next = await store.reserveCounter(ctx.db, tenantId, 'customer', rows.length);
@@ -216,7 +225,7 @@ async function saveCustomers(ctx: CustomersContext, runId: string, rows: Array<C
   }
 }
 
-async function saveContacts(ctx: CustomersContext, runId: string, rows: Array<Checked<import('./import-rows.js').ImportedContact>>) {
+async function saveContacts(ctx: CustomersContext, runId: string, rows: Array<Checked<ImportedContact>>) {
   const { tenantId } = ctx.tenant;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);

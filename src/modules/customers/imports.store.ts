@@ -158,3 +158,9 @@ export async function reserveCounter(db: Db, tenantId: string, kind: string, cou
     .executeTakeFirstOrThrow();
   return Number(row.last_value) - count + 1;
 }
+
+/** "customer id|customer reference" of the company's orders with a reference (an order imported twice is named). */
+export async function orderReferences(db: Db, tenantId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('customer_orders').select(['customer_id', 'customer_reference']).where('tenant_id', '=', tenantId).where('customer_reference', '!=', '').execute();
+  return new Set(rows.map((r) => `${r.customer_id}|${r.customer_reference}`));
+}

@@ -1,4 +1,6 @@
+import type { Db } from '../../kernel/db/database.js';
 import type { Localized } from '../../kernel/modules/module-manifest.js';
+import { emitEvent } from '../../kernel/webhooks/index.js';
 
 /**
  * Events the customers module writes into the kernel outbox (`emitEvent`, in the transaction of the
@@ -13,3 +15,16 @@ export const customersEventLabels: Record<string, Localized> = {
   'customers.production.finished': { de: 'Fertigung einer Auftragsposition abgeschlossen', en: 'Production of an order position finished' },
   'customers.delivery.made': { de: 'Lieferung erfolgt', en: 'Delivery made' },
 };
+
+/** `customers.order.created`, in the caller's transaction (from a won quote or an import). */
+export function emitOrderCreated(
+  trx: Db,
+  tenantId: string,
+  o: {
+    order: { id: string; number: string; currency: string; customerReference: string; quote: { id: string; number: string; version: number } | null };
+    customer: { id: string; number: string };
+    positions: Array<{ number: number; partId: string | null; quantityMilli: number; promisedDate: string | null }>;
+  },
+) {
+  return emitEvent(trx, tenantId, { type: 'customers.order.created', payload: { order: { ...o.order, state: 'open' }, customer: o.customer, positions: o.positions } });
+}

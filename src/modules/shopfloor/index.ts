@@ -6,7 +6,7 @@ import type { Db } from '../../kernel/db/database.js';
 import type { TenantContext } from '../../kernel/http/app-context.js';
 import { operationStates } from './bookings.service.js';
 import { createOrder, withProgress } from './shopfloor.service.js';
-import { listOrders as listOrderRows, listParts, listWorkCentres, readSettings, searchPartRows } from './shopfloor.store.js';
+import { findPartsByNumber, listOrders as listOrderRows, listParts, listWorkCentres, readSettings, searchPartRows } from './shopfloor.store.js';
 import { existingOrderIds, lotsOfOrders, ordersByNumber } from './lots.store.js';
 import type { ShiftCalendar } from './domain/shift-calendar.js';
 import { shiftWorkClock, type WorkClock } from './domain/work-clock.js';
@@ -50,6 +50,12 @@ export interface PartSummary {
 /** Parts of the company by ids (unknown or foreign ids are left out). */
 export async function partsByIds(db: Db, tenantId: string, ids: readonly string[]): Promise<PartSummary[]> {
   return (await listParts(db, tenantId, [...new Set(ids)])).map((p) => ({ id: p.id, number: p.number, name: p.name, producible: p.operations.length > 0 }));
+}
+
+/** Parts of the company by their numbers (unknown numbers are left out), e.g. for an office import. */
+export async function partsByNumbers(db: Db, tenantId: string, numbers: readonly string[]): Promise<PartSummary[]> {
+  const ids = await findPartsByNumber(db, tenantId, [...new Set(numbers)]);
+  return partsByIds(db, tenantId, [...ids.values()]);
 }
 
 /** Parts whose number or name contains `q`, by number, at most `limit`. */

@@ -1,7 +1,7 @@
 import { get, post, put } from '../../../../web/api/client';
 import { customersPath } from '../api';
 
-export type ImportKind = 'customers' | 'contacts';
+export type ImportKind = 'customers' | 'contacts' | 'orders';
 export type ImportMode = 'all-or-nothing' | 'good-rows-only';
 
 export interface RowProblem {

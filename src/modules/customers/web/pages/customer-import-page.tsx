@@ -135,7 +135,7 @@ export default function CustomerImportPage() {
               value={kind}
               onChange={(v) => setKind(v as ImportKind)}
               disabled={run !== null}
-              data={[{ value: 'customers', label: t('customers.import.kinds.customers') }, { value: 'contacts', label: t('customers.import.kinds.contacts') }]}
+              data={[{ value: 'customers', label: t('customers.import.kinds.customers') }, { value: 'contacts', label: t('customers.import.kinds.contacts') }, { value: 'orders', label: t('customers.import.kinds.orders') }]}
             />
           </div>
           <FileInput
