@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWithCompany, type StartedCompany } from './support/company.js';
 import { TABLET, TABLET_PORTRAIT, browserAvailable, expectAccessible, newContext, screenshot, watchConsole } from './support/browser.js';
@@ -15,15 +16,27 @@ describe.runIf(browserAvailable())('the customer link in Chromium', () => {
     const api = `/api/v1/companies/${started.companyId}`;
     const c = started.client;
     const centre = await c.post(`${api}/shopfloor/work-centres`, { code: 'SCHWEISS', name: 'Schweißplatz' });
-    const part = await c.post(`${api}/shopfloor/parts`, { number: 'KONS-100', name: 'Konsole geschweißt', operations: [{ name: 'Schweißen', workCentreId: centre.body.id, setupMinutes: 15, idealCycleSeconds: 240 }, { name: 'Prüfen', workCentreId: centre.body.id, setupMinutes: 0, idealCycleSeconds: 60 }] });
+    const part = await c.post(`${api}/shopfloor/parts`, { number: 'KONS-100', name: 'Konsole geschweißt', operations: [{ name: 'Schweißen', workCentreId: centre.body.id, setupMinutes: 15, idealCycleSeconds: 240, parameters: [{ id: 'current', label: { de: 'Schweißstrom', en: 'Welding current' }, type: 'number', required: false, unit: 'A', target: 120, lowerTolerance: 10, upperTolerance: 10 }] }, { name: 'Prüfen', workCentreId: centre.body.id, setupMinutes: 0, idealCycleSeconds: 60 }] });
     const customer = await c.post(`${api}/customers`, { name: 'Hansen Maschinenbau GmbH', city: 'Kiel' });
     const quote = await c.post(`${api}/quotes`, { customerId: customer.body.id, subject: 'Konsolen', positions: [{ partId: part.body.id, quantityMilli: 10_000, unitPriceCents: 4_250, deliveryDate: '2027-03-15' }] });
     expect((await c.post(`${api}/quotes/${quote.body.id}/send`, { language: 'de' })).status).toBe(200);
     expect((await c.post(`${api}/quotes/${quote.body.id}/win`, {})).status).toBe(200);
     const made = await c.post(`${api}/quotes/${quote.body.id}/order`, { customerReference: '4500012345' });
     expect(made.status).toBe(201);
-    expect((await c.post(`${api}/customer-order-positions/${made.body.positions[0].id}/production-orders`, {})).status).toBe(201);
+    const production = await c.post(`${api}/customer-order-positions/${made.body.positions[0].id}/production-orders`, {});
+    expect(production.status).toBe(201);
     order = made.body;
+    // welding has started: one current in tolerance, one above it
+    const operationId = (await c.get(`${api}/shopfloor/orders/${production.body.productionOrder.id}`)).body.operations[0].id as string;
+    const t0 = Date.now() - 60 * 60_000;
+    const steps = [
+      { kind: 'start-setup', at: t0 },
+      { kind: 'start-production', at: t0 + 15 * 60_000 },
+      { kind: 'parameters', at: t0 + 20 * 60_000, parameters: [{ name: 'current', value: 125 }] },
+      { kind: 'parameters', at: t0 + 40 * 60_000, parameters: [{ name: 'current', value: 141.5 }] },
+    ];
+    const booked = await c.post(`${api}/shopfloor/bookings`, { bookings: steps.map((st, i) => ({ ...st, key: randomUUID(), deviceId: 'tablet-1', sequence: i + 1, operationId, at: new Date(st.at).toISOString() })) });
+    expect(booked.body.results.map((r: { status: string }) => r.status)).toEqual(steps.map(() => 'applied'));
   });
   afterAll(async () => {
     await started?.browser.close();
@@ -42,6 +55,7 @@ describe.runIf(browserAvailable())('the customer link in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Link für den Kunden erstellen' });
     await dialog.getByLabel('Gültig für (Tage)').fill('14');
     await dialog.getByLabel('Arbeitsgänge mit Stand und Mengen').check();
+    await dialog.getByLabel('Prozessparameter mit Toleranzprüfung (ohne Fotos)').check();
     await expectAccessible(page, 'the dialog that creates a customer link');
     await screenshot(page, 'customers-share-create');
     await dialog.getByRole('button', { name: 'Link erstellen' }).click();
@@ -63,7 +77,10 @@ describe.runIf(browserAvailable())('the customer link in Chromium', () => {
     await customer.getByText('Zugesagter Liefertermin: 15.03.2027').waitFor();
     await customer.getByText('in Fertigung').first().waitFor();
     await customer.getByText(`Fertigungsauftrag ${order.number}-10`).waitFor();
-    await customer.getByRole('cell', { name: /^Schweißen geplant$/i }).waitFor();
+    await customer.getByRole('cell', { name: /^Schweißen läuft$/i }).waitFor();
+    await customer.getByText('Prozessparameter – Schweißen').waitFor();
+    await customer.getByText('Schweißstrom: 141,5 A').waitFor();
+    await customer.getByText('außerhalb der Toleranz').waitFor();
     // every column of the operations fits the phone: the scrap column's right edge inside the screen
     const scrap = await customer.getByRole('columnheader', { name: 'Ausschuss' }).boundingBox();
     expect(scrap!.x + scrap!.width).toBeLessThanOrEqual(PHONE.width);
@@ -78,6 +95,7 @@ describe.runIf(browserAvailable())('the customer link in Chromium', () => {
     await customer.getByText('English', { exact: true }).click();
     await customer.getByRole('heading', { name: `Order ${order.number}` }).waitFor();
     await customer.getByText(/^Promised delivery date: .*2027$/).waitFor();
+    await customer.getByText('Welding current: 141.5 A').waitFor();
     expect(await customer.evaluate(() => document.documentElement.lang)).toBe('en');
     await customer.setViewportSize(TABLET_PORTRAIT);
     await expect.poll(() => overflowing(customer)).toEqual([]);

@@ -103,6 +103,30 @@ describe.each(testDatabaseKinds())('Production records and recall on the %s data
     expect(machine.alarms[0]).toMatchObject({ point: 'current', ruleName: 'Strom zu hoch' });
   });
 
+  it('gives the customer link the parameters and machine signals only when the firm ticked them, never photos', async () => {
+    const link = async (sections: string[]) => {
+      const res = await client.post(`${api}/customer-orders/${order.id}/share-links`, { sections });
+      expect(res.status).toBe(201);
+      const opened = await new TestClient(instance).get(`/api/v1/p/o/${res.body.token}`);
+      expect(opened.status).toBe(200);
+      return opened.body.positions[0].productionOrders[0].operations[0];
+    };
+    const plain = await link(['operations']);
+    expect(plain).toMatchObject({ name: 'Schweißen', status: 'finished', good: 8, scrap: 2 });
+    expect(plain.parameters).toBeUndefined();
+    expect(plain.signals).toBeUndefined();
+
+    const full = await link(['parameters', 'signals']);
+    expect(full.parameters.map((p: { value: number; outOfTolerance: boolean; unit: string }) => [p.value, p.outOfTolerance, p.unit])).toEqual([[125, false, 'A'], [141.5, true, 'A']]);
+    expect(full.parameters[0].label).toEqual({ de: 'Schweißstrom', en: 'Welding current' });
+    expect(full.signals).toMatchObject([{ machineName: 'Roboter 1', points: [{ label: 'Schweißstrom', unit: 'A', min: 100, max: 160, outsideMs: 5 * MIN }] }]);
+    expect(full.signals[0].alarms).toBeGreaterThanOrEqual(1);
+    const text = JSON.stringify(full);
+    for (const hidden of ['photo', 'Nahtfoto', 'bookings', 'workCentre', 'Strom zu hoch']) expect(text).not.toContain(hidden);
+
+    expect((await client.post(`${api}/customer-orders/${order.id}/share-links`, { sections: ['photos'] })).status).toBe(400);
+  });
+
   it('answers one position alike, refuses a request naming neither or both, and another company\'s order is not found', async () => {
     const one = await client.get(`${api}/production-records?position=${order.positions[0]!.id}`);
     expect(one.status).toBe(200);

@@ -25,7 +25,7 @@ export const shareLinksRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(`${base}/customer-orders/:customerOrderId/share-links`, {
     onRequest: share,
-    schema: { tags, summary: 'Create a customer link (valid 1–180 days, default 30; sections: state and promised date always, operations when ticked); the token is in this answer only', params: customerOrderParams, body: createShareLinkBody },
+    schema: { tags, summary: 'Create a customer link (valid 1–180 days, default 30; sections: state and promised date always; operations, parameters, machine signals when ticked); the token is in this answer only', params: customerOrderParams, body: createShareLinkBody },
   }, async (request, reply) => reply.status(201).send(await links.createShareLink(ctx(request), request.params.customerOrderId, request.body)));
 
   app.post(`${base}/customer-orders/:customerOrderId/share-links/revoke`, {
@@ -49,7 +49,7 @@ export const shareLinksRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'The customer link: the order\'s state and promised date, and what the firm ticked; every opening is logged. No session; rate-limited per address', params: publicShareParams },
   }, async (request, reply) => {
     reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex, nofollow').header('referrer-policy', 'no-referrer');
-    const answer = await links.openShareLink(db, request.params.token, { ip: request.ip, userAgent: request.headers['user-agent'] }, (tenantId) => registry.isEnabled(db, tenantId, 'customers'));
+    const answer = await links.openShareLink(db, request.params.token, { ip: request.ip, userAgent: request.headers['user-agent'] }, (tenantId, moduleId) => registry.isEnabled(db, tenantId, moduleId));
     if (!answer.ok) {
       request.log.info({ refusal: answer.refusal }, 'customer link refused');
       throw new ProblemError(404, 'not_found', { what: 'link' });

@@ -5,10 +5,11 @@ import { DEFAULT_VALID_DAYS, MAX_VALID_DAYS } from './domain/share-link.js';
 // HTTP API contract of the customer links (issue 16, item 6), shared by the routes, the tests and the web pages.
 
 /**
- * The sections the firm can tick today. State and promised date are always shown; parameters,
- * machine signals and photos need the production record and are not offered yet.
+ * The sections the firm can tick today. State and promised date are always shown; parameters and
+ * machine signals come from the production record. Photos are not offered yet: the public page
+ * would have to serve the photo files without a session.
  */
-export const offeredSections = ['state', 'promised-date', 'operations'] as const;
+export const offeredSections = ['state', 'promised-date', 'operations', 'parameters', 'signals'] as const;
 export type OfferedSection = (typeof offeredSections)[number];
 
 export const shareLinkParams = companyParams.extend({ shareLinkId: z.uuid({ error: 'must be a customer link id' }) });

@@ -6,6 +6,7 @@ import type { TenantContext } from '../../kernel/http/app-context.js';
 import { notFound, ProblemError } from '../../kernel/http/problem.js';
 import { getCompany } from '../../kernel/tenancy/company-store.js';
 import { orderDetail } from './customer-orders.service.js';
+import { productionRecordOf } from './production-record.js';
 import * as orderStore from './customer-orders.store.js';
 import type { CustomersContext } from './customers.service.js';
 import { browserFamily } from './domain/browser-family.js';
@@ -113,7 +114,7 @@ export async function openShareLink(
   db: CustomersContext['db'],
   token: string,
   visitor: { ip: string; userAgent: string | undefined },
-  isEnabled: (tenantId: string) => Promise<boolean>,
+  isEnabled: (tenantId: string, moduleId: string) => Promise<boolean>,
   now = Date.now(),
 ): Promise<PublicShareAnswer> {
   const parsed = parseShareToken(token);
@@ -126,19 +127,46 @@ export async function openShareLink(
       refusal = checked.refusal;
       continue;
     }
-    if (!(await isEnabled(record.tenantId))) return { ok: false, refusal: 'module-off' };
-    const view = await publicOrderView(db, record.tenantId, record.orderId, checked.sections, record.expiresAt, now);
+    if (!(await isEnabled(record.tenantId, 'customers'))) return { ok: false, refusal: 'module-off' };
+    const view = await publicOrderView(db, record.tenantId, record.orderId, checked.sections, record.expiresAt, now, (moduleId) => isEnabled(record.tenantId, moduleId));
     await store.insertView(db, { tenantId: record.tenantId, id: uuidv7(), linkId: record.id, at: new Date(now), address: shortenAddress(visitor.ip), browser: browserFamily(visitor.userAgent) });
     return { ok: true, tenantId: record.tenantId, view };
   }
   return { ok: false, refusal };
 }
 
-/** The order as the customer sees it: no prices, no internal notes, no forecast; operations only when ticked. */
-async function publicOrderView(db: CustomersContext['db'], tenantId: string, orderId: string, sections: ShareSection[], expiresAt: number, now: number) {
-  const [company, detail] = await Promise.all([getCompany(db, tenantId), orderDetail(publicReader(tenantId), db, orderId, now)]);
+/** Per operation what the production record adds when ticked: process parameters (no photos) and machine signals. */
+async function recordDetails(db: CustomersContext['db'], tenantId: string, orderId: string, sections: ShareSection[], now: number, isEnabled: (moduleId: string) => Promise<boolean>) {
+  const wanted = { parameters: sections.includes('parameters'), signals: sections.includes('signals') };
+  const details = new Map<string, { parameters?: PublicParameter[]; signals?: PublicMachineSignals[] }>();
+  if (!wanted.parameters && !wanted.signals) return details;
+  const [shopfloorOn, machinesOn] = await Promise.all([isEnabled('shopfloor'), isEnabled('machines')]);
+  const record = await productionRecordOf(db, publicReader(tenantId), { order: orderId }, { shopfloorOn, machinesOn: machinesOn && wanted.signals, now });
+  for (const op of record.positions.flatMap((p) => p.productionOrders.flatMap((po) => po.operations))) {
+    details.set(op.id, {
+      ...(wanted.parameters ? {
+        parameters: op.parameters.filter((v) => v.type !== 'photo').map((v) => ({ label: v.label, value: v.value, unit: v.unit, lower: v.lower, upper: v.upper, outOfTolerance: v.outOfTolerance, at: v.at })),
+      } : {}),
+      ...(wanted.signals ? {
+        signals: (op.machines ?? []).map((m) => ({
+          machineName: m.machineName,
+          points: m.points.map((pt) => ({ label: pt.label, unit: pt.unit, min: pt.min, mean: pt.mean, max: pt.max, outsideMs: pt.outsideMs })),
+          alarms: m.alarms.length,
+        })),
+      } : {}),
+    });
+  }
+  return details;
+}
+interface PublicParameter { label: { de: string; en: string }; value: number | string; unit: string | null; lower: number | null; upper: number | null; outOfTolerance: boolean; at: string }
+interface PublicMachineSignals { machineName: string; points: Array<{ label: string; unit: string; min: number; mean: number; max: number; outsideMs: number }>; alarms: number }
+
+/** The order as the customer sees it: no prices, no internal notes, no forecast; operations, parameters and signals only when ticked. */
+async function publicOrderView(db: CustomersContext['db'], tenantId: string, orderId: string, sections: ShareSection[], expiresAt: number, now: number, isEnabled: (moduleId: string) => Promise<boolean>) {
+  const [company, detail, details] = await Promise.all([getCompany(db, tenantId), orderDetail(publicReader(tenantId), db, orderId, now), recordDetails(db, tenantId, orderId, sections, now, isEnabled)]);
   const promisedDates = detail.positions.map((p) => p.promisedDate).filter((d): d is string => d !== null).sort();
-  const showOperations = sections.includes('operations');
+  // parameters and signals belong to operations: ticking them shows the operations too
+  const showOperations = sections.some((s) => s === 'operations' || s === 'parameters' || s === 'signals');
   return {
     firm: { name: company?.name ?? '' },
     sections,
@@ -164,7 +192,7 @@ async function publicOrderView(db: CustomersContext['db'], tenantId: string, ord
           state: po.state,
           good: po.good,
           finishedAt: po.finishedAt,
-          operations: po.operations.map((op) => ({ name: op.name, status: op.status, good: op.good, scrap: op.scrap, startedAt: op.startedAt, finishedAt: op.finishedAt })),
+          operations: po.operations.map((op) => ({ name: op.name, status: op.status, good: op.good, scrap: op.scrap, startedAt: op.startedAt, finishedAt: op.finishedAt, ...details.get(op.id) })),
         })),
       } : {}),
     })),

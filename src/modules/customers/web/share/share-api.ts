@@ -3,9 +3,9 @@ import { get } from '../../../../web/api/client';
 import { customersPath } from '../api';
 import type { CustomerOrderState, ProductionOrderLink } from '../sales/sales-api';
 
-export type ShareSection = 'state' | 'promised-date' | 'operations';
+export type ShareSection = 'state' | 'promised-date' | 'operations' | 'parameters' | 'signals';
 /** What the firm can tick; state and promised date are always shown. */
-export const OPTIONAL_SECTIONS: ShareSection[] = ['operations'];
+export const OPTIONAL_SECTIONS: ShareSection[] = ['operations', 'parameters', 'signals'];
 export const DEFAULT_VALID_DAYS = 30;
 export const MAX_VALID_DAYS = 180;
 
@@ -56,7 +56,16 @@ export interface SharedOrder {
       state: ProductionOrderLink['state'];
       good: number;
       finishedAt: string | null;
-      operations: Array<{ name: string; status: 'planned' | 'setup' | 'running' | 'paused' | 'finished'; good: number; scrap: number; startedAt: string | null; finishedAt: string | null }>;
+      operations: Array<{
+        name: string;
+        status: 'planned' | 'setup' | 'running' | 'paused' | 'finished';
+        good: number;
+        scrap: number;
+        startedAt: string | null;
+        finishedAt: string | null;
+        parameters?: Array<{ label: { de: string; en: string }; value: number | string; unit: string | null; lower: number | null; upper: number | null; outOfTolerance: boolean; at: string }>;
+        signals?: Array<{ machineName: string; points: Array<{ label: string; unit: string; min: number; mean: number; max: number; outsideMs: number }>; alarms: number }>;
+      }>;
     }>;
   }>;
 }

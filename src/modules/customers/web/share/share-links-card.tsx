@@ -165,7 +165,7 @@ export function ShareLinksCard({ companyId, orderId }: { companyId: string; orde
                   <Table.Tr key={l.id}>
                     <Table.Td>{dateTime(l.createdAt)}</Table.Td>
                     <Table.Td>{date(l.expiresAt)}</Table.Td>
-                    <Table.Td>{l.sections.includes('operations') ? t('customersSales.share.showsOperations') : t('customersSales.share.showsState')}</Table.Td>
+                    <Table.Td>{[t('customersSales.share.showsState'), ...OPTIONAL_SECTIONS.filter((s) => l.sections.includes(s)).map((s) => t(`customersSales.share.shortNames.${s}`))].join(', ')}</Table.Td>
                     <Table.Td><Badge color={STATE_COLORS[l.state]} variant="filled" styles={NO_TRUNCATION}>{t(`customersSales.share.states.${l.state}`)}</Badge></Table.Td>
                     <Table.Td>
                       <Button variant="subtle" size="compact-sm" onClick={() => setViewing(l)} aria-label={t('customersSales.share.viewsOf', { count: l.views, date: dateTime(l.createdAt) })}>

@@ -39,6 +39,56 @@ function useNoIndex(title: string) {
   }, [title]);
 }
 
+type Operation = NonNullable<SharedOrder['positions'][number]['productionOrders']>[number]['operations'][number];
+
+/** The parameters and machine signals the firm ticked, per operation: words and numbers, no charts. */
+function RecordDetails({ operations }: { operations: Operation[] }) {
+  const { t } = useTranslation();
+  const { locale, localized, dateTime } = useFormat();
+  // measured values keep the digits they were booked with (141,5 A, not 141,50 A)
+  const number = (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(n);
+  const withDetails = operations.filter((op) => (op.parameters?.length ?? 0) > 0 || (op.signals?.some((m) => m.points.length > 0 || m.alarms > 0) ?? false));
+  if (withDetails.length === 0) return null;
+  const value = (v: number | string, unit: string | null) => `${typeof v === 'number' ? number(v) : v}${unit ? ` ${unit}` : ''}`;
+  return (
+    <Stack gap="xs" mt="xs">
+      {withDetails.map((op, i) => (
+        <Box key={`${op.name}-${i}`} data-testid="shared-record">
+          {op.parameters && op.parameters.length > 0 && (
+            <>
+              <Text size="sm" fw={600}>{t('customersSales.shared.parametersOf', { operation: op.name })}</Text>
+              <Stack gap={2} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+                {op.parameters.map((p, j) => (
+                  <Group component="li" gap={6} key={j} wrap="wrap">
+                    <Text size="sm">{localized(p.label)}: {value(p.value, p.unit)}</Text>
+                    {(p.lower !== null || p.upper !== null) && <Text size="sm" c="dimmed">({t('customersSales.shared.tolerance', { lower: p.lower === null ? '–' : value(p.lower, null), upper: p.upper === null ? '–' : value(p.upper, null) })})</Text>}
+                    {p.outOfTolerance && <Badge color="#c92a2a" variant="filled" styles={NO_TRUNCATION}>{t('customersSales.shared.outOfTolerance')}</Badge>}
+                    <Text size="xs" c="dimmed">{dateTime(p.at)}</Text>
+                  </Group>
+                ))}
+              </Stack>
+            </>
+          )}
+          {op.signals?.filter((m) => m.points.length > 0 || m.alarms > 0).map((m) => (
+            <Box key={m.machineName} mt={4}>
+              <Text size="sm" fw={600}>{t('customersSales.shared.signalsOf', { operation: op.name, machine: m.machineName })}</Text>
+              <Stack gap={2} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+                {m.points.map((pt) => (
+                  <Text size="sm" component="li" key={pt.label}>
+                    {t('customersSales.shared.signal', { label: pt.label, min: value(pt.min, pt.unit), mean: value(pt.mean, pt.unit), max: value(pt.max, pt.unit) })}
+                    {pt.outsideMs > 0 ? ` ${t('customersSales.shared.outside', { count: Math.round(pt.outsideMs / 60_000) })}` : ''}
+                  </Text>
+                ))}
+                {m.alarms > 0 && <Text size="sm" component="li">{t('customersSales.shared.alarms', { count: m.alarms })}</Text>}
+              </Stack>
+            </Box>
+          ))}
+        </Box>
+      ))}
+    </Stack>
+  );
+}
+
 function Operations({ productionOrders }: { productionOrders: NonNullable<SharedOrder['positions'][number]['productionOrders']> }) {
   const { t } = useTranslation();
   const { number } = useFormat();
@@ -76,6 +126,7 @@ function Operations({ productionOrders }: { productionOrders: NonNullable<Shared
                 ))}
               </Table.Tbody>
           </Table>
+          <RecordDetails operations={po.operations} />
         </Box>
       ))}
     </Stack>
