@@ -92,10 +92,18 @@ describe.runIf(browserAvailable())('lots and deliveries in Chromium', () => {
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
-    // upright tablet: nothing wider than the screen
+    // upright tablet, in English: nothing wider than the screen
     await page.setViewportSize(TABLET_PORTRAIT);
+    await page.locator('label', { hasText: /^EN$/ }).click();
+    await page.getByTestId('position-delivered').getByText('Delivered: 4 of 10').waitFor();
+    await page.getByRole('heading', { name: 'Deliveries' }).waitFor();
+    await page.getByRole('link', { name: `Open delivery note ${deliveryNumber} as PDF in English` }).waitFor();
+    await expectAccessible(page, 'customer order with a delivery, portrait, English');
     await expect.poll(() => overflowing(page)).toEqual([]);
-    await screenshot(page, 'customers-order-delivery-portrait');
+    await screenshot(page, 'customers-order-delivery-portrait-en');
+    await page.goto(`/c/${started.companyId}/shopfloor/terminal?order=${encodeURIComponent(productionOrder.number)}`);
+    await expect.poll(() => page.getByTestId('terminal-lot').textContent(), { timeout: 20_000 }).toBe(`Lot ${productionOrder.lotNumber}`);
+    await page.locator('label', { hasText: /^DE$/ }).click();
     // the one 409 is the over-delivery question, answered on purpose
     expect(consoleErrors.filter((e) => !e.includes('409 (Conflict)'))).toEqual([]);
   }, 180_000);

@@ -9,7 +9,7 @@ const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString(
 
 /**
  * Quotes of the demo company to its demo customers (ids in the order of customers.demo.ts): one won
- * and turned into an order with a production order on the shop floor, one sent and waiting, one
+ * and turned into an order with a released production order (so it has its lot) on the shop floor, one sent and waiting, one
  * draft, one lost. Parts come from the shop floor's demo through its door.
  */
 export async function quotesDemo(ctx: CustomersContext, db: Db, customerIds: readonly string[]): Promise<void> {
@@ -28,7 +28,7 @@ export async function quotesDemo(ctx: CustomersContext, db: Db, customerIds: rea
   await winQuote(ctx, won.id);
   const order = await orderFromQuote(ctx, won.id, '4500012345');
   const producible = order.positions.find((p) => p.producible);
-  if (producible) await createProductionOrderForPosition(ctx, producible.id, productionOrderBody.parse({ quantity: 40, priority: 3 }));
+  if (producible) await createProductionOrderForPosition(ctx, producible.id, productionOrderBody.parse({ quantity: 40, priority: 3, release: true }));
 
   const waiting = await quote(1, 'Blechzuschnitte für Fördertechnik', [
     part(sheet, { quantityMilli: 200_000, unitPriceCents: 385, vatBasisPoints: 1900, deliveryDate: inDays(14) }, 'Blechzuschnitt 200 × 300'),

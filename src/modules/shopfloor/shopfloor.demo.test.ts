@@ -33,10 +33,16 @@ describe.each(testDatabaseKinds())('shop-floor demo data on the %s database', (k
     expect(bookings.some((b) => b.kind === 'quantity' && (b.scrap ?? 0) > 0 && b.reason)).toBe(true);
     expect(bookings.some((b) => b.kind === 'parameters' && b.parameters.some((p) => p.name === 'current'))).toBe(true);
 
-    const orders = (await owner.get(`${api}/orders`)).body as Array<{ number: string; operations: Array<{ status: string }> }>;
+    const orders = (await owner.get(`${api}/orders`)).body as Array<{ number: string; releasedAt: string | null; lotNumber: string | null; operations: Array<{ status: string }> }>;
     const statuses = orders.map((o) => o.operations.map((op) => op.status));
     expect(statuses.filter((s) => s.length > 0 && s.every((x) => x === 'finished')).length).toBeGreaterThan(5);
     expect(statuses.filter((s) => s.some((x) => x === 'running' || x === 'paused' || x === 'setup'))).toHaveLength(1);
+    // every released order has its own lot; every booking names its order's lot
+    const released = orders.filter((o) => o.releasedAt !== null);
+    expect(released.length).toBeGreaterThan(5);
+    expect(released.every((o) => o.lotNumber !== null && /^L-\d{4}-\d{6}$/.test(o.lotNumber))).toBe(true);
+    expect(new Set(released.map((o) => o.lotNumber)).size).toBe(released.length);
+    expect((bookings as unknown as Array<{ lotNumber: string | null }>).every((b) => typeof b.lotNumber === 'string')).toBe(true);
   });
 
   it('starts an operation only after the previous operation of its order has finished', async () => {

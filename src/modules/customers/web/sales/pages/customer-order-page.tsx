@@ -108,7 +108,7 @@ export default function CustomerOrderPage() {
                         {p.productionOrders.map((po) => (
                           <Table.Tr key={po.id}>
                             <Table.Td>{seesShopfloor ? <Anchor component={Link} to={`/c/${company.id}/shopfloor/orders/${po.id}`}>{po.number}</Anchor> : po.number}</Table.Td>
-                            <Table.Td data-testid="production-order-lot">{po.lotNumber ?? t('customersSales.order.noLot')}</Table.Td>
+                            <Table.Td data-testid="production-order-lot" style={{ whiteSpace: 'nowrap' }}>{po.lotNumber ?? t('customersSales.order.noLot')}</Table.Td>
                             <Table.Td ta="right">{number(po.quantity)}</Table.Td>
                             <Table.Td ta="right">{number(po.good)}</Table.Td>
                             <Table.Td>{po.dueDate ? date(po.dueDate) : ''}</Table.Td>
