@@ -189,6 +189,9 @@ export interface CustomerOrderPositions {
 }
 
 export interface CustomerOrders {
+  cancel_reason: string | null;
+  cancelled_at: Timestamp | null;
+  cancelled_by: string | null;
   created_at: Generated<Timestamp>;
   created_by: string | null;
   currency: string;

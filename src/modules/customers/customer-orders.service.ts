@@ -1,5 +1,6 @@
 import { writeAudit } from '../../kernel/audit/audit-log.js';
 import { inTransaction } from '../../kernel/db/transaction.js';
+import { personNames } from '../../kernel/tenancy/members.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import { notFound, ProblemError } from '../../kernel/http/problem.js';
 import { createProductionOrder, productionOrdersByIds, workClocks } from '../shopfloor/index.js';
@@ -64,6 +65,12 @@ export async function orderFromQuote(ctx: CustomersContext, quoteId: string, cus
   });
 }
 
+async function cancellationOf(db: CustomersContext['db'], tenantId: string, id: string) {
+  const c = await store.orderCancellation(db, tenantId, id);
+  if (!c) return null;
+  return { at: c.at, by: c.by ? ((await personNames(db, [c.by])).get(c.by) ?? null) : null, reason: c.reason };
+}
+
 /** The shift-calendar work clocks of the work centres the production orders' operations run on (one query). */
 const clocksOf = (db: CustomersContext['db'], tenantId: string, orders: ReadonlyArray<{ operations: ReadonlyArray<{ workCentreId: string }> }>) =>
   workClocks(db, tenantId, orders.flatMap((o) => o.operations.map((op) => op.workCentreId)));
@@ -104,10 +111,14 @@ export async function orderDetail(tenant: CustomersContext['tenant'], db: Custom
   const closed = order.state === 'delivered' || order.state === 'cancelled';
   const forecasts = positions.map((p) => {
     const forecast = positionForecast(p, links.filter((l) => l.orderPositionId === p.id).flatMap((l) => productionOrders.get(l.productionOrderId) ?? []), now, clocks);
+    // a cancelled order will not be finished for the customer: no expected finish to show
+    if (order.state === 'cancelled') return { ...forecast, expectedFinish: null, late: false, reason: null };
     return closed ? { ...forecast, late: false, reason: null } : forecast;
   });
   return {
     ...order,
+    /** when, by whom (a name) and why it was cancelled; null unless it was */
+    cancellation: await cancellationOf(db, tenant.tenantId, id),
     /** where is my order: the latest expected finish of the positions, late when any position is */
     forecast: orderForecast(forecasts, positions.map((p) => p.producible || links.some((l) => l.orderPositionId === p.id))),
     positions: positions.map((p, i) => {

@@ -92,8 +92,8 @@ export async function listOrders(db: Db, tenantId: string, query: CustomerOrderL
 export async function insertOrder(
   db: Db,
   tenantId: string,
-  o: { id: string; number: string; customerId: string; quoteId: string; quoteVersion: number; customerReference: string; currency: Currency; createdBy: string },
-  positions: ReadonlyArray<OrderPositionRow & { source: { quoteId: string; version: number; positionId: string } }>,
+  o: { id: string; number: string; customerId: string; quoteId: string | null; quoteVersion: number | null; customerReference: string; currency: Currency; createdBy: string },
+  positions: ReadonlyArray<OrderPositionRow & { source: { quoteId: string; version: number; positionId: string } | null }>,
 ): Promise<void> {
   await db
     .insertInto('customer_orders')
@@ -108,7 +108,7 @@ export async function insertOrder(
     .values(positions.map((p) => ({
       tenant_id: tenantId, id: p.id, order_id: o.id, number: p.number, part_id: p.partId, text: p.text, quantity_milli: p.quantityMilli,
       unit_price_cents: p.unitPriceCents, discount_basis_points: p.discountBasisPoints, vat_basis_points: p.vatBasisPoints, promised_date: p.promisedDate,
-      producible: p.producible, source_quote_id: p.source.quoteId, source_version: p.source.version, source_position_id: p.source.positionId,
+      producible: p.producible, source_quote_id: p.source?.quoteId ?? null, source_version: p.source?.version ?? null, source_position_id: p.source?.positionId ?? null,
     })))
     .execute();
 }
@@ -187,4 +187,20 @@ export async function insertProductionLink(db: Db, tenantId: string, link: { pro
     .insertInto('customer_production_links')
     .values({ tenant_id: tenantId, production_order_id: link.productionOrderId, order_position_id: link.orderPositionId, quantity: link.quantity, created_by: link.createdBy })
     .execute();
+}
+
+/** When, by whom and why an order was cancelled; null when it was not. */
+export async function orderCancellation(db: Db, tenantId: string, id: string): Promise<{ at: string; by: string | null; reason: string } | null> {
+  const row = await db.selectFrom('customer_orders').select(['cancelled_at', 'cancelled_by', 'cancel_reason']).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  if (!row?.cancelled_at) return null;
+  return { at: new Date(row.cancelled_at).toISOString(), by: row.cancelled_by, reason: row.cancel_reason ?? '' };
+}
+
+export async function markCancelled(db: Db, tenantId: string, id: string, by: string, reason: string): Promise<void> {
+  await db.updateTable('customer_orders').set({ cancelled_at: new Date(), cancelled_by: by, cancel_reason: reason }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+/** Locks the order's row for a change of state. */
+export async function lockOrder(db: Db, tenantId: string, id: string): Promise<void> {
+  await db.selectFrom('customer_orders').select('id').where('tenant_id', '=', tenantId).where('id', '=', id).forUpdate().execute();
 }

@@ -9,6 +9,7 @@ import * as interactions from './interactions.service.js';
 import * as merges from './merge.service.js';
 import { importsRoutes } from './imports.routes.js';
 import { listExportsRoutes } from './list-exports.routes.js';
+import { orderEntryRoutes } from './order-entry.routes.js';
 import { productionRecordsRoutes } from './production-records.routes.js';
 import { quotesRoutes } from './quotes.routes.js';
 import { shareLinksRoutes } from './share-links.routes.js';
@@ -123,4 +124,6 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(productionRecordsRoutes);
   await app.register(shareLinksRoutes);
   await app.register(deliveriesRoutes);
+  // last: the input walk cancels the fixture order, after every other example has used it
+  await app.register(orderEntryRoutes);
 };

@@ -48,6 +48,10 @@ export const customersWriteExamples: WriteExamples = (ids) => ({
   'PUT /companies/:companyId/imports/:importId/mapping': { body: { mapping: ['name', 'city'] } },
   'POST /companies/:companyId/imports/:importId/dry-run': { body: {} },
   'POST /companies/:companyId/imports/:importId/run': { body: { mode: 'good-rows-only' } },
+  'POST /companies/:companyId/customer-orders': {
+    body: { customerId: ids.customerId, customerReference: 'Walk-Telefon', positions: [{ partId: ids.quotePartId, quantityMilli: 4_000, unitPriceCents: 990, deliveryDate: '2027-06-01' }, { text: 'Prüfzeugnis 3.1', quantityMilli: 1_000, unitPriceCents: 2_500 }] },
+  },
+  'POST /companies/:companyId/customer-orders/:customerOrderId/cancel': { body: { reason: 'Kunde hat abbestellt' } },
   'POST /companies/:companyId/quotes/:quoteId/copy': { body: { customerId: ids.customerId } },
   'POST /companies/:companyId/customer-order-positions/:orderPositionId/production-orders': { body: { quantity: 5, dueDate: '2027-04-10', priority: 3, release: true } },
   'POST /companies/:companyId/customer-orders/:customerOrderId/share-links': { body: { validDays: 14, sections: ['operations'] } },

@@ -32,6 +32,7 @@ export const customersModule: ModuleManifest = {
     { name: '20270321_0011_production_finished', sql: read('./migrations/20270321_0011_production_finished.sql') },
     { name: '20270410_0003_share_links', sql: read('./migrations/20270410_0003_share_links.sql') },
     { name: '20270411_0004_deliveries', sql: read('./migrations/20270411_0004_deliveries.sql') },
+    { name: '20270322_0013_order_cancellation', sql: read('./migrations/20270322_0013_order_cancellation.sql') },
   ],
   tables: [
     'customer_counters', 'customers', 'customer_contacts', 'customer_consent_events', 'customer_interactions', 'customer_merges',

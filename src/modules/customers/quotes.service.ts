@@ -70,7 +70,7 @@ async function loadQuote(db: Db, tenantId: string, id: string) {
  * are written into the text, as the customer will read them); a foreign or unknown part is a 400
  * naming the field.
  */
-async function positionRows(db: Db, tenantId: string, positions: readonly QuotePositionBody[]): Promise<Array<Omit<store.QuotePositionRow, 'version' | 'seq'>>> {
+export async function positionRows(db: Db, tenantId: string, positions: readonly QuotePositionBody[]): Promise<Array<Omit<store.QuotePositionRow, 'version' | 'seq'>>> {
   const parts = new Map((await partsByIds(db, tenantId, positions.flatMap((p) => (p.partId ? [p.partId] : [])))).map((p) => [p.id, p]));
   const unknown = positions.flatMap((p, i) => (p.partId !== null && !parts.has(p.partId) ? [{ path: `body.positions.${i}.partId`, message: 'refers to nothing in this company' }] : []));
   if (unknown.length > 0) throw new ProblemError(400, 'validation', {}, { errors: unknown });

@@ -9,6 +9,7 @@ const QuoteListPage = lazy(() => import('./sales/pages/quote-list-page'));
 const QuotePage = lazy(() => import('./sales/pages/quote-page'));
 const CustomerOrderListPage = lazy(() => import('./sales/pages/customer-order-list-page'));
 const CustomerOrderPage = lazy(() => import('./sales/pages/customer-order-page'));
+const CustomerOrderNewPage = lazy(() => import('./sales/pages/customer-order-new-page'));
 const SharedOrderPage = lazy(() => import('./share/shared-order-page'));
 const ProductionRecordPage = lazy(() => import('./record/production-record-page'));
 const RecallPage = lazy(() => import('./record/recall-page'));
@@ -24,6 +25,7 @@ export const customersWebModule: WebModule = {
     { path: 'quotes', element: createElement(QuoteListPage), handle: { help: 'customersSales.help.quotes' } },
     { path: 'quotes/:quoteId', element: createElement(QuotePage), handle: { help: 'customersSales.help.quote' } },
     { path: 'customer-orders', element: createElement(CustomerOrderListPage), handle: { help: 'customersSales.help.orders' } },
+    { path: 'customer-orders/new', element: createElement(CustomerOrderNewPage), handle: { help: 'customersSales.help.newOrder' } },
     { path: 'customer-orders/:customerOrderId', element: createElement(CustomerOrderPage), handle: { help: 'customersSales.help.order' } },
     { path: 'customer-orders/:customerOrderId/production-record', element: createElement(ProductionRecordPage), handle: { help: 'customersRecord.help.record' } },
     { path: 'recall', element: createElement(RecallPage), handle: { help: 'customersRecord.help.recall' } },

@@ -131,6 +131,8 @@ export interface CustomerOrderDetail extends CustomerOrderSummary {
   }>;
   forecast: { expectedFinish: string | null; late: boolean };
   totals: Totals;
+  /** when, by whom and why it was cancelled; null unless it was */
+  cancellation: { at: string; by: string | null; reason: string } | null;
 }
 
 export const SALES_PAGE_SIZE = 25;

@@ -1,6 +1,6 @@
 import '../../load-translations';
 import '../load-sales-translations';
-import { Anchor, Badge, Card, Group, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useListAddress } from '../../../../../web/components/list-address';
@@ -29,7 +29,9 @@ export default function CustomerOrderListPage() {
   const sortBy = (key: 'number' | 'orderedAt') => (d: 'asc' | 'desc') => update({ sort: key, dir: d });
   return (
     <>
-      <PageHeader title={t('customersSales.orders.title')} intro={t('customersSales.orders.intro')} />
+      <PageHeader title={t('customersSales.orders.title')} intro={t('customersSales.orders.intro')}>
+        {company.permissions.includes('customers.sales') && <Group><Button component={Link} to={`/c/${company.id}/customer-orders/new`}>{t('customersSales.newOrder.open')}</Button></Group>}
+      </PageHeader>
       <Card withBorder padding="md">
         <form role="search" onSubmit={(e) => e.preventDefault()}>
           <SimpleGrid cols={{ base: 1, sm: 3 }} mb="md">

@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../../../../web/components/problem-alert';
 import { useFormat } from '../../../../../web/i18n/format';
 import { useCompany } from '../../../../../web/layout/app-layout';
 import { DeliveriesSection } from '../components/deliveries-section';
+import { OrderCancel } from '../components/order-cancel';
 import { ProductionOrderForm } from '../components/production-order-form';
 import { OrderStateBadge, ProductionStateBadge } from '../components/state-badges';
 import { TotalsTable } from '../components/totals-table';
@@ -67,6 +68,7 @@ export default function CustomerOrderPage() {
           <Button component={Link} to={`/c/${company.id}/customer-orders`} variant="subtle">{t('customersSales.order.back')}</Button>
         </Group>
       </PageHeader>
+      <OrderCancel companyId={company.id} order={o} seesShopfloor={seesShopfloor} />
       <Stack gap="md">
         {o.positions.map((p) => (
           <Card withBorder padding="md" key={p.id} component="section" aria-label={t('customersSales.positions.label', { number: p.number })} data-testid="order-position">
