@@ -50,6 +50,8 @@ const REFERENCE_FIELDS: Record<string, string> = {
   contactId: 'contactId',
   personId: 'userId',
   personIds: 'userId',
+  // a position of the customer order in the path (deliveries)
+  positionId: 'orderPositionId',
 };
 /** Ids in bodies that refer to nothing stored before: the device generates them. */
 const NOT_REFERENCES = new Set(['key']);

@@ -5,7 +5,7 @@ import type { TestClient } from '../../kernel/testing/test-instance.js';
  * two of them: `customerId`, `contactId`, `mergeId` fill the path parameters, `absorbableCustomerId`
  * is a customer the write examples merge into `customerId`. Quotes: `quoteId` is a sent quote (version 1),
  * `customerOrderId` the order of a won quote with a part position `orderPositionId` (its production order
- * released, so it has a lot) and a delivery `deliveryId` of its text position; `quotePartId` is
+ * released, so it has a lot) and a delivery `customerDeliveryId` of its text position; `quotePartId` is
  * a Shop floor part with a routing made for them. `importId` is an uploaded, not yet imported customer file.
  * `shareLinkId` is a customer link of that order, `token` the token of a revoked one.
  */
@@ -54,5 +54,5 @@ async function quoteFixture(client: TestClient, api: string, customerId: string)
   const link = check('customer link', await client.post(`${api}/customer-orders/${order.id}/share-links`, { sections: ['operations'] }), 201);
   const revoked = check('customer link', await client.post(`${api}/customer-orders/${order.id}/share-links`, {}), 201);
   check('revoke customer link', await client.post(`${api}/share-links/${revoked.id}/revoke`, {}), 200);
-  return { quoteId: quote.id, version: '1', customerOrderId: order.id, orderPositionId: order.positions[0].id, quotePartId: part.id, shareLinkId: link.id, token: revoked.token, deliveryId: delivery.delivery.id };
+  return { quoteId: quote.id, version: '1', customerOrderId: order.id, orderPositionId: order.positions[0].id, quotePartId: part.id, shareLinkId: link.id, token: revoked.token, customerDeliveryId: delivery.delivery.id };
 }

@@ -51,7 +51,8 @@ export const customersWriteExamples: WriteExamples = (ids) => ({
   'POST /companies/:companyId/customer-orders': {
     body: { customerId: ids.customerId, customerReference: 'Walk-Telefon', positions: [{ partId: ids.quotePartId, quantityMilli: 4_000, unitPriceCents: 990, deliveryDate: '2027-06-01' }, { text: 'Prüfzeugnis 3.1', quantityMilli: 1_000, unitPriceCents: 2_500 }] },
   },
-  'POST /companies/:companyId/customer-orders/:customerOrderId/cancel': { body: { reason: 'Kunde hat abbestellt' } },
+  // by now the walk has delivered from the fixture order: cancelling it is refused (the routes test cancels an undelivered one)
+  'POST /companies/:companyId/customer-orders/:customerOrderId/cancel': { body: { reason: 'Kunde hat abbestellt' }, expect: 409 },
   'POST /companies/:companyId/quotes/:quoteId/copy': { body: { customerId: ids.customerId } },
   'POST /companies/:companyId/customer-order-positions/:orderPositionId/production-orders': { body: { quantity: 5, dueDate: '2027-04-10', priority: 3, release: true } },
   'POST /companies/:companyId/customer-orders/:customerOrderId/share-links': { body: { validDays: 14, sections: ['operations'] } },

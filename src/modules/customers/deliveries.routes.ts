@@ -25,12 +25,12 @@ export const deliveriesRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => reply.status(201).send(await deliveries.recordDelivery(ctx(request), request.params.customerOrderId, request.body)));
 
   // The PDF library is loaded on first use: it would add to every start.
-  app.get(`${base}/deliveries/:deliveryId/pdf`, {
+  app.get(`${base}/deliveries/:customerDeliveryId/pdf`, {
     onRequest: ship,
     schema: { tags, summary: 'The delivery note as PDF (A4) in German or English (lang, else the reader\'s), with lot and serial numbers', params: deliveryParams, querystring: deliveryPdfQuery },
   }, async (request, reply) => {
     const { deliveryNotePdf } = await import('./delivery-note.service.js');
-    const { pdf, filename } = await deliveryNotePdf(ctx(request), request.params.deliveryId, request.query.lang ?? (request.locale === 'en' ? 'en' : 'de'));
+    const { pdf, filename } = await deliveryNotePdf(ctx(request), request.params.customerDeliveryId, request.query.lang ?? (request.locale === 'en' ? 'en' : 'de'));
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
   });
 };

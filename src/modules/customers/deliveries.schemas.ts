@@ -26,5 +26,5 @@ export const deliveryBody = z.strictObject({
 });
 export type DeliveryBody = z.output<typeof deliveryBody>;
 
-export const deliveryParams = companyParams.extend({ deliveryId: z.uuid({ error: 'must be a delivery id' }) });
+export const deliveryParams = companyParams.extend({ customerDeliveryId: z.uuid({ error: 'must be a delivery id' }) });
 export const deliveryPdfQuery = z.strictObject({ lang: z.enum(['de', 'en']).optional() });
