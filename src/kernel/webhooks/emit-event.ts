@@ -23,3 +23,18 @@ export async function emitEvent(trx: Db, tenantId: string, event: OutboxEvent): 
   await sql`insert into event_outbox (tenant_id, id, type, payload) values (${tenantId}, ${id}, ${event.type}, ${JSON.stringify(event.payload)}::jsonb)`.execute(trx);
   return id;
 }
+
+/** Many events in one statement per 500 (an import writing thousands), in the caller's transaction like `emitEvent`. */
+export async function emitEvents(trx: Db, tenantId: string, events: readonly OutboxEvent[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < events.length; i += 500) {
+    const rows = events.slice(i, i + 500).map((event) => {
+      if (!EVENT_TYPE.test(event.type) || event.type.length > 100) throw new Error(`invalid event type ${JSON.stringify(event.type)}`);
+      const id = uuidv7();
+      ids.push(id);
+      return sql`(${tenantId}, ${id}, ${event.type}, ${JSON.stringify(event.payload)}::jsonb)`;
+    });
+    await sql`insert into event_outbox (tenant_id, id, type, payload) values ${sql.join(rows)}`.execute(trx);
+  }
+  return ids;
+}

@@ -1,4 +1,5 @@
 import { writeAudit } from '../../kernel/audit/audit-log.js';
+import { emitEvent } from '../../kernel/webhooks/index.js';
 import { inTransaction } from '../../kernel/db/transaction.js';
 import { uuidv7 } from '../../kernel/db/uuid-v7.js';
 import { ProblemError, notFound } from '../../kernel/http/problem.js';
@@ -139,6 +140,14 @@ export async function recordDelivery(ctx: CustomersContext, orderId: string, bod
     const newState = next === 'delivered' ? 'delivered' : 'partly-delivered';
     if (newState !== current.state) await orderStore.setOrderState(tx, tenantId, orderId, newState);
     await writeAudit(tx, { tenantId, actorId: userId, action: 'customers.delivery_recorded', target: orderId, details: { number, order: current.number, count: resolved.length, state: newState } });
+    await emitEvent(tx, tenantId, {
+      type: 'customers.delivery.made',
+      payload: {
+        delivery: { id, number, deliveredOn },
+        order: { id: orderId, number: current.number, customerId: current.customerId, state: newState },
+        lines: resolved.map((l) => ({ positionId: l.orderPositionId, positionNumber: byId.get(l.orderPositionId)!.number, quantityMilli: l.quantityMilli, lotNumbers: l.lotNumbers, serialNumbers: l.serialNumbers })),
+      },
+    });
     return { delivery: (await store.listDeliveries(tx, tenantId, { id }))[0]!, orderState: newState };
   });
 }

@@ -17,14 +17,14 @@ export const customersEventLabels: Record<string, Localized> = {
 };
 
 /** `customers.order.created`, in the caller's transaction (from a won quote or an import). */
-export function emitOrderCreated(
-  trx: Db,
-  tenantId: string,
-  o: {
-    order: { id: string; number: string; currency: string; customerReference: string; quote: { id: string; number: string; version: number } | null };
-    customer: { id: string; number: string };
-    positions: Array<{ number: number; partId: string | null; quantityMilli: number; promisedDate: string | null }>;
-  },
-) {
-  return emitEvent(trx, tenantId, { type: 'customers.order.created', payload: { order: { ...o.order, state: 'open' }, customer: o.customer, positions: o.positions } });
+export interface OrderCreated {
+  order: { id: string; number: string; currency: string; customerReference: string; quote: { id: string; number: string; version: number } | null };
+  customer: { id: string; number: string };
+  positions: Array<{ number: number; partId: string | null; quantityMilli: number; promisedDate: string | null }>;
+}
+
+export const orderCreatedEvent = (o: OrderCreated) => ({ type: 'customers.order.created', payload: { order: { ...o.order, state: 'open' }, customer: o.customer, positions: o.positions } });
+
+export function emitOrderCreated(trx: Db, tenantId: string, o: OrderCreated) {
+  return emitEvent(trx, tenantId, orderCreatedEvent(o));
 }

@@ -42,7 +42,7 @@ describe.each(testDatabaseKinds())('Customer order webhooks on the %s database',
   it('declares the events for the webhook settings and sends order created, state changed and production finished, signed, without contact data', async () => {
     const types = await client.get(`${api}/webhooks/event-types`);
     expect(types.body.eventTypes).toEqual(expect.arrayContaining(['customers.order.created', 'customers.order.state_changed', 'customers.production.finished', 'customers.delivery.made']));
-    const sub = await client.post(`${api}/webhooks`, { url: `${receiver.url}/orders`, eventTypes: ['customers.order.created', 'customers.order.state_changed', 'customers.production.finished'] });
+    const sub = await client.post(`${api}/webhooks`, { url: `${receiver.url}/orders`, eventTypes: ['customers.order.created', 'customers.order.state_changed', 'customers.production.finished', 'customers.delivery.made'] });
     expect(sub.status).toBe(201);
     secret = sub.body.secret;
 
@@ -94,7 +94,21 @@ describe.each(testDatabaseKinds())('Customer order webhooks on the %s database',
         productionOrders: [{ id: production.body.productionOrder.id, quantity: 3, good: 3 }],
       },
     });
-    const everything = JSON.stringify([created, changed, finished]);
+
+    // a delivery of everything: delivery made and the order delivered, in the delivery's transaction
+    const delivery = await client.post(`${api}/customer-orders/${order.body.id}/deliveries`, { lines: [{ positionId: order.body.positions[0].id, quantityMilli: 3_000 }] });
+    expect(delivery.status).toBe(201);
+    const shipped = await delivered();
+    expect(shipped.map((e) => e.type).sort()).toEqual(['customers.delivery.made', 'customers.order.state_changed']);
+    expect(shipped.find((e) => e.type === 'customers.delivery.made')).toMatchObject({
+      data: {
+        delivery: { id: delivery.body.delivery.id, number: delivery.body.delivery.number },
+        order: { id: order.body.id, number: order.body.number, customerId: customer.body.id, state: 'delivered' },
+        lines: [{ positionId: order.body.positions[0].id, positionNumber: 10, quantityMilli: 3_000 }],
+      },
+    });
+    expect(shipped.find((e) => e.type === 'customers.order.state_changed')!.data.order).toMatchObject({ state: 'delivered', previousState: 'in-production' });
+    const everything = JSON.stringify([created, changed, finished, shipped]);
     for (const personal of ['Petra', 'Privat', 'petra@ostsee.example', '+49 381 99']) expect(everything).not.toContain(personal);
   });
 });
