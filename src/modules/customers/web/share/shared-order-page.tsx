@@ -49,6 +49,8 @@ function RecordDetails({ operations }: { operations: Operation[] }) {
   const number = (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(n);
   const withDetails = operations.filter((op) => (op.parameters?.length ?? 0) > 0 || (op.signals?.some((m) => m.points.length > 0 || m.alarms > 0) ?? false));
   if (withDetails.length === 0) return null;
+  // a mean of minute aggregates has many digits; one decimal says enough
+  const rounded = (n: number) => Math.round(n * 10) / 10;
   const value = (v: number | string, unit: string | null) => `${typeof v === 'number' ? number(v) : v}${unit ? ` ${unit}` : ''}`;
   return (
     <Stack gap="xs" mt="xs">
@@ -75,7 +77,7 @@ function RecordDetails({ operations }: { operations: Operation[] }) {
               <Stack gap={2} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                 {m.points.map((pt) => (
                   <Text size="sm" component="li" key={pt.label}>
-                    {t('customersSales.shared.signal', { label: pt.label, min: value(pt.min, pt.unit), mean: value(pt.mean, pt.unit), max: value(pt.max, pt.unit) })}
+                    {t('customersSales.shared.signal', { label: pt.label, min: value(rounded(pt.min), pt.unit), mean: value(rounded(pt.mean), pt.unit), max: value(rounded(pt.max), pt.unit) })}
                     {pt.outsideMs > 0 ? ` ${t('customersSales.shared.outside', { count: Math.round(pt.outsideMs / 60_000) })}` : ''}
                   </Text>
                 ))}
