@@ -134,6 +134,22 @@ describe.each(testDatabaseKinds())('Deliveries on the %s database', (kind) => {
     expect(named.body.orderState).toBe('delivered');
   });
 
+  it('delivers within the company\'s margin without asking, and asks from the margin set in Shop floor', async () => {
+    const order = await orderOf([{ text: 'Halterungen', quantityMilli: 10_000, unitPriceCents: 500 }]);
+    const position = order.positions[0]!.id;
+    // 10 % of 10 = 1 piece of margin: 11 go out without a question, the order is delivered
+    const within = await client.post(`${api}/customer-orders/${order.id}/deliveries`, { lines: [{ positionId: position, quantityMilli: 11_000 }] });
+    expect(within.status).toBe(201);
+    expect(within.body).toMatchObject({ orderState: 'delivered', delivery: { overDeliveryConfirmed: false } });
+    // no margin: one piece more asks
+    expect((await client.put(`${api}/shopfloor/settings`, { overQuantityMarginPercent: 0 })).status).toBe(200);
+    const strict = await orderOf([{ text: 'Halterungen', quantityMilli: 10_000, unitPriceCents: 500 }]);
+    const asked = await client.post(`${api}/customer-orders/${strict.id}/deliveries`, { lines: [{ positionId: strict.positions[0]!.id, quantityMilli: 10_500 }] });
+    expect(asked.status).toBe(409);
+    expect((await client.post(`${api}/customer-orders/${strict.id}/deliveries`, { lines: [{ positionId: strict.positions[0]!.id, quantityMilli: 10_000 }] })).status).toBe(201);
+    expect((await client.put(`${api}/shopfloor/settings`, { overQuantityMarginPercent: 10 })).status).toBe(200);
+  });
+
   it('lets only those with the ship permission record deliveries', async () => {
     const order = await orderOf([{ text: 'Beratung', quantityMilli: 1_000, unitPriceCents: 500 }]);
     const inv = await client.post(`${api}/invitations`, { role: 'viewer' });
