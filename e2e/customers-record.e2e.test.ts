@@ -13,6 +13,7 @@ describe.runIf(browserAvailable())('production record and recall in Chromium', (
   let orderId: string;
   let orderNumber: string;
   let productionOrderNumber: string;
+  let lotNumber: string;
   // a morning a week ago, so the minute aggregates are complete
   const t0 = Math.floor((Date.now() - 7 * 24 * 60 * MIN) / (60 * MIN)) * 60 * MIN;
 
@@ -36,7 +37,8 @@ describe.runIf(browserAvailable())('production record and recall in Chromium', (
     const order = (await c.post(`${api}/quotes/${quote.id}/order`, {})).body;
     orderId = order.id;
     orderNumber = order.number;
-    const po = (await c.post(`${api}/customer-order-positions/${order.positions[0].id}/production-orders`, {})).body.productionOrder;
+    const po = (await c.post(`${api}/customer-order-positions/${order.positions[0].id}/production-orders`, { release: true })).body.productionOrder;
+    lotNumber = po.lotNumber;
     productionOrderNumber = po.number;
     const operationId = (await c.get(`${api}/shopfloor/orders/${po.id}`)).body.operations[0].id;
 
@@ -76,6 +78,7 @@ describe.runIf(browserAvailable())('production record and recall in Chromium', (
     const operation = page.getByTestId('record-operation');
     await operation.getByText('9 gut, 1 Ausschuss').waitFor();
     await page.getByText(new RegExp(`Fertigungsauftrag ${productionOrderNumber}`)).waitFor();
+    await page.getByTestId('record-lot').getByText(`Los ${lotNumber}`).waitFor();
     const parameters = page.getByTestId('record-parameters');
     await parameters.getByRole('row', { name: /Schweißstrom 125 A .*in Toleranz/ }).waitFor();
     await parameters.getByRole('row', { name: /Schweißstrom 141,5 A .*außerhalb der Toleranz/ }).waitFor();
@@ -118,7 +121,7 @@ describe.runIf(browserAvailable())('production record and recall in Chromium', (
     await page.getByRole('option', { name: 'Roboter 1' }).click();
     await page.getByRole('button', { name: 'Betroffene finden' }).click();
     const rows = page.getByTestId('recall-rows');
-    await rows.getByRole('row', { name: new RegExp(`${productionOrderNumber} RAHMEN-7 .* 30 ${orderNumber}, Position 10 Hansen Maschinenbau GmbH`) }).waitFor();
+    await rows.getByRole('row', { name: new RegExp(`${productionOrderNumber} RAHMEN-7 ${lotNumber} .* 30 ${orderNumber}, Position 10 Hansen Maschinenbau GmbH`) }).waitFor();
     await page.getByText('Betroffene Kunden: Hansen Maschinenbau GmbH', { exact: false }).waitFor();
     await expectAccessible(page, 'recall by machine');
     await screenshot(page, 'customers-recall');

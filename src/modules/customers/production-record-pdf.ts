@@ -13,6 +13,8 @@ export const RECORD_PDF_LABELS = {
     position: (n: number, text: string) => `Position ${n}: ${text}`,
     noProduction: 'Zu dieser Position gibt es noch keinen Fertigungsauftrag.',
     productionOrder: (number: string, part: string, qty: number) => `Fertigungsauftrag ${number} · Teil ${part} · ${qty} Stück`,
+    lot: (lot: string) => `Los ${lot}`,
+    serials: (list: string) => `Seriennummern ${list}`,
     states: { planned: 'geplant', active: 'in Arbeit', finished: 'fertig' },
     operations: { position: 'AG', name: 'Arbeitsgang', centre: 'Arbeitsplatz', start: 'Beginn', finish: 'Ende', good: 'Gut', scrap: 'Ausschuss' },
     open: 'läuft',
@@ -39,6 +41,8 @@ export const RECORD_PDF_LABELS = {
     position: (n: number, text: string) => `Position ${n}: ${text}`,
     noProduction: 'There is no production order for this position yet.',
     productionOrder: (number: string, part: string, qty: number) => `Production order ${number} · part ${part} · ${qty} pieces`,
+    lot: (lot: string) => `Lot ${lot}`,
+    serials: (list: string) => `Serial numbers ${list}`,
     states: { planned: 'planned', active: 'in progress', finished: 'finished' },
     operations: { position: 'Op.', name: 'Operation', centre: 'Work centre', start: 'Start', finish: 'Finish', good: 'Good', scrap: 'Scrap' },
     open: 'running',
@@ -110,6 +114,9 @@ export function renderProductionRecordPdf(record: ProductionRecord, lang: PdfLan
       ensureSpace(doc, 60);
       doc.moveDown(0.6).font(FONTS.bold).fontSize(10).fillColor(COLORS.text)
         .text(pdfText(`${L.productionOrder(po.number, po.partNumber, po.quantity)} · ${L.states[po.state]}`), left, doc.y, { width });
+      if (po.lotNumber) {
+        doc.font(FONTS.regular).fontSize(9).text(pdfText([L.lot(po.lotNumber), ...(po.serialNumbers.length > 0 ? [L.serials(po.serialNumbers.join(', '))] : [])].join(' · ')), left, doc.y, { width });
+      }
       doc.moveDown(0.3);
       const O = L.operations;
       table(doc, [

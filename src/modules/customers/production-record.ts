@@ -6,13 +6,15 @@
  */
 import type { Db } from '../../kernel/db/database.js';
 import type { TenantContext } from '../../kernel/http/app-context.js';
-import { notFound } from '../../kernel/http/problem.js';
+import { ProblemError, notFound } from '../../kernel/http/problem.js';
 import { type MachineSignals, orderSignals } from '../machines/index.js';
-import { type ProductionRecordOrder, type RecordOperation, productionRecord } from '../shopfloor/index.js';
+import { type ProductionRecordOrder, type RecordOperation, productionOrdersByLot, productionOrdersBySerial, productionRecord } from '../shopfloor/index.js';
 import * as store from './customer-orders.store.js';
 import { findCustomer } from './customers.store.js';
+import { ownersOfProductionOrders } from './production-record.store.js';
 
-export type RecordSelector = { order: string } | { position: string };
+/** A lot or serial narrows the record to the production order that issued it (and its position). */
+export type RecordSelector = { order: string } | { position: string } | { lot: string } | { serial: string };
 
 export interface RecordOperationWithSignals extends RecordOperation {
   /** the machines at the operation's work centre with their signals during its production phases; null when Machine data is off */
@@ -43,12 +45,23 @@ export interface RecordOptions {
   now?: number;
 }
 
-/** The production record of a customer order, or of one position of it (404 for an unknown or foreign one). */
-export async function productionRecordOf(db: Db, tenant: TenantContext, selector: RecordSelector, options: RecordOptions): Promise<ProductionRecord> {
+/** The production record of a customer order, one position of it, or the production order of a lot or serial (404 for an unknown or foreign one; 409 for a lot made without a customer order). */
+export async function productionRecordOf(db: Db, tenant: TenantContext, asked: RecordSelector, options: RecordOptions): Promise<ProductionRecord> {
   const { tenantId } = tenant;
   const now = options.now ?? Date.now();
+  let selector = asked;
   let positions: store.OrderPositionRow[];
   let orderId: string;
+  // a lot or serial: the production order that issued it, and the position it was made for
+  let only: Set<string> | null = null;
+  if ('lot' in selector || 'serial' in selector) {
+    const ids = 'lot' in selector ? await productionOrdersByLot(db, tenantId, selector.lot) : await productionOrdersBySerial(db, tenantId, selector.serial);
+    if (ids.length === 0) throw notFound('lot' in selector ? 'lot' : 'serial');
+    const owner = [...(await ownersOfProductionOrders(db, tenantId, ids)).values()][0];
+    if (!owner) throw new ProblemError(409, 'customers_lot_without_order');
+    only = new Set(ids);
+    selector = { position: owner.positionId };
+  }
   if ('position' in selector) {
     const position = await store.findOrderPosition(db, tenantId, selector.position);
     if (!position) throw notFound('order position');
@@ -61,10 +74,11 @@ export async function productionRecordOf(db: Db, tenant: TenantContext, selector
   const order = await store.findOrder(db, tenantId, orderId);
   if (!order) throw notFound('customer order');
   if (!('position' in selector)) positions = await store.orderPositions(db, tenantId, orderId);
-  const [customer, links] = await Promise.all([
+  const [customer, allLinks] = await Promise.all([
     findCustomer(db, tenantId, order.customerId),
     store.productionLinks(db, tenantId, positions.map((p) => p.id)),
   ]);
+  const links = only === null ? allLinks : allLinks.filter((l) => only.has(l.productionOrderId));
 
   const records = options.shopfloorOn ? await productionRecord(db, tenant, links.map((l) => l.productionOrderId)) : [];
   const operations = records.flatMap((r) => r.operations);

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../../kernel/instance.js';
+import type { KyselyPlugin } from 'kysely';
 import { translate } from '../../kernel/i18n/server-messages.js';
 import { readXlsx } from '../../kernel/tabular/index.js';
 import { TestClient, startTestInstance } from '../../kernel/testing/test-instance.js';
 import { testDatabaseKinds } from '../../kernel/testing/test-database.js';
+import { productionRecordOf } from './production-record.js';
 
 const MIN = 60_000;
 
@@ -13,15 +15,16 @@ describe.each(testDatabaseKinds())('Production records and recall on the %s data
   let client: TestClient;
   let api: string;
   let machineId: string;
+  let companyId: string;
   let customer: { id: string; number: string };
   let order: { id: string; number: string; positions: Array<{ id: string }> };
-  let productionOrder: { id: string; number: string };
+  let productionOrder: { id: string; number: string; lotNumber: string };
   const t0 = Date.parse('2026-11-02T08:00:00Z');
 
   beforeAll(async () => {
     instance = await startTestInstance(kind);
     client = new TestClient(instance);
-    const companyId = await client.signup('Muster Schweißtechnik GmbH', 'owner@record.example');
+    companyId = await client.signup('Muster Schweißtechnik GmbH', 'owner@record.example');
     api = `/api/v1/companies/${companyId}`;
     for (const m of ['shopfloor', 'machines']) expect((await client.put(`${api}/modules/${m}`, { enabled: true })).status).toBe(200);
     const centre = await client.post(`${api}/shopfloor/work-centres`, { code: 'SZ1', name: 'Schweißzelle 1' });
@@ -39,7 +42,8 @@ describe.each(testDatabaseKinds())('Production records and recall on the %s data
     expect((await client.post(`${api}/quotes/${quote.id}/send`, { language: 'de' })).status).toBe(200);
     expect((await client.post(`${api}/quotes/${quote.id}/win`, {})).status).toBe(200);
     order = (await client.post(`${api}/quotes/${quote.id}/order`, {})).body;
-    productionOrder = (await client.post(`${api}/customer-order-positions/${order.positions[0]!.id}/production-orders`, {})).body.productionOrder;
+    // released at once: Shop floor issues the lot
+    productionOrder = (await client.post(`${api}/customer-order-positions/${order.positions[0]!.id}/production-orders`, { release: true })).body.productionOrder;
     const operationId = (await client.get(`${api}/shopfloor/orders/${productionOrder.id}`)).body.operations[0].id as string;
 
     // the machine on the work centre, its current with a high limit of 150 A
@@ -127,7 +131,7 @@ describe.each(testDatabaseKinds())('Production records and recall on the %s data
     expect((await client.post(`${api}/customer-orders/${order.id}/share-links`, { sections: ['photos'] })).status).toBe(400);
   });
 
-  it('answers one position alike, refuses a request naming neither or both, and another company\'s order is not found', async () => {
+  it('answers one position and a lot alike, refuses a request naming none or two, and another company\'s order is not found', async () => {
     const one = await client.get(`${api}/production-records?position=${order.positions[0]!.id}`);
     expect(one.status).toBe(200);
     expect(one.body.positions).toHaveLength(1);
@@ -138,6 +142,17 @@ describe.each(testDatabaseKinds())('Production records and recall on the %s data
     expect(both.status).toBe(400);
     expect(both.body.title).toMatch(/genau einen/);
     expect((await client.get(`${api}/production-records?order=${randomUUID()}`)).status).toBe(404);
+
+    // by lot and by an unknown lot or serial
+    expect(productionOrder.lotNumber).toMatch(/^L-\d{4}-\d{6}$/);
+    const byLot = await client.get(`${api}/production-records?lot=${encodeURIComponent(productionOrder.lotNumber)}`);
+    expect(byLot.status).toBe(200);
+    expect(byLot.body.positions.map((p: { productionOrders: Array<{ number: string; lotNumber: string }> }) => p.productionOrders.map((po) => [po.number, po.lotNumber])))
+      .toEqual([[[productionOrder.number, productionOrder.lotNumber]]]);
+    expect((await client.get(`${api}/production-records?lot=L-1999-000001`)).status).toBe(404);
+    expect((await client.get(`${api}/production-records?serial=X-1`)).status).toBe(404);
+    const twice = await client.get(`${api}/production-records?lot=L-1&serial=X-1`);
+    expect([twice.status, twice.body.errors[0].path]).toEqual([400, 'querystring.serial']);
   });
 
   it('prints the production record as a PDF in German and in English', async () => {
@@ -158,7 +173,7 @@ describe.each(testDatabaseKinds())('Production records and recall on the %s data
     expect(byMachine.body.rows).toHaveLength(1);
     expect(byMachine.body.rows[0]).toMatchObject({
       productionOrder: { number: productionOrder.number, partNumber: 'RAHMEN-7' }, runningMinutes: 30,
-      customerOrder: { number: order.number, positionNumber: 10 }, customer: { name: 'Hansen Maschinenbau GmbH' },
+      customerOrder: { number: order.number, positionNumber: 10 }, customer: { name: 'Hansen Maschinenbau GmbH' }, lot: productionOrder.lotNumber,
     });
     expect(byMachine.body.customers).toEqual([expect.objectContaining({ id: customer.id, productionOrders: 1 })]);
     // a period before the production finds nothing
@@ -200,5 +215,31 @@ describe.each(testDatabaseKinds())('Production records and recall on the %s data
     const unknown = await q(`machineId=${randomUUID()}&from=2026-11-02T08:00:00Z&to=2026-11-02T09:00:00Z`);
     expect([unknown.status, unknown.body.errors[0].path]).toEqual([400, 'querystring.machineId']);
     expect((await q('machineId=x&from=2026-11-02T08:00:00Z&to=2026-11-02T09:00:00Z')).status).toBe(400);
+  });
+  it('reads a record with the same number of queries whatever the number of production orders and operations', async () => {
+    const counting = () => {
+      const plugin = { sent: 0, transformQuery: (args: Parameters<KyselyPlugin['transformQuery']>[0]) => { plugin.sent++; return args.node; }, transformResult: async (args: Parameters<KyselyPlugin['transformResult']>[0]) => args.result };
+      return plugin;
+    };
+    const owner = (await client.get('/api/v1/me')).body.user.id as string;
+    const tenant = { tenantId: companyId, userId: owner, role: 'owner' as const };
+    const queriesFor = async () => {
+      const plugin = counting();
+      await productionRecordOf(instance.ctx.db.withPlugin(plugin), tenant, { order: order.id }, { shopfloorOn: true, machinesOn: true });
+      return plugin.sent;
+    };
+    const one = await queriesFor();
+    // two more production orders for the position, booked later in the day
+    for (const at of [t0 + 5 * 60 * MIN, t0 + 6 * 60 * MIN]) {
+      const po = (await client.post(`${api}/customer-order-positions/${order.positions[0]!.id}/production-orders`, { quantity: 2 })).body.productionOrder;
+      const op = (await client.get(`${api}/shopfloor/orders/${po.id}`)).body.operations[0].id as string;
+      const steps = [{ kind: 'start-production', at }, { kind: 'quantity', at: at + MIN, good: 2 }, { kind: 'finish', at: at + 2 * MIN }];
+      const res = await client.post(`${api}/shopfloor/bookings`, { bookings: steps.map((x, i) => ({ ...x, key: randomUUID(), deviceId: `tablet-${at}`, sequence: i + 1, operationId: op, at: new Date(x.at).toISOString() })) });
+      expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    }
+    const record = await client.get(`${api}/production-records?order=${order.id}`);
+    expect(record.body.positions[0].productionOrders).toHaveLength(3);
+    expect(await queriesFor()).toBe(one);
+    expect(one).toBeLessThanOrEqual(20);
   });
 });

@@ -12,11 +12,14 @@ import { type ProductionRecordQuery, productionRecordPdfQuery, productionRecordQ
 import { recall } from './recall.js';
 import { recallTable } from './recall-table.js';
 
-/** Exactly one of order and position; 400 naming the field otherwise. */
+/** Exactly one of order, position, lot and serial; 400 naming the field otherwise. */
 function selectorOf(query: ProductionRecordQuery): RecordSelector {
-  if (query.order && !query.position) return { order: query.order };
-  if (query.position && !query.order) return { position: query.position };
-  throw new ProblemError(400, 'customers_record_one_selector', {}, { errors: [{ path: query.order ? 'querystring.position' : 'querystring.order', message: 'name either a customer order or a position' }] });
+  const named = (['order', 'position', 'lot', 'serial'] as const).filter((k) => query[k] !== undefined);
+  if (named.length === 1) {
+    const key = named[0]!;
+    return { [key]: query[key]! } as RecordSelector;
+  }
+  throw new ProblemError(400, 'customers_record_one_selector', {}, { errors: [{ path: `querystring.${named[1] ?? 'order'}`, message: 'name one customer order, position, lot or serial' }] });
 }
 
 /** Production records of customer orders and the recall question (issue 16, item 5). */
@@ -34,7 +37,7 @@ export const productionRecordsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(`${base}/production-records`, {
     onRequest: read,
-    schema: { tags, summary: 'The production record of a customer order or one position: per production order every operation with work centre, times, quantities, scrap by reason, process parameters with tolerance checks, photos, bookings, and the machine signals during its production (min / mean / max, time outside limits, alarms)', params: companyParams, querystring: productionRecordQuery },
+    schema: { tags, summary: 'The production record of a customer order, one position, or a lot or serial (its production order): per production order every operation with work centre, times, quantities, scrap by reason, process parameters with tolerance checks, photos, bookings, and the machine signals during its production (min / mean / max, time outside limits, alarms)', params: companyParams, querystring: productionRecordQuery },
   }, async (request) => productionRecordOf(db, tenantOf(request), selectorOf(request.query), await modules(request)));
 
   // The PDF library is loaded on first use: it would add to every start.
@@ -47,7 +50,8 @@ export const productionRecordsRoutes: FastifyPluginAsyncZod = async (app) => {
     const record = await productionRecordOf(db, tenantOf(request), selectorOf(query), await modules(request));
     const [{ renderProductionRecordPdf }, company] = await Promise.all([import('./production-record-pdf.js'), getCompany(db, tenantOf(request).tenantId)]);
     const pdf = await renderProductionRecordPdf(record, lang, company?.name ?? '');
-    const position = 'position' in selectorOf(query) ? `-${record.positions[0]?.number ?? ''}` : '';
+    const selector = selectorOf(query);
+    const position = 'order' in selector ? '' : `-${record.positions[0]?.number ?? ''}`;
     return reply.type('application/pdf')
       .header('content-disposition', `attachment; filename="${lang === 'en' ? 'production-record' : 'fertigungsnachweis'}-${record.order.number}${position}.pdf"`)
       .send(pdf);

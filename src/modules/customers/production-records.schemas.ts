@@ -5,6 +5,8 @@ import { z } from 'zod';
 export const productionRecordQuery = z.strictObject({
   order: z.uuid({ error: 'must be a customer order id' }).optional(),
   position: z.uuid({ error: 'must be an order position id' }).optional(),
+  lot: z.string().trim().min(1, { error: 'must not be empty' }).max(100, { error: 'must be at most 100 characters' }).optional(),
+  serial: z.string().trim().min(1, { error: 'must not be empty' }).max(100, { error: 'must be at most 100 characters' }).optional(),
 });
 export type ProductionRecordQuery = z.infer<typeof productionRecordQuery>;
 

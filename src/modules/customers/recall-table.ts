@@ -3,8 +3,8 @@ import type { RecallAnswer } from './recall.js';
 
 /** The words of the recall export, in the language asked for. */
 const HEADERS = {
-  de: ['Fertigungsauftrag', 'Teil', 'Von', 'Bis', 'Fertigungsminuten an der Maschine', 'Buchungen außerhalb der Toleranz', 'Kleinster Wert', 'Größter Wert', 'Einheit', 'Kundenauftrag', 'Position', 'Kundennummer', 'Kunde', 'Los'],
-  en: ['Production order', 'Part', 'From', 'To', 'Production minutes on the machine', 'Bookings out of tolerance', 'Lowest value', 'Highest value', 'Unit', 'Customer order', 'Position', 'Customer number', 'Customer', 'Lot'],
+  de: ['Fertigungsauftrag', 'Teil', 'Von', 'Bis', 'Fertigungsminuten an der Maschine', 'Buchungen außerhalb der Toleranz', 'Kleinster Wert', 'Größter Wert', 'Einheit', 'Kundenauftrag', 'Position', 'Kundennummer', 'Kunde', 'Los', 'Seriennummern'],
+  en: ['Production order', 'Part', 'From', 'To', 'Production minutes on the machine', 'Bookings out of tolerance', 'Lowest value', 'Highest value', 'Unit', 'Customer order', 'Position', 'Customer number', 'Customer', 'Lot', 'Serial numbers'],
 } as const;
 
 /** A moment as the firm reads it: its wall time in Europe/Berlin. */
@@ -20,7 +20,7 @@ export function recallTable(answer: RecallAnswer, lang: TableLocale): Table {
     rows: answer.rows.map((r) => [
       r.productionOrder.number, r.productionOrder.partNumber, firmTime(r.from, lang), firmTime(r.to, lang),
       r.runningMinutes, r.outOfTolerance?.bookings ?? null, r.outOfTolerance?.min ?? null, r.outOfTolerance?.max ?? null, r.outOfTolerance?.unit ?? null,
-      r.customerOrder?.number ?? null, r.customerOrder?.positionNumber ?? null, r.customer?.number ?? null, r.customer?.name ?? null, r.lot,
+      r.customerOrder?.number ?? null, r.customerOrder?.positionNumber ?? null, r.customer?.number ?? null, r.customer?.name ?? null, r.lot, r.serialNumbers.join(' ') || null,
     ]),
   };
 }

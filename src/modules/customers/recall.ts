@@ -1,14 +1,14 @@
 /**
  * The recall question (issue 16, item 5, backward and forward): which production orders, customer
  * orders and customers got parts made on machine X in [from, to), or with parameter P out of
- * tolerance then. Machine data or Shop floor names the operations, Shop floor their orders, this
- * module the customer orders and customers behind them — one query per step.
+ * tolerance then. Machine data or Shop floor names the operations, Shop floor their orders and
+ * lots, this module the customer orders and customers behind them — one query per step.
  */
 import type { Db } from '../../kernel/db/database.js';
 import type { TenantContext } from '../../kernel/http/app-context.js';
 import { ProblemError } from '../../kernel/http/problem.js';
 import { operationsOnMachine } from '../machines/index.js';
-import { operationsWithParameterOutOfTolerance, productionOrderNumbers } from '../shopfloor/index.js';
+import { lotsOfProductionOrders, operationsWithParameterOutOfTolerance, productionOrderNumbers } from '../shopfloor/index.js';
 import { ownersOfProductionOrders } from './production-record.store.js';
 import { RECALL_MAX_DAYS, type RecallQuery } from './production-records.schemas.js';
 
@@ -24,8 +24,9 @@ export interface RecallRow {
   /** null for a production order made in Shop floor alone */
   customerOrder: { id: string; number: string; positionNumber: number } | null;
   customer: { id: string; number: string; name: string } | null;
-  /** lots and serials are not recorded yet */
-  lot: null;
+  /** the lot issued at release (null before, or for orders released before lots existed) and the serials of single parts */
+  lot: string | null;
+  serialNumbers: string[];
 }
 
 export interface RecallAnswer {
@@ -74,7 +75,10 @@ export async function recall(db: Db, tenant: TenantContext, query: RecallQuery, 
     else Object.assign(seen, { from: Math.min(seen.from, h.from), to: Math.max(seen.to, h.to), runningMs: h.runningMs === null ? null : (seen.runningMs ?? 0) + h.runningMs, values: [...seen.values, ...h.values] });
   }
   const orderIds = [...byOrder.keys()];
-  const [numbers, owners] = await Promise.all([productionOrderNumbers(db, tenant, orderIds), ownersOfProductionOrders(db, tenant.tenantId, orderIds)]);
+  const [numbers, owners, lotList] = await Promise.all([
+    productionOrderNumbers(db, tenant, orderIds), ownersOfProductionOrders(db, tenant.tenantId, orderIds), lotsOfProductionOrders(db, tenant.tenantId, orderIds),
+  ]);
+  const lots = new Map(lotList.map((l) => [l.productionOrderId, l]));
   const rows: RecallRow[] = [...byOrder.values()].sort((a, b) => a.from - b.from).map((h) => {
     const owner = owners.get(h.orderId);
     const po = numbers.get(h.orderId);
@@ -86,7 +90,8 @@ export async function recall(db: Db, tenant: TenantContext, query: RecallQuery, 
       outOfTolerance: h.values.length === 0 ? null : { bookings: h.values.length, min: Math.min(...h.values), max: Math.max(...h.values), unit: h.unit },
       customerOrder: owner ? { id: owner.orderId, number: owner.orderNumber, positionNumber: owner.positionNumber } : null,
       customer: owner ? { id: owner.customerId, number: owner.customerNumber, name: owner.customerName } : null,
-      lot: null,
+      lot: lots.get(h.orderId)?.lotNumber ?? null,
+      serialNumbers: lots.get(h.orderId)?.serialNumbers ?? [],
     };
   });
   const customers = new Map<string, RecallAnswer['customers'][number]>();

@@ -5,6 +5,7 @@ import { replayOperations } from './bookings.service.js';
 import * as bookingStore from './bookings.store.js';
 import { operationPhases } from './domain/operation-phases.js';
 import { type RecordedParameter, toleranceLimits } from './domain/process-parameters.js';
+import { lotsOfOrders } from './lots.store.js';
 import { listReasons } from './reasons.store.js';
 import type { ParameterDefinition } from './schemas.js';
 import { listOrders, listWorkCentres } from './shopfloor.store.js';
@@ -12,7 +13,7 @@ import { listOrders, listWorkCentres } from './shopfloor.store.js';
 /**
  * The production record of production orders, as Shop floor knows it: every operation with its
  * work centre, times, quantities, scrap by reason, every recorded process parameter with its
- * tolerance check, photos and the bookings. A fixed number of queries (six) over sets of ids,
+ * tolerance check, photos and the bookings. A fixed number of queries (eight) over sets of ids,
  * whatever the number of orders and operations.
  */
 export interface RecordedParameterValue {
@@ -73,6 +74,10 @@ export interface ProductionRecordOrder {
   partNumber: string;
   quantity: number;
   releasedAt: string | null;
+  /** issued at release; null before */
+  lotNumber: string | null;
+  /** single parts only */
+  serialNumbers: string[];
   state: 'planned' | 'active' | 'finished';
   finishedAt: string | null;
   operations: RecordOperation[];
@@ -93,8 +98,10 @@ async function uploadedPhotos(db: Db, tenantId: string, ids: readonly string[]):
 export async function productionRecord(db: Db, tenant: TenantContext, orderIds: readonly string[]): Promise<ProductionRecordOrder[]> {
   const { tenantId } = tenant;
   const orders = await listOrders(db, tenantId, [...new Set(orderIds)]);
+  const lots = await lotsOfOrders(db, tenantId, orders.map((o) => o.id));
+  const lotOf = (id: string) => ({ lotNumber: lots.get(id)?.lotNumber ?? null, serialNumbers: lots.get(id)?.serialNumbers ?? [] });
   const operations = orders.flatMap((o) => o.operations);
-  if (operations.length === 0) return orders.map((o) => ({ id: o.id, number: o.number, partNumber: o.partNumber, quantity: o.quantity, releasedAt: o.releasedAt, state: 'planned', finishedAt: null, operations: [] }));
+  if (operations.length === 0) return orders.map((o) => ({ id: o.id, number: o.number, partNumber: o.partNumber, quantity: o.quantity, releasedAt: o.releasedAt, ...lotOf(o.id), state: 'planned', finishedAt: null, operations: [] }));
   const [applied, centres, reasons] = await Promise.all([
     bookingStore.appliedBookings(db, tenantId, { operationIds: operations.map((op) => op.id) }),
     listWorkCentres(db, tenantId, [...new Set(operations.map((op) => op.workCentreId))]),
@@ -158,7 +165,7 @@ export async function productionRecord(db: Db, tenant: TenantContext, orderIds: 
     const finished = ops.length > 0 && ops.every((op) => op.status === 'finished');
     const finishedAt = finished ? ops.map((op) => op.finishedAt ?? '').sort().at(-1) || null : null;
     const state = finished ? 'finished' : ops.every((op) => op.status === 'planned') ? 'planned' : 'active';
-    return { id: o.id, number: o.number, partNumber: o.partNumber, quantity: o.quantity, releasedAt: o.releasedAt, state, finishedAt, operations: ops };
+    return { id: o.id, number: o.number, partNumber: o.partNumber, quantity: o.quantity, releasedAt: o.releasedAt, ...lotOf(o.id), state, finishedAt, operations: ops };
   });
 }
 

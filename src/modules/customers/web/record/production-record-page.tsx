@@ -196,6 +196,7 @@ export default function ProductionRecordPage() {
                   <Title order={3} size="h6">{t('customersRecord.productionOrder', { number: po.number, part: po.partNumber, count: po.quantity })}</Title>
                   <ProductionStateBadge state={po.state} />
                 </Group>
+                {po.lotNumber && <Text size="sm" data-testid="record-lot">{t('customersRecord.lot', { lot: po.lotNumber })}{po.serialNumbers.length > 0 ? ` · ${t('customersRecord.serials', { serials: po.serialNumbers.join(', ') })}` : ''}</Text>}
                 {po.operations.map((op) => <Operation key={op.id} op={op} companyId={company.id} seesPhotos={seesPhotos} />)}
               </Stack>
             ))}

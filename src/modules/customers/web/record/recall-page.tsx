@@ -101,6 +101,7 @@ export default function RecallPage() {
                     <Table.Tr>
                       <Table.Th scope="col">{t('customersRecord.recall.productionOrder')}</Table.Th>
                       <Table.Th scope="col">{t('customersRecord.recall.part')}</Table.Th>
+                      <Table.Th scope="col">{t('customersRecord.recall.lot')}</Table.Th>
                       <Table.Th scope="col">{t('customersRecord.recall.when')}</Table.Th>
                       <Table.Th scope="col" ta="right">{cause === 'machine' ? t('customersRecord.recall.minutes') : t('customersRecord.recall.values')}</Table.Th>
                       <Table.Th scope="col">{t('customersRecord.recall.customerOrder')}</Table.Th>
@@ -112,6 +113,7 @@ export default function RecallPage() {
                       <Table.Tr key={r.productionOrder.id}>
                         <Table.Td>{r.productionOrder.number}</Table.Td>
                         <Table.Td>{r.productionOrder.partNumber}</Table.Td>
+                        <Table.Td>{r.lot ?? ''}</Table.Td>
                         <Table.Td>{r.from === r.to ? dateTime(r.from) : `${dateTime(r.from)} – ${dateTime(r.to)}`}</Table.Td>
                         <Table.Td ta="right">{r.runningMinutes !== null ? number(r.runningMinutes) : r.outOfTolerance
                           ? t('customersRecord.recall.outOfTolerance', { count: r.outOfTolerance.bookings, min: measure(r.outOfTolerance.min), max: measure(r.outOfTolerance.max), unit: r.outOfTolerance.unit ?? '' })
@@ -126,7 +128,6 @@ export default function RecallPage() {
                 </Table>
               </Table.ScrollContainer>
             )}
-            <Text size="sm" c="dimmed">{t('customersRecord.recall.noLots')}</Text>
           </Stack>
         )}
       </Stack>

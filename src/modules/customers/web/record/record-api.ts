@@ -61,7 +61,7 @@ export interface ProductionRecord {
     id: string;
     number: number;
     text: string;
-    productionOrders: Array<{ id: string; number: string; partNumber: string; quantity: number; state: 'planned' | 'active' | 'finished'; operations: RecordOperation[] }>;
+    productionOrders: Array<{ id: string; number: string; partNumber: string; quantity: number; lotNumber: string | null; serialNumbers: string[]; state: 'planned' | 'active' | 'finished'; operations: RecordOperation[] }>;
   }>;
   sources: { shopfloor: boolean; machines: boolean };
 }
@@ -82,6 +82,8 @@ export interface RecallRow {
   outOfTolerance: { bookings: number; min: number; max: number; unit: string | null } | null;
   customerOrder: { id: string; number: string; positionNumber: number } | null;
   customer: { id: string; number: string; name: string } | null;
+  lot: string | null;
+  serialNumbers: string[];
 }
 
 export interface RecallAnswer {
