@@ -1,7 +1,7 @@
 import { COLORS, FONTS, contentWidth, createPdfDocument, finishPdf, pageFrame, pdfText, type PdfLang } from '../../kernel/pdf/index.js';
 import type { Customer } from './customers.store.js';
 import type { DeliveryRow } from './deliveries.store.js';
-import { wrappingTable } from './quote-pdf.js';
+import { letterHead, wrappingTable } from './quote-pdf.js';
 
 /** The words of the delivery note, in the language asked for (the customer's, not necessarily the reader's). */
 export const DELIVERY_NOTE_LABELS = {
@@ -60,13 +60,7 @@ export function renderDeliveryNotePdf(data: DeliveryNoteData): Promise<Buffer> {
   const width = contentWidth(doc);
   const left = doc.page.margins.left;
 
-  doc.font(FONTS.regular).fontSize(8).fillColor(COLORS.muted).text(pdfText(data.company));
-  doc.moveDown(1.2).font(FONTS.regular).fontSize(10).fillColor(COLORS.text);
-  const address = [customer.name, customer.street, [customer.postcode, customer.city].filter(Boolean).join(' '), customer.country && customer.country !== 'DE' ? customer.country : null]
-    .filter((line): line is string => !!line && line.trim() !== '');
-  for (const line of address) doc.text(pdfText(line));
-
-  doc.moveDown(2).font(FONTS.bold).fontSize(18).fillColor(COLORS.accent).text(pdfText(`${L.note} ${delivery.number}`));
+  letterHead(doc, data.company, customer, `${L.note} ${delivery.number}`);
   doc.moveDown(0.5);
   const facts: Array<[string, string]> = [
     [L.date, day(lang, delivery.deliveredOn)],

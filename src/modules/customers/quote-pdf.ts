@@ -54,6 +54,16 @@ export interface QuotePdfData {
   now: Date;
 }
 
+/** The head of a letter to a customer: the sender in small print, the customer's address (the country only abroad), the title. */
+export function letterHead(doc: Doc, company: string, customer: Customer, title: string) {
+  doc.font(FONTS.regular).fontSize(8).fillColor(COLORS.muted).text(pdfText(company));
+  doc.moveDown(1.2).font(FONTS.regular).fontSize(10).fillColor(COLORS.text);
+  const address = [customer.name, customer.street, [customer.postcode, customer.city].filter(Boolean).join(' '), customer.country && customer.country !== 'DE' ? customer.country : null]
+    .filter((line): line is string => !!line && line.trim() !== '');
+  for (const line of address) doc.text(pdfText(line));
+  doc.moveDown(2).font(FONTS.bold).fontSize(18).fillColor(COLORS.accent).text(pdfText(title));
+}
+
 /** A quote version as a letter on A4: sender, customer address, number and dates, positions, totals with VAT per rate. */
 export function renderQuotePdf(data: QuotePdfData): Promise<Buffer> {
   const { lang, quote, version, customer } = data;
@@ -63,13 +73,7 @@ export function renderQuotePdf(data: QuotePdfData): Promise<Buffer> {
   const width = contentWidth(doc);
   const left = doc.page.margins.left;
 
-  doc.font(FONTS.regular).fontSize(8).fillColor(COLORS.muted).text(pdfText(data.company));
-  doc.moveDown(1.2).font(FONTS.regular).fontSize(10).fillColor(COLORS.text);
-  const address = [customer.name, customer.street, [customer.postcode, customer.city].filter(Boolean).join(' '), customer.country && customer.country !== 'DE' ? customer.country : null]
-    .filter((line): line is string => !!line && line.trim() !== '');
-  for (const line of address) doc.text(pdfText(line));
-
-  doc.moveDown(2).font(FONTS.bold).fontSize(18).fillColor(COLORS.accent).text(pdfText(`${L.quote} ${quote.number}`));
+  letterHead(doc, data.company, customer, `${L.quote} ${quote.number}`);
   if (version.sentAt === null) doc.font(FONTS.italic).fontSize(10).fillColor(COLORS.muted).text(pdfText(L.draft));
   doc.moveDown(0.5);
   const facts: Array<[string, string]> = [
